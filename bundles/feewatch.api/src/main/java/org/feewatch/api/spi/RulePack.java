@@ -53,6 +53,16 @@ public interface RulePack {
         return Map.of();
     }
 
+    /** Canonical fee categories that may not be charged to small and micro borrowers (FEE-001). */
+    default java.util.Set<String> prohibitedForSmallMicro() {
+        return java.util.Set.of();
+    }
+
+    /** Canonical fee categories that are costs the bank must bear (FEE-002). */
+    default java.util.Set<String> bankBorneCosts() {
+        return java.util.Set.of();
+    }
+
     /** Hosts the pack allows fetching from in serve mode. */
     default List<String> allowedHosts() {
         return List.of();
