@@ -1,0 +1,21 @@
+package org.feewatch.rules.national.internal;
+
+import java.util.List;
+
+import org.feewatch.api.spi.Rule;
+
+/**
+ * Every rule of the national pack. Add a rule here when its class and test exist; the
+ * registration test checks that every catalogue code has exactly one rule.
+ */
+public final class NationalRules {
+
+    private NationalRules() {
+    }
+
+    public static List<Rule> create() {
+        return List.of(
+        // rules are appended here, one line each, in catalogue order
+        );
+    }
+}
