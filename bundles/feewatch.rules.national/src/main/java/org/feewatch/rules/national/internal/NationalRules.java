@@ -16,6 +16,10 @@ public final class NationalRules {
     public static List<Rule> create() {
         return List.of(
         // rules are appended here, one line each, in catalogue order
+                new org.feewatch.rules.national.internal.rules.Part001PartnerProhibitedFees(),
+                new org.feewatch.rules.national.internal.rules.Part002PartnerExcessiveCharges(),
+                new org.feewatch.rules.national.internal.rules.Part003PartnerScheduleMissing(),
+                new org.feewatch.rules.national.internal.rules.Part004PartnerUnpublishedCharges()
         );
     }
 }
