@@ -30,7 +30,7 @@ abstract class AbstractExtractor implements DisclosureExtractor {
     protected AbstractExtractor(ExtractionLimits limits, FeeDictionary dictionary, Function<String, Price> priceParser) {
         this.limits = limits == null ? ExtractionLimits.DEFAULTS : limits;
         this.dictionary = dictionary;
-        this.priceParser = priceParser == null ? PriceTexts::parse : priceParser;
+        this.priceParser = priceParser == null ? PriceParsing.parser() : priceParser;
     }
 
     @Override

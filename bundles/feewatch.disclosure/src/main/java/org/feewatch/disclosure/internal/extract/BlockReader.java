@@ -22,6 +22,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class BlockReader {
 
+    /** A value that states a price: a figure in yuan or percent, or free / negotiated words. */
+    private static final Pattern PRICE_LIKE = Pattern.compile("\\d\\s*[%％‰元]|免费|免收|不收取|暂不收费|取消收费|协议定价|面议");
     private static final Pattern LABELLED = Pattern.compile("^([^：:]{1,20})[：:]\\s*(.*)$", Pattern.DOTALL);
     private static final Set<String> LABEL_TAGS = Set.of("b", "strong", "span", "label", "em", "th", "dt", "font", "i");
     private static final Set<String> TITLE_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "caption", "legend");
@@ -39,7 +41,10 @@ final class BlockReader {
     }
 
     /** One line of a container: its element, its text, and its label role and value when labelled. */
-    private record Line(Element element, String text, Role role, String value, boolean title) {
+    private record Line(Element element, String text, Role role, String value, boolean title, String item) {
+        Line(Element element, String text, Role role, String value, boolean title) {
+            this(element, text, role, value, title, null);
+        }
     }
 
     /**
@@ -52,18 +57,32 @@ final class BlockReader {
             return 0;
         }
         boolean anyPrice = false;
+        int labelled = 0;
+        boolean named = false;
         for (Line l : lines) {
-            if (l.role() == Role.PRICE) {
-                anyPrice = true;
-                break;
-            }
+            anyPrice |= l.role() == Role.PRICE || l.item() != null;
+            labelled += l.role() != null ? 1 : 0;
+            named |= l.role() == Role.ITEM || l.item() != null || (l.role() == null && l.title());
         }
-        if (!anyPrice) {
+        // one labelled line with no name in the container is part of a larger block: its parent reads it
+        if (!anyPrice || (!named && labelled < 2)) {
             return 0;
         }
         int added = 0;
         Record cur = null;
         for (Line l : lines) {
+            if (l.item() != null) {
+                // 「担保费：年费率1.5%」: an item and its price on one line
+                if (cur != null && (cur.name != null || !cur.fields.isEmpty())) {
+                    added += emit(cur, container, headings, out);
+                }
+                Record one = new Record(l.item(), l.element());
+                one.fields.put(Role.PRICE, l.value());
+                one.lines.add(l.text());
+                added += emit(one, container, headings, out);
+                cur = null;
+                continue;
+            }
             if (l.role() == Role.ITEM || (l.role() == null && l.title())) {
                 if (cur != null && (cur.name != null || !cur.fields.isEmpty())) {
                     added += emit(cur, container, headings, out);
@@ -95,15 +114,18 @@ final class BlockReader {
             return 0;
         }
         String name = rec.name;
+        Headings context = headings;
         if (name == null || name.isBlank()) {
             name = titleBefore(container);
+            // a card's title outside its body was read as a heading; it names the item, not a section
+            context = headings.closing(name);
         }
         if (name == null || name.isBlank()) {
             return 0;
         }
         String basis = rec.fields.get(Role.BASIS);
         if (basis == null) {
-            basis = headings.basis();
+            basis = context.basis();
         }
         List<String> remarks = new ArrayList<>();
         for (Role r : new Role[] {Role.DISCOUNT, Role.APPLIES_TO, Role.REMARK, Role.EFFECTIVE}) {
@@ -111,7 +133,7 @@ final class BlockReader {
         }
         String section = rec.fields.get(Role.CATEGORY);
         if (section == null) {
-            section = headings.section();
+            section = context.section();
         }
         Element at = rec.first == container || rec.first == null ? container : rec.first;
         return out.add(name, rec.fields.get(Role.CONTENT), rec.fields.get(Role.PRICE), basis,
@@ -232,9 +254,14 @@ final class BlockReader {
     private Line line(Element e, String text) {
         Matcher m = LABELLED.matcher(text);
         if (m.matches()) {
-            Role role = vocabulary.roleOfLabel(m.group(1).trim());
+            String label = m.group(1).trim();
+            Role role = vocabulary.roleOfLabel(label);
             if (role != null) {
                 return new Line(e, text, role, m.group(2).trim(), false);
+            }
+            String value = m.group(2).trim();
+            if (label.indexOf('费') >= 0 && !Texts.isSentence(label) && PRICE_LIKE.matcher(value).find()) {
+                return new Line(e, text, null, value, false, label);
             }
         }
         Element first = e.firstElementChild();

@@ -52,7 +52,16 @@ final class CatalogueReader {
         }
     }
 
-    private record Frame(Element element, Headings headings) {
+    private static final class Frame {
+        final Element element;
+        final Headings headings;
+        /** True when a block below produced records: headings inside were their titles. */
+        boolean recordsBelow;
+
+        Frame(Element element, Headings headings) {
+            this.element = element;
+            this.headings = headings;
+        }
     }
 
     private final class Walk implements NodeFilter {
@@ -112,15 +121,22 @@ final class CatalogueReader {
         @Override
         public FilterResult tail(Node node, int depth) {
             Frame top = frames.peek();
-            if (top == null || top.element() != node) {
+            if (top == null || top.element != node) {
                 return FilterResult.CONTINUE;
             }
             frames.pop();
-            Element e = top.element();
-            if (readBlocks && !out.full() && blocks.read(e, top.headings(), holders, out) > 0) {
+            Element e = top.element;
+            if (readBlocks && !out.full() && blocks.read(e, top.headings, holders, out) > 0) {
                 hold(e);
                 // headings inside a record block were the records' titles, not sections of what follows
-                headings = top.headings();
+                headings = top.headings;
+                Frame parent = frames.peek();
+                if (parent != null) {
+                    parent.recordsBelow = true;
+                }
+            } else if (top.recordsBelow) {
+                // a card around a record block: its title heading ends with it
+                headings = top.headings;
             }
             return FilterResult.CONTINUE;
         }

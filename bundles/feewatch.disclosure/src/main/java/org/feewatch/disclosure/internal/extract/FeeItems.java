@@ -53,13 +53,7 @@ final class FeeItems {
     }
 
     Price parse(String priceText) {
-        Price p;
-        try {
-            p = priceParser.apply(priceText == null ? "" : priceText);
-        } catch (RuntimeException e) {
-            // a parser failure must not lose a published price: fall back to the minimal reading
-            p = PriceTexts.parse(priceText);
-        }
+        Price p = priceParser.apply(priceText == null ? "" : priceText);
         return p != null ? p : Price.unstated(priceText);
     }
 

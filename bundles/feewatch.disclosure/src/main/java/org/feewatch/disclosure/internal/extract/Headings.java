@@ -49,6 +49,11 @@ final class Headings {
         return null;
     }
 
+    /** These headings without the innermost one when its text is {@code title} (a card title read as a heading). */
+    Headings closing(String title) {
+        return text != null && text.equals(title) ? parent : this;
+    }
+
     /**
      * Opens a heading: h1..h6 by their tag, other short text by its numbering (一、 / （一） / 1.)
      * one to three levels under the innermost tag heading.

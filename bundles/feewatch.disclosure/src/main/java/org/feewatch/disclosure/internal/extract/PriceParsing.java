@@ -3,6 +3,7 @@ package org.feewatch.disclosure.internal.extract;
 import java.util.function.Function;
 
 import org.feewatch.api.Price;
+import org.feewatch.engine.price.PriceParser;
 
 /** The price-text parser the extractors use for every price text. */
 final class PriceParsing {
@@ -11,6 +12,6 @@ final class PriceParsing {
     }
 
     static Function<String, Price> parser() {
-        return PriceTexts::parse;
+        return PriceParser::parse;
     }
 }

@@ -43,6 +43,9 @@ final class ProductReader {
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*(亿元|亿|万元|万|元)");
     private static final Pattern FEE_NAME = Pattern.compile("([\\u4e00-\\u9fa5]{1,12}?费)(?!用)");
     private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)");
+    /** Where a product page names its product, most specific first. */
+    private static final List<String> NAME_SELECTORS = List.of("h1", "[class*=product-name]", "h2[class*=name]",
+            "h2[class*=title]", "h2", "h3");
     private static final List<String> FEE_VERBS = List.of("收取", "缴纳", "支付", "收", "按", "的", "另");
     private static final Set<String> NOT_FEE_NAMES = Set.of("收费", "免费", "费", "缴费", "付费", "消费", "计费", "花费", "相关费", "其他费", "各项费");
 
@@ -227,12 +230,11 @@ final class ProductReader {
                     && price.kind() != Price.Kind.TIERED) {
                 continue;
             }
-            if (price.period() == null) {
-                Price.Period timing = vocabulary.timingIn(clause);
-                if (timing != null) {
-                    price = new Price(price.kind(), price.low(), price.high(), price.base(), timing, price.unit(),
-                            price.minimum(), price.maximum(), price.parts(), price.text());
-                }
+            Price.Period timing = vocabulary.timingIn(clause);
+            if (timing != null && timing != price.period()) {
+                // the clause may state the timing outside the price text (放款时收取贷款服务费，1.5%)
+                price = new Price(price.kind(), price.low(), price.high(), price.base(), timing, price.unit(),
+                        price.minimum(), price.maximum(), price.parts(), price.text());
             }
             fees.add(name, null, priceText, price, null, null, null, locators.of(line.element()), clause.trim());
         }
@@ -254,10 +256,10 @@ final class ProductReader {
     }
 
     private static String productName(Document doc) {
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null) {
-            String t = BoundedText.prefix(h1, 80);
-            if (!t.isEmpty()) {
+        for (String selector : NAME_SELECTORS) {
+            Element e = doc.selectFirst(selector);
+            String t = e == null ? null : BoundedText.shortText(e, 40, false);
+            if (t != null && !t.isEmpty()) {
                 return t;
             }
         }
@@ -265,7 +267,7 @@ final class ProductReader {
         if (title.isEmpty()) {
             return null;
         }
-        String[] parts = title.split("\\s+[-_|–—]\\s+|[|｜]");
+        String[] parts = title.split("\\s*[-_|–—｜]\\s*");
         return parts[0].trim();
     }
 
@@ -291,8 +293,8 @@ final class ProductReader {
                 }
                 if (tag.equals("br")) {
                     flush(lines, cur, owner[0]);
-                } else if (tag.equals("td") || tag.equals("th")) {
-                    cur.append(' ');
+                } else if (tag.equals("td") || tag.equals("th") || tag.equals("dd")) {
+                    cur.append(' '); // a row, or a dt with its dd, is one line: label and value meet
                 } else if (BoundedText.BLOCK_TAGS.contains(tag)) {
                     flush(lines, cur, owner[0]);
                     owner[0] = e;
@@ -304,7 +306,8 @@ final class ProductReader {
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element e) {
                     String tag = e.normalName();
-                    if (BoundedText.BLOCK_TAGS.contains(tag) && !tag.equals("td") && !tag.equals("th")) {
+                    if (BoundedText.BLOCK_TAGS.contains(tag) && !tag.equals("td") && !tag.equals("th")
+                            && !tag.equals("dt")) {
                         flush(lines, cur, e);
                     }
                 }

@@ -222,6 +222,7 @@ final class TableReader {
             return;
         }
         Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(item.itemCells); // a name cell spanning over other columns is no price or remark
         int[] priceCols = columns.of(Role.PRICE);
         List<String> priceParts = new ArrayList<>();
         boolean multiRow = item.rows.size() > 1;
@@ -297,6 +298,7 @@ final class TableReader {
     private static String collect(TableGrid grid, Item item, int[] cols, String sep) {
         List<String> parts = new ArrayList<>();
         Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(item.itemCells);
         for (int r : item.rows) {
             for (int c : cols) {
                 Element cell = grid.cell(r, c);
