@@ -331,6 +331,7 @@ public final class PriceParser {
         return null;
     }
 
+    /** A fixed price's period: its unit when that is a period (每年), else the clause's (每户每年), else once. */
     private static Period fixedPeriod(String unit, Period period) {
         if (unit != null) {
             switch (unit) {
@@ -338,7 +339,7 @@ public final class PriceParser {
                 case "月": return Period.PER_MONTH;
                 case "季", "季度": return Period.PER_QUARTER;
                 case "天", "日": return Period.PER_DAY;
-                default: return Period.ONCE;
+                default: break;
             }
         }
         return period == null ? Period.ONCE : period;

@@ -136,6 +136,10 @@ class PriceParserTest {
         assertEquals("份", fixed("每份200元", "200", "200").unit());
         assertEquals("笔", fixed("200元/笔", "200", "200").unit());
         fixed("5元", "5", "5");
+        Price perAccountPerYear = fixed("每户每年100元", "100", "100");
+        assertEquals("户", perAccountPerYear.unit());
+        assertEquals(Period.PER_YEAR, perAccountPerYear.period());
+        assertEquals(Period.PER_MONTH, fixed("每户每月10元", "10", "10").period());
         fixed("0元", "0", "0");
     }
 
