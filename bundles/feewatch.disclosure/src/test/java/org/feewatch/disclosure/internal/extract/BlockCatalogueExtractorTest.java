@@ -23,15 +23,15 @@ class BlockCatalogueExtractorTest {
 
     private static Disclosure read(String page, SourceKind kind) {
         String id = page.replace(".html", "");
-        return Pages.extract(Pages.source(id, kind), Pages.utf8(id, page), TABLES, BLOCKS);
+        return Pages.extract(Pages.source(id, kind), Pages.decoded(id, page), TABLES, BLOCKS);
     }
 
     @Test
     void pagesWithoutTablesGoToTheBlockExtractor() {
-        Snapshot s = Pages.utf8("dl", "dl-layout.html");
+        Snapshot s = Pages.decoded("dl", "dl-layout.html");
         SourceRef source = Pages.source("dl", SourceKind.PRICE_CATALOG);
         assertTrue(BLOCKS.suitability(source, s) > TABLES.suitability(source, s));
-        Snapshot withTable = Pages.utf8("t", "two-catalogues.html");
+        Snapshot withTable = Pages.decoded("t", "two-catalogues.html");
         assertTrue(TABLES.suitability(source, withTable) > BLOCKS.suitability(source, withTable));
         assertEquals(0, BLOCKS.suitability(Pages.source("p", SourceKind.PRODUCT_PAGE), s));
     }

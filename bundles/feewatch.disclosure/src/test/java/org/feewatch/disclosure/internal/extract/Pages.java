@@ -13,6 +13,8 @@ import org.feewatch.api.SourceKind;
 import org.feewatch.api.SourceRef;
 import org.feewatch.api.Snapshot;
 import org.feewatch.api.spi.DisclosureExtractor;
+import org.feewatch.disclosure.internal.encoding.DecodedPage;
+import org.feewatch.disclosure.internal.encoding.PageDecoder;
 
 /** Test pages: resources under {@code pages/}, decoded as the test says, and extraction helpers. */
 final class Pages {
@@ -44,6 +46,14 @@ final class Pages {
 
     static Snapshot utf8(String id, String name) {
         return snapshot(id, name, StandardCharsets.UTF_8);
+    }
+
+    /** A snapshot of a test page decoded as the fetcher decodes a file source: BOM, meta, detection. */
+    static Snapshot decoded(String id, String name) {
+        byte[] body = bytes(name);
+        DecodedPage page = PageDecoder.decode(body, null, null);
+        return new Snapshot(id, name, "0".repeat(64), "text/html", page.charset(), page.origin(), Instant.EPOCH, body,
+                page.text());
     }
 
     static SourceRef source(String id, SourceKind kind) {

@@ -22,15 +22,15 @@ class ProductPageExtractorTest {
 
     private Disclosure read(String page) {
         String id = page.replace(".html", "");
-        return extractor.extract(Pages.source(id, SourceKind.PRODUCT_PAGE), Pages.utf8(id, page));
+        return extractor.extract(Pages.source(id, SourceKind.PRODUCT_PAGE), Pages.decoded(id, page));
     }
 
     @Test
     void takesOnlyProductPages() {
         assertEquals(ProductPageExtractor.PRODUCT_PAGE, extractor.suitability(
-                Pages.source("p", SourceKind.PRODUCT_PAGE), Pages.utf8("p", "product-apr-from.html")));
+                Pages.source("p", SourceKind.PRODUCT_PAGE), Pages.decoded("p", "product-apr-from.html")));
         assertEquals(0, extractor.suitability(Pages.source("c", SourceKind.PRICE_CATALOG),
-                Pages.utf8("c", "product-apr-from.html")));
+                Pages.decoded("c", "product-apr-from.html")));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,10 @@ class TableCatalogueExtractorTest {
 
     private final TableCatalogueExtractor extractor = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, null);
 
-    private Disclosure read(String page, Charset charset) {
+    /** Reads a test page decoded as the fetcher decodes it (BOM, meta declaration, detection). */
+    private Disclosure read(String page) {
         String id = page.replace(".html", "");
-        Snapshot s = Pages.snapshot(id, page, charset);
+        Snapshot s = Pages.decoded(id, page);
         SourceRef source = Pages.source(id, SourceKind.PRICE_CATALOG);
         assertEquals(TableCatalogueExtractor.TABLE_PAGE, extractor.suitability(source, s));
         return extractor.extract(source, s);
@@ -45,7 +45,10 @@ class TableCatalogueExtractorTest {
 
     @Test
     void gbkPageWithNoDeclaredCharsetReadsItsItems() {
-        Disclosure d = read("gbk-undeclared.html", Charset.forName("GBK"));
+        Snapshot s = Pages.decoded("gbk", "gbk-undeclared.html");
+        assertEquals("detected", s.charsetOrigin());
+        assertTrue(s.charset().startsWith("GB"), s.charset());
+        Disclosure d = read("gbk-undeclared.html");
         assertEquals(List.of("对公账户管理费", "信贷资信证明费", "贷款承诺费", "电子回单打印"), Pages.names(d));
         FeeItem fee = Pages.item(d, "贷款承诺费");
         assertEquals("按承诺金额的0.3%收取", fee.priceText());
@@ -53,12 +56,13 @@ class TableCatalogueExtractorTest {
         assertEquals("对小微企业免收", fee.remark());
         assertEquals(Price.Kind.PERCENT, fee.price().kind());
         assertEquals(Price.Kind.FREE, Pages.item(d, "电子回单打印").price().kind());
-        assertLocatesRow(Pages.snapshot("x", "gbk-undeclared.html", Charset.forName("GBK")), fee);
+        assertLocatesRow(s, fee);
     }
 
     @Test
     void twoLevelHeaderJoinsChannelPricesUnderTheirSubLabels() {
-        Disclosure d = read("gb2312-http-equiv.html", Charset.forName("GB2312"));
+        assertEquals("meta", Pages.decoded("gb", "gb2312-http-equiv.html").charsetOrigin());
+        Disclosure d = read("gb2312-http-equiv.html");
         assertEquals(List.of("单位账户余额查询", "单位同行转账", "对账单邮寄"), Pages.names(d));
         assertEquals("柜面：每次2元；网上银行：免费", Pages.item(d, "单位账户余额查询").priceText());
         FeeItem transfer = Pages.item(d, "单位同行转账");
@@ -69,9 +73,9 @@ class TableCatalogueExtractorTest {
 
     @Test
     void rowspanTiersBecomeOneItemAndContinuationRowsJoinTheItemAbove() {
-        Snapshot s = Pages.utf8("utf8-bom-rowspan", "utf8-bom-rowspan.html");
-        assertEquals('\ufeff', s.text().charAt(0), "the test page starts with a BOM");
-        Disclosure d = extractor.extract(Pages.source("utf8-bom-rowspan", SourceKind.PRICE_CATALOG), s);
+        Snapshot s = Pages.decoded("utf8-bom-rowspan", "utf8-bom-rowspan.html");
+        assertEquals("bom", s.charsetOrigin());
+        Disclosure d = read("utf8-bom-rowspan.html");
         assertEquals(List.of("单位人民币跨行转账（柜面）", "银行汇票手续费", "保函手续费"), Pages.names(d));
         FeeItem transfer = Pages.item(d, "单位人民币跨行转账（柜面）");
         assertEquals("1万元（含）以下每笔5元；1万元至10万元（含）每笔10元；10万元至50万元（含）每笔15元；"
@@ -91,7 +95,7 @@ class TableCatalogueExtractorTest {
 
     @Test
     void sectionHeadingsGiveTheBasisOfEveryRowBelow() {
-        Disclosure d = read("sections-gov-guided.html", StandardCharsets.UTF_8);
+        Disclosure d = read("sections-gov-guided.html");
         assertEquals(List.of("人民币转账汇款", "银行汇票", "支票工本费", "贷款承诺费", "财务顾问费"), Pages.names(d));
         FeeItem transfer = Pages.item(d, "人民币转账汇款");
         assertEquals("一、政府指导价", transfer.section());
@@ -113,7 +117,7 @@ class TableCatalogueExtractorTest {
 
     @Test
     void categoryRowsAcrossTheTableOpenSectionsAndSubsections() {
-        Disclosure d = read("category-rows.html", StandardCharsets.UTF_8);
+        Disclosure d = read("category-rows.html");
         assertEquals(List.of("单位结算账户管理费", "单位账户开户手续费", "单位同城转账", "授信承诺费", "银团贷款安排费"),
                 Pages.names(d));
         FeeItem account = Pages.item(d, "单位结算账户管理费");
@@ -131,7 +135,7 @@ class TableCatalogueExtractorTest {
 
     @Test
     void bilingualTabsSplitIntoGovernmentGuidedAndMarketAdjustedItems() {
-        Disclosure d = read("bilingual-tabs.html", StandardCharsets.UTF_8);
+        Disclosure d = read("bilingual-tabs.html");
         assertEquals(4, d.items().size(), Pages.names(d).toString());
         FeeItem transfer = Pages.item(d, "Corporate cross-bank transfer (counter) 单位跨行转账（柜面）");
         assertEquals("政府指导价", transfer.basis());
@@ -148,7 +152,7 @@ class TableCatalogueExtractorTest {
 
     @Test
     void twoCataloguesOnOnePageKeepTheirOwnColumnsAndCategories() {
-        Disclosure d = read("two-catalogues.html", StandardCharsets.UTF_8);
+        Disclosure d = read("two-catalogues.html");
         assertEquals(List.of("境内保函", "保函修改", "银团贷款安排费", "个人存款证明", "个人账户挂失"), Pages.names(d));
         FeeItem guarantee = Pages.item(d, "境内保函");
         assertEquals("担保与承诺", guarantee.section(), "the business-category column names the section");
@@ -168,18 +172,27 @@ class TableCatalogueExtractorTest {
         SynonymFeeDictionary dictionary = new SynonymFeeDictionary(
                 Map.of("承诺费", "commitment-fee", "资信证明", "credit-certificate-fee"), Set.of("commitment-fee"), Set.of());
         TableCatalogueExtractor withDictionary = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, dictionary);
-        Snapshot s = Pages.snapshot("gbk", "gbk-undeclared.html", Charset.forName("GBK"));
+        Snapshot s = Pages.decoded("gbk", "gbk-undeclared.html");
         Disclosure d = withDictionary.extract(Pages.source("gbk", SourceKind.PRICE_CATALOG), s);
         assertEquals("commitment-fee", Pages.item(d, "贷款承诺费").category());
         assertEquals("credit-certificate-fee", Pages.item(d, "信贷资信证明费").category());
         assertNull(Pages.item(d, "电子回单打印").category());
-        assertNull(read("gbk-undeclared.html", Charset.forName("GBK")).items().get(0).category(),
+        assertNull(read("gbk-undeclared.html").items().get(0).category(),
                 "without a dictionary the category is left to the engine");
     }
 
     @Test
+    void aByteOrderMarkLeftInTheTextIsNotPartOfThePage() {
+        Snapshot s = Pages.snapshot("bom", "utf8-bom-rowspan.html", StandardCharsets.UTF_8);
+        assertEquals('\ufeff', s.text().charAt(0));
+        Disclosure d = extractor.extract(Pages.source("bom", SourceKind.PRICE_CATALOG), s);
+        assertEquals(List.of("单位人民币跨行转账（柜面）", "银行汇票手续费", "保函手续费"), Pages.names(d));
+        assertTrue(d.items().get(0).locator().startsWith("html > body"), d.items().get(0).locator());
+    }
+
+    @Test
     void tieredTransferPriceIsParsedIntoItsTiers() {
-        FeeItem transfer = Pages.item(read("utf8-bom-rowspan.html", StandardCharsets.UTF_8), "单位人民币跨行转账（柜面）");
+        FeeItem transfer = Pages.item(read("utf8-bom-rowspan.html"), "单位人民币跨行转账（柜面）");
         assertEquals(5, transfer.price().parts().size());
         assertEquals(0, new BigDecimal("5").compareTo(transfer.price().parts().get(0).high()));
     }
