@@ -54,8 +54,18 @@ public class AprAnalysisBenchmark {
 
     private final Loan[] loans = new Loan[LOANS];
     private final double[][] flows = new double[LOANS][];
+    private final double[] guesses = new double[LOANS];
     private final LprFixing lpr = new LprFixing(LocalDate.of(2023, 6, 20), new BigDecimal("3.55"),
             new BigDecimal("4.20"), "benchmark");
+
+    /** The loans of the benchmark (for {@link CpuTimePerLoan}). */
+    Loan[] loans() {
+        return loans;
+    }
+
+    LprFixing lpr() {
+        return lpr;
+    }
 
     @Setup
     public void setUp() {
@@ -92,6 +102,7 @@ public class AprAnalysisBenchmark {
                 CashFlowModel.addFee(cf, fee.amount().doubleValue(), fee.when(), months);
             }
             flows[k] = cf;
+            guesses[k] = CashFlowModel.monthlyRateOf(nominal.doubleValue());
         }
     }
 
@@ -114,8 +125,8 @@ public class AprAnalysisBenchmark {
     @Benchmark
     @OperationsPerInvocation(LOANS)
     public void irrOnly(Blackhole bh) {
-        for (double[] cf : flows) {
-            bh.consume(Irr.rate(cf, cf.length, 0.004));
+        for (int k = 0; k < LOANS; k++) {
+            bh.consume(Irr.rate(flows[k], flows[k].length, guesses[k]));
         }
     }
 }
