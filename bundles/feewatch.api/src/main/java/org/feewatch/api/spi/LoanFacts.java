@@ -38,6 +38,15 @@ public interface LoanFacts {
     /** The all-in APR without the compensating deposit (FEE-005 shows both). */
     double aprAllInWithoutDeposit();
 
+    /**
+     * Why the APRs are NaN, in one line for a user (e.g. "the borrower receives nothing: fees …"),
+     * or null when every APR was solved. The engine reports such a loan by id; rules that need the
+     * APR give an info finding instead of passing silently.
+     */
+    default String aprProblem() {
+        return null;
+    }
+
     /** The canonical fee category of a fee item name, or null (see {@link FeeDictionary}). */
     String categoryOf(String feeItem);
 

@@ -75,6 +75,9 @@ public final class SynonymFeeDictionary implements FeeDictionary {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0); // full-width letters and digits read as ASCII
+            }
             if (Character.isWhitespace(c) || c == '\u3000' || "()（）[]【】\"“”'‘’".indexOf(c) >= 0) {
                 continue;
             }

@@ -1,6 +1,8 @@
 package org.feewatch.rules.national.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RulePack;
@@ -30,5 +32,20 @@ public class NationalRulePack implements RulePack {
     @Override
     public List<Rule> rules() {
         return rules;
+    }
+
+    @Override
+    public Map<String, String> feeSynonyms() {
+        return NationalFeeDictionary.DEFAULT.synonyms();
+    }
+
+    @Override
+    public Set<String> prohibitedForSmallMicro() {
+        return NationalFeeDictionary.DEFAULT.prohibitedForSmallMicro();
+    }
+
+    @Override
+    public Set<String> bankBorneCosts() {
+        return NationalFeeDictionary.DEFAULT.bankBorneCosts();
     }
 }

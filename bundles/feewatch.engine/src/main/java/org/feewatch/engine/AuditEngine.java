@@ -1,0 +1,253 @@
+package org.feewatch.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.feewatch.api.CaseInfo;
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.Finding;
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.LoanCounts;
+import org.feewatch.api.OnLendingAverage;
+import org.feewatch.api.Policy;
+import org.feewatch.api.Report;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.spi.RulePack;
+import org.feewatch.engine.fees.SynonymFeeDictionary;
+import org.feewatch.engine.internal.AprSampler;
+import org.feewatch.engine.internal.CappedIssues;
+import org.feewatch.engine.internal.GuardedRule;
+import org.feewatch.engine.internal.LoanPipeline;
+import org.feewatch.engine.internal.RuleSink;
+
+/**
+ * Runs one audit: layers the policy, builds the {@link CaseAuditContext}, starts every rule in
+ * force on the case's {@code asOf}, streams the loan book through the rules on worker threads,
+ * lets every rule finish (each within {@link AuditOptions#finishTimeout()}), merges and orders
+ * the findings, gives every partner its verdict and counts the summary.
+ *
+ * <p>What the engine decides:
+ * <ul>
+ * <li>Packs apply when their region is {@code CN} or the case's region and their effective dates
+ * cover {@code asOf}; rules apply when their catalogue entry is in force on {@code asOf}.
+ * {@code engine.plugins} lists the applied packs ("national 1.0.0", "region CN-BJ 1.0.0").</li>
+ * <li>A rule or pack that throws or hands over an unusable finding never stops the audit: see
+ * {@link GuardedRule} for the {@code info} finding that reports it (rule code, subject
+ * {@code source} with the pack id). A rule that throws is switched off for the rest of the
+ * audit.</li>
+ * <li>A loan whose APR cannot be computed (no solution, or the analysis failed) is a warning in
+ * {@code inputs.warnings} naming the loan, its file and line: it is a property of the input, not a
+ * breach. Its detail row has empty APR cells.</li>
+ * <li>Warnings: the input warnings, then the sources' extraction notes, then policy refusals,
+ * then the loan book's, then the loans without an APR. Long lists are capped (the counts in
+ * {@code inputs.loans} stay exact) and one more warning says how many were left out.</li>
+ * <li>The report's {@code caseInfo.policy()} is the effective policy.</li>
+ * </ul>
+ */
+public final class AuditEngine {
+
+    /** The region code of the national packs. */
+    public static final String NATIONAL_REGION = "CN";
+
+    private final LoanAnalyzer analyzer;
+    private final AuditOptions options;
+
+    public AuditEngine(LoanAnalyzer analyzer, AuditOptions options) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.options = options == null ? AuditOptions.defaults() : options;
+    }
+
+    /** Runs an audit with these options. */
+    public static Report audit(AuditInput input, List<RulePack> packs, LoanAnalyzer analyzer, AuditOptions options) {
+        return new AuditEngine(analyzer, options).audit(input, packs);
+    }
+
+    public Report audit(AuditInput input, List<RulePack> packs) {
+        Instant generatedAt = options.clock().instant();
+        CaseInfo caseInfo = input.caseInfo();
+        LocalDate asOf = caseInfo.asOf();
+        MergingFindingSink sink = new MergingFindingSink(options.evidencePerFinding());
+        List<InputIssue> warnings = new ArrayList<>(input.warnings());
+        for (Disclosure d : input.disclosures()) {
+            for (String note : d.notes()) {
+                String id = d.source() == null ? "?" : d.source().id();
+                String file = d.source() == null ? null : d.source().location();
+                warnings.add(new InputIssue(file, null, "source " + id + ": " + note));
+            }
+        }
+
+        // 1. the packs that apply, each probed once so that a broken pack is reported, not fatal
+        List<LoadedPack> loaded = new ArrayList<>();
+        for (RulePack pack : packs == null ? List.<RulePack>of() : packs) {
+            LoadedPack lp = LoadedPack.probe(pack, caseInfo, sink, options);
+            if (lp != null) {
+                loaded.add(lp);
+            }
+        }
+
+        // 2. policy: case.json > region packs > national defaults (configuration, then national packs)
+        Policy national = input.nationalDefaults();
+        List<RulePack> regionPacks = new ArrayList<>();
+        for (LoadedPack lp : loaded) {
+            if (lp.national) {
+                national = national.orElse(lp.policy);
+            } else {
+                regionPacks.add(lp);
+            }
+        }
+        PolicyLayers.Result policy = PolicyLayers.resolve(caseInfo.policy(), regionPacks, national);
+        warnings.addAll(policy.warnings());
+
+        // 3. the context
+        List<RulePack> dataPacks = new ArrayList<>();
+        List<OnLendingAverage> packAverages = new ArrayList<>();
+        List<RuleInfo> infos = new ArrayList<>();
+        for (LoadedPack lp : loaded) {
+            dataPacks.add(lp);
+            packAverages.addAll(lp.averages);
+            for (LoadedPack.LoadedRule r : lp.rules) {
+                if (r.info() != null && r.info().code() != null) {
+                    infos.add(r.info());
+                }
+            }
+        }
+        List<OnLendingAverage> averages = new ArrayList<>(input.benchmarks());
+        averages.addAll(packAverages);
+        CaseAuditContext context = CaseAuditContext.builder(caseInfo).policy(policy.effective())
+                .partners(input.partners()).sources(input.sources()).sourceStatuses(input.sourceStatuses())
+                .disclosures(input.disclosures()).hasLoanBook(input.loanBook() != null)
+                .feeDictionary(SynonymFeeDictionary.of(dataPacks)).lpr(input.referenceRates())
+                .onLendingAverages(averages).demandDepositRate(input.demandDepositRate()).ruleInfos(infos).build();
+
+        // 4. start the rules in force
+        List<GuardedRule> rules = new ArrayList<>();
+        for (LoadedPack lp : loaded) {
+            for (LoadedPack.LoadedRule r : lp.rules) {
+                GuardedRule g = new GuardedRule(lp.id, lp.label, r.rule(), r.info(), sink, options.diagnostics());
+                if (r.info() == null) {
+                    g.fail("its catalogue entry could not be read: " + r.problem(), r.cause());
+                    continue;
+                }
+                if (GuardedRule.ENGINE_CODE.equals(g.code())) {
+                    g.fail("its catalogue entry has the malformed code \"" + r.info().code() + "\"", null);
+                    continue;
+                }
+                if (asOf != null && !r.info().inForceOn(asOf)) {
+                    continue;
+                }
+                g.start(context);
+                rules.add(g);
+            }
+        }
+
+        // 5. the loans
+        LoanCounts counts = LoanCounts.NONE;
+        AprSampler sampler = new AprSampler(options.aprSampleSize());
+        if (input.loanBook() != null) {
+            LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler);
+            pipeline.run(input.loanBook(), "loan book");
+            CappedIssues errors = pipeline.errors();
+            counts = new LoanCounts(pipeline.accepted() + pipeline.rejected(), pipeline.accepted(),
+                    pipeline.rejected(), errors.kept());
+            if (errors.notListed() > 0) {
+                warnings.add(new InputIssue(null, null, errors.notListed()
+                        + " more rejected loan lines are counted in inputs.loans but not listed in its errors"));
+            }
+            addCapped(warnings, pipeline.warnings(), "more loan book warnings are not listed");
+            addCapped(warnings, pipeline.loanProblems(), "more loans without an APR are not listed");
+        }
+
+        // 6. case-level judgement, each rule within its time
+        finish(rules, sink);
+
+        // 7. the report
+        List<Finding> findings = sink.findings();
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
+        Map<String, Integer> byRule = new TreeMap<>();
+        for (Severity s : Severity.values()) {
+            int n = (int) findings.stream().filter(f -> f.severity() == s).count();
+            if (n > 0) {
+                bySeverity.put(s.wireName(), n);
+            }
+        }
+        for (Finding f : findings) {
+            byRule.merge(f.rule(), 1, Integer::sum);
+        }
+        List<String> plugins = new ArrayList<>();
+        for (LoadedPack lp : loaded) {
+            plugins.add(lp.label);
+        }
+        CaseInfo effectiveCase = new CaseInfo(caseInfo.institutionId(), caseInfo.institutionName(),
+                caseInfo.institutionType(), caseInfo.region(), caseInfo.asOf(), policy.effective());
+        return new Report(generatedAt, effectiveCase, options.engineVersion(), plugins, input.sourceStatuses(),
+                counts, warnings, findings, PartnerVerdicts.of(input.partners(), findings), bySeverity, byRule,
+                sampler.sample());
+    }
+
+    private static void addCapped(List<InputIssue> warnings, CappedIssues issues, String more) {
+        warnings.addAll(issues.kept());
+        if (issues.notListed() > 0) {
+            warnings.add(new InputIssue(null, null, issues.notListed() + " " + more));
+        }
+    }
+
+    /** Runs every active rule's finish at once, each on its own thread, and waits at most the time limit. */
+    private void finish(List<GuardedRule> rules, MergingFindingSink sink) {
+        record Running(GuardedRule rule, RuleSink sink, Thread thread) {
+        }
+        List<Running> running = new ArrayList<>();
+        for (GuardedRule rule : rules) {
+            if (!rule.active()) {
+                continue;
+            }
+            RuleSink ruleSink = new RuleSink(sink, rule);
+            Thread t = new Thread(() -> {
+                try {
+                    rule.evaluation().finish(ruleSink);
+                } catch (OutOfMemoryError oom) {
+                    throw oom;
+                } catch (Throwable e) {
+                    rule.fail("it stopped with an error while judging the case as a whole: "
+                            + GuardedRule.reason(e), e);
+                }
+            }, "feewatch-finish-" + rule.code());
+            t.setDaemon(true);
+            running.add(new Running(rule, ruleSink, t));
+        }
+        running.forEach(r -> r.thread().start());
+        long deadline = System.nanoTime() + options.finishTimeout().toNanos();
+        boolean interrupted = false;
+        for (Running r : running) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    r.thread().join(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (r.thread().isAlive()) {
+                // whatever the rule adds from now on is dropped; the thread is a daemon
+                r.sink().close();
+                r.thread().interrupt();
+                r.rule().fail("it did not finish within " + describe(options.finishTimeout())
+                        + " when judging the case as a whole", null);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describe(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+}

@@ -1,0 +1,129 @@
+package org.feewatch.engine.cashflow;
+
+import java.time.LocalDate;
+
+import org.feewatch.api.FeeTiming;
+import org.feewatch.api.Repayment;
+
+/**
+ * The loan cash flows of RULES.md on a monthly grid, from the borrower's side: what the borrower
+ * receives is positive, what it pays is negative; month 0 is the contract date. Nothing is rounded
+ * to cents. Every method adds into an array that the caller owns, so that building a loan's flows
+ * allocates nothing.
+ */
+public final class CashFlowModel {
+
+    private static final double MONTHS_PER_YEAR = 12.0;
+    private static final double PERCENT = 100.0;
+
+    private CashFlowModel() {
+    }
+
+    /**
+     * The number of whole months from {@code contract} to {@code maturity}. A maturity on the last day
+     * of a month shorter than the contract day counts as a full month (2023-01-31 to 2023-02-28 is 1).
+     */
+    public static int termMonths(LocalDate contract, LocalDate maturity) {
+        int n = (maturity.getYear() - contract.getYear()) * 12 + (maturity.getMonthValue() - contract.getMonthValue());
+        if (maturity.getDayOfMonth() < contract.getDayOfMonth()
+                && maturity.getDayOfMonth() != maturity.lengthOfMonth()) {
+            n--;
+        }
+        return n;
+    }
+
+    /**
+     * Adds the principal received in month 0 and the repayments of months 1..n.
+     *
+     * @param nominalPercent the contract's annual rate in percent; monthly interest is nominal / 12
+     */
+    public static void addLoan(double[] flows, double principal, double nominalPercent, int n, Repayment kind) {
+        double yearly = nominalPercent / PERCENT;
+        double i = yearly / MONTHS_PER_YEAR;
+        flows[0] += principal;
+        switch (kind) {
+            case EQUAL_INSTALLMENT -> {
+                double installment;
+                if (i == 0.0) {
+                    installment = principal / n;
+                } else {
+                    double growth = Math.pow(1.0 + i, n);
+                    installment = principal * i * growth / (growth - 1.0);
+                }
+                for (int m = 1; m <= n; m++) {
+                    flows[m] -= installment;
+                }
+            }
+            case EQUAL_PRINCIPAL -> {
+                double part = principal / n;
+                for (int m = 1; m <= n; m++) {
+                    flows[m] -= part + i * (principal - (m - 1) * part);
+                }
+            }
+            case INTEREST_MONTHLY -> {
+                double interest = principal * i;
+                for (int m = 1; m <= n; m++) {
+                    flows[m] -= interest;
+                }
+                flows[n] -= principal;
+            }
+            case BULLET -> flows[n] -= principal * (1.0 + yearly * n / MONTHS_PER_YEAR);
+            default -> throw new IllegalArgumentException("unknown repayment kind " + kind);
+        }
+    }
+
+    /**
+     * Adds a fee paid by the borrower: {@code upfront} in month 0, {@code annual} in months 0, 12, 24 …
+     * strictly before n, {@code monthly} in months 1..n, {@code maturity} in month n.
+     */
+    public static void addFee(double[] flows, double amount, FeeTiming when, int n) {
+        switch (when) {
+            case UPFRONT -> flows[0] -= amount;
+            case ANNUAL -> {
+                for (int m = 0; m < n; m += 12) {
+                    flows[m] -= amount;
+                }
+            }
+            case MONTHLY -> {
+                for (int m = 1; m <= n; m++) {
+                    flows[m] -= amount;
+                }
+            }
+            case MATURITY -> flows[n] -= amount;
+            default -> throw new IllegalArgumentException("unknown fee timing " + when);
+        }
+    }
+
+    /** How many times a fee of this timing is paid over an n-month loan. */
+    public static int paymentsOf(FeeTiming when, int n) {
+        return switch (when) {
+            case UPFRONT, MATURITY -> 1;
+            case ANNUAL -> (n + 11) / 12;
+            case MONTHLY -> n;
+        };
+    }
+
+    /**
+     * Adds a compensating deposit: paid in at month 0, returned at month n with simple interest at the
+     * demand rate, {@code deposit × demandPercent / 100 × n / 12}.
+     */
+    public static void addDeposit(double[] flows, double deposit, double demandPercent, int n) {
+        flows[0] -= deposit;
+        flows[n] += deposit * (1.0 + demandPercent / PERCENT * n / MONTHS_PER_YEAR);
+    }
+
+    /** The nominal APR in percent: 12 × r × 100. */
+    public static double nominalApr(double monthlyRate) {
+        return MONTHS_PER_YEAR * monthlyRate * PERCENT;
+    }
+
+    /** The effective annual rate in percent: ((1 + r)^12 − 1) × 100. */
+    public static double effectiveApr(double monthlyRate) {
+        return (Math.pow(1.0 + monthlyRate, MONTHS_PER_YEAR) - 1.0) * PERCENT;
+    }
+
+    /** The monthly rate of a nominal annual rate in percent, a good start for the IRR. */
+    public static double monthlyRateOf(double nominalPercent) {
+        return nominalPercent / PERCENT / MONTHS_PER_YEAR;
+    }
+}

@@ -1,0 +1,69 @@
+package org.feewatch.engine.fees;
+
+import java.util.regex.Pattern;
+
+import org.feewatch.api.FeeItem;
+
+/**
+ * Whether a published fee item exempts small and micro borrowers (RULES.md FEE-001, FEE-003,
+ * PART-001): its entry says 对小微企业免收 or 小微企业…免收 (免费, 不收取, 全免), says that it does not
+ * apply to small and micro enterprises, or applies only to large or medium enterprises
+ * (仅适用于大中型企业客户). A discount (9折, 减半) is not an exemption, and neither is a negated
+ * one (小微企业不免收).
+ */
+public final class SmallMicroExemption {
+
+    /** Words naming small and micro borrowers in an entry. */
+    private static final String SMALL_MICRO = "(?:小微|小型微型|小型、微型)";
+    private static final String WAIVED = "(?<![不未非])(?:免收|免费|免予收取|免于收取|免收取|不收取|不收费|不予收取|全免|全额减免|予以免除)";
+
+    private static final Pattern EXEMPTS_SMALL_MICRO = Pattern.compile(SMALL_MICRO + "[^。；;\\n]{0,30}?" + WAIVED);
+    private static final Pattern NOT_FOR_SMALL_MICRO = Pattern.compile(
+            "(?:不适用于|不面向|不含|不包括|除外)[^。；;\\n]{0,6}" + SMALL_MICRO + "|" + SMALL_MICRO
+                    + "[^。；;\\n]{0,10}(?:不适用|除外)");
+    private static final Pattern ONLY_LARGE_OR_MEDIUM = Pattern.compile(
+            "(?:仅|只|限)(?:适用于|适用|限于|限|对|面向|针对|向)?[^。；;\\n]{0,6}(?:大中型|大型|中型|大、中型)[^。；;\\n]{0,6}(?:企业|客户)");
+
+    private SmallMicroExemption() {
+    }
+
+    /** True when the item's entry (name, price, content, remark, section, row text) exempts small and micro borrowers. */
+    public static boolean exempts(FeeItem item) {
+        if (item == null) {
+            return false;
+        }
+        return exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(), item.text());
+    }
+
+    /** True when any of the texts exempts small and micro borrowers. */
+    public static boolean exempts(String... texts) {
+        for (String t : texts) {
+            if (t == null || t.isBlank()) {
+                continue;
+            }
+            String s = normalise(t);
+            if (EXEMPTS_SMALL_MICRO.matcher(s).find() || NOT_FOR_SMALL_MICRO.matcher(s).find()
+                    || ONLY_LARGE_OR_MEDIUM.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalise(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (c == ';') {
+                c = '；';
+            }
+            if (!Character.isWhitespace(c) || c == '\n') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,523 @@
+package org.feewatch.engine.price;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.feewatch.api.Price;
+import org.feewatch.api.Price.Base;
+import org.feewatch.api.Price.Kind;
+import org.feewatch.api.Price.Period;
+
+/**
+ * Reads a published price text (收费标准) into a {@link Price}. Stateless and thread-safe.
+ *
+ * <p>Forms understood: percentages of a base (按贷款金额的0.5%收取, 0.5‰, 万分之五, 年费率1.2%,
+ * 按贷款本金的0.25%/月, ranges 0.3%-1%), fixed amounts (每笔200元, 100-500元, 每笔不超过20000元,
+ * 每笔最低300元, 万元 amounts), minimum and maximum charges (最低…元 最高…元), tiers separated by
+ * ；/。/line breaks with their amount conditions (1万元（含）以下每笔5元；…), free (免费, 暂不收费,
+ * 取消收费), negotiated (协议定价) and texts that state no price (详询营业网点, blank). Full-width
+ * digits and punctuation are read as their ASCII forms.
+ */
+public final class PriceParser {
+
+    private static final String NUM = "\\d+(?:\\.\\d+)?";
+    /** A money unit: 元, or 万/千/亿 with or without 元. */
+    private static final String MONEY_UNIT = "(?:[万千亿]元?|元)";
+    private static final String INCL = "(?:\\((?:含|不含)\\))?";
+    private static final String COND_LEAD = "(?:单笔金额|单笔|交易金额|汇款金额|转账金额|贷款金额|金额)?";
+
+    /** An amount range that is a tier condition: 1万元至10万元（含）. */
+    private static final Pattern COND_RANGE = Pattern.compile(COND_LEAD + "(" + NUM + ")(" + MONEY_UNIT + ")?" + INCL
+            + "-(" + NUM + ")(" + MONEY_UNIT + ")" + INCL + "(以下|以内|以上|之间|的部分|部分|的)?" + INCL);
+    /** A one-sided tier condition: 1万元（含）以下, 100万元以上, 超过100万元的部分. */
+    private static final Pattern COND_SINGLE = Pattern.compile(COND_LEAD + "(?:(?<!不)超过)?(" + NUM + ")(" + MONEY_UNIT
+            + ")" + INCL + "及?(以下|以内|以上)" + INCL + "(?:的部分|部分|的)?");
+    private static final Pattern COND_OVER = Pattern.compile(COND_LEAD + "(?<!不)超过(" + NUM + ")(" + MONEY_UNIT
+            + ")" + INCL + "(?:的部分|部分|的)");
+
+    private static final Pattern PCT_RANGE = Pattern.compile("(" + NUM + ")%?-(" + NUM + ")%");
+    private static final Pattern PCT = Pattern.compile("(" + NUM + ")%");
+    private static final Pattern MONEY_RANGE = Pattern.compile("(" + NUM + ")(" + MONEY_UNIT + ")?-(" + NUM + ")("
+            + MONEY_UNIT + ")");
+    private static final Pattern MONEY = Pattern.compile("(" + NUM + ")(" + MONEY_UNIT + ")");
+
+    private static final Pattern PERMILLE = Pattern.compile("(" + NUM + ")‰");
+    private static final Pattern PER_TEN_THOUSAND = Pattern.compile("(" + NUM + ")‱");
+    private static final Pattern FRACTION_WORDS = Pattern.compile("(万|千|百)分之([零〇一二两三四五六七八九十点\\d.]+)");
+    private static final Pattern THOUSANDS = Pattern.compile("(\\d),(\\d{3})(?!\\d)");
+    private static final Pattern RANGE_WORD = Pattern.compile("(\\d(?:" + MONEY_UNIT + "|%)?" + INCL + ")(?:至|到)(?=\\d)");
+
+    private static final String MAX_WORDS = "最高|不超过|不高于|上限|封顶|最多|至多|不得超过|不超|最高不超过";
+    private static final String MIN_WORDS = "最低|不低于|最少|下限|保底|起点|至少|起收";
+    private static final Pattern MAX_BEFORE = Pattern.compile("(?:" + MAX_WORDS + ")[^,;\\d]{0,8}$");
+    private static final Pattern MIN_BEFORE = Pattern.compile("(?:" + MIN_WORDS + ")[^,;\\d]{0,8}$");
+    private static final Pattern MAX_AFTER = Pattern.compile("^(?:封顶|以内|为上限)");
+    private static final Pattern MIN_AFTER = Pattern.compile("^(?:起|为下限|起收)");
+
+    private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费");
+    private static final Pattern NEGOTIATED_WORDS = Pattern.compile(
+            "协议定价|协议价|协商定价|协商确定|双方协商|协议收费|按协议|面议|议价|一事一议|合同约定|市场化定价");
+
+    private static final Pattern UNIT = Pattern.compile("每(笔|份|次|户|年|月|季度?|张|项|页|件|本|个|单|天|日|家)|元/(笔|份|次|户|年|月|季度?|张|项|页|件|本|个|单|天|日|家)");
+
+    // a rate word (年费率, 月利率), a rate per period (0.25%/月) or a charging rhythm (每年, 按月); a bare
+    // 年/月/日 only counts right before a percentage, so that dates (2022年7月1日) do not
+    private static final String PCT_AHEAD = "(?=\\d+(?:\\.\\d+)?%)";
+    private static final Pattern YEAR = Pattern.compile("年(?:化|费|[^,;]{0,4}费率|利率)|年" + PCT_AHEAD
+            + "|%/年|每年|按年|逐年|per annum|p\\.a\\.");
+    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率)|月" + PCT_AHEAD + "|%/月|每月|按月|逐月");
+    private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|每季|按季");
+    private static final Pattern DAY = Pattern.compile("日(?:[^,;]{0,4}费率|利率|息)|日" + PCT_AHEAD + "|%/[日天]|每日|每天|按日|按天");
+
+    private PriceParser() {
+    }
+
+    /** Parses a price text; never throws, never returns null (UNSTATED for blank or priceless text). */
+    public static Price parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Price.unstated(text);
+        }
+        String norm = normalise(text);
+        List<Price> parts = new ArrayList<>();
+        boolean conditional = false;
+        for (String segment : norm.split("[;\\n]+")) {
+            if (segment.isBlank()) {
+                continue;
+            }
+            Segment parsed = parseSegment(segment, norm);
+            conditional |= parsed.conditional;
+            if (parsed.price != null) {
+                parts.add(parsed.price);
+            } else if (parsed.onlyBounds && !parts.isEmpty()) {
+                // a clause such as 最低100元 after the rate belongs to the price before it
+                Price prev = parts.remove(parts.size() - 1);
+                parts.add(withBounds(prev, parsed.minimum, parsed.maximum, parsed.unit));
+            } else if (parsed.onlyBounds) {
+                parts.add(fixed(parsed.minimum, parsed.maximum, parsed.unit, parsed.period, segment));
+            }
+        }
+        if (parts.isEmpty()) {
+            return Price.unstated(text);
+        }
+        if (parts.size() == 1 && !conditional) {
+            return retext(parts.get(0), text);
+        }
+        return new Price(Kind.TIERED, null, null, null, null, null, null, null, parts, text);
+    }
+
+    // ---- one clause -------------------------------------------------------------------------
+
+    private static final class Segment {
+        Price price;
+        boolean conditional;
+        boolean onlyBounds;
+        BigDecimal minimum;
+        BigDecimal maximum;
+        String unit;
+        Period period;
+    }
+
+    private enum Qualifier { PLAIN, MIN, MAX }
+
+    private record Token(BigDecimal low, BigDecimal high, Qualifier qualifier) {
+    }
+
+    private static Segment parseSegment(String segment, String whole) {
+        Segment out = new Segment();
+        StringBuilder work = new StringBuilder(segment);
+        out.conditional = maskConditions(work);
+        String masked = work.toString();
+
+        List<Token> percents = new ArrayList<>();
+        collect(work, PCT_RANGE, percents, true, false);
+        collect(work, PCT, percents, false, false);
+        List<Token> money = new ArrayList<>();
+        collect(work, MONEY_RANGE, money, true, true);
+        collect(work, MONEY, money, false, true);
+
+        String unit = unit(masked);
+        Period period = period(masked);
+        if (period == null) {
+            period = period(whole);
+        }
+        BigDecimal minMoney = pick(money, Qualifier.MIN, true);
+        BigDecimal maxMoney = pick(money, Qualifier.MAX, false);
+
+        if (!percents.isEmpty()) {
+            BigDecimal[] range = range(percents);
+            out.price = new Price(Kind.PERCENT, range[0], range[1], base(masked), period == null ? Period.ONCE : period,
+                    unit, minMoney, maxMoney, null, segment);
+            return out;
+        }
+        if (!money.isEmpty()) {
+            BigDecimal[] range = range(money);
+            boolean plain = money.stream().anyMatch(t -> t.qualifier == Qualifier.PLAIN);
+            if (!plain && isBoundClauseOnly(masked)) {
+                out.onlyBounds = true;
+                out.minimum = minMoney;
+                out.maximum = maxMoney;
+                out.unit = unit;
+                out.period = period;
+                return out;
+            }
+            out.price = new Price(Kind.FIXED, range[0], range[1], null, fixedPeriod(unit, period), unit, null, null,
+                    null, segment);
+            return out;
+        }
+        if (FREE_WORDS.matcher(masked).find()) {
+            out.price = Price.free(segment);
+        } else if (NEGOTIATED_WORDS.matcher(masked).find()) {
+            out.price = Price.negotiated(segment);
+        }
+        return out;
+    }
+
+    /** A clause that carries nothing but a minimum or maximum charge (最低100元, 最高不超过5000元). */
+    private static boolean isBoundClauseOnly(String masked) {
+        String rest = masked.replaceAll("每(笔|份|次|户|年|月|季度?|张|项|笔交易)", "").replace(" ", "");
+        return rest.matches("^[,，]?(?:收费|收取|费用|手续费|单笔|且|但|,)*(?:(?:" + MIN_WORDS + "|" + MAX_WORDS + ").*)$");
+    }
+
+    /** Blanks out tier conditions (amount ranges the price depends on); true when any was found. */
+    private static boolean maskConditions(StringBuilder work) {
+        boolean found = false;
+        found |= mask(work, COND_OVER, m -> true);
+        found |= mask(work, COND_SINGLE, m -> true);
+        found |= mask(work, COND_RANGE, m -> {
+            boolean marked = m.group(0).contains("(") || m.group(5) != null;
+            String before = work.substring(0, m.start()).replace(" ", "");
+            String after = work.substring(m.end());
+            boolean priceFollows = after.matches(".*\\d.*") || FREE_WORDS.matcher(after).find();
+            boolean pricePrefix = before.matches(".*(每(笔|份|次|户|年|月)|收取|收费|为|标准)$");
+            return marked || (priceFollows && !pricePrefix);
+        });
+        return found;
+    }
+
+    private interface MatchTest {
+        boolean test(Matcher m);
+    }
+
+    private static boolean mask(StringBuilder work, Pattern p, MatchTest accept) {
+        Matcher m = p.matcher(work.toString());
+        boolean found = false;
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            if (accept.test(m)) {
+                spans.add(new int[] {m.start(), m.end()});
+                found = true;
+            }
+        }
+        for (int[] s : spans) {
+            blank(work, s[0], s[1]);
+        }
+        return found;
+    }
+
+    private static void blank(StringBuilder work, int start, int end) {
+        for (int i = start; i < end; i++) {
+            work.setCharAt(i, ' ');
+        }
+    }
+
+    private static void collect(StringBuilder work, Pattern p, List<Token> out, boolean isRange, boolean isMoney) {
+        String s = work.toString();
+        Matcher m = p.matcher(s);
+        int lastEnd = 0;
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            BigDecimal low;
+            BigDecimal high;
+            if (isRange) {
+                String unitLow = isMoney ? m.group(2) : null;
+                String unitHigh = isMoney ? m.group(4) : null;
+                high = isMoney ? money(m.group(3), unitHigh) : decimal(m.group(2));
+                low = isMoney ? money(m.group(1), unitLow != null ? unitLow : unitHigh) : decimal(m.group(1));
+            } else {
+                low = isMoney ? money(m.group(1), m.group(2)) : decimal(m.group(1));
+                high = low;
+            }
+            String before = s.substring(Math.max(lastEnd, m.start() - 14), m.start()).replace(" ", "");
+            String after = s.substring(m.end(), Math.min(s.length(), m.end() + 4));
+            Qualifier q = Qualifier.PLAIN;
+            if (MAX_BEFORE.matcher(before).find() || MAX_AFTER.matcher(after).find()) {
+                q = Qualifier.MAX;
+            } else if (MIN_BEFORE.matcher(before).find() || MIN_AFTER.matcher(after).find()) {
+                q = Qualifier.MIN;
+            }
+            out.add(new Token(low, high, q));
+            spans.add(new int[] {m.start(), m.end()});
+            lastEnd = m.end();
+        }
+        for (int[] sp : spans) {
+            blank(work, sp[0], sp[1]);
+        }
+    }
+
+    /** Low and high of a value from its tokens: plain values give both, 最低 the low, 最高 the high. */
+    private static BigDecimal[] range(List<Token> tokens) {
+        BigDecimal low = null;
+        BigDecimal high = null;
+        boolean plain = false;
+        for (Token t : tokens) {
+            if (t.qualifier == Qualifier.PLAIN) {
+                if (!plain) {
+                    low = t.low;
+                    high = t.high;
+                    plain = true;
+                }
+            }
+        }
+        if (!plain) {
+            for (Token t : tokens) {
+                if (t.qualifier == Qualifier.MIN && low == null) {
+                    low = t.low;
+                }
+                if (t.qualifier == Qualifier.MAX && high == null) {
+                    high = t.high;
+                }
+            }
+        }
+        return new BigDecimal[] {low, high};
+    }
+
+    private static BigDecimal pick(List<Token> tokens, Qualifier q, boolean low) {
+        for (Token t : tokens) {
+            if (t.qualifier == q) {
+                return low ? t.low : t.high;
+            }
+        }
+        return null;
+    }
+
+    // ---- words --------------------------------------------------------------------------------
+
+    static Base base(String s) {
+        if (s.matches(".*(未提款|未提用|未使用|未用|未提取).*")) {
+            return Base.OTHER;
+        }
+        if (s.matches(".*(贷款余额|剩余本金|未还本金|本金余额|借款余额|融资余额|余额).*")) {
+            return Base.OUTSTANDING;
+        }
+        if (s.matches(".*(票面|保函金额|开证金额|信用证金额|汇票金额|面值|面额).*")) {
+            return Base.FACE_VALUE;
+        }
+        if (s.matches(".*(汇款金额|交易金额|转账金额|结算金额|划拨金额|支付金额|兑换金额|划款金额).*")) {
+            return Base.TRANSACTION;
+        }
+        if (s.matches(".*(贷款金额|贷款本金|借款金额|借款本金|本金|承诺金额|安排金额|担保金额|保证金额|授信金额|授信额度|融资金额|"
+                + "合同金额|贷款额度|贷款总额|银团总额|放款金额|发放金额|参加金额|参贷金额|承贷金额|贷款|借款).*")) {
+            return Base.PRINCIPAL;
+        }
+        return null;
+    }
+
+    static Period period(String s) {
+        if (YEAR.matcher(s).find()) {
+            return Period.PER_YEAR;
+        }
+        if (MONTH.matcher(s).find()) {
+            return Period.PER_MONTH;
+        }
+        if (QUARTER.matcher(s).find()) {
+            return Period.PER_QUARTER;
+        }
+        if (DAY.matcher(s).find()) {
+            return Period.PER_DAY;
+        }
+        return null;
+    }
+
+    /** A fixed price's period: its unit when that is a period (每年), else the clause's (每户每年), else once. */
+    private static Period fixedPeriod(String unit, Period period) {
+        if (unit != null) {
+            switch (unit) {
+                case "年": return Period.PER_YEAR;
+                case "月": return Period.PER_MONTH;
+                case "季", "季度": return Period.PER_QUARTER;
+                case "天", "日": return Period.PER_DAY;
+                default: break;
+            }
+        }
+        return period == null ? Period.ONCE : period;
+    }
+
+    private static String unit(String s) {
+        Matcher m = UNIT.matcher(s);
+        if (m.find()) {
+            return m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        return null;
+    }
+
+    // ---- numbers and normalisation ----------------------------------------------------------
+
+    /** Full-width to ASCII, whitespace out, ‰ / 万分之 as percent, 至 as '-', thousands separators out. */
+    static String normalise(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            switch (c) {
+                case '。', '；' -> b.append(';');
+                case '\r', '\n' -> b.append('\n');
+                case '、' -> b.append(',');
+                case '〔', '【', '［' -> b.append('(');
+                case '〕', '】', '］' -> b.append(')');
+                case '\u2014', '\u2013', '\u2012', '\u2015', '\u2212', '~', '\u301C', '\u223C' -> b.append('-');
+                default -> {
+                    if (!Character.isWhitespace(c) && c != '\u3000' && c != '\u00A0') {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        String s = b.toString().replaceAll("-+", "-");
+        s = replaceAll(s, THOUSANDS, m -> m.group(1) + m.group(2));
+        s = replaceAll(s, THOUSANDS, m -> m.group(1) + m.group(2));
+        s = replaceAll(s, FRACTION_WORDS, m -> {
+            BigDecimal n = chineseNumber(m.group(2));
+            if (n == null) {
+                return m.group(0);
+            }
+            int shift = switch (m.group(1)) {
+                case "万" -> 2;
+                case "千" -> 1;
+                default -> 0;
+            };
+            return plain(n.movePointLeft(shift)) + "%";
+        });
+        s = replaceAll(s, PERMILLE, m -> plain(new BigDecimal(m.group(1)).movePointLeft(1)) + "%");
+        s = replaceAll(s, PER_TEN_THOUSAND, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        s = replaceAll(s, RANGE_WORD, m -> m.group(1) + "-");
+        return s;
+    }
+
+    private interface Replacer {
+        String apply(Matcher m);
+    }
+
+    private static String replaceAll(String s, Pattern p, Replacer r) {
+        Matcher m = p.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(r.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** 五 → 5, 十五 → 15, 二十 → 20, 一点五 → 1.5, and plain digits; null when not a number. */
+    static BigDecimal chineseNumber(String s) {
+        if (s.matches(NUM)) {
+            return new BigDecimal(s);
+        }
+        String digits = "零一二三四五六七八九";
+        String intPart = s;
+        String frac = "";
+        int dot = s.indexOf('点');
+        if (dot >= 0) {
+            intPart = s.substring(0, dot);
+            frac = s.substring(dot + 1);
+        }
+        long value = 0;
+        if (intPart.contains("十")) {
+            int t = intPart.indexOf('十');
+            String tens = intPart.substring(0, t);
+            String ones = intPart.substring(t + 1);
+            value = (tens.isEmpty() ? 1 : digit(tens, digits)) * 10L + (ones.isEmpty() ? 0 : digit(ones, digits));
+        } else if (!intPart.isEmpty()) {
+            for (char c : intPart.toCharArray()) {
+                int d = digit(String.valueOf(c), digits);
+                if (d < 0) {
+                    return null;
+                }
+                value = value * 10 + d;
+            }
+        }
+        StringBuilder f = new StringBuilder();
+        for (char c : frac.toCharArray()) {
+            int d = digit(String.valueOf(c), digits);
+            if (d < 0) {
+                return null;
+            }
+            f.append(d);
+        }
+        return new BigDecimal(value + (f.length() > 0 ? "." + f : ""));
+    }
+
+    private static int digit(String c, String digits) {
+        if (c.length() != 1) {
+            return -1;
+        }
+        char ch = c.charAt(0);
+        if (ch >= '0' && ch <= '9') {
+            return ch - '0';
+        }
+        if (ch == '〇') {
+            return 0;
+        }
+        if (ch == '两') {
+            return 2;
+        }
+        return digits.indexOf(ch);
+    }
+
+    private static BigDecimal decimal(String s) {
+        return tidy(new BigDecimal(s));
+    }
+
+    private static BigDecimal money(String number, String unit) {
+        BigDecimal n = new BigDecimal(number);
+        if (unit != null) {
+            if (unit.startsWith("万")) {
+                n = n.movePointRight(4);
+            } else if (unit.startsWith("千")) {
+                n = n.movePointRight(3);
+            } else if (unit.startsWith("亿")) {
+                n = n.movePointRight(8);
+            }
+        }
+        return tidy(n);
+    }
+
+    /** Drops trailing zeros without going to an exponent (15000, not 1.5E+4). */
+    static BigDecimal tidy(BigDecimal n) {
+        BigDecimal t = n.stripTrailingZeros();
+        return t.scale() < 0 ? t.setScale(0) : t;
+    }
+
+    private static String plain(BigDecimal n) {
+        return tidy(n).toPlainString();
+    }
+
+    // ---- building prices --------------------------------------------------------------------
+
+    private static Price fixed(BigDecimal low, BigDecimal high, String unit, Period period, String text) {
+        return new Price(Kind.FIXED, low, high, null, fixedPeriod(unit, period), unit, null, null, null, text);
+    }
+
+    private static Price withBounds(Price p, BigDecimal min, BigDecimal max, String unit) {
+        if (p.kind() == Kind.PERCENT) {
+            return new Price(p.kind(), p.low(), p.high(), p.base(), p.period(), p.unit() != null ? p.unit() : unit,
+                    p.minimum() != null ? p.minimum() : min, p.maximum() != null ? p.maximum() : max, p.parts(),
+                    p.text());
+        }
+        if (p.kind() == Kind.FIXED) {
+            return new Price(p.kind(), p.low() != null ? p.low() : min, max != null && (p.high() == null
+                    || max.compareTo(p.high()) < 0) ? max : p.high(), p.base(), p.period(), p.unit() != null ? p.unit()
+                            : unit, null, null, p.parts(), p.text());
+        }
+        return p;
+    }
+
+    private static Price retext(Price p, String text) {
+        return new Price(p.kind(), p.low(), p.high(), p.base(), p.period(), p.unit(), p.minimum(), p.maximum(),
+                p.parts(), text);
+    }
+}

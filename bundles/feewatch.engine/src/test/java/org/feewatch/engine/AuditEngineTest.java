@@ -1,0 +1,455 @@
+package org.feewatch.engine;
+
+import static org.feewatch.engine.Fixtures.NOMINAL_APR;
+import static org.feewatch.engine.Fixtures.caseInfo;
+import static org.feewatch.engine.Fixtures.info;
+import static org.feewatch.engine.Fixtures.pack;
+import static org.feewatch.engine.Fixtures.rule;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.feewatch.api.Action;
+import org.feewatch.api.Finding;
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanMetrics;
+import org.feewatch.api.OnLendingAverage;
+import org.feewatch.api.Partner;
+import org.feewatch.api.PartnerStatus;
+import org.feewatch.api.PartnerType;
+import org.feewatch.api.Policy;
+import org.feewatch.api.Report;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.api.SubjectType;
+import org.feewatch.api.Verdict;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.api.spi.RulePack;
+import org.junit.jupiter.api.Test;
+
+class AuditEngineTest {
+
+    private static final Policy NATIONAL = new Policy(300, new BigDecimal("1.0"), new BigDecimal("1.0"),
+            new BigDecimal("0.10"));
+
+    private static AuditOptions.Builder options() {
+        return AuditOptions.builder().workerThreads(4).engineVersion("9.9.9")
+                .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private static LoanBookSource bookOf(List<List<Loan>> batches) {
+        return listener -> {
+            for (int i = 0; i < batches.size(); i++) {
+                listener.onLoans(i, batches.get(i));
+            }
+        };
+    }
+
+    private static AuditInput input(LoanBookSource book) {
+        return AuditInput.builder(caseInfo("CN-BJ", Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
+    }
+
+    @Test
+    void detailRowsComeInBookOrderWithTheRulesEachLoanBrokeWhateverThreadJudgedThem() {
+        List<List<Loan>> batches = Fixtures.book(5_000, 37);
+        // a rule that is slow on some batches, so that threads finish out of order
+        RuleInfo slowInfo = info("RATE-004", Severity.HIGH, SubjectType.LOAN);
+        Rule slow = rule(slowInfo, (loan, sink) -> {
+            if (loan.loan().line() % 370 == 1) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, null);
+        List<LoanMetrics> rows = Collections.synchronizedList(new ArrayList<>());
+        Report report = AuditEngine.audit(input(bookOf(batches)),
+                List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0), slow))), NOMINAL_APR,
+                options().detail(rows::add).build());
+
+        assertEquals(5_000, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(String.format("L%05d", i + 1), rows.get(i).loanId());
+        }
+        assertEquals(List.of("RATE-003"), rows.get(9).rules());
+        assertEquals(List.of(), rows.get(0).rules());
+        assertEquals(9.0, rows.get(9).apr());
+        assertEquals(new BigDecimal("3.65"), rows.get(0).lpr1y());
+        assertEquals(new BigDecimal("4.50"), rows.get(0).nominalRate());
+        assertEquals(500, report.byRule().get("RATE-003"));
+        assertEquals(Map.of("high", 500), report.bySeverity());
+        assertEquals(5_000, report.loans().accepted());
+        assertEquals("L00010", report.findings().get(0).subject().id());
+    }
+
+    @Test
+    void theReaderNeverGetsMoreThanTheInFlightBoundAhead() {
+        List<List<Loan>> batches = Fixtures.book(2_000, 10);
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger emittedBatches = new AtomicInteger();
+        AtomicInteger worstLead = new AtomicInteger();
+        AtomicInteger rowsSeen = new AtomicInteger();
+        LoanBookSource book = listener -> {
+            for (int i = 0; i < batches.size(); i++) {
+                listener.onLoans(i, batches.get(i));
+                int lead = delivered.incrementAndGet() - emittedBatches.get();
+                worstLead.accumulateAndGet(lead, Math::max);
+            }
+        };
+        AuditEngine.audit(input(book), List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0)))),
+                NOMINAL_APR, options().workerThreads(2).batchesInFlight(3).detail(row -> {
+                    if (rowsSeen.incrementAndGet() % 10 == 0) {
+                        emittedBatches.incrementAndGet();
+                    }
+                }).build());
+        assertEquals(2_000, rowsSeen.get());
+        assertTrue(worstLead.get() <= 3, "reader was " + worstLead.get() + " batches ahead");
+    }
+
+    @Test
+    void countsReadAcceptedRejectedAndTheReadersWarnings() {
+        LoanBookSource book = listener -> {
+            listener.onLoans(0, List.of(Fixtures.loan("L1", 1, "4.00"), Fixtures.loan("L2", 2, "4.00")));
+            listener.onRejected(InputIssue.at("loans.jsonl", 3, "principal is negative"));
+            listener.onWarning(InputIssue.at("loans.jsonl", 2, "unknown field \"colour\""));
+            listener.onLoans(1, List.of(Fixtures.loan("L4", 4, "4.00")));
+        };
+        Report r = AuditEngine.audit(input(book), List.of(), NOMINAL_APR, options().build());
+        assertEquals(4, r.loans().read());
+        assertEquals(3, r.loans().accepted());
+        assertEquals(1, r.loans().rejected());
+        assertEquals(List.of(InputIssue.at("loans.jsonl", 3, "principal is negative")), r.loans().errors());
+        assertTrue(r.warnings().contains(InputIssue.at("loans.jsonl", 2, "unknown field \"colour\"")));
+    }
+
+    @Test
+    void aCaseWithoutABookHasNoLoanCountsAndRulesSeeNoBook() {
+        AtomicReference<Boolean> seen = new AtomicReference<>();
+        Rule probe = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return Fixtures.info("RATE-005", Severity.HIGH, SubjectType.PORTFOLIO);
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                seen.set(context.hasLoanBook());
+                return new RuleEvaluation() {
+                };
+            }
+        };
+        Report r = AuditEngine.audit(input(null), List.of(pack("national", "CN", List.of(probe))), NOMINAL_APR,
+                options().build());
+        assertEquals(0, r.loans().read());
+        assertFalse(seen.get());
+    }
+
+    @Test
+    void aLoanWithoutAnAprIsAWarningNamingItAndItsRowHasNoApr() {
+        List<LoanMetrics> rows = new ArrayList<>();
+        LoanBookSource book = bookOf(List.of(List.of(Fixtures.loan("L1", 1, "4.00"), Fixtures.loan("L2", 2, "-1"))));
+        Report r = AuditEngine.audit(input(book),
+                List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0)))), NOMINAL_APR,
+                options().detail(rows::add).build());
+        InputIssue w = r.warnings().stream().filter(i -> i.message().contains("L2")).findFirst().orElseThrow();
+        assertEquals("loans.jsonl", w.file());
+        assertEquals(2L, w.line());
+        assertTrue(w.message().contains("no annual percentage rate"), w.message());
+        assertNull(rows.get(1).apr());
+        assertEquals(4.0, rows.get(0).apr());
+        assertEquals(List.of(), r.findings());
+    }
+
+    @Test
+    void aRuleThatThrowsIsReportedOnceAndTheAuditCompletes() {
+        RuleInfo brokenInfo = info("FEE-002", Severity.HIGH, SubjectType.LOAN);
+        Rule broken = rule(brokenInfo, (loan, sink) -> {
+            throw new IllegalStateException("fee table missing");
+        }, null);
+        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(100, 10))),
+                List.of(pack("national", "CN", List.of(broken, Fixtures.aprAbove("RATE-003", 6.0)))), NOMINAL_APR,
+                options().build());
+        List<Finding> info = r.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+        assertEquals(1, info.size());
+        Finding f = info.get(0);
+        assertEquals("FEE-002", f.rule());
+        assertEquals(Subject.source("national"), f.subject());
+        assertTrue(f.title().contains("FEE-002") && f.title().contains("national 1.0.0"), f.title());
+        assertTrue(f.evidence().get(0).text().contains("fee table missing"), f.evidence().get(0).text());
+        assertFalse(f.evidence().get(0).text().contains("IllegalStateException"));
+        assertEquals(Action.REVIEW, f.action());
+        assertEquals(10, r.byRule().get("RATE-003"));
+    }
+
+    @Test
+    void garbageFindingsAreDroppedAndReportedWhileTheRuleGoesOn() {
+        RuleInfo gi = info("DISC-002", Severity.MEDIUM, SubjectType.FEE_ITEM);
+        Rule garbage = rule(gi, null, sink -> {
+            sink.add(null);
+            sink.add(new Finding("bad code", Severity.HIGH, Subject.source("s"), "t", null, null, null, Action.REVIEW));
+            sink.add(new Finding("DISC-002", Severity.HIGH, Subject.source("s"), " ", null, null, null, Action.REVIEW));
+            sink.add(new Finding("DISC-002", null, Subject.source("s"), "t", null, null, null, Action.REVIEW));
+            sink.add(new Finding("DISC-002", Severity.MEDIUM, Subject.feeItem("cat", "x"), "good", null, null, null,
+                    Action.FIX_DISCLOSURE));
+        });
+        Report r = AuditEngine.audit(input(null), List.of(pack("national", "CN", List.of(garbage))), NOMINAL_APR,
+                options().build());
+        assertEquals(2, r.findings().size());
+        Finding good = r.findings().stream().filter(f -> f.severity() == Severity.MEDIUM).findFirst().orElseThrow();
+        assertEquals("good", good.title());
+        Finding info = r.findings().stream().filter(f -> f.severity() == Severity.INFO).findFirst().orElseThrow();
+        assertEquals(Subject.source("national"), info.subject());
+        assertEquals(4, info.evidence().size());
+    }
+
+    @Test
+    void aRuleStuckInFinishIsCutOffAndReported() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        RuleInfo hi = info("RATE-005", Severity.HIGH, SubjectType.PORTFOLIO);
+        Rule hanging = rule(hi, null, sink -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // cut off: add a finding that must be dropped
+                sink.add(hi, Subject.portfolio("2023Q1"), "late", List.of(), Map.of());
+            }
+        });
+        RuleInfo oi = info("PART-003", Severity.HIGH, SubjectType.PARTNER);
+        Rule fine = rule(oi, null, sink -> sink.add(oi, Subject.partner("P01"), "no schedule", List.of(), Map.of()));
+        Report r = AuditEngine.audit(input(null), List.of(pack("national", "CN", List.of(hanging, fine))), NOMINAL_APR,
+                options().finishTimeout(Duration.ofMillis(300)).build());
+        Thread.sleep(50);
+        assertEquals(List.of("PART-003", "RATE-005"), r.findings().stream().map(Finding::rule).toList());
+        Finding cut = r.findings().get(1);
+        assertEquals(Severity.INFO, cut.severity());
+        assertTrue(cut.evidence().get(0).text().contains("did not finish within 300 ms"), cut.evidence().get(0).text());
+    }
+
+    @Test
+    void aPackThatCannotBeReadAndARuleWithoutACatalogueEntryAreReported() {
+        RulePack broken = new RulePack() {
+            @Override
+            public String id() {
+                return "region-cn-bj";
+            }
+
+            @Override
+            public String version() {
+                return "0.1.0";
+            }
+
+            @Override
+            public String region() {
+                return "CN-BJ";
+            }
+
+            @Override
+            public List<Rule> rules() {
+                throw new IllegalStateException("catalogue.json is not valid JSON");
+            }
+        };
+        Rule nameless = new Rule() {
+            @Override
+            public RuleInfo info() {
+                throw new IllegalStateException("rule FEE-009 is not in the national catalogue");
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                throw new AssertionError("must not start");
+            }
+        };
+        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(20, 5))),
+                List.of(broken, pack("national", "CN", List.of(nameless, Fixtures.aprAbove("RATE-003", 6.0)))),
+                NOMINAL_APR, options().build());
+        assertEquals(List.of("national 1.0.0"), r.plugins());
+        List<Finding> info = r.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+        assertEquals(2, info.size());
+        assertTrue(info.stream().allMatch(f -> f.rule().equals("ENGINE-001")));
+        assertTrue(info.stream().anyMatch(f -> f.subject().id().equals("region-cn-bj")
+                && f.evidence().get(0).text().contains("catalogue.json is not valid JSON")));
+        assertEquals(2, r.byRule().get("RATE-003"));
+    }
+
+    @Test
+    void rulesNotInForceOnAsOfAndPacksOfOtherRegionsAreSkipped() {
+        AtomicInteger started = new AtomicInteger();
+        RuleInfo future = info("RATE-009", Severity.HIGH, SubjectType.LOAN, LocalDate.of(2024, 1, 1), null);
+        RuleInfo past = info("RATE-008", Severity.HIGH, SubjectType.LOAN, null, LocalDate.of(2023, 6, 29));
+        RuleInfo today = info("RATE-007", Severity.HIGH, SubjectType.LOAN, Fixtures.AS_OF, Fixtures.AS_OF);
+        List<Rule> rules = new ArrayList<>();
+        for (RuleInfo i : List.of(future, past, today)) {
+            rules.add(new Rule() {
+                @Override
+                public RuleInfo info() {
+                    return i;
+                }
+
+                @Override
+                public RuleEvaluation start(AuditContext context) {
+                    started.incrementAndGet();
+                    return new RuleEvaluation() {
+                        @Override
+                        public void finish(org.feewatch.api.spi.FindingSink findings) {
+                            findings.add(i, Subject.portfolio("2023Q2"), "ran", List.of(), Map.of());
+                        }
+                    };
+                }
+            });
+        }
+        Report r = AuditEngine.audit(input(null),
+                List.of(pack("national", "CN", rules), pack("region-cn-bj", "CN-BJ", List.of()),
+                        pack("region-cn-sh", "CN-SH", List.of(Fixtures.aprAbove("SH-001", 0)))),
+                NOMINAL_APR, options().build());
+        assertEquals(1, started.get());
+        assertEquals(List.of("RATE-007"), r.findings().stream().map(Finding::rule).toList());
+        assertEquals(List.of("national 1.0.0", "region CN-BJ 1.0.0"), r.plugins());
+    }
+
+    @Test
+    void theContextLayersPolicyAndPutsTheCaseBenchmarksBeforeThePacksData() {
+        OnLendingAverage fromCase = new OnLendingAverage("CN-BJ", "2023Q1", "rural-commercial", new BigDecimal("4.30"),
+                "benchmarks.json");
+        OnLendingAverage fromPack = new OnLendingAverage("CN-BJ", "2023Q1", "rural-commercial", new BigDecimal("5.00"),
+                "region data");
+        AtomicReference<AuditContext> ctx = new AtomicReference<>();
+        Rule probe = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return Fixtures.info("RATE-005", Severity.HIGH, SubjectType.PORTFOLIO);
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                ctx.set(context);
+                return new RuleEvaluation() {
+                };
+            }
+        };
+        RulePack region = pack("region-cn-bj", "CN-BJ", List.of(), new Policy(600, new BigDecimal("0.8"), null, null),
+                List.of(fromPack));
+        Partner p = new Partner("P01", "担保公司", PartnerType.GUARANTEE, PartnerStatus.ACTIVE, true);
+        AuditInput in = AuditInput.builder(caseInfo("CN-BJ", new Policy(null, null, null, new BigDecimal("0.05"))))
+                .nationalDefaults(NATIONAL).benchmarks(List.of(fromCase)).partners(List.of(p))
+                .demandDepositRate(new BigDecimal("0.20")).build();
+        Report r = AuditEngine.audit(in, List.of(pack("national", "CN", List.of(probe)), region), NOMINAL_APR,
+                options().build());
+
+        Policy expected = new Policy(300, new BigDecimal("0.8"), new BigDecimal("1.0"), new BigDecimal("0.05"));
+        assertEquals(expected, ctx.get().policy());
+        assertEquals(expected, r.caseInfo().policy());
+        assertEquals(List.of(fromCase, fromPack), ctx.get().onLendingAverages());
+        assertSame(p, ctx.get().partner("P01").orElseThrow());
+        assertEquals(new BigDecimal("0.20"), ctx.get().demandDepositRate());
+        assertTrue(ctx.get().ruleInfo("RATE-005").isPresent());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("maxSpreadBp to 600")));
+        assertEquals(List.of(new org.feewatch.api.PartnerVerdict("P01", PartnerStatus.ACTIVE, Verdict.APPROVE,
+                List.of())), r.partners());
+        assertEquals("9.9.9", r.engineVersion());
+        assertEquals(Instant.parse("2026-11-27T10:00:00Z"), r.generatedAt());
+    }
+
+    @Test
+    void partnerFindingsDecideVerdicts() {
+        RuleInfo p1 = info("PART-001", Severity.CRITICAL, SubjectType.PARTNER);
+        Rule part = rule(p1, (loan, sink) -> {
+            if (loan.aprAllIn() > 6) {
+                sink.add(p1, Subject.partner("P02"), "prohibited fee", List.of(loan.evidence("承诺费")), Map.of());
+            }
+        }, null);
+        Partner a = new Partner("P01", "a", PartnerType.GUARANTEE, PartnerStatus.ACTIVE, false);
+        Partner b = new Partner("P02", "b", PartnerType.LOAN_FACILITATION, PartnerStatus.ACTIVE, false);
+        AuditInput in = AuditInput.builder(caseInfo("CN", Policy.EMPTY)).nationalDefaults(NATIONAL)
+                .partners(List.of(a, b)).loanBook(bookOf(Fixtures.book(100, 7))).build();
+        Report r = AuditEngine.audit(in, List.of(pack("national", "CN", List.of(part))), NOMINAL_APR,
+                options().evidencePerFinding(4).build());
+        assertEquals(Verdict.APPROVE, r.partners().get(0).verdict());
+        assertEquals(Verdict.TERMINATE, r.partners().get(1).verdict());
+        assertEquals(List.of("PART-001"), r.partners().get(1).rules());
+        Finding f = r.findings().get(0);
+        assertEquals(List.of("line 10", "line 20", "line 30", "line 40"),
+                f.evidence().stream().map(e -> e.locator()).toList());
+        assertEquals("10", f.metrics().get(MergingFindingSink.EVIDENCE_COUNT));
+        assertEquals(1, r.byRule().get("PART-001"));
+    }
+
+    @Test
+    void aFailingDetailWriterStopsTheAuditWithItsError() {
+        UncheckedIOException boom = new UncheckedIOException(new IOException("disk full"));
+        UncheckedIOException thrown = assertThrows(UncheckedIOException.class,
+                () -> AuditEngine.audit(input(bookOf(Fixtures.book(10_000, 10))), List.of(), NOMINAL_APR,
+                        options().workerThreads(2).batchesInFlight(2).detail(row -> {
+                            throw boom;
+                        }).build()));
+        assertSame(boom, thrown);
+    }
+
+    @Test
+    void aBookThatCannotBeReadToTheEndKeepsWhatWasReadAndSaysWhy() {
+        LoanBookSource book = listener -> {
+            listener.onLoans(0, List.of(Fixtures.loan("L1", 1, "9.00")));
+            throw new IOException("loans.jsonl: input ended in the middle of a character");
+        };
+        Report r = AuditEngine.audit(input(book),
+                List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0)))), NOMINAL_APR,
+                options().build());
+        assertEquals(1, r.loans().accepted());
+        assertEquals(1, r.byRule().get("RATE-003"));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("could not be read to the end")
+                && w.message().contains("middle of a character")));
+    }
+
+    @Test
+    void aReaderThatSkipsABatchNumberStillGetsEveryRowOut() {
+        List<List<Loan>> batches = Fixtures.book(60, 10);
+        LoanBookSource book = listener -> {
+            long seq = 0;
+            for (List<Loan> b : batches) {
+                listener.onLoans(seq, b);
+                seq += seq == 2 ? 2 : 1; // 3 is never sent
+            }
+        };
+        List<String> ids = new ArrayList<>();
+        AuditEngine.audit(input(book), List.of(), NOMINAL_APR,
+                options().workerThreads(1).batchesInFlight(2).detail(row -> ids.add(row.loanId())).build());
+        assertEquals(60, ids.size());
+        List<String> sorted = new ArrayList<>(ids);
+        Collections.sort(sorted);
+        assertEquals(sorted, ids);
+    }
+
+    @Test
+    void theAprSampleIsBoundedAndTheSameEveryRun() {
+        AuditOptions o = options().aprSampleSize(50).build();
+        List<RulePack> packs = List.of();
+        Report a = AuditEngine.audit(input(bookOf(Fixtures.book(3_000, 100))), packs, NOMINAL_APR, o);
+        Report b = AuditEngine.audit(input(bookOf(Fixtures.book(3_000, 100))), packs, NOMINAL_APR,
+                o.toBuilder().workerThreads(1).build());
+        assertEquals(50, a.aprSample().size());
+        assertEquals(a.aprSample(), b.aprSample());
+    }
+}

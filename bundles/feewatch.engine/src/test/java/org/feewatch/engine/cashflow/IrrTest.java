@@ -1,0 +1,103 @@
+package org.feewatch.engine.cashflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class IrrTest {
+
+    @Test
+    void pbocAnnouncementExampleGives12_80And13_58() {
+        // PBoC 2021 No. 3: 100,000 borrowed, 1,000 fee up front, 8,833.3 a month for 12 months
+        double[] flows = new double[13];
+        flows[0] = 99_000;
+        Arrays.fill(flows, 1, 13, -8_833.3);
+        double r = Irr.rate(flows, flows.length, 0.0);
+        assertEquals(1.0670, r * 100, 0.0001);
+        assertEquals(12.80, CashFlowModel.nominalApr(r), 0.005);
+        assertEquals(13.58, CashFlowModel.effectiveApr(r), 0.005);
+    }
+
+    @Test
+    void flowsThatBalanceAtZeroHaveRateZero() {
+        double[] flows = { 1200, -100, -100, -100, -100, -100, -100, -100, -100, -100, -100, -100, -100 };
+        assertEquals(0.0, Irr.rate(flows, flows.length, 0.01));
+    }
+
+    @Test
+    void allOutflowsHaveNoRateAndSayWhy() {
+        double[] flows = { -10, -100, -100 };
+        assertTrue(Double.isNaN(Irr.rate(flows, flows.length, 0.01)));
+        String why = Irr.whyNoSolution(flows, flows.length);
+        assertNotNull(why);
+        assertTrue(why.contains("receives nothing"), why);
+    }
+
+    @Test
+    void noRepaymentHasNoRateAndSaysWhy() {
+        double[] flows = { 100, 0, 0 };
+        assertTrue(Double.isNaN(Irr.rate(flows, flows.length, 0.01)));
+        assertTrue(Irr.whyNoSolution(flows, flows.length).contains("never pays"));
+    }
+
+    @Test
+    void aSinglePeriodHasItsExactRate() {
+        double[] flows = { 100, -101 };
+        assertEquals(0.01, Irr.rate(flows, 2, 0.0), 1e-15);
+        assertNull(Irr.whyNoSolution(flows, 2));
+    }
+
+    @Test
+    void tooShortOrNonFiniteFlowsHaveNoRate() {
+        assertTrue(Double.isNaN(Irr.rate(new double[] { 100 }, 1, 0.0)));
+        assertNotNull(Irr.whyNoSolution(new double[] { 100 }, 1));
+        double[] bad = { 100, Double.NaN };
+        assertTrue(Double.isNaN(Irr.rate(bad, 2, 0.0)));
+        assertTrue(Irr.whyNoSolution(bad, 2).contains("finite"));
+    }
+
+    @Test
+    void hugeUpfrontFeesGiveAHugeButFiniteRate() {
+        // 99.9 % of the principal taken back at once: the borrower nets 100 and repays 100,000 after a month
+        double[] flows = { 100, -100_000 };
+        double r = Irr.rate(flows, 2, 0.003);
+        assertEquals(999.0, r, 1e-9);
+        double[] twelve = new double[13];
+        twelve[0] = 1;
+        Arrays.fill(twelve, 1, 13, -10_000);
+        double r12 = Irr.rate(twelve, 13, 0.003);
+        assertTrue(Double.isFinite(r12) && r12 > 9_999 && r12 < 10_000.001, "rate " + r12);
+        assertEquals(0.0, Irr.npv(twelve, 13, r12) / 10_000, 1e-9);
+    }
+
+    @Test
+    void negativeRatesAreFound() {
+        // the borrower gets back more than it paid: a deposit earning more than the loan costs
+        double[] flows = { 100, -10, -80 };
+        double r = Irr.rate(flows, 3, 0.01);
+        assertTrue(r < 0, "rate " + r);
+        assertEquals(0.0, Irr.npv(flows, 3, r), 1e-9);
+    }
+
+    @Test
+    void aBadGuessStillConverges() {
+        double[] flows = new double[37];
+        flows[0] = 1_000;
+        Arrays.fill(flows, 1, 37, -40);
+        double fromGood = Irr.rate(flows, flows.length, 0.01);
+        assertEquals(fromGood, Irr.rate(flows, flows.length, 50.0), 1e-13);
+        assertEquals(fromGood, Irr.rate(flows, flows.length, -0.99), 1e-13);
+        assertEquals(fromGood, Irr.rate(flows, flows.length, Double.NaN), 1e-13);
+    }
+
+    @Test
+    void usesOnlyTheGivenLength() {
+        double[] flows = { 100, -105, 1e300, Double.NaN };
+        assertEquals(0.05, Irr.rate(flows, 2, 0.0), 1e-14);
+    }
+}

@@ -1,0 +1,286 @@
+package org.feewatch.engine.price;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.feewatch.api.Price;
+import org.feewatch.api.Price.Base;
+import org.feewatch.api.Price.Kind;
+import org.feewatch.api.Price.Period;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PriceParserTest {
+
+    private static void assertAmount(String expected, BigDecimal actual) {
+        assertNotNull(actual, "expected " + expected + " but was null");
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but was " + actual);
+    }
+
+    private static Price percent(String text, String low, String high) {
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.PERCENT, p.kind(), text);
+        if (low == null) {
+            assertNull(p.low(), text);
+        } else {
+            assertAmount(low, p.low());
+        }
+        if (high == null) {
+            assertNull(p.high(), text);
+        } else {
+            assertAmount(high, p.high());
+        }
+        assertEquals(text, p.text(), "the original text is kept for evidence");
+        return p;
+    }
+
+    private static Price fixed(String text, String low, String high) {
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.FIXED, p.kind(), text);
+        if (low == null) {
+            assertNull(p.low(), text);
+        } else {
+            assertAmount(low, p.low());
+        }
+        if (high == null) {
+            assertNull(p.high(), text);
+        } else {
+            assertAmount(high, p.high());
+        }
+        return p;
+    }
+
+    @Test
+    void percentOfLoanAmountOnce() {
+        Price p = percent("按贷款金额的0.5%收取", "0.5", "0.5");
+        assertEquals(Base.PRINCIPAL, p.base());
+        assertEquals(Period.ONCE, p.period());
+        assertNull(p.minimum());
+        assertNull(p.maximum());
+    }
+
+    @Test
+    void commitmentAndArrangementAmountsArePrincipal() {
+        assertEquals(Base.PRINCIPAL, percent("按承诺金额的0.5%收取", "0.5", "0.5").base());
+        Price arrangement = percent("按安排金额的0.3%-1%收取", "0.3", "1");
+        assertEquals(Base.PRINCIPAL, arrangement.base());
+        assertEquals(Period.ONCE, arrangement.period());
+    }
+
+    @Test
+    void bareRangeOfPercentages() {
+        Price p = percent("0.3%-1%", "0.3", "1");
+        assertNull(p.base(), "no base stated");
+        percent("0.3-1%", "0.3", "1");
+        percent("0.3%～1%", "0.3", "1");
+        percent("0.3%至1%", "0.3", "1");
+        percent("0.3%—1%", "0.3", "1");
+    }
+
+    @Test
+    void permilleAndTenThousandths() {
+        percent("0.5‰", "0.05", "0.05");
+        percent("万分之五", "0.05", "0.05");
+        percent("千分之三", "0.3", "0.3");
+        percent("百分之一点五", "1.5", "1.5");
+        percent("万分之12", "0.12", "0.12");
+        percent("按交易金额的万分之二点五收取", "0.025", "0.025");
+        Price mixed = percent("0.5‰-4%", "0.05", "4");
+        assertEquals(Period.ONCE, mixed.period());
+    }
+
+    @Test
+    void annualRates() {
+        Price p = percent("年费率1.2%", "1.2", "1.2");
+        assertEquals(Period.PER_YEAR, p.period());
+        Price guarantee = percent("年担保费率0.8%（按担保金额计收）", "0.8", "0.8");
+        assertEquals(Period.PER_YEAR, guarantee.period());
+        assertEquals(Base.PRINCIPAL, guarantee.base());
+        assertEquals(Period.PER_YEAR, percent("1.5%/年", "1.5", "1.5").period());
+        assertEquals(Period.PER_YEAR, percent("每年按贷款余额的1%收取", "1", "1").period());
+        assertEquals(Base.OUTSTANDING, percent("每年按贷款余额的1%收取", "1", "1").base());
+    }
+
+    @Test
+    void monthlyRates() {
+        Price p = percent("每月按本金的0.2%", "0.2", "0.2");
+        assertEquals(Period.PER_MONTH, p.period());
+        assertEquals(Base.PRINCIPAL, p.base());
+        Price platform = percent("按贷款本金的0.25%/月，按月收取", "0.25", "0.25");
+        assertEquals(Period.PER_MONTH, platform.period());
+        assertEquals(Base.PRINCIPAL, platform.base());
+        assertEquals(Period.PER_MONTH, percent("按贷款本金的0.25%/月", "0.25", "0.25").period());
+        assertEquals(Period.PER_QUARTER, percent("按季收取，每季0.5%", "0.5", "0.5").period());
+        assertEquals(Period.PER_DAY, percent("日费率0.05%", "0.05", "0.05").period());
+    }
+
+    @Test
+    void oneOffIsNotMistakenForAPeriodByADate() {
+        Price p = percent("自2022年7月1日起按贷款金额的1%收取", "1", "1");
+        assertEquals(Period.ONCE, p.period(), "年/月 in a date are not rate periods");
+        assertEquals(Period.ONCE, percent("按贷款金额的0.5%，放款时一次性收取", "0.5", "0.5").period());
+    }
+
+    @Test
+    void fixedPerTransactionOrCopy() {
+        Price perTx = fixed("每笔200元", "200", "200");
+        assertEquals("笔", perTx.unit());
+        assertEquals(Period.ONCE, perTx.period());
+        assertEquals("份", fixed("每份200元", "200", "200").unit());
+        assertEquals("笔", fixed("200元/笔", "200", "200").unit());
+        fixed("5元", "5", "5");
+        Price perAccountPerYear = fixed("每户每年100元", "100", "100");
+        assertEquals("户", perAccountPerYear.unit());
+        assertEquals(Period.PER_YEAR, perAccountPerYear.period());
+        assertEquals(Period.PER_MONTH, fixed("每户每月10元", "10", "10").period());
+        fixed("0元", "0", "0");
+    }
+
+    @Test
+    void upperBoundsOnly() {
+        Price p = fixed("每笔不超过20000元", null, "20000");
+        assertEquals("笔", p.unit());
+        Price yearly = fixed("每年不超过50000元", null, "50000");
+        assertEquals(Period.PER_YEAR, yearly.period());
+        fixed("不超过2万元", null, "20000");
+        percent("不超过1%", null, "1");
+        percent("最高不超过贷款金额的3%", null, "3");
+    }
+
+    @Test
+    void minimumAndMaximumCharges() {
+        fixed("每笔最低300元", "300", null);
+        fixed("最低100元 最高500元", "100", "500");
+        fixed("最低100元，最高500元", "100", "500");
+        Price guarantee = percent("按保函金额的年费率1%收取，每笔最低300元", "1", "1");
+        assertEquals(Period.PER_YEAR, guarantee.period());
+        assertEquals(Base.FACE_VALUE, guarantee.base());
+        assertAmount("300", guarantee.minimum());
+        assertNull(guarantee.maximum());
+        Price capped = percent("按贷款金额的0.5%收取，最低500元，最高5000元", "0.5", "0.5");
+        assertAmount("500", capped.minimum());
+        assertAmount("5000", capped.maximum());
+        Price separateClause = percent("按贷款金额的1%收取；最高不超过1万元", "1", "1");
+        assertAmount("10000", separateClause.maximum());
+        Price from = percent("1%起", "1", null);
+        assertNull(from.maximum());
+    }
+
+    @Test
+    void fixedRanges() {
+        fixed("100-500元", "100", "500");
+        fixed("100～500元/笔", "100", "500");
+        fixed("1-5万元", "10000", "50000");
+        fixed("100元至500元", "100", "500");
+    }
+
+    @Test
+    void tenThousandYuanAmounts() {
+        fixed("每笔2万元", "20000", "20000");
+        fixed("每笔1.5万元", "15000", "15000");
+        fixed("每笔不超过20,000元", null, "20000");
+        fixed("每笔２００元", "200", "200");
+    }
+
+    @Test
+    void fullWidthDigitsAndPunctuation() {
+        Price p = percent("按贷款金额的０．５％收取", "0.5", "0.5");
+        assertEquals(Base.PRINCIPAL, p.base());
+        percent("０．３％－１％", "0.3", "1");
+        fixed("每笔　２００　元", "200", "200");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 "})
+    void freeTexts(String text) {
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.FREE, p.kind());
+        assertAmount("0", p.high());
+        assertTrue(p.statesPrice());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"协议定价", "双方协商确定", "按协议约定收取", "一事一议"})
+    void negotiatedTexts(String text) {
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.NEGOTIATED, p.kind());
+        assertTrue(p.statesPrice(), "协议定价 is a pricing method and counts as a price standard");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "详询营业网点", "详询当地营业网点", "-", "／", "咨询电话：（010）8888 0000"})
+    void textsThatStateNoPrice(String text) {
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.UNSTATED, p.kind());
+        assertFalse(p.statesPrice());
+    }
+
+    @Test
+    void nullIsUnstated() {
+        assertEquals(Kind.UNSTATED, PriceParser.parse(null).kind());
+    }
+
+    @Test
+    void governmentGuidedTransferTiers() {
+        String text = "1万元（含）以下每笔5元；1万元至10万元（含）每笔10元；10万元至50万元（含）每笔15元；"
+                + "50万元至100万元（含）每笔20元；100万元以上按汇款金额的0.002%收取，每笔最高200元";
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.TIERED, p.kind());
+        assertEquals(text, p.text());
+        List<Price> parts = p.parts();
+        assertEquals(5, parts.size());
+        String[] fixedAmounts = {"5", "10", "15", "20"};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Kind.FIXED, parts.get(i).kind(), parts.get(i).text());
+            assertAmount(fixedAmounts[i], parts.get(i).low());
+            assertAmount(fixedAmounts[i], parts.get(i).high());
+            assertEquals("笔", parts.get(i).unit());
+        }
+        Price top = parts.get(4);
+        assertEquals(Kind.PERCENT, top.kind());
+        assertAmount("0.002", top.high());
+        assertEquals(Base.TRANSACTION, top.base());
+        assertAmount("200", top.maximum());
+        assertNull(top.minimum());
+    }
+
+    @Test
+    void tiersOnSeparateLines() {
+        Price p = PriceParser.parse("1万元以下 5元/笔\n1万元-10万元 10元/笔");
+        assertEquals(Kind.TIERED, p.kind());
+        assertEquals(2, p.parts().size());
+        assertAmount("5", p.parts().get(0).high());
+        assertAmount("10", p.parts().get(1).high());
+    }
+
+    @Test
+    void conditionalExemptionIsATier() {
+        Price p = PriceParser.parse("小微企业免收；其他企业每笔200元");
+        assertEquals(Kind.TIERED, p.kind());
+        assertEquals(Kind.FREE, p.parts().get(0).kind());
+        assertEquals(Kind.FIXED, p.parts().get(1).kind());
+        assertAmount("200", p.parts().get(1).high());
+    }
+
+    @Test
+    void negotiatedWithACapIsBounded() {
+        percent("协议定价，最高不超过3%", null, "3");
+    }
+
+    @Test
+    void chineseNumbers() {
+        assertAmount("5", PriceParser.chineseNumber("五"));
+        assertAmount("15", PriceParser.chineseNumber("十五"));
+        assertAmount("20", PriceParser.chineseNumber("二十"));
+        assertAmount("1.5", PriceParser.chineseNumber("一点五"));
+        assertAmount("2", PriceParser.chineseNumber("两"));
+        assertNull(PriceParser.chineseNumber("若干"));
+    }
+}

@@ -1,0 +1,191 @@
+package org.feewatch.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.feewatch.api.Evidence;
+import org.feewatch.api.Finding;
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.PartnerVerdict;
+import org.feewatch.api.Report;
+import org.feewatch.api.SourceStatus;
+import org.feewatch.api.spi.ReportWriter;
+import org.osgi.service.component.annotations.Component;
+
+import com.google.gson.stream.JsonWriter;
+
+/**
+ * The JSON report, field for field as REPORT.md and report.schema.json: UTF-8, two-space indent,
+ * {@code generatedAt} in ISO-8601 UTC to the second, decimals as strings, absent values left out
+ * (never {@code null}). A loan error without a file is written with the file {@value #UNNAMED_BOOK}.
+ */
+@Component(service = ReportWriter.class)
+public class JsonReportWriter implements ReportWriter {
+
+    /** The file name written for a loan-book error that names none (the schema requires one). */
+    public static final String UNNAMED_BOOK = "loan book";
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        JsonWriter j = new JsonWriter(w);
+        j.setIndent("  ");
+        j.setHtmlSafe(false);
+        j.beginObject();
+        j.name("schema").value(Report.SCHEMA);
+        j.name("generatedAt").value(report.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        j.name("case").beginObject();
+        j.name("institution").value(report.caseInfo().institutionId());
+        j.name("region").value(report.caseInfo().region());
+        j.name("asOf").value(report.caseInfo().asOf().toString());
+        j.endObject();
+        j.name("engine").beginObject();
+        j.name("version").value(report.engineVersion());
+        j.name("plugins").beginArray();
+        for (String p : report.plugins()) {
+            j.value(p);
+        }
+        j.endArray();
+        j.endObject();
+
+        j.name("inputs").beginObject();
+        j.name("sources").beginArray();
+        for (SourceStatus s : report.sources()) {
+            j.beginObject();
+            j.name("id").value(s.id());
+            j.name("status").value(s.ok() ? "ok" : "failed");
+            if (s.sha256() != null) {
+                j.name("sha256").value(s.sha256());
+            }
+            if (s.items() != null) {
+                j.name("items").value(s.items());
+            }
+            if (!s.ok()) {
+                j.name("error").value(s.error() == null || s.error().isBlank() ? "could not be read" : s.error());
+            }
+            j.endObject();
+        }
+        j.endArray();
+        j.name("loans").beginObject();
+        j.name("read").value(report.loans().read());
+        j.name("accepted").value(report.loans().accepted());
+        j.name("rejected").value(report.loans().rejected());
+        j.name("errors").beginArray();
+        for (InputIssue e : report.loans().errors()) {
+            j.beginObject();
+            j.name("file").value(e.file() == null ? UNNAMED_BOOK : e.file());
+            line(j, e);
+            j.name("message").value(message(e));
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
+        j.name("warnings").beginArray();
+        for (InputIssue e : report.warnings()) {
+            j.beginObject();
+            if (e.file() != null) {
+                j.name("file").value(e.file());
+            }
+            line(j, e);
+            j.name("message").value(message(e));
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
+
+        j.name("findings").beginArray();
+        for (Finding f : report.findings()) {
+            finding(j, f);
+        }
+        j.endArray();
+
+        j.name("partners").beginArray();
+        for (PartnerVerdict p : report.partners()) {
+            j.beginObject();
+            j.name("id").value(p.id());
+            j.name("status").value(p.status().wireName());
+            j.name("verdict").value(p.verdict().wireName());
+            j.name("rules").beginArray();
+            for (String r : p.rules()) {
+                j.value(r);
+            }
+            j.endArray();
+            j.endObject();
+        }
+        j.endArray();
+
+        j.name("summary").beginObject();
+        counts(j, "bySeverity", report.bySeverity());
+        counts(j, "byRule", report.byRule());
+        j.endObject();
+        j.endObject();
+        j.flush();
+        w.write('\n');
+        w.flush();
+    }
+
+    private static void finding(JsonWriter j, Finding f) throws IOException {
+        j.beginObject();
+        j.name("rule").value(f.rule());
+        j.name("severity").value(f.severity().wireName());
+        j.name("subject").beginObject();
+        j.name("type").value(f.subject().type().wireName());
+        j.name("id").value(f.subject().id());
+        j.endObject();
+        j.name("title").value(f.title());
+        j.name("evidence").beginArray();
+        for (Evidence e : f.evidence()) {
+            j.beginObject();
+            j.name("source").value(e.source());
+            if (e.locator() != null) {
+                j.name("locator").value(e.locator());
+            }
+            j.name("text").value(e.text());
+            if (e.sha256() != null) {
+                j.name("sha256").value(e.sha256());
+            }
+            j.endObject();
+        }
+        j.endArray();
+        j.name("metrics").beginObject();
+        for (Map.Entry<String, String> m : f.metrics().entrySet()) {
+            j.name(m.getKey()).value(m.getValue());
+        }
+        j.endObject();
+        j.name("citations").beginArray();
+        for (String c : f.citations()) {
+            j.value(c);
+        }
+        j.endArray();
+        j.name("action").value(f.action().wireName());
+        j.endObject();
+    }
+
+    private static void line(JsonWriter j, InputIssue e) throws IOException {
+        if (e.line() != null && e.line() >= 1) {
+            j.name("line").value(e.line());
+        }
+    }
+
+    private static String message(InputIssue e) {
+        return e.message() == null || e.message().isBlank() ? "problem without a description" : e.message();
+    }
+
+    private static void counts(JsonWriter j, String name, Map<String, Integer> counts) throws IOException {
+        j.name(name).beginObject();
+        for (Map.Entry<String, Integer> c : counts.entrySet()) {
+            j.name(c.getKey()).value(c.getValue());
+        }
+        j.endObject();
+    }
+}

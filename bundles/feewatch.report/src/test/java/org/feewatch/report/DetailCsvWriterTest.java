@@ -1,0 +1,56 @@
+package org.feewatch.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.feewatch.api.LoanMetrics;
+import org.junit.jupiter.api.Test;
+
+class DetailCsvWriterTest {
+
+    @Test
+    void rowsHaveTheHeaderEightDecimalAprsEmptyUnknownsAndJoinedRules() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DetailCsvWriter w = new DetailCsvWriter(out)) {
+            w.accept(new LoanMetrics("L0001", new BigDecimal("3.45"), new BigDecimal("3.70"), 4.006550431234,
+                    4.0809491549, 3.7, List.of("FEE-004")));
+            w.accept(new LoanMetrics("L0020", new BigDecimal("3.65"), new BigDecimal("4.65"), 4.60535055, 4.703814,
+                    4.60535055, List.of("DISC-001", "FEE-001")));
+            w.accept(new LoanMetrics("L,3", null, new BigDecimal("4.785"), null, null, null, List.of()));
+            w.accept(new LoanMetrics("L4", new BigDecimal("3.65"), new BigDecimal("0"), -0.000000001, 123456.5,
+                    Double.NaN, List.of()));
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
+        assertEquals("id,lpr_1y,nominal_rate,apr,apr_effective,apr_bank_only,rules", lines[0]);
+        assertEquals("L0001,3.45,3.70,4.00655043,4.08094915,3.70000000,FEE-004", lines[1]);
+        assertEquals("L0020,3.65,4.65,4.60535055,4.70381400,4.60535055,DISC-001;FEE-001", lines[2]);
+        assertEquals("\"L,3\",,4.785,,,,", lines[3]);
+        assertEquals("L4,3.65,0,0.00000000,123456.50000000,,", lines[4]);
+        assertEquals(5, lines.length);
+    }
+
+    @Test
+    void aWriteErrorIsThrownSoTheAuditStops() throws IOException {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        DetailCsvWriter w = new DetailCsvWriter(broken);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+            for (int i = 0; i < 10_000; i++) {
+                w.accept(new LoanMetrics("L" + i, null, null, 4.0, 4.1, 4.0, List.of()));
+            }
+        });
+        assertEquals("the detail file could not be written: No space left on device", e.getMessage());
+    }
+}

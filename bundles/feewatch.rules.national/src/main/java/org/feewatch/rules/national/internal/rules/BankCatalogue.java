@@ -1,0 +1,146 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.Evidence;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.SourceKind;
+import org.feewatch.api.SourceRef;
+import org.feewatch.api.SourceStatus;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+
+/**
+ * The audited institution's published price catalogue: the items of every {@code price-catalog}
+ * source it owns that was read, each with its canonical category, and a way to find the entries
+ * that publish a loan's fee (same category, or the same name when the dictionary knows neither).
+ */
+final class BankCatalogue {
+
+    /** A published item with the disclosure it was read from. */
+    record Entry(Disclosure disclosure, FeeItem item, String category) {
+        String sourceId() {
+            return item.sourceId() != null ? item.sourceId() : disclosure.source().id();
+        }
+
+        Evidence evidence() {
+            return PartnerFacts.evidence(disclosure, item);
+        }
+    }
+
+    private final AuditContext context;
+    private final String institutionId;
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<SourceRef> declared = new ArrayList<>();
+
+    BankCatalogue(AuditContext context) {
+        this.context = context;
+        this.institutionId = context.caseInfo().institutionId();
+        for (SourceRef ref : context.sources()) {
+            if (ref.kind() == SourceKind.PRICE_CATALOG && institutionId.equals(ref.owner())) {
+                declared.add(ref);
+            }
+        }
+        for (Disclosure d : context.disclosuresOf(institutionId)) {
+            if (d.source() == null || d.source().kind() != SourceKind.PRICE_CATALOG || !isRead(d.source().id())) {
+                continue;
+            }
+            for (FeeItem item : d.items()) {
+                String category = item.category() != null ? item.category()
+                        : context.feeDictionary().categoryOf(item.name());
+                entries.add(new Entry(d, item, category));
+            }
+        }
+    }
+
+    private boolean isRead(String sourceId) {
+        for (SourceStatus s : context.sourceStatuses()) {
+            if (s.id().equals(sourceId)) {
+                return s.ok();
+            }
+        }
+        return true;
+    }
+
+    String institutionId() {
+        return institutionId;
+    }
+
+    /** True when at least one item of the institution's catalogue could be read. */
+    boolean readable() {
+        return !entries.isEmpty();
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** The published entries for a charged item: by category, else by name. */
+    List<Entry> entriesFor(String chargedItem, String category) {
+        List<Entry> found = new ArrayList<>();
+        String name = normalise(chargedItem);
+        for (Entry e : entries) {
+            if (category != null ? category.equals(e.category)
+                    : e.category == null && !name.isEmpty() && normalise(e.item.name()).equals(name)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The info finding a rule gives when the catalogue it judges against could not be read at all:
+     * once per audit, about the catalogue source (or the institution when none is declared).
+     */
+    void reportUnreadable(FindingSink sink, RuleInfo rule, int feesNotJudged, int loansNotJudged) {
+        String subjectId = declared.isEmpty() ? institutionId : declared.get(0).id();
+        List<Evidence> evidence = new ArrayList<>();
+        for (SourceRef ref : declared) {
+            String status = "read, but no fee items could be extracted";
+            for (SourceStatus s : context.sourceStatuses()) {
+                if (s.id().equals(ref.id()) && !s.ok()) {
+                    status = "failed: " + s.error();
+                }
+            }
+            evidence.add(new Evidence(ref.id(), ref.location(), status, null));
+        }
+        if (declared.isEmpty()) {
+            evidence.add(new Evidence("sources.json", "kind price-catalog",
+                    "no price-catalog source owned by " + institutionId, null));
+        }
+        Map<String, String> metrics = new LinkedHashMap<>();
+        metrics.put("feesNotJudged", Integer.toString(feesNotJudged));
+        metrics.put("loansNotJudged", Integer.toString(loansNotJudged));
+        sink.add(rule, Severity.INFO, Subject.source(subjectId),
+                rule.code() + " not evaluated: the published price catalogue of " + institutionId
+                        + " could not be read, so " + feesNotJudged + " bank fee(s) on " + loansNotJudged
+                        + " loan(s) could not be checked against it",
+                evidence, metrics);
+    }
+
+    /** Item names compared without spaces, brackets and full-width forms. */
+    static String normalise(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (Character.isWhitespace(c) || c == '\u3000' || "()[]【】\"“”'‘’".indexOf(c) >= 0) {
+                continue;
+            }
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+}

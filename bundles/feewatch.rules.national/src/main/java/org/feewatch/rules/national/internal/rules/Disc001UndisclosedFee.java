@@ -1,0 +1,95 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.feewatch.api.Evidence;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+
+/**
+ * DISC-001: a fee the bank charged on a loan whose item (by canonical category) is not in the
+ * bank's published price catalogue. Bundled products are not fees. When no catalogue could be read
+ * at all, one info finding says so instead of flagging every fee.
+ */
+public final class Disc001UndisclosedFee implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("DISC-001");
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        BankCatalogue catalogue = new BankCatalogue(context);
+        AtomicInteger feesNotJudged = new AtomicInteger();
+        AtomicInteger loansNotJudged = new AtomicInteger();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                if (!info.inForceOn(loan.contractDate())) {
+                    return;
+                }
+                List<LoanFee> bankFees = loan.fees().stream()
+                        .filter(f -> catalogue.institutionId().equals(f.payee())).toList();
+                if (bankFees.isEmpty()) {
+                    return;
+                }
+                if (!catalogue.readable()) {
+                    feesNotJudged.addAndGet(bankFees.size());
+                    loansNotJudged.incrementAndGet();
+                    return;
+                }
+                List<Evidence> evidence = new ArrayList<>();
+                List<String> items = new ArrayList<>();
+                BigDecimal total = BigDecimal.ZERO;
+                for (LoanFee fee : bankFees) {
+                    String category = facts.categoryOf(fee.item());
+                    if (!catalogue.entriesFor(fee.item(), category).isEmpty()) {
+                        continue;
+                    }
+                    evidence.add(PartnerFacts.evidence(facts, fee));
+                    items.add(fee.item());
+                    total = total.add(PartnerFacts.lifeTotal(fee, PartnerFacts.termMonths(loan)));
+                }
+                if (items.isEmpty()) {
+                    return;
+                }
+                BankCatalogue.Entry any = catalogue.entries().get(0);
+                evidence.add(new Evidence(any.sourceId(), "price catalogue",
+                        "none of the " + catalogue.entries().size() + " published items is " + String.join("、", items),
+                        any.disclosure().snapshot() == null ? null : any.disclosure().snapshot().sha256()));
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("items", String.join(";", items));
+                metrics.put("amount", total.toPlainString());
+                metrics.put("publishedItems", Integer.toString(catalogue.entries().size()));
+                findings.add(info, Subject.loan(loan.id()),
+                        "Fee not in the published price catalogue charged on loan " + loan.id() + ": "
+                                + String.join("、", items) + " (" + total.toPlainString() + " yuan)",
+                        evidence, metrics);
+            }
+
+            @Override
+            public void finish(FindingSink findings) {
+                if (feesNotJudged.get() > 0) {
+                    catalogue.reportUnreadable(findings, info, feesNotJudged.get(), loansNotJudged.get());
+                }
+            }
+        };
+    }
+}

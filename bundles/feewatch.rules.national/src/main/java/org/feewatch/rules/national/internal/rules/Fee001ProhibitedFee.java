@@ -1,0 +1,122 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.feewatch.api.Evidence;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+import org.feewatch.rules.national.internal.NationalFeeDictionary;
+
+/**
+ * FEE-001: a fee of a kind that may not be charged to small and micro borrowers (the dictionary's
+ * prohibited categories: commitment fees, 资金管理费, 信贷资信证明费, 提前还款违约金, 延迟用款违约金,
+ * 信贷资金受托支付划拨费). On a loan: charged by the bank to such a borrower. On a published
+ * catalogue item: the item is of such a kind and its entry does not exempt small and micro borrowers.
+ */
+public final class Fee001ProhibitedFee implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("FEE-001");
+    private final NationalFeeDictionary data;
+
+    public Fee001ProhibitedFee() {
+        this(NationalFeeDictionary.DEFAULT);
+    }
+
+    Fee001ProhibitedFee(NationalFeeDictionary data) {
+        this.data = data;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    /** A category is prohibited on a date when the dictionary says so and, for a national category, its prohibition is in force. */
+    private boolean prohibitedOn(Set<String> prohibited, String category, LocalDate date) {
+        if (category == null || !prohibited.contains(category)) {
+            return false;
+        }
+        return data.prohibition(category).map(r -> r.inForceOn(date)).orElse(true);
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        Set<String> prohibited = context.feeDictionary().prohibitedForSmallMicro();
+        String institution = context.caseInfo().institutionId();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate())) {
+                    return;
+                }
+                List<Evidence> evidence = new ArrayList<>();
+                Set<String> items = new LinkedHashSet<>();
+                Set<String> categories = new LinkedHashSet<>();
+                BigDecimal total = BigDecimal.ZERO;
+                for (LoanFee fee : loan.fees()) {
+                    if (!institution.equals(fee.payee())) {
+                        continue;
+                    }
+                    String category = facts.categoryOf(fee.item());
+                    if (!prohibitedOn(prohibited, category, loan.contractDate())) {
+                        continue;
+                    }
+                    evidence.add(PartnerFacts.evidence(facts, fee));
+                    items.add(fee.item());
+                    categories.add(category);
+                    total = total.add(PartnerFacts.lifeTotal(fee, PartnerFacts.termMonths(loan)));
+                }
+                if (items.isEmpty()) {
+                    return;
+                }
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("amount", total.toPlainString());
+                metrics.put("items", String.join(";", items));
+                metrics.put("category", String.join(";", categories));
+                findings.add(info, Subject.loan(loan.id()),
+                        "Prohibited fee " + String.join("、", items) + " charged to a "
+                                + loan.borrower().type().wireName() + " borrower on loan " + loan.id() + " ("
+                                + total.toPlainString() + " yuan)",
+                        evidence, metrics);
+            }
+
+            @Override
+            public void finish(FindingSink findings) {
+                LocalDate asOf = context.caseInfo().asOf();
+                for (BankCatalogue.Entry entry : new BankCatalogue(context).entries()) {
+                    FeeItem item = entry.item();
+                    if (!prohibitedOn(prohibited, entry.category(), asOf) || SmallMicroExemption.exempts(item)) {
+                        continue;
+                    }
+                    Map<String, String> metrics = new LinkedHashMap<>();
+                    metrics.put("category", entry.category());
+                    if (item.priceText() != null) {
+                        metrics.put("priceText", item.priceText());
+                    }
+                    findings.add(info, Subject.feeItem(entry.sourceId(), item.name()),
+                            "Published item " + item.name()
+                                    + " is a fee prohibited for small and micro borrowers, and its entry does not exempt them",
+                            List.of(entry.evidence()), metrics);
+                }
+            }
+        };
+    }
+}

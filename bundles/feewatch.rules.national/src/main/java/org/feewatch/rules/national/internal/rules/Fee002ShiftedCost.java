@@ -1,0 +1,89 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.feewatch.api.Evidence;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+import org.feewatch.rules.national.internal.NationalFeeDictionary;
+
+/**
+ * FEE-002: a cost the bank must bear (转嫁成本: the dictionary's bank-borne categories 抵押登记费,
+ * 押品评估费, 押品保险费) charged to a small or micro borrower, by the bank or by a partner.
+ */
+public final class Fee002ShiftedCost implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("FEE-002");
+    private final NationalFeeDictionary data;
+
+    public Fee002ShiftedCost() {
+        this(NationalFeeDictionary.DEFAULT);
+    }
+
+    Fee002ShiftedCost(NationalFeeDictionary data) {
+        this.data = data;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        Set<String> bankBorne = context.feeDictionary().bankBorneCosts();
+        String institution = context.caseInfo().institutionId();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate())) {
+                    return;
+                }
+                List<Evidence> evidence = new ArrayList<>();
+                Set<String> charged = new LinkedHashSet<>();
+                Set<String> categories = new LinkedHashSet<>();
+                Set<String> payees = new LinkedHashSet<>();
+                BigDecimal total = BigDecimal.ZERO;
+                for (LoanFee fee : loan.fees()) {
+                    String category = facts.categoryOf(fee.item());
+                    if (category == null || !bankBorne.contains(category)
+                            || !data.bankBorne(category).map(r -> r.inForceOn(loan.contractDate())).orElse(true)) {
+                        continue;
+                    }
+                    evidence.add(PartnerFacts.evidence(facts, fee));
+                    boolean byBank = institution.equals(fee.payee());
+                    charged.add(fee.item() + (byBank ? " by the bank" : " by partner " + fee.payee()));
+                    categories.add(category);
+                    payees.add(fee.payee());
+                    total = total.add(PartnerFacts.lifeTotal(fee, PartnerFacts.termMonths(loan)));
+                }
+                if (charged.isEmpty()) {
+                    return;
+                }
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("amount", total.toPlainString());
+                metrics.put("category", String.join(";", categories));
+                metrics.put("payee", String.join(";", payees));
+                findings.add(info, Subject.loan(loan.id()),
+                        "Cost the bank must bear passed to a " + loan.borrower().type().wireName() + " borrower on loan "
+                                + loan.id() + ": " + String.join("、", charged) + " (" + total.toPlainString() + " yuan)",
+                        evidence, metrics);
+            }
+        };
+    }
+}

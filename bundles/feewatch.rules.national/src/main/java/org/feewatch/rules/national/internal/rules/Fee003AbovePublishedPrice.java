@@ -1,0 +1,141 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.feewatch.api.Evidence;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.Price;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.PriceEvaluator;
+import org.feewatch.engine.price.PriceParser;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+
+/**
+ * FEE-003: a fee the bank charged above its own published price for that item. The price is
+ * computed on the principal over the loan's life ({@link PriceEvaluator}): a range is bounded by its
+ * upper end, 年费率 is per year, 免费 / 暂不收费 are 0, an entry that exempts small and micro borrowers
+ * is 0 for them, and 协议定价 gives no bound. What was charged is the fee over the loan's life (an
+ * annual fee on a 24-month loan is paid twice). An item the catalogue does not publish is DISC-001's.
+ */
+public final class Fee003AbovePublishedPrice implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("FEE-003");
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        BankCatalogue catalogue = new BankCatalogue(context);
+        AtomicInteger feesNotJudged = new AtomicInteger();
+        AtomicInteger loansNotJudged = new AtomicInteger();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                if (!info.inForceOn(loan.contractDate())) {
+                    return;
+                }
+                List<LoanFee> bankFees = loan.fees().stream()
+                        .filter(f -> catalogue.institutionId().equals(f.payee())).toList();
+                if (bankFees.isEmpty()) {
+                    return;
+                }
+                if (!catalogue.readable()) {
+                    feesNotJudged.addAndGet(bankFees.size());
+                    loansNotJudged.incrementAndGet();
+                    return;
+                }
+                int months = PartnerFacts.termMonths(loan);
+                List<Evidence> evidence = new ArrayList<>();
+                List<String> parts = new ArrayList<>();
+                BigDecimal charged = BigDecimal.ZERO;
+                BigDecimal allowed = BigDecimal.ZERO;
+                for (LoanFee fee : bankFees) {
+                    List<BankCatalogue.Entry> entries = catalogue.entriesFor(fee.item(), facts.categoryOf(fee.item()));
+                    if (entries.isEmpty()) {
+                        continue;
+                    }
+                    Optional<BigDecimal> bound = Optional.of(BigDecimal.ZERO);
+                    BankCatalogue.Entry binding = entries.get(0);
+                    for (BankCatalogue.Entry e : entries) {
+                        // several entries for one kind: the most permissive one is the published price
+                        Optional<BigDecimal> b = maxCharge(e, loan, months);
+                        if (b.isEmpty()) {
+                            bound = b;
+                            break;
+                        }
+                        if (b.get().compareTo(bound.get()) >= 0) {
+                            bound = b;
+                            binding = e;
+                        }
+                    }
+                    if (bound.isEmpty()) {
+                        continue;
+                    }
+                    BigDecimal limit = bound.get().setScale(2, RoundingMode.HALF_UP);
+                    BigDecimal life = PartnerFacts.lifeTotal(fee, months);
+                    if (life.compareTo(limit) <= 0) {
+                        continue;
+                    }
+                    charged = charged.add(life);
+                    allowed = allowed.add(limit);
+                    evidence.add(PartnerFacts.evidence(facts, fee));
+                    evidence.add(binding.evidence());
+                    boolean exempt = loan.smallOrMicro() && SmallMicroExemption.exempts(binding.item());
+                    parts.add(fee.item() + " " + life.toPlainString() + " yuan against a published "
+                            + (exempt ? "exemption for small and micro borrowers" : "maximum of " + limit.toPlainString()
+                                    + " yuan (" + priceText(binding) + ")"));
+                }
+                if (parts.isEmpty()) {
+                    return;
+                }
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("charged", charged.toPlainString());
+                metrics.put("published", allowed.toPlainString());
+                metrics.put("excess", charged.subtract(allowed).toPlainString());
+                findings.add(info, Subject.loan(loan.id()),
+                        "Fee above the published price on loan " + loan.id() + ": " + String.join("; ", parts),
+                        evidence, metrics);
+            }
+
+            @Override
+            public void finish(FindingSink findings) {
+                if (feesNotJudged.get() > 0) {
+                    catalogue.reportUnreadable(findings, info, feesNotJudged.get(), loansNotJudged.get());
+                }
+            }
+        };
+    }
+
+    private static Optional<BigDecimal> maxCharge(BankCatalogue.Entry entry, Loan loan, int months) {
+        Price price = entry.item().price() != null ? entry.item().price() : PriceParser.parse(entry.item().priceText());
+        boolean exempt = loan.smallOrMicro() && SmallMicroExemption.exempts(entry.item());
+        return PriceEvaluator.maxCharge(price, loan.principal(), months, exempt);
+    }
+
+    private static String priceText(BankCatalogue.Entry entry) {
+        String text = entry.item().priceText();
+        if (text == null && entry.item().price() != null) {
+            text = entry.item().price().text();
+        }
+        return text == null ? "" : text;
+    }
+}

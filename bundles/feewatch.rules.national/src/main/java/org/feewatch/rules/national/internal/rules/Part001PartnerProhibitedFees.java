@@ -1,0 +1,89 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+
+/**
+ * PART-001: a partner charges a FEE-001 kind (prohibited for small and micro borrowers) or a
+ * FEE-002 kind (a cost the bank must bear) to a small or micro borrower on a loan, or publishes a
+ * FEE-001 kind without a small and micro exemption.
+ */
+public final class Part001PartnerProhibitedFees implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("PART-001");
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        PartnerFacts facts = new PartnerFacts(context);
+        Set<String> prohibited = context.feeDictionary().prohibitedForSmallMicro();
+        Set<String> bankBorne = context.feeDictionary().bankBorneCosts();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts loan, FindingSink findings) {
+                if (!loan.loan().smallOrMicro()) {
+                    return;
+                }
+                facts.partnerFees(loan.loan()).forEach((partner, fees) -> {
+                    for (LoanFee fee : fees) {
+                        String category = loan.categoryOf(fee.item());
+                        boolean isProhibited = category != null && prohibited.contains(category);
+                        boolean isBankBorne = category != null && bankBorne.contains(category);
+                        if (!isProhibited && !isBankBorne) {
+                            continue;
+                        }
+                        String kind = isProhibited ? "a fee prohibited for small and micro borrowers"
+                                : "a cost the bank must bear";
+                        Map<String, String> metrics = new LinkedHashMap<>();
+                        metrics.put("amount", fee.amount().toPlainString());
+                        metrics.put("category", category);
+                        facts.add(findings, info, partner,
+                                "Partner " + facts.partnerLabel(partner) + " charged " + fee.item() + " (" + kind
+                                        + ") to " + loan.loan().borrower().type().wireName() + " borrower on loan "
+                                        + loan.loan().id(),
+                                List.of(PartnerFacts.evidence(loan, fee)), metrics);
+                    }
+                });
+            }
+
+            @Override
+            public void finish(FindingSink findings) {
+                for (String partner : facts.partnersWithSchedules()) {
+                    for (Disclosure schedule : facts.schedulesOf(partner)) {
+                        for (FeeItem item : schedule.items()) {
+                            String category = facts.categoryOf(item);
+                            if (category == null || !prohibited.contains(category)
+                                    || SmallMicroExemption.exempts(item)) {
+                                continue;
+                            }
+                            Map<String, String> metrics = new LinkedHashMap<>();
+                            metrics.put("category", category);
+                            facts.add(findings, info, partner,
+                                    "Partner " + facts.partnerLabel(partner) + " publishes " + item.name()
+                                            + ", a fee prohibited for small and micro borrowers, with no exemption for them",
+                                    List.of(PartnerFacts.evidence(schedule, item)), metrics);
+                        }
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.Evidence;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.Policy;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+
+/**
+ * PART-002: a partner's charges are excessive. Three ways:
+ * <ul>
+ * <li>a published guarantee or insurance fee rate, read per year, above the policy cap;</li>
+ * <li>a charged rate above the cap: all the partner's fees of that kind over the loan's life ÷
+ * principal ÷ term in years;</li>
+ * <li>on a small or micro loan, the all-in APR is above the RATE-003 line (1-year LPR on the contract
+ * date + {@code maxSpreadBp}) while the bank-only APR is not: the partner's fees took it over.</li>
+ * </ul>
+ */
+public final class Part002PartnerExcessiveCharges implements Rule {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("PART-002");
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        PartnerFacts facts = new PartnerFacts(context);
+        Policy policy = context.policy();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts loan, FindingSink findings) {
+                Map<String, List<LoanFee>> byPartner = facts.partnerFees(loan.loan());
+                byPartner.forEach((partner, fees) -> {
+                    chargedRates(loan, partner, fees, findings);
+                    aprOverLine(loan, partner, fees, findings);
+                });
+            }
+
+            private void chargedRates(LoanFacts loan, String partner, List<LoanFee> fees, FindingSink findings) {
+                int n = PartnerFacts.termMonths(loan.loan());
+                if (n <= 0) {
+                    return;
+                }
+                Map<PartnerFeeKinds, BigDecimal> totals = new EnumMap<>(PartnerFeeKinds.class);
+                Map<PartnerFeeKinds, List<Evidence>> evidence = new EnumMap<>(PartnerFeeKinds.class);
+                for (LoanFee fee : fees) {
+                    PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(loan.categoryOf(fee.item()));
+                    if (kind == null) {
+                        continue;
+                    }
+                    totals.merge(kind, PartnerFacts.lifeTotal(fee, n), BigDecimal::add);
+                    evidence.computeIfAbsent(kind, k -> new ArrayList<>()).add(PartnerFacts.evidence(loan, fee));
+                }
+                BigDecimal years = BigDecimal.valueOf(n).divide(MONTHS_PER_YEAR, MC);
+                totals.forEach((kind, total) -> {
+                    BigDecimal cap = kind.cap(policy);
+                    if (cap == null) {
+                        return;
+                    }
+                    BigDecimal rate = total.multiply(HUNDRED).divide(loan.loan().principal(), MC).divide(years, MC);
+                    if (rate.compareTo(cap) > 0) {
+                        Map<String, String> metrics = new LinkedHashMap<>();
+                        metrics.put("chargedRate", rate.setScale(4, RoundingMode.HALF_UP).toPlainString());
+                        metrics.put(kind.policyField, cap.toPlainString());
+                        metrics.put("amount", total.toPlainString());
+                        facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner) + " charged a "
+                                + kind.label + " of " + rate.setScale(4, RoundingMode.HALF_UP).toPlainString()
+                                + " % a year on loan " + loan.loan().id() + ", above the policy cap of "
+                                + cap.toPlainString() + " %", evidence.get(kind), metrics);
+                    }
+                });
+            }
+
+            private void aprOverLine(LoanFacts loan, String partner, List<LoanFee> fees, FindingSink findings) {
+                if (!loan.loan().smallOrMicro() || policy.maxSpreadBp() == null) {
+                    return;
+                }
+                if (fees.stream().allMatch(f -> f.amount().signum() == 0)) {
+                    return;
+                }
+                BigDecimal lpr = loan.lpr1y();
+                if (lpr == null) {
+                    PartnerFacts.add(findings, info, Severity.INFO, facts.actionFor(partner), partner,
+                            "PART-002 could not judge the partner's fees on loan " + loan.loan().id()
+                                    + ": no 1-year LPR is known for its contract date " + loan.loan().contractDate(),
+                            List.of(loan.evidence("contractDate " + loan.loan().contractDate())), Map.of());
+                    return;
+                }
+                double allIn = loan.aprAllIn();
+                double bankOnly = loan.aprBankOnly();
+                if (Double.isNaN(allIn) || Double.isNaN(bankOnly)) {
+                    String why = loan.aprProblem() == null ? "its cash flows have no rate" : loan.aprProblem();
+                    PartnerFacts.add(findings, info, Severity.INFO, facts.actionFor(partner), partner,
+                            "PART-002 could not judge the partner's fees on loan " + loan.loan().id()
+                                    + ": its APR cannot be computed: " + why,
+                            List.of(loan.evidence("loan " + loan.loan().id())), Map.of());
+                    return;
+                }
+                BigDecimal line = lpr.add(BigDecimal.valueOf(policy.maxSpreadBp()).divide(HUNDRED, MC));
+                BigDecimal allInRate = BigDecimal.valueOf(allIn);
+                BigDecimal bankOnlyRate = BigDecimal.valueOf(bankOnly);
+                if (allInRate.compareTo(line) > 0 && bankOnlyRate.compareTo(line) <= 0) {
+                    Map<String, String> metrics = new LinkedHashMap<>();
+                    metrics.put("apr", allInRate.setScale(4, RoundingMode.HALF_UP).toPlainString());
+                    metrics.put("aprBankOnly", bankOnlyRate.setScale(4, RoundingMode.HALF_UP).toPlainString());
+                    metrics.put("line", line.toPlainString());
+                    metrics.put("lpr1y", lpr.toPlainString());
+                    List<Evidence> evidence = new ArrayList<>();
+                    for (LoanFee fee : fees) {
+                        evidence.add(PartnerFacts.evidence(loan, fee));
+                    }
+                    facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner)
+                            + "'s fees take loan " + loan.loan().id() + "'s all-in APR to "
+                            + metrics.get("apr") + " %, over the line of " + line.toPlainString()
+                            + " % (1-year LPR + " + policy.maxSpreadBp() + " bp); the bank's own charges come to "
+                            + metrics.get("aprBankOnly") + " %", evidence, metrics);
+                }
+            }
+
+            @Override
+            public void finish(FindingSink findings) {
+                for (String partner : facts.partnersWithSchedules()) {
+                    for (Disclosure schedule : facts.schedulesOf(partner)) {
+                        for (FeeItem item : schedule.items()) {
+                            PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(facts.categoryOf(item));
+                            if (kind == null || kind.cap(policy) == null) {
+                                continue;
+                            }
+                            Optional<BigDecimal> rate = PublishedRate.annualRate(item.price());
+                            BigDecimal cap = kind.cap(policy);
+                            if (rate.isPresent() && rate.get().compareTo(cap) > 0) {
+                                Map<String, String> metrics = new LinkedHashMap<>();
+                                metrics.put("publishedRate", rate.get().stripTrailingZeros().toPlainString());
+                                metrics.put(kind.policyField, cap.toPlainString());
+                                facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner)
+                                        + " publishes a " + kind.label + " of " + rate.get().stripTrailingZeros()
+                                                .toPlainString()
+                                        + " % a year (" + item.name() + "), above the policy cap of "
+                                        + cap.toPlainString() + " %", List.of(PartnerFacts.evidence(schedule, item)),
+                                        metrics);
+                            }
+                        }
+                    }
+                }
+            }
+        };
+    }
+}

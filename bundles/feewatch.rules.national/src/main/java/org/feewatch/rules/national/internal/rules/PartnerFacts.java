@@ -1,0 +1,148 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.feewatch.api.Action;
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.Evidence;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Finding;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.Partner;
+import org.feewatch.api.PartnerStatus;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.SourceKind;
+import org.feewatch.api.SourceRef;
+import org.feewatch.api.SourceStatus;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.engine.cashflow.CashFlowModel;
+
+/**
+ * What the partner rules share, computed once per audit: each partner's readable fee schedules,
+ * a loan's fees grouped by partner payee, the loan's term, and partner findings with the action
+ * that fits the partner's status (RULES.md: terminate-partnership for an active partner,
+ * reject-partner for a prospective one).
+ */
+final class PartnerFacts {
+
+    private final AuditContext context;
+    private final String institutionId;
+    private final Map<String, List<Disclosure>> schedules = new LinkedHashMap<>();
+
+    PartnerFacts(AuditContext context) {
+        this.context = context;
+        this.institutionId = context.caseInfo().institutionId();
+        for (Disclosure d : context.disclosures()) {
+            SourceRef ref = d.source();
+            if (ref != null && ref.kind() == SourceKind.PARTNER_SCHEDULE && ref.owner() != null && isRead(ref.id())) {
+                schedules.computeIfAbsent(ref.owner(), k -> new ArrayList<>()).add(d);
+            }
+        }
+    }
+
+    AuditContext context() {
+        return context;
+    }
+
+    private boolean isRead(String sourceId) {
+        for (SourceStatus s : context.sourceStatuses()) {
+            if (s.id().equals(sourceId)) {
+                return s.ok();
+            }
+        }
+        return true;
+    }
+
+    /** The partner schedules that were read, of {@code partnerId}; empty when none. */
+    List<Disclosure> schedulesOf(String partnerId) {
+        return schedules.getOrDefault(partnerId, List.of());
+    }
+
+    /** Partners that have at least one schedule that was read and has at least one item. */
+    boolean hasReadableSchedule(String partnerId) {
+        return schedulesOf(partnerId).stream().anyMatch(d -> !d.items().isEmpty());
+    }
+
+    /** Every partner id that owns a read schedule, partners.json or not. */
+    java.util.Set<String> partnersWithSchedules() {
+        return schedules.keySet();
+    }
+
+    /**
+     * The loan's fees grouped by partner payee, in the order they appear. A payee is a partner when
+     * it is not the audited institution (CASE-FORMAT.md: payee is the institution id or a partner id).
+     */
+    Map<String, List<LoanFee>> partnerFees(Loan loan) {
+        Map<String, List<LoanFee>> byPartner = new LinkedHashMap<>();
+        for (LoanFee fee : loan.fees()) {
+            if (fee.payee() == null || fee.payee().isBlank() || fee.payee().equals(institutionId)) {
+                continue;
+            }
+            byPartner.computeIfAbsent(fee.payee(), k -> new ArrayList<>()).add(fee);
+        }
+        return byPartner;
+    }
+
+    /** The category of a published item: the extractor's, else the dictionary's. */
+    String categoryOf(FeeItem item) {
+        return item.category() != null ? item.category() : context.feeDictionary().categoryOf(item.name());
+    }
+
+    /** The action a partner finding asks for, by the partner's status (unknown: it charges on loans, so active). */
+    Action actionFor(String partnerId) {
+        Optional<Partner> p = context.partner(partnerId);
+        return p.isPresent() && p.get().status() == PartnerStatus.PROSPECTIVE ? Action.REJECT_PARTNER
+                : Action.TERMINATE_PARTNERSHIP;
+    }
+
+    String partnerLabel(String partnerId) {
+        return context.partner(partnerId).map(p -> p.name() == null ? p.id() : p.id() + " " + p.name())
+                .orElse(partnerId);
+    }
+
+    void add(FindingSink sink, RuleInfo rule, String partnerId, String title, List<Evidence> evidence,
+            Map<String, String> metrics) {
+        add(sink, rule, rule.severity(), actionFor(partnerId), partnerId, title, evidence, metrics);
+    }
+
+    static void add(FindingSink sink, RuleInfo rule, Severity severity, Action action, String partnerId,
+            String title, List<Evidence> evidence, Map<String, String> metrics) {
+        sink.add(new Finding(rule.code(), severity, Subject.partner(partnerId), title, evidence, metrics,
+                rule.citations(), action));
+    }
+
+    /** Evidence pointing at a published item of a schedule, with the snapshot's hash. */
+    static Evidence evidence(Disclosure schedule, FeeItem item) {
+        String sha = schedule.snapshot() == null ? null : schedule.snapshot().sha256();
+        String text = item.text() != null && !item.text().isBlank() ? item.text()
+                : item.name() + (item.priceText() == null ? "" : " " + item.priceText());
+        return new Evidence(item.sourceId() != null ? item.sourceId() : schedule.source().id(), item.locator(), text,
+                sha);
+    }
+
+    /** Evidence pointing at a loan's line with the fee as charged. */
+    static Evidence evidence(LoanFacts loan, LoanFee fee) {
+        return loan.evidence(fee.payee() + " " + fee.item() + " " + fee.amount().toPlainString() + " "
+                + fee.when().wireName());
+    }
+
+    /** Whole months from contract date to maturity (the cash-flow model's n). */
+    static int termMonths(Loan loan) {
+        return CashFlowModel.termMonths(loan.contractDate(), loan.maturityDate());
+    }
+
+    /** What a fee costs over the loan's life, in yuan. */
+    static BigDecimal lifeTotal(LoanFee fee, int n) {
+        return fee.amount().multiply(BigDecimal.valueOf(CashFlowModel.paymentsOf(fee.when(), n)));
+    }
+}

@@ -1,0 +1,84 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+import org.feewatch.api.Loan;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.FindingSink;
+
+/** Shared wording and number formats of the pricing rules (RATE-*, FEE-004, FEE-005). */
+final class PricingText {
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private PricingText() {
+    }
+
+    /** An APR in percent with four decimals, as the report requires ("9.5166"). */
+    static String apr(double percent) {
+        return BigDecimal.valueOf(percent).setScale(4, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A rate given as data, as written but with at least two decimals ("3.65", "4.785", "4.00"). */
+    static String rate(BigDecimal percent) {
+        return percent.scale() < 2 ? percent.setScale(2).toPlainString() : percent.toPlainString();
+    }
+
+    static String money(BigDecimal yuan) {
+        return yuan.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Basis points as a short decimal: 300, -5, 0.5. */
+    static String bp(BigDecimal basisPoints) {
+        return basisPoints.stripTrailingZeros().toPlainString();
+    }
+
+    /** The loan as its line shows it, for evidence. */
+    static String loanText(Loan loan) {
+        StringBuilder sb = new StringBuilder(loan.id()).append(": principal ").append(money(loan.principal()))
+                .append(", ").append(loan.contractDate()).append(" to ").append(loan.maturityDate());
+        if (loan.rate() != null) {
+            sb.append(", rate ").append(loan.rate().type() == null ? "?" : loan.rate().type().wireName());
+            if (loan.rate().tenor() != null) {
+                sb.append(' ').append(loan.rate().tenor());
+            }
+            if (loan.rate().spreadBp() != null) {
+                sb.append(' ').append(loan.rate().spreadBp() >= 0 ? "+" : "").append(loan.rate().spreadBp()).append(" bp");
+            }
+            if (loan.rate().multiplier() != null) {
+                sb.append(" × ").append(loan.rate().multiplier().toPlainString());
+            }
+            if (loan.rate().nominal() != null) {
+                sb.append(" = ").append(loan.rate().nominal().toPlainString()).append(" %");
+            }
+        }
+        if (loan.repayment() != null) {
+            sb.append(", ").append(loan.repayment().wireName());
+        }
+        return sb.toString();
+    }
+
+    /** The info finding of a rule that cannot judge a loan for lack of the LPR on its contract date. */
+    static void noLpr(RuleInfo rule, LoanFacts facts, String tenor, FindingSink findings) {
+        Loan loan = facts.loan();
+        findings.add(rule, Severity.INFO, Subject.loan(loan.id()),
+                rule.code() + " not evaluated: no " + tenor + " LPR known for the contract date " + loan.contractDate()
+                        + " (outside the LPR table; update it with the official fixings)",
+                List.of(facts.evidence(loanText(loan))), Map.of("contractDate", loan.contractDate().toString()));
+    }
+
+    /** The info finding of a rule that cannot judge a loan because its cash flows have no APR. */
+    static void noApr(RuleInfo rule, LoanFacts facts, FindingSink findings) {
+        Loan loan = facts.loan();
+        String why = facts.aprProblem() == null ? "its cash flows have no rate" : facts.aprProblem();
+        findings.add(rule, Severity.INFO, Subject.loan(loan.id()),
+                rule.code() + " not evaluated: the all-in APR of loan " + loan.id() + " cannot be computed: " + why,
+                List.of(facts.evidence(loanText(loan))), Map.of());
+    }
+}

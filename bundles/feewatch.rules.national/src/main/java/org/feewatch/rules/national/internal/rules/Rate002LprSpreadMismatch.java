@@ -1,0 +1,94 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.feewatch.api.Loan;
+import org.feewatch.api.LprFixing;
+import org.feewatch.api.RateType;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+import org.feewatch.rules.national.internal.PricingLimits;
+
+/**
+ * RATE-002: an LPR-priced loan whose contract rate is not the LPR of its own tenor in force on the
+ * contract date plus its stated spread, within the tolerance of {@code pricing-limits.json} (0.5 bp).
+ */
+public final class Rate002LprSpreadMismatch implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("RATE-002");
+    private final BigDecimal toleranceBp;
+
+    public Rate002LprSpreadMismatch() {
+        this(PricingLimits.NATIONAL);
+    }
+
+    Rate002LprSpreadMismatch(PricingLimits limits) {
+        this.toleranceBp = limits.lprSpreadToleranceBp();
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                if (loan.rate() == null || loan.rate().type() != RateType.LPR) {
+                    return;
+                }
+                String tenor = loan.rate().tenor();
+                if (tenor == null || loan.rate().spreadBp() == null || loan.rate().nominal() == null
+                        || !("1Y".equalsIgnoreCase(tenor) || "5Y".equalsIgnoreCase(tenor))) {
+                    String missing = loan.rate().nominal() == null ? "contract rate (rate.nominal)"
+                            : loan.rate().spreadBp() == null ? "spread (rate.spreadBp)"
+                            : "LPR tenor 1Y or 5Y (rate.tenor is " + (tenor == null ? "missing" : "\"" + tenor + "\"") + ")";
+                    findings.add(info, Severity.INFO, Subject.loan(loan.id()),
+                            "RATE-002 not evaluated: the LPR-priced loan states no " + missing,
+                            List.of(facts.evidence(PricingText.loanText(loan))), Map.of());
+                    return;
+                }
+                LprFixing fixing = facts.lprOnContractDate();
+                if (fixing == null) {
+                    PricingText.noLpr(info, facts, tenor.toUpperCase(), findings);
+                    return;
+                }
+                BigDecimal lpr = fixing.forTenor(tenor);
+                BigDecimal spread = BigDecimal.valueOf(loan.rate().spreadBp());
+                BigDecimal expected = lpr.add(spread.movePointLeft(2));
+                BigDecimal nominal = loan.rate().nominal();
+                BigDecimal differenceBp = nominal.subtract(expected).movePointRight(2);
+                if (differenceBp.abs().compareTo(toleranceBp) <= 0) {
+                    return;
+                }
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("nominalRate", PricingText.rate(nominal));
+                metrics.put("lpr", PricingText.rate(lpr));
+                metrics.put("tenor", tenor.toUpperCase());
+                metrics.put("lprDate", fixing.date().toString());
+                metrics.put("spreadBp", spread.toPlainString());
+                metrics.put("expectedRate", PricingText.rate(expected));
+                metrics.put("differenceBp", PricingText.bp(differenceBp));
+                findings.add(info, Subject.loan(loan.id()),
+                        "Contract rate " + PricingText.rate(nominal) + " % differs from " + tenor.toUpperCase()
+                                + " LPR " + PricingText.rate(lpr) + " % (fixing of " + fixing.date() + ") "
+                                + (spread.signum() >= 0 ? "+ " : "− ") + spread.abs().toPlainString() + " bp = "
+                                + PricingText.rate(expected) + " % by " + PricingText.bp(differenceBp) + " bp",
+                        List.of(facts.evidence(PricingText.loanText(loan))), metrics);
+            }
+        };
+    }
+}

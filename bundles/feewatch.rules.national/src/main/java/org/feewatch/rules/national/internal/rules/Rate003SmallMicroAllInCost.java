@@ -1,0 +1,82 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.feewatch.api.Loan;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+
+/**
+ * RATE-003: a small or micro borrower's all-in APR (nominal) above the 1-year LPR on the contract
+ * date plus the policy's {@code maxSpreadBp}, whatever tenor the loan references.
+ */
+public final class Rate003SmallMicroAllInCost implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("RATE-003");
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        Integer maxSpreadBp = context.policy().maxSpreadBp();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                if (!loan.smallOrMicro()) {
+                    return;
+                }
+                if (maxSpreadBp == null) {
+                    findings.add(info, Severity.INFO, Subject.loan(loan.id()),
+                            "RATE-003 not evaluated: no maxSpreadBp in the policy",
+                            List.of(facts.evidence(PricingText.loanText(loan))), Map.of());
+                    return;
+                }
+                BigDecimal lpr = facts.lpr1y();
+                if (lpr == null) {
+                    PricingText.noLpr(info, facts, "1Y", findings);
+                    return;
+                }
+                double apr = facts.aprAllIn();
+                if (Double.isNaN(apr)) {
+                    PricingText.noApr(info, facts, findings);
+                    return;
+                }
+                BigDecimal line = lpr.add(BigDecimal.valueOf(maxSpreadBp).movePointLeft(2));
+                if (!(apr > line.doubleValue())) {
+                    return;
+                }
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("apr", PricingText.apr(apr));
+                metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
+                if (!Double.isNaN(facts.aprBankOnly())) {
+                    metrics.put("aprBankOnly", PricingText.apr(facts.aprBankOnly()));
+                }
+                metrics.put("lpr1y", PricingText.rate(lpr));
+                metrics.put("maxSpreadBp", maxSpreadBp.toString());
+                metrics.put("line", PricingText.rate(line));
+                metrics.put("excessPp", PricingText.apr(apr - line.doubleValue()));
+                findings.add(info, Subject.loan(loan.id()),
+                        "All-in APR " + PricingText.apr(apr) + " % exceeds 1Y LPR " + PricingText.rate(lpr) + " % + "
+                                + maxSpreadBp + " bp = " + PricingText.rate(line) + " % ("
+                                + loan.borrower().type().wireName() + " borrower)",
+                        List.of(facts.evidence(PricingText.loanText(loan) + "; all-in APR " + PricingText.apr(apr)
+                                + " %")),
+                        metrics);
+            }
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package org.feewatch.rules.national.internal.rules;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.feewatch.api.Loan;
+import org.feewatch.api.RuleInfo;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.FindingSink;
+import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.Rule;
+import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.rules.national.internal.NationalCatalogue;
+import org.feewatch.rules.national.internal.PricingLimits;
+
+/**
+ * RATE-004: an all-in APR above the judicial protection line, a multiple (4) of the 1-year LPR on the
+ * contract date; critical when it is also above the 24 % line. Both figures are cited data
+ * ({@code pricing-limits.json}).
+ */
+public final class Rate004JudicialProtectionLine implements Rule {
+
+    private final RuleInfo info = NationalCatalogue.CATALOGUE.get("RATE-004");
+    private final PricingLimits limits;
+
+    public Rate004JudicialProtectionLine() {
+        this(PricingLimits.NATIONAL);
+    }
+
+    Rate004JudicialProtectionLine(PricingLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public RuleEvaluation start(AuditContext context) {
+        BigDecimal multiple = limits.judicialProtectionLprMultiple();
+        BigDecimal critical = limits.criticalAprPercent();
+        return new RuleEvaluation() {
+            @Override
+            public void onLoan(LoanFacts facts, FindingSink findings) {
+                Loan loan = facts.loan();
+                BigDecimal lpr = facts.lpr1y();
+                if (lpr == null) {
+                    PricingText.noLpr(info, facts, "1Y", findings);
+                    return;
+                }
+                double apr = facts.aprAllIn();
+                if (Double.isNaN(apr)) {
+                    PricingText.noApr(info, facts, findings);
+                    return;
+                }
+                BigDecimal line = lpr.multiply(multiple);
+                if (!(apr > line.doubleValue())) {
+                    return;
+                }
+                boolean aboveCritical = apr > critical.doubleValue();
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("apr", PricingText.apr(apr));
+                metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
+                metrics.put("lpr1y", PricingText.rate(lpr));
+                metrics.put("lprMultiple", multiple.toPlainString());
+                metrics.put("line", PricingText.rate(line));
+                metrics.put("criticalLine", critical.toPlainString());
+                String title = "All-in APR " + PricingText.apr(apr) + " % exceeds " + multiple.toPlainString()
+                        + " × 1Y LPR " + PricingText.rate(lpr) + " % = " + PricingText.rate(line) + " %"
+                        + (aboveCritical ? " and " + critical.toPlainString() + " %" : "");
+                List<org.feewatch.api.Evidence> evidence = List.of(facts.evidence(
+                        PricingText.loanText(loan) + "; all-in APR " + PricingText.apr(apr) + " %"));
+                if (aboveCritical) {
+                    List<String> citations = new java.util.ArrayList<>(info.citations());
+                    if (!citations.contains(limits.criticalAprCitation())) {
+                        citations.add(limits.criticalAprCitation());
+                    }
+                    findings.add(new org.feewatch.api.Finding(info.code(), Severity.CRITICAL, Subject.loan(loan.id()),
+                            title, evidence, metrics, citations, info.action()));
+                } else {
+                    findings.add(info, Subject.loan(loan.id()), title, evidence, metrics);
+                }
+            }
+        };
+    }
+}
