@@ -3,7 +3,7 @@ package org.feewatch.core.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,12 +21,16 @@ import org.feewatch.api.spi.ReportWriter;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RulePack;
 import org.feewatch.api.spi.SourceFetcher;
+import org.feewatch.caseio.CaseReader;
+import org.feewatch.caseio.LoadedCase;
 import org.feewatch.core.AuditRequest;
 import org.feewatch.core.AuditResult;
 import org.feewatch.core.AuditService;
 import org.feewatch.core.CaseException;
 import org.feewatch.core.LoadedRule;
 import org.feewatch.core.UnavailableException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * runs the engine with the plugins registered at that moment. The national policy comes from
  * configuration, which must be present before the first audit (configuration policy REQUIRE).
  */
-@Component(service = AuditService.class, configurationPid = PolicyConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = AuditService.class, immediate = true, configurationPid = PolicyConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PolicyConfig.class)
 public class AuditServiceImpl implements AuditService {
 
@@ -60,8 +64,14 @@ public class AuditServiceImpl implements AuditService {
     private volatile Policy nationalPolicy;
     private volatile BigDecimal demandDepositRate;
 
+    private final CaseReader caseReader;
+    private final String engineVersion;
+
     @Activate
-    public AuditServiceImpl(PolicyConfig config) {
+    public AuditServiceImpl(@Reference CaseReader caseReader, BundleContext context, PolicyConfig config) {
+        this.caseReader = caseReader;
+        Version v = context.getBundle().getVersion();
+        this.engineVersion = v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
         modified(config);
     }
 
@@ -149,15 +159,31 @@ public class AuditServiceImpl implements AuditService {
     @Override
     public AuditResult audit(AuditRequest request) throws CaseException, UnavailableException {
         long start = System.nanoTime();
-        if (!Files.exists(request.casePath())) {
-            throw new CaseException("case " + request.casePath() + " does not exist");
-        }
         Report report = run(request);
         return new AuditResult(report, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private Report run(AuditRequest request) throws CaseException, UnavailableException {
-        throw new UnavailableException("the audit engine is not built yet");
+        CaseAudit.Plugins plugins = new CaseAudit.Plugins(sortedPacks(), List.copyOf(extractors), List.copyOf(readers),
+                fetcher, rates);
+        LoadedCase loaded;
+        try {
+            loaded = caseReader.read(request.casePath());
+        } catch (org.feewatch.caseio.CaseException e) {
+            throw new CaseException(e.getMessage(), e);
+        }
+        try {
+            LOG.info("auditing {} ({} sources) with {}", request.casePath(), loaded.sources().size(), plugins());
+            return new CaseAudit(plugins, nationalPolicy, demandDepositRate, engineVersion).run(loaded, request);
+        } catch (UncheckedIOException e) {
+            throw new CaseException(e.getMessage(), e);
+        } finally {
+            try {
+                loaded.close();
+            } catch (IOException e) {
+                LOG.warn("cannot delete the temporary folder of {}", request.casePath(), e);
+            }
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.feewatch.core.cli.Verb;
 import org.feewatch.core.internal.PluginFolder;
+import org.feewatch.core.internal.Settle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -37,12 +38,12 @@ public class Launch {
     @Activate
     public Launch(BundleContext context,
             @Reference(service = Object.class, name = "launcher", target = "(&(launcher.ready=true)(launcher.arguments=*))") Map<String, Object> launcher,
-            @Reference PluginFolder plugins) {
+            @Reference PluginFolder plugins, @Reference Settle settle) {
         Object args = launcher.get(ARGUMENTS);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("main.thread", Boolean.TRUE);
         registration = context.registerService(Callable.class,
-                new MainThread(args instanceof String[] a ? a : new String[0], this::verbs, plugins, context), props);
+                new MainThread(args instanceof String[] a ? a : new String[0], this::verbs, plugins, settle, context), props);
     }
 
     @Deactivate

@@ -11,6 +11,7 @@ import org.feewatch.core.cli.Verb;
 import org.feewatch.core.cli.VerbIO;
 import org.feewatch.core.internal.Home;
 import org.feewatch.core.internal.PluginFolder;
+import org.feewatch.core.internal.Settle;
 import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,21 +27,27 @@ public final class MainThread implements Callable<Integer> {
     /** Set by the ./feewatch script from {@code [ -t 2 ]}: standard error is a terminal. */
     static final String STDERR_TTY = "feewatch.stderr.tty";
     private static final Duration PLUGIN_WAIT = Duration.ofSeconds(5);
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
 
     private final String[] args;
     private final Supplier<List<Verb>> verbs;
     private final PluginFolder plugins;
+    private final Settle settle;
     private final BundleContext context;
 
-    MainThread(String[] args, Supplier<List<Verb>> verbs, PluginFolder plugins, BundleContext context) {
+    MainThread(String[] args, Supplier<List<Verb>> verbs, PluginFolder plugins, Settle settle, BundleContext context) {
         this.args = args.clone();
         this.verbs = verbs;
         this.plugins = plugins;
+        this.settle = settle;
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        // configuration files and plugins arrive on FileInstall's thread: let them land first, so
+        // that a verb sees every service as configured (see Settle)
+        settle.await(SETTLE_WAIT);
         try {
             // the plugins folder is installed by FileInstall's own thread: let it finish first, so
             // that an audit sees every plugin present when it was started

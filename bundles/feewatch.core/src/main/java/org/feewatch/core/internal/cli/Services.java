@@ -17,6 +17,11 @@ final class Services {
     private Services() {
     }
 
+    /**
+     * Waits for a service. The tracker stays open until the bundle stops: closing it would release
+     * the service, and SCR disposes a delayed component nobody uses, unbinding its references
+     * while the caller still holds the object.
+     */
     static <T> Optional<T> await(BundleContext context, Class<T> type, Duration timeout) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
@@ -25,8 +30,6 @@ final class Services {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } finally {
-            tracker.close();
         }
     }
 
