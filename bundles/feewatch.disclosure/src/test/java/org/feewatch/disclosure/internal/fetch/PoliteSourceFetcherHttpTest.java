@@ -319,6 +319,33 @@ class PoliteSourceFetcherHttpTest {
     }
 
     @Test
+    void connectTimeoutIsRetriedThenFails() throws Exception {
+        // a listener whose accept queue is full drops new connection attempts, so connecting hangs
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    fillers.add(s);
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 100);
+                    } catch (IOException e) {
+                        break; // the queue is full
+                    }
+                }
+                org.junit.jupiter.api.Assumptions.assumeTrue(fillers.size() < 8, "this system never drops connection attempts");
+                String reason = failure(fetcher(Map.of("connect_timeout_ms", 200, "max_retries", 1)),
+                        "http://127.0.0.1:" + full.getLocalPort() + "/fees.html");
+                assertEquals("connect timed out after 0.2 s (2 attempts)", reason);
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void nothingListeningIsConnectionRefused() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
