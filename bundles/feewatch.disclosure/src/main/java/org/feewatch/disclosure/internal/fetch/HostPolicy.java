@@ -21,6 +21,35 @@ final class HostPolicy {
     @FunctionalInterface
     interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
+
+        /**
+         * The system resolver, bounded: a lookup that takes longer than {@code limit} fails
+         * (the lookup thread is left to the resolver's own timeout, but the fetch goes on).
+         */
+        static Resolver bounded(java.time.Duration limit) {
+            return host -> {
+                java.util.concurrent.CompletableFuture<InetAddress[]> lookup = new java.util.concurrent.CompletableFuture<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        lookup.complete(InetAddress.getAllByName(host));
+                    } catch (UnknownHostException | RuntimeException e) {
+                        lookup.completeExceptionally(e);
+                    }
+                }, "feewatch-dns");
+                t.setDaemon(true);
+                t.start();
+                try {
+                    return lookup.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new UnknownHostException(host + " (lookup timed out)");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof UnknownHostException u ? u : new UnknownHostException(host);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UnknownHostException(host + " (interrupted)");
+                }
+            };
+        }
     }
 
     private final List<String> allowedHosts;
@@ -54,7 +83,8 @@ final class HostPolicy {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new SourceException("host not found: " + host);
+            boolean slow = e.getMessage() != null && e.getMessage().endsWith("(lookup timed out)");
+            throw new SourceException(slow ? "DNS lookup of " + host + " timed out" : "host not found: " + host);
         }
         if (allowedPrivate.contains(host)) {
             return;

@@ -78,7 +78,8 @@ final class HttpFetcher {
         }
 
         String reason() {
-            return "HTTP " + status + (attempts > 1 ? " after " + attempts + " attempts" : "");
+            String reason = "HTTP " + status;
+            return reason + attemptsSuffix(reason, attempts);
         }
     }
 
@@ -336,7 +337,7 @@ final class HttpFetcher {
                 if (outcome instanceof Status s) {
                     return s.withAttempts(attempt);
                 }
-                throw new SourceException(failure + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                throw new SourceException(failure + attemptsSuffix(failure, attempt));
             }
             LOG.debug("{}: {}; retrying", uri, failure);
             try {
@@ -381,6 +382,14 @@ final class HttpFetcher {
             }
             throw (SourceException) reason;
         }
+    }
+
+    /** " after 3 attempts", or " (3 attempts)" when the reason already says "after"; nothing for one attempt. */
+    private static String attemptsSuffix(String reason, int attempts) {
+        if (attempts <= 1) {
+            return "";
+        }
+        return reason.contains(" after ") ? " (" + attempts + " attempts)" : " after " + attempts + " attempts";
     }
 
     private SourceException timedOut() {

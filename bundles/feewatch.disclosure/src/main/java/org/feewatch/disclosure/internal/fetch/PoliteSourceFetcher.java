@@ -1,7 +1,6 @@
 package org.feewatch.disclosure.internal.fetch;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +36,11 @@ public class PoliteSourceFetcher implements SourceFetcher {
 
     @Activate
     public PoliteSourceFetcher(FetchConfig config, @Reference(name = "snapshotStore") SnapshotStore store) {
-        this(FetchSettings.from(config), store, InetAddress::getAllByName);
+        this(FetchSettings.from(config), store);
+    }
+
+    private PoliteSourceFetcher(FetchSettings settings, SnapshotStore store) {
+        this(settings, store, HostPolicy.Resolver.bounded(settings.connectTimeout()));
     }
 
     PoliteSourceFetcher(FetchSettings settings, SnapshotStore store, HostPolicy.Resolver resolver) {

@@ -91,6 +91,20 @@ class HostPolicyTest {
     }
 
     @Test
+    void slowLookupIsBoundedAndNamed() {
+        HostPolicy p = new HostPolicy(List.of("*.bank.cn"), List.of(), host -> {
+            throw new UnknownHostException(host + " (lookup timed out)");
+        });
+        assertEquals("DNS lookup of slow.bank.cn timed out", refusal(p, "http://slow.bank.cn/"));
+    }
+
+    @Test
+    void boundedResolverResolvesLiterals() throws UnknownHostException {
+        InetAddress[] a = HostPolicy.Resolver.bounded(java.time.Duration.ofSeconds(5)).resolve("127.0.0.1");
+        assertEquals("127.0.0.1", a[0].getHostAddress());
+    }
+
+    @Test
     void commandLineModeChecksOnlyTheScheme() {
         HostPolicy p = policy(List.of(), List.of());
         assertDoesNotThrow(() -> p.check(URI.create("http://intranet.bank.cn/"), false));

@@ -26,11 +26,15 @@ final class TestConfigs {
                 });
     }
 
-    /** Short limits so that failing fetches fail fast; no per-host delay. */
+    /**
+     * Short limits so that failing fetches fail fast, yet long enough that a loaded machine does
+     * not turn a test about something else into a timeout; no per-host delay. Tests about
+     * timeouts set their own, shorter, deadline.
+     */
     static FetchSettings quick(Map<String, Object> given) {
         Map<String, Object> all = new java.util.HashMap<>(Map.of(
-                "connect_timeout_ms", 500,
-                "fetch_timeout_ms", 1000,
+                "connect_timeout_ms", 2000,
+                "fetch_timeout_ms", 5000,
                 "host_delay_ms", 0,
                 "retry_backoff_ms", 10));
         all.putAll(given);

@@ -19,6 +19,7 @@ public final class NationalRules {
                 new org.feewatch.rules.national.internal.rules.Disc001UndisclosedFee(),
                 new org.feewatch.rules.national.internal.rules.Disc002IncompleteCatalogueItem(),
                 new org.feewatch.rules.national.internal.rules.Disc003NoAnnualRate(),
+                new org.feewatch.rules.national.internal.rules.Disc004UnderstatedApr(),
                 new org.feewatch.rules.national.internal.rules.Fee001ProhibitedFee(),
                 new org.feewatch.rules.national.internal.rules.Fee002ShiftedCost(),
                 new org.feewatch.rules.national.internal.rules.Fee003AbovePublishedPrice(),

@@ -14,6 +14,7 @@ import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.fees.SmallMicroExemption;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
 /**

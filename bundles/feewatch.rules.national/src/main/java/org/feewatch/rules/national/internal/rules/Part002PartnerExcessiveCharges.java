@@ -114,6 +114,11 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                 double allIn = loan.aprAllIn();
                 double bankOnly = loan.aprBankOnly();
                 if (Double.isNaN(allIn) || Double.isNaN(bankOnly)) {
+                    String why = loan.aprProblem() == null ? "its cash flows have no rate" : loan.aprProblem();
+                    PartnerFacts.add(findings, info, Severity.INFO, facts.actionFor(partner), partner,
+                            "PART-002 could not judge the partner's fees on loan " + loan.loan().id()
+                                    + ": its APR cannot be computed: " + why,
+                            List.of(loan.evidence("loan " + loan.loan().id())), Map.of());
                     return;
                 }
                 BigDecimal line = lpr.add(BigDecimal.valueOf(policy.maxSpreadBp()).divide(HUNDRED, MC));
@@ -146,7 +151,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                             if (kind == null || kind.cap(policy) == null) {
                                 continue;
                             }
-                            Optional<BigDecimal> rate = PublishedCharge.annualRate(item.price());
+                            Optional<BigDecimal> rate = PublishedRate.annualRate(item.price());
                             BigDecimal cap = kind.cap(policy);
                             if (rate.isPresent() && rate.get().compareTo(cap) > 0) {
                                 Map<String, String> metrics = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
 /**
@@ -84,10 +86,12 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     }
                     BigDecimal bound = BigDecimal.ZERO;
                     for (int i = 0; i < matches.size(); i++) {
-                        Optional<BigDecimal> max = PublishedCharge.lifeMaximum(matches.get(i).price(), loan.loan(),
-                                group.get(0).when());
+                        // an entry that exempts small and micro borrowers allows nothing to be charged to them
+                        boolean exempt = loan.loan().smallOrMicro() && SmallMicroExemption.exempts(matches.get(i));
+                        Optional<BigDecimal> max = PriceEvaluator.maxCharge(matches.get(i).price(),
+                                loan.loan().principal(), n, exempt);
                         if (max.isEmpty()) {
-                            return; // 协议定价 or no price stated: no bound to exceed
+                            return; // 协议定价, no price stated or no upper end: no bound to exceed
                         }
                         bound = bound.max(max.get());
                         evidence.add(PartnerFacts.evidence(published.get(i), matches.get(i)));

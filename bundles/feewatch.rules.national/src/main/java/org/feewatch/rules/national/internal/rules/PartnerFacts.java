@@ -1,8 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.feewatch.api.Action;
 import org.feewatch.api.Disclosure;
 import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
-import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Finding;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
@@ -28,6 +25,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.engine.cashflow.CashFlowModel;
 
 /**
  * What the partner rules share, computed once per audit: each partner's readable fee schedules,
@@ -138,34 +136,13 @@ final class PartnerFacts {
                 + fee.when().wireName());
     }
 
-    /**
-     * Whole months from contract date to maturity (RULES.md cash-flow model): a maturity on the
-     * last day of a shorter month counts as a full month.
-     */
+    /** Whole months from contract date to maturity (the cash-flow model's n). */
     static int termMonths(Loan loan) {
-        LocalDate from = loan.contractDate();
-        LocalDate to = loan.maturityDate();
-        long months = ChronoUnit.MONTHS.between(from, to);
-        LocalDate landed = from.plusMonths(months);
-        if (landed.isBefore(to) && to.getDayOfMonth() == to.lengthOfMonth()
-                && from.plusMonths(months + 1).equals(to)) {
-            months++;
-        }
-        return (int) Math.max(months, 0);
-    }
-
-    /** How many times a fee is paid over a loan of {@code n} months (RULES.md cash-flow model). */
-    static int occurrences(FeeTiming when, int n) {
-        return switch (when) {
-            case UPFRONT, MATURITY -> 1;
-            // months 0, 12, 24 … strictly before month n
-            case ANNUAL -> Math.max(1, (n + 11) / 12);
-            case MONTHLY -> n;
-        };
+        return CashFlowModel.termMonths(loan.contractDate(), loan.maturityDate());
     }
 
     /** What a fee costs over the loan's life, in yuan. */
     static BigDecimal lifeTotal(LoanFee fee, int n) {
-        return fee.amount().multiply(BigDecimal.valueOf(occurrences(fee.when(), n)));
+        return fee.amount().multiply(BigDecimal.valueOf(CashFlowModel.paymentsOf(fee.when(), n)));
     }
 }

@@ -56,6 +56,7 @@ final class BankCase {
     final List<LoanFacts> loans = new ArrayList<>();
     Policy policy = new Policy(300, new BigDecimal("1.0"), new BigDecimal("1.0"), new BigDecimal("0.10"));
     LocalDate asOf = LocalDate.of(2023, 12, 31);
+    String institution = BANK;
 
     /** A catalogue row: name, service content, price text as published, basis, remark. */
     record Row(String name, String content, String price, String basis, String remark) {
@@ -113,10 +114,14 @@ final class BankCase {
     }
 
     BankCase loan(String id, BorrowerType borrower, String principal, String contract, String maturity, LoanFee... fees) {
-        Loan loan = new Loan(id, new Borrower("B-" + id, borrower, null), "经营贷", null, new BigDecimal(principal),
+        return loan(new Loan(id, new Borrower("B-" + id, borrower, null), "经营贷", null, new BigDecimal(principal),
                 LocalDate.parse(contract), LocalDate.parse(maturity),
                 new RateTerms(RateType.FIXED, null, null, new BigDecimal("4.00"), null), Repayment.EQUAL_INSTALLMENT,
-                false, BigDecimal.ZERO, List.of(), List.of(fees), "loans.jsonl", loans.size() + 1);
+                false, BigDecimal.ZERO, List.of(), List.of(fees), "loans.jsonl", loans.size() + 1));
+    }
+
+    /** A loan as read from a book; the disclosure rules read no APR, so none is computed. */
+    BankCase loan(Loan loan) {
         loans.add(new LoanFacts() {
             @Override
             public Loan loan() {
@@ -165,7 +170,7 @@ final class BankCase {
     }
 
     AuditContext context() {
-        CaseInfo info = new CaseInfo(BANK, "某某农村商业银行", "rural-commercial", "CN", asOf, policy);
+        CaseInfo info = new CaseInfo(institution, "某某农村商业银行", "rural-commercial", "CN", asOf, policy);
         return CaseAuditContext.builder(info).policy(policy).sources(sources).sourceStatuses(statuses)
                 .disclosures(disclosures).hasLoanBook(!loans.isEmpty()).feeDictionary(DICTIONARY)
                 .demandDepositRate(new BigDecimal("0.20")).build();

@@ -1,8 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
 import static org.feewatch.rules.national.internal.rules.PartnerCase.fee;
-import static org.feewatch.rules.national.internal.rules.PartnerCase.fixed;
-import static org.feewatch.rules.national.internal.rules.PartnerCase.percent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +19,8 @@ class Part004PartnerUnpublishedChargesTest {
 
     private PartnerCase p02() {
         return new PartnerCase().partner("P02", PartnerStatus.ACTIVE)
-                .schedule("P02", "平台服务费", percent("0.25", Price.Period.PER_MONTH),
-                        "资金管理费", percent("0.5", Price.Period.ONCE));
+                .schedule("P02", "平台服务费", "按贷款本金的0.25%/月，按月收取",
+                        "资金管理费", "按贷款金额的0.5%，放款时一次性收取");
     }
 
     @Test
@@ -58,7 +56,7 @@ class Part004PartnerUnpublishedChargesTest {
     @Test
     void aFixedPricePerYearAllowsOneChargeAYear() {
         PartnerCase c = new PartnerCase().partner("P05", PartnerStatus.ACTIVE)
-                .schedule("P05", "担保费", fixed("1000", "每年"))
+                .schedule("P05", "担保费", "每年1000元")
                 .loan("L1", BorrowerType.MEDIUM, "100000", "2023-01-01", "2025-01-01", 5, 4, "3.65",
                         fee("P05", "担保费", "1000", FeeTiming.ANNUAL))
                 .loan("L2", BorrowerType.MEDIUM, "100000", "2023-01-01", "2025-01-01", 5, 4, "3.65",
@@ -66,6 +64,20 @@ class Part004PartnerUnpublishedChargesTest {
         Finding f = c.run(rule).get(Subject.partner("P05"));
         assertTrue(f.title().contains("L2"));
         assertEquals("2400", f.metrics().get("amount"));
+    }
+
+    @Test
+    void anEntryExemptingSmallAndMicroBorrowersAllowsNothingToBeChargedToThem() {
+        PartnerCase c = new PartnerCase().partner("P07", PartnerStatus.ACTIVE)
+                .schedule("P07", "担保费", "年费率1%，对小微企业免收")
+                .loan("L1", BorrowerType.MEDIUM, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                        fee("P07", "担保费", "1000", FeeTiming.UPFRONT));
+        assertTrue(c.run(rule).isEmpty());
+        c.loan("L2", BorrowerType.MICRO, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                fee("P07", "担保费", "1000", FeeTiming.UPFRONT));
+        Finding f = c.run(rule).get(Subject.partner("P07"));
+        assertTrue(f.title().contains("L2"), f.title());
+        assertEquals("0.00", f.metrics().get("publishedMaximum"));
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.feewatch.api.spi.ReferenceRates;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.fees.SynonymFeeDictionary;
+import org.feewatch.engine.price.PriceParser;
 
 /**
  * A small case for the partner rules: partners, their schedules (read or failed) and loans with
@@ -75,7 +76,7 @@ final class PartnerCase {
         return this;
     }
 
-    /** A schedule that was read, with items given as name → price. */
+    /** A schedule that was read, with items given as name, then its price as published (text) or as a Price. */
     PartnerCase schedule(String partnerId, Object... namesAndPrices) {
         String sourceId = partnerId.toLowerCase() + "-schedule-" + sources.size();
         SourceRef ref = new SourceRef(sourceId, partnerId, SourceKind.PARTNER_SCHEDULE, null,
@@ -85,11 +86,11 @@ final class PartnerCase {
         for (int i = 0; i < namesAndPrices.length; i += 2) {
             String name = (String) namesAndPrices[i];
             Object p = namesAndPrices[i + 1];
-            Price price = p instanceof Price pr ? pr : Price.unstated(null);
-            String remark = p instanceof String s ? s : null;
-            items.add(new FeeItem(sourceId, name, DICTIONARY.categoryOf(name), null,
-                    price.text(), price, null, remark, null, "table > tr:nth-child(" + (i / 2 + 2) + ")",
-                    name + " " + (price.text() == null ? "" : price.text()) + (remark == null ? "" : " " + remark)));
+            // a price as published is parsed as the extractor would; a Price is taken as given
+            Price price = p instanceof Price pr ? pr : PriceParser.parse((String) p);
+            String text = p instanceof String s ? s : price.text();
+            items.add(new FeeItem(sourceId, name, DICTIONARY.categoryOf(name), null, text, price, null, null, null,
+                    "table > tr:nth-child(" + (i / 2 + 2) + ")", name + " " + (text == null ? "" : text)));
         }
         byte[] body = ("schedule of " + partnerId).getBytes(StandardCharsets.UTF_8);
         Snapshot snapshot = new Snapshot(sourceId, ref.file(), "sha-" + sourceId, "text/html", "UTF-8", "hint",
@@ -169,10 +170,6 @@ final class PartnerCase {
                 null, null, null, null, low + "%-" + high + "% " + period);
     }
 
-    static Price fixed(String amount, String unit) {
-        return new Price(Price.Kind.FIXED, null, new BigDecimal(amount), null, null, unit, null, null, null,
-                amount + "元/" + unit);
-    }
 
     AuditContext context() {
         CaseInfo info = new CaseInfo(BANK, "某某银行", "rural-commercial", "CN", LocalDate.parse("2023-12-31"), policy);

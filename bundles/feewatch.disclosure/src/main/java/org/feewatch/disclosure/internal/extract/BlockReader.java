@@ -1,0 +1,309 @@
+package org.feewatch.disclosure.internal.extract;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.feewatch.disclosure.internal.extract.Vocabulary.Role;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Reads catalogue items laid out as blocks rather than table rows: dt/dd pairs, lists and
+ * paragraphs of 「收费标准：…」 lines, and cards with a title and labelled lines. A container's
+ * lines are its child blocks (or the runs between {@code <br>}s); a labelled line names its role
+ * through the column vocabulary. A title line or a 服务项目 line starts a record; a record with a
+ * price line becomes a fee item.
+ */
+final class BlockReader {
+
+    /** A value that states a price: a figure in yuan or percent, or free / negotiated words. */
+    private static final Pattern PRICE_LIKE = Pattern.compile("\\d\\s*[%％‰元]|免费|免收|不收取|暂不收费|取消收费|协议定价|面议");
+    private static final Pattern LABELLED = Pattern.compile("^([^：:]{1,20})[：:]\\s*(.*)$", Pattern.DOTALL);
+    private static final Set<String> LABEL_TAGS = Set.of("b", "strong", "span", "label", "em", "th", "dt", "font", "i");
+    private static final Set<String> TITLE_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "caption", "legend");
+    /** Titles longer than this are text, not item names. */
+    private static final int MAX_TITLE_CHARS = 40;
+
+    private final Vocabulary vocabulary;
+    private final ExtractionLimits limits;
+    private final Locators locators;
+
+    BlockReader(Vocabulary vocabulary, ExtractionLimits limits, Locators locators) {
+        this.vocabulary = vocabulary;
+        this.limits = limits;
+        this.locators = locators;
+    }
+
+    /** One line of a container: its element, its text, and its label role and value when labelled. */
+    private record Line(Element element, String text, Role role, String value, boolean title, String item) {
+        Line(Element element, String text, Role role, String value, boolean title) {
+            this(element, text, role, value, title, null);
+        }
+    }
+
+    /**
+     * Reads the records of {@code container} into {@code out}, skipping children in {@code holders}
+     * (tables and blocks already read); returns the number of items added.
+     */
+    int read(Element container, Headings headings, Set<Element> holders, FeeItems out) {
+        List<Line> lines = lines(container, holders);
+        if (lines.size() < 1) {
+            return 0;
+        }
+        boolean anyPrice = false;
+        int labelled = 0;
+        boolean named = false;
+        for (Line l : lines) {
+            anyPrice |= l.role() == Role.PRICE || l.item() != null;
+            labelled += l.role() != null ? 1 : 0;
+            named |= l.role() == Role.ITEM || l.item() != null || (l.role() == null && l.title());
+        }
+        // one labelled line with no name in the container is part of a larger block: its parent reads it
+        if (!anyPrice || (!named && labelled < 2)) {
+            return 0;
+        }
+        int added = 0;
+        Record cur = null;
+        for (Line l : lines) {
+            if (l.item() != null) {
+                // 「担保费：年费率1.5%」: an item and its price on one line
+                if (cur != null && (cur.name != null || !cur.fields.isEmpty())) {
+                    added += emit(cur, container, headings, out);
+                }
+                Record one = new Record(l.item(), l.element());
+                one.fields.put(Role.PRICE, l.value());
+                one.lines.add(l.text());
+                added += emit(one, container, headings, out);
+                cur = null;
+                continue;
+            }
+            if (l.role() == Role.ITEM || (l.role() == null && l.title())) {
+                if (cur != null && (cur.name != null || !cur.fields.isEmpty())) {
+                    added += emit(cur, container, headings, out);
+                }
+                cur = new Record(l.role() == Role.ITEM ? l.value() : l.text(), l.element());
+                cur.lines.add(l.text());
+                continue;
+            }
+            if (l.role() == null) {
+                if (cur != null) {
+                    cur.lines.add(l.text());
+                }
+                continue;
+            }
+            if (cur == null) {
+                cur = new Record(null, l.element());
+            }
+            cur.fields.merge(l.role(), l.value(), (a, b) -> a + "；" + b);
+            cur.lines.add(l.text());
+        }
+        if (cur != null) {
+            added += emit(cur, container, headings, out);
+        }
+        return added;
+    }
+
+    private int emit(Record rec, Element container, Headings headings, FeeItems out) {
+        if (!rec.fields.containsKey(Role.PRICE) || out.full()) {
+            return 0;
+        }
+        String name = rec.name;
+        Headings context = headings;
+        if (name == null || name.isBlank()) {
+            name = titleBefore(container);
+            // a card's title outside its body was read as a heading; it names the item, not a section
+            context = headings.closing(name);
+        }
+        if (name == null || name.isBlank()) {
+            return 0;
+        }
+        String basis = rec.fields.get(Role.BASIS);
+        if (basis == null) {
+            basis = context.basis();
+        }
+        List<String> remarks = new ArrayList<>();
+        for (Role r : new Role[] {Role.DISCOUNT, Role.APPLIES_TO, Role.REMARK, Role.EFFECTIVE}) {
+            remarks.add(rec.fields.get(r));
+        }
+        String section = rec.fields.get(Role.CATEGORY);
+        if (section == null) {
+            section = context.section();
+        }
+        Element at = rec.first == container || rec.first == null ? container : rec.first;
+        return out.add(name, rec.fields.get(Role.CONTENT), rec.fields.get(Role.PRICE), basis,
+                Texts.join(remarks, "；"), section, locators.of(at), String.join("\n", rec.lines)) ? 1 : 0;
+    }
+
+    /** A title just before the container (a card's heading outside its body), or null. */
+    private String titleBefore(Element container) {
+        Element e = container;
+        for (int up = 0; up < 2 && e != null; up++) {
+            Element prev = e.previousElementSibling();
+            for (int k = 0; k < 3 && prev != null; k++, prev = prev.previousElementSibling()) {
+                if (isTitle(prev)) {
+                    String t = BoundedText.shortText(prev, MAX_TITLE_CHARS, true);
+                    if (t != null && !t.isEmpty()) {
+                        return t;
+                    }
+                }
+            }
+            e = e.parent();
+        }
+        return null;
+    }
+
+    private static boolean isTitle(Element e) {
+        if (TITLE_TAGS.contains(e.normalName())) {
+            return true;
+        }
+        String cls = e.className().toLowerCase(java.util.Locale.ROOT);
+        return cls.contains("title") || cls.contains("name") || cls.contains("heading");
+    }
+
+    private List<Line> lines(Element container, Set<Element> holders) {
+        List<Line> lines = new ArrayList<>();
+        StringBuilder inline = new StringBuilder();
+        Role pendingLabel = null;
+        for (Node node : container.childNodes()) {
+            if (node instanceof TextNode t) {
+                inline.append(t.getWholeText());
+                continue;
+            }
+            if (!(node instanceof Element child)) {
+                continue;
+            }
+            String tag = child.normalName();
+            if (tag.equals("br")) {
+                addInline(lines, inline, container);
+                continue;
+            }
+            if (tag.equals("script") || tag.equals("style") || holders.contains(child)) {
+                addInline(lines, inline, container);
+                continue;
+            }
+            if (!BoundedText.BLOCK_TAGS.contains(tag)) {
+                if (inline.length() < limits.maxEvidenceChars()) {
+                    inline.append(BoundedText.prefix(child, limits.maxEvidenceChars()));
+                }
+                continue;
+            }
+            addInline(lines, inline, container);
+            String text = BoundedText.prefix(child, limits.maxEvidenceChars());
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (tag.equals("dt")) {
+                Role role = vocabulary.roleOfLabel(stripColon(text));
+                if (role != null) {
+                    pendingLabel = role;
+                    continue;
+                }
+                lines.add(new Line(child, text, null, null, text.length() <= MAX_TITLE_CHARS));
+                continue;
+            }
+            if (tag.equals("dd") && pendingLabel != null) {
+                lines.add(new Line(child, text, pendingLabel, text, false));
+                pendingLabel = null;
+                continue;
+            }
+            pendingLabel = null;
+            if (tag.equals("tr")) {
+                lines.add(rowLine(child, text));
+                continue;
+            }
+            lines.add(line(child, text));
+        }
+        addInline(lines, inline, container);
+        return lines;
+    }
+
+    private void addInline(List<Line> lines, StringBuilder inline, Element container) {
+        String text = Texts.clean(inline.toString());
+        inline.setLength(0);
+        if (!text.isEmpty()) {
+            lines.add(line(container, text));
+        }
+    }
+
+    private Line rowLine(Element tr, String text) {
+        List<Element> cells = new ArrayList<>();
+        for (Element c : tr.children()) {
+            if (c.normalName().equals("td") || c.normalName().equals("th")) {
+                cells.add(c);
+            }
+        }
+        if (cells.size() >= 2) {
+            Role role = vocabulary.roleOfLabel(stripColon(Texts.clean(cells.get(0).text())));
+            if (role != null) {
+                List<String> rest = new ArrayList<>();
+                for (int i = 1; i < cells.size(); i++) {
+                    rest.add(BoundedText.prefix(cells.get(i), limits.maxEvidenceChars()));
+                }
+                return new Line(tr, text, role, Texts.join(rest, " "), false);
+            }
+        }
+        return line(tr, text);
+    }
+
+    private Line line(Element e, String text) {
+        Matcher m = LABELLED.matcher(text);
+        if (m.matches()) {
+            String label = m.group(1).trim();
+            Role role = vocabulary.roleOfLabel(label);
+            if (role != null) {
+                return new Line(e, text, role, m.group(2).trim(), false);
+            }
+            String value = m.group(2).trim();
+            if (label.indexOf('费') >= 0 && !Texts.isSentence(label) && PRICE_LIKE.matcher(value).find()) {
+                return new Line(e, text, null, value, false, label);
+            }
+        }
+        Element first = e.firstElementChild();
+        if (first != null && LABEL_TAGS.contains(first.normalName())) {
+            String label = Texts.clean(first.text());
+            Role role = vocabulary.roleOfLabel(stripColon(label));
+            if (role != null && text.startsWith(label)) {
+                return new Line(e, text, role, stripLeadingColon(text.substring(label.length())), false);
+            }
+        }
+        boolean title = text.length() <= MAX_TITLE_CHARS && !Texts.isSentence(text)
+                && (isTitle(e) || (first != null && TITLE_TAGS.contains(first.normalName())
+                        && Texts.clean(first.text()).equals(text)));
+        return new Line(e, text, null, null, title);
+    }
+
+    private static String stripColon(String s) {
+        String t = s.trim();
+        while (t.endsWith("：") || t.endsWith(":")) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        return t;
+    }
+
+    private static String stripLeadingColon(String s) {
+        String t = s.trim();
+        while (t.startsWith("：") || t.startsWith(":")) {
+            t = t.substring(1).trim();
+        }
+        return t;
+    }
+
+    /** A record being read: a name, the labelled values and the lines, for evidence. */
+    private static final class Record {
+        final String name;
+        final Element first;
+        final Map<Role, String> fields = new EnumMap<>(Role.class);
+        final List<String> lines = new ArrayList<>();
+
+        Record(String name, Element first) {
+            this.name = name;
+            this.first = first;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.feewatch.disclosure.internal.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Price;
+import org.feewatch.api.spi.FeeDictionary;
+
+/**
+ * Collects the fee items of one page: parses each price text, looks the category up in the fee
+ * dictionary when there is one, bounds the evidence text and stops at the item limit.
+ */
+final class FeeItems {
+
+    private final String sourceId;
+    private final FeeDictionary dictionary;
+    private final ExtractionLimits limits;
+    private final Function<String, Price> priceParser;
+    private final List<FeeItem> items = new ArrayList<>();
+    private boolean full;
+
+    FeeItems(String sourceId, FeeDictionary dictionary, ExtractionLimits limits, Function<String, Price> priceParser) {
+        this.sourceId = sourceId;
+        this.dictionary = dictionary;
+        this.limits = limits;
+        this.priceParser = priceParser;
+    }
+
+    /** Adds an item; false (and nothing added) once the page's item limit is reached. */
+    boolean add(String name, String content, String priceText, String basis, String remark, String section,
+            String locator, String text) {
+        return add(name, content, priceText, parse(priceText), basis, remark, section, locator, text);
+    }
+
+    boolean add(String name, String content, String priceText, Price price, String basis, String remark,
+            String section, String locator, String text) {
+        if (items.size() >= limits.maxItems()) {
+            full = true;
+            return false;
+        }
+        items.add(make(name, content, priceText, price, basis, remark, section, locator, text));
+        return true;
+    }
+
+    FeeItem make(String name, String content, String priceText, Price price, String basis, String remark,
+            String section, String locator, String text) {
+        String category = dictionary == null ? null : dictionary.categoryOf(name);
+        return new FeeItem(sourceId, name, category, blankToNull(content), blankToNull(priceText), price,
+                blankToNull(basis), blankToNull(remark), blankToNull(section), locator,
+                Texts.bounded(text, limits.maxEvidenceChars()));
+    }
+
+    Price parse(String priceText) {
+        Price p = priceParser.apply(priceText == null ? "" : priceText);
+        return p != null ? p : Price.unstated(priceText);
+    }
+
+    boolean full() {
+        return full || items.size() >= limits.maxItems();
+    }
+
+    List<FeeItem> items() {
+        return items;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

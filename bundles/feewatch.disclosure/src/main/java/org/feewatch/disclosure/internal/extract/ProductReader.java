@@ -1,0 +1,328 @@
+package org.feewatch.disclosure.internal.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Price;
+import org.feewatch.api.ProductTerms;
+import org.feewatch.api.Repayment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Reads a loan product page: the advertised annualized rate with its label (年化利率（单利）3.0%起,
+ * 近似折算年化利率（单利）13.03%), the 执行利率, daily and monthly rates shown (日利率, 月利率,
+ * 日息万X), the longest term, the repayment kind, the largest amount and the fees the page
+ * states with their timing. The page is read as lines of text (blocks, table rows, runs between
+ * {@code <br>}s), so a label and its figure in neighbouring inline elements still meet.
+ */
+final class ProductReader {
+
+    private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    private static final Pattern APR = Pattern.compile(
+            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
+                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?[^\\d\\n%％]{0,6}?" + NUM + "\\s*[%％]");
+    private static final Pattern PERIODIC = Pattern.compile(
+            "(?:(?:日|月)(?:利率|息|费率|利息|综合费率)|每日利息|每月利息)[^\\d\\n%％‰]{0,6}?\\d+(?:\\.\\d+)?\\s*[%％‰]"
+                    + "|日息\\s*万分之?\\s*[\\d零一二两三四五六七八九十点.]+(?:元)?"
+                    + "|日息万[\\d零一二两三四五六七八九十点.]+"
+                    + "|每万元每[日天](?:利息)?(?:仅需|仅)?\\s*\\d+(?:\\.\\d+)?\\s*元");
+    private static final Pattern MONTHS = Pattern.compile(NUM + "\\s*(?:个)?(月|期)");
+    private static final Pattern YEARS = Pattern.compile("(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])\\s*年");
+    private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*(亿元|亿|万元|万|元)");
+    private static final Pattern FEE_NAME = Pattern.compile("([\\u4e00-\\u9fa5]{1,12}?费)(?!用)");
+    private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)");
+    /** Where a product page names its product, most specific first. */
+    private static final List<String> NAME_SELECTORS = List.of("h1", "[class*=product-name]", "h2[class*=name]",
+            "h2[class*=title]", "h2", "h3");
+    private static final List<String> FEE_VERBS = List.of("收取", "缴纳", "支付", "收", "按", "的", "另");
+    private static final Set<String> NOT_FEE_NAMES = Set.of("收费", "免费", "费", "缴费", "付费", "消费", "计费", "花费", "相关费", "其他费", "各项费");
+
+    private final Vocabulary vocabulary;
+    private final ExtractionLimits limits;
+    private final Locators locators;
+
+    ProductReader(Vocabulary vocabulary, ExtractionLimits limits, Locators locators) {
+        this.vocabulary = vocabulary;
+        this.limits = limits;
+        this.locators = locators;
+    }
+
+    private record Line(Element element, String text) {
+    }
+
+    ProductTerms read(Document doc, String sourceId, FeeItems fees, List<String> notes) {
+        List<Line> lines = lines(doc);
+        StringBuilder all = new StringBuilder();
+        for (Line l : lines) {
+            all.append(l.text()).append('\n');
+        }
+        String text = all.toString();
+
+        BigDecimal apr = null;
+        String aprLabel = null;
+        Element at = null;
+        Matcher m = APR.matcher(text);
+        while (m.find()) {
+            if (isExecutionRate(text, m.start())) {
+                continue;
+            }
+            apr = new BigDecimal(m.group(2));
+            String label = m.group(1);
+            aprLabel = label == null ? null : vocabulary.aprLabelIn(label);
+            at = elementAt(lines, m.start());
+            break;
+        }
+        BigDecimal execution = null;
+        Matcher ex = EXECUTION.matcher(text);
+        if (ex.find()) {
+            execution = new BigDecimal(ex.group(1));
+        }
+        Set<String> periodic = new LinkedHashSet<>();
+        Matcher p = PERIODIC.matcher(text);
+        while (p.find()) {
+            periodic.add(Texts.clean(p.group()));
+            if (at == null) {
+                at = elementAt(lines, p.start());
+            }
+        }
+        Integer term = null;
+        Repayment repayment = null;
+        BigDecimal maxAmount = null;
+        for (Line l : lines) {
+            String t = l.text();
+            if (t.contains("期限") || t.contains("期数") || t.toLowerCase(java.util.Locale.ROOT).startsWith("term")) {
+                Integer months = months(t);
+                if (months != null && (term == null || months > term)) {
+                    term = months;
+                }
+            }
+            if (repayment == null && (t.contains("还款") || t.contains("还本") || t.contains("付息"))) {
+                repayment = vocabulary.repaymentIn(t);
+            }
+            if (t.contains("额度") || t.contains("金额") || t.contains("最高") || t.contains("可贷") || t.contains("借款额")) {
+                BigDecimal amount = largestAmount(t, t.contains("额度") || t.contains("可贷"));
+                if (amount != null && (maxAmount == null || amount.compareTo(maxAmount) > 0)) {
+                    maxAmount = amount;
+                }
+            }
+            readFees(l, fees);
+        }
+        if (repayment == null) {
+            repayment = vocabulary.repaymentIn(text);
+        }
+        if (apr == null && !periodic.isEmpty()) {
+            notes.add("the page shows " + String.join("、", periodic) + " but no annualized rate (年化利率)");
+        } else if (apr == null) {
+            notes.add("the page shows no annualized rate (年化利率)");
+        }
+        Element anchor = at != null ? at : doc.body();
+        return new ProductTerms(sourceId, productName(doc), apr, aprLabel, List.copyOf(periodic), execution, term,
+                repayment, maxAmount, fees.items(), anchor == null ? "html" : locators.of(anchor),
+                Texts.bounded(text.trim(), limits.maxEvidenceChars()));
+    }
+
+    private static boolean isExecutionRate(String text, int at) {
+        int from = Math.max(0, at - 4);
+        return text.substring(from, at).contains("执行");
+    }
+
+    private static Element elementAt(List<Line> lines, int offset) {
+        int pos = 0;
+        for (Line l : lines) {
+            pos += l.text().length() + 1;
+            if (offset < pos) {
+                return l.element();
+            }
+        }
+        return null;
+    }
+
+    private static Integer months(String t) {
+        Integer best = null;
+        Matcher m = MONTHS.matcher(t);
+        while (m.find()) {
+            int v = new BigDecimal(m.group(1)).intValue();
+            best = best == null ? v : Math.max(best, v);
+        }
+        Matcher y = YEARS.matcher(t);
+        while (y.find()) {
+            String n = y.group(1);
+            int years = Character.isDigit(n.charAt(0)) ? new BigDecimal(n).multiply(BigDecimal.valueOf(12)).intValue()
+                    : 12 * ("一二三四五六七八九十".indexOf(n.charAt(0)) + 1 + (n.charAt(0) == '两' ? 2 : 0));
+            best = best == null ? years : Math.max(best, years);
+        }
+        return best;
+    }
+
+    /** The largest amount in a line; plain 元 amounts count only on an amount line (fees also say 元). */
+    private static BigDecimal largestAmount(String t, boolean amountLine) {
+        BigDecimal best = null;
+        Matcher m = AMOUNT.matcher(t);
+        while (m.find()) {
+            BigDecimal v = new BigDecimal(m.group(1));
+            String unit = m.group(2);
+            if (unit.equals("元") && !amountLine) {
+                continue;
+            }
+            if (unit.startsWith("亿")) {
+                v = v.multiply(BigDecimal.valueOf(100_000_000));
+            } else if (unit.startsWith("万")) {
+                v = v.multiply(BigDecimal.valueOf(10_000));
+            }
+            if (best == null || v.compareTo(best) > 0) {
+                best = v;
+            }
+        }
+        return best == null ? null : best.stripTrailingZeros().setScale(Math.max(0, best.stripTrailingZeros().scale()));
+    }
+
+    /** Fees stated in a line: each 「；」 clause naming a fee (…费) with a figure. */
+    private void readFees(Line line, FeeItems fees) {
+        String t = line.text();
+        if (t.indexOf('费') < 0 || !PRICE_FIGURE.matcher(t).find()) {
+            return;
+        }
+        String lastName = null;
+        for (String clause : t.split("[；;。]")) {
+            if (!PRICE_FIGURE.matcher(clause).find()) {
+                continue;
+            }
+            String name = null;
+            int end = 0;
+            if (clause.contains("利率") || clause.contains("利息")) {
+                continue; // the rate, not a fee
+            }
+            Matcher n = FEE_NAME.matcher(clause);
+            while (n.find()) {
+                String candidate = feeName(n.group(1));
+                if (candidate != null) {
+                    name = candidate;
+                    end = n.end();
+                    break;
+                }
+            }
+            if (name == null) {
+                name = lastName;
+                end = 0;
+            }
+            if (name == null) {
+                continue;
+            }
+            lastName = name;
+            String priceText = clause.substring(end).replaceFirst("^[\\s，,：:、]+", "").trim();
+            if (priceText.isEmpty()) {
+                continue;
+            }
+            Price price = fees.parse(priceText);
+            if (price.kind() != Price.Kind.PERCENT && price.kind() != Price.Kind.FIXED
+                    && price.kind() != Price.Kind.TIERED) {
+                continue;
+            }
+            Price.Period timing = vocabulary.timingIn(clause);
+            if (timing != null && timing != price.period()) {
+                // the clause may state the timing outside the price text (放款时收取贷款服务费，1.5%)
+                price = new Price(price.kind(), price.low(), price.high(), price.base(), timing, price.unit(),
+                        price.minimum(), price.maximum(), price.parts(), price.text());
+            }
+            fees.add(name, null, priceText, price, null, null, null, locators.of(line.element()), clause.trim());
+        }
+    }
+
+    /** The fee word at the end of a run of text: 放款时收取服务费 → 服务费; null for 免费, 不收取任何服务费. */
+    private static String feeName(String run) {
+        if (run.contains("不收") || run.contains("免") || run.contains("无") || run.contains("不含")) {
+            return null;
+        }
+        String name = run;
+        for (String verb : FEE_VERBS) {
+            int at = name.lastIndexOf(verb);
+            if (at >= 0 && at + verb.length() < name.length()) {
+                name = name.substring(at + verb.length());
+            }
+        }
+        return name.length() < 2 || NOT_FEE_NAMES.contains(name) ? null : name;
+    }
+
+    private static String productName(Document doc) {
+        for (String selector : NAME_SELECTORS) {
+            Element e = doc.selectFirst(selector);
+            String t = e == null ? null : BoundedText.shortText(e, 40, false);
+            if (t != null && !t.isEmpty()) {
+                return t;
+            }
+        }
+        String title = Texts.clean(doc.title());
+        if (title.isEmpty()) {
+            return null;
+        }
+        String[] parts = title.split("\\s*[-_|–—｜]\\s*");
+        return parts[0].trim();
+    }
+
+    /** The page as lines: each block, table row and run between {@code <br>}s is one line. */
+    private List<Line> lines(Document doc) {
+        List<Line> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        Element[] owner = {doc.body()};
+        int budget = limits.maxPageChars();
+        doc.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    cur.append(t.getWholeText());
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                String tag = e.normalName();
+                if (CatalogueReader.SKIPPED_TAGS.contains(tag) && !tag.equals("nav")) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (tag.equals("br")) {
+                    flush(lines, cur, owner[0]);
+                } else if (tag.equals("td") || tag.equals("th") || tag.equals("dd")) {
+                    cur.append(' '); // a row, or a dt with its dd, is one line: label and value meet
+                } else if (BoundedText.BLOCK_TAGS.contains(tag)) {
+                    flush(lines, cur, owner[0]);
+                    owner[0] = e;
+                }
+                return lines.size() > budget / 8 ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    String tag = e.normalName();
+                    if (BoundedText.BLOCK_TAGS.contains(tag) && !tag.equals("td") && !tag.equals("th")
+                            && !tag.equals("dt")) {
+                        flush(lines, cur, e);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        });
+        flush(lines, cur, owner[0]);
+        return lines;
+    }
+
+    private static void flush(List<Line> lines, StringBuilder cur, Element owner) {
+        String t = Texts.clean(cur.toString());
+        cur.setLength(0);
+        if (!t.isEmpty()) {
+            lines.add(new Line(owner, t));
+        }
+    }
+}

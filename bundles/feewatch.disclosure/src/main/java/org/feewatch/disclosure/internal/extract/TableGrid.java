@@ -1,0 +1,183 @@
+package org.feewatch.disclosure.internal.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * A table's own rows (not those of nested tables) expanded into a rectangular grid: a cell with
+ * rowspan/colspan occupies every position it covers, so each row can be read column by column.
+ * The grid is bounded by {@link ExtractionLimits}: spans are clamped, extra columns and rows are
+ * dropped and {@link #truncated()} says so.
+ */
+final class TableGrid {
+
+    private final List<Element> rows;
+    private final List<Element[]> cells;
+    private final int width;
+    private final boolean truncated;
+    private final Map<Element, String> texts = new IdentityHashMap<>();
+
+    private TableGrid(List<Element> rows, List<Element[]> cells, int width, boolean truncated) {
+        this.rows = rows;
+        this.cells = cells;
+        this.width = width;
+        this.truncated = truncated;
+    }
+
+    /** The table's own rows: children of the table or of its thead/tbody/tfoot. */
+    static List<Element> ownRows(Element table) {
+        List<Element> rows = new ArrayList<>();
+        for (Element child : table.children()) {
+            String tag = child.normalName();
+            if (tag.equals("tr")) {
+                rows.add(child);
+            } else if (tag.equals("thead") || tag.equals("tbody") || tag.equals("tfoot")) {
+                for (Element r : child.children()) {
+                    if (r.normalName().equals("tr")) {
+                        rows.add(r);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    static TableGrid of(Element table, ExtractionLimits limits) {
+        List<Element> rows = ownRows(table);
+        List<Element[]> grid = new ArrayList<>(rows.size());
+        List<Element> kept = new ArrayList<>(rows.size());
+        // pending[c] = the cell still covering column c from a row above, and for how many more rows
+        Element[] pendingCell = new Element[limits.maxColumns()];
+        int[] pendingRows = new int[limits.maxColumns()];
+        int width = 0;
+        long cellsUsed = 0;
+        boolean truncated = false;
+        for (int r = 0; r < rows.size(); r++) {
+            Element row = rows.get(r);
+            Element[] line = new Element[limits.maxColumns()];
+            int c = 0;
+            for (Element cell : row.children()) {
+                String tag = cell.normalName();
+                if (!tag.equals("td") && !tag.equals("th")) {
+                    continue;
+                }
+                while (c < line.length && pendingRows[c] > 0) {
+                    c++;
+                }
+                if (c >= line.length) {
+                    truncated = true;
+                    break;
+                }
+                int colspan = span(cell.attr("colspan"), limits.maxSpan());
+                int rowspan = span(cell.attr("rowspan"), limits.maxSpan());
+                if (cell.attr("rowspan").trim().equals("0")) {
+                    rowspan = rows.size() - r; // rowspan=0: to the end of the table
+                }
+                for (int k = 0; k < colspan; k++) {
+                    if (c >= line.length) {
+                        truncated = true;
+                        break;
+                    }
+                    line[c] = cell;
+                    if (rowspan > 1) {
+                        pendingCell[c] = cell;
+                        pendingRows[c] = rowspan; // counts this row; decremented below
+                    }
+                    c++;
+                }
+            }
+            // cells spanning down from rows above
+            for (int k = 0; k < line.length; k++) {
+                if (pendingRows[k] > 0) {
+                    if (line[k] == null) {
+                        line[k] = pendingCell[k];
+                    }
+                    if (--pendingRows[k] == 0) {
+                        pendingCell[k] = null;
+                    }
+                }
+            }
+            int used = 0;
+            for (int k = line.length - 1; k >= 0; k--) {
+                if (line[k] != null) {
+                    used = k + 1;
+                    break;
+                }
+            }
+            width = Math.max(width, used);
+            cellsUsed += Math.max(used, 1);
+            if (cellsUsed > limits.maxTableCells()) {
+                truncated = true;
+                break;
+            }
+            grid.add(java.util.Arrays.copyOf(line, used));
+            kept.add(row);
+        }
+        return new TableGrid(kept, grid, width, truncated || kept.size() < rows.size());
+    }
+
+    private static int span(String value, int max) {
+        String v = value.trim();
+        if (v.isEmpty()) {
+            return 1;
+        }
+        int n = 0;
+        for (int i = 0; i < v.length() && i < 9; i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                break;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return Math.max(1, Math.min(n, max));
+    }
+
+    int height() {
+        return rows.size();
+    }
+
+    int width() {
+        return width;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    Element row(int r) {
+        return rows.get(r);
+    }
+
+    /** The cell covering (r, c), or null when the row is short there. */
+    Element cell(int r, int c) {
+        return c < cells.get(r).length ? cells.get(r)[c] : null;
+    }
+
+    /** True when the cell at (r, c) started in a row above (it spans down into r). */
+    boolean spannedFromAbove(int r, int c) {
+        Element e = cell(r, c);
+        return e != null && r > 0 && cell(r - 1, c) == e;
+    }
+
+    /** True when the cell at (r, c) started in a column to the left (it spans across into c). */
+    boolean spannedFromLeft(int r, int c) {
+        Element e = cell(r, c);
+        return e != null && c > 0 && cell(r, c - 1) == e;
+    }
+
+    /** The cleaned text of a cell ("" for none), computed once per cell. */
+    String text(Element cell) {
+        if (cell == null) {
+            return "";
+        }
+        return texts.computeIfAbsent(cell, e -> Texts.clean(e.text()));
+    }
+
+    String text(int r, int c) {
+        return text(cell(r, c));
+    }
+}

@@ -1,0 +1,422 @@
+package org.feewatch.disclosure.internal.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import org.feewatch.disclosure.internal.extract.Vocabulary.Role;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads a price-catalogue table: finds the header row (or rows, for two-level headers) by the
+ * column vocabulary, then reads each data row as an item. Rows whose item cell is empty or is
+ * the same (rowspan) cell as the row above continue the item above (tiers split over rows); a
+ * row with a single cell across the table, or a numbered heading such as 一、政府指导价, opens a
+ * section whose pricing basis applies to every row below it.
+ */
+final class TableReader {
+
+    /** Header rows are looked for among the first rows only. */
+    private static final int HEADER_SCAN_ROWS = 10;
+
+    private final Vocabulary vocabulary;
+    private final ExtractionLimits limits;
+    private final Locators locators;
+
+    TableReader(Vocabulary vocabulary, ExtractionLimits limits, Locators locators) {
+        this.vocabulary = vocabulary;
+        this.limits = limits;
+        this.locators = locators;
+    }
+
+    /**
+     * Reads the table into {@code out}; returns false (adding nothing) when it is no catalogue
+     * table (no header naming an item column and a price, content or basis column).
+     */
+    boolean read(Element table, Headings context, FeeItems out, List<String> notes) {
+        TableGrid grid = TableGrid.of(table, limits);
+        int header = -1;
+        for (int r = 0; r < Math.min(grid.height(), HEADER_SCAN_ROWS); r++) {
+            if (isHeader(grid, r)) {
+                header = r;
+                break;
+            }
+        }
+        if (header < 0) {
+            return false;
+        }
+        if (grid.truncated()) {
+            notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
+                    + grid.height() + " rows were read");
+        }
+        Headings headings = context;
+        for (Element child : table.children()) {
+            if (child.normalName().equals("caption")) {
+                String caption = Texts.clean(child.text());
+                if (!caption.isEmpty() && caption.length() <= 80) {
+                    headings = headings.open(caption, 3, false, vocabulary);
+                }
+            }
+        }
+        Columns columns = new Columns(grid.width());
+        int r = columns.assign(grid, header);
+        Item current = null;
+        for (; r < grid.height() && !out.full(); r++) {
+            if (isHeader(grid, r)) {
+                flush(current, grid, columns, out);
+                current = null;
+                columns = new Columns(grid.width());
+                r = columns.assign(grid, r) - 1;
+                continue;
+            }
+            List<Element> cells = distinctNonEmpty(grid, r);
+            if (cells.isEmpty()) {
+                continue;
+            }
+            if (cells.size() == 1 && isSectionRow(grid, r, cells.get(0), columns)) {
+                flush(current, grid, columns, out);
+                current = null;
+                String text = grid.text(cells.get(0));
+                if (!Texts.isSentence(text)) {
+                    int depth = Headings.depthOf(cells.get(0), text, vocabulary);
+                    headings = headings.open(text, depth > 0 ? depth : 1, false, vocabulary);
+                }
+                continue;
+            }
+            List<Element> itemCells = cellsOf(grid, r, columns.item);
+            String itemText = textOf(grid, itemCells);
+            Element number = columns.number < 0 ? null : grid.cell(r, columns.number);
+            boolean numberContinues = number == null || grid.text(number).isEmpty()
+                    || (current != null && number == current.number);
+            boolean continues = current != null && numberContinues
+                    && (itemText.isEmpty() || itemCells.equals(current.itemCells));
+            if (continues) {
+                current.rows.add(r);
+                continue;
+            }
+            flush(current, grid, columns, out);
+            current = null;
+            if (itemText.isEmpty()) {
+                // a row with values but no item name: named by its content when it has one
+                List<Element> content = cellsOf(grid, r, columns.of(Role.CONTENT));
+                itemText = textOf(grid, content);
+                if (itemText.isEmpty()) {
+                    notes.add("row at " + locators.of(grid.row(r)) + " has no item name; not read");
+                    continue;
+                }
+            }
+            current = new Item(itemText, itemCells, number, headings, r);
+        }
+        flush(current, grid, columns, out);
+        return true;
+    }
+
+    private boolean isHeader(TableGrid grid, int r) {
+        boolean item = false;
+        int other = 0;
+        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int c = 0; c < grid.width(); c++) {
+            Element cell = grid.cell(r, c);
+            if (cell == null || !seen.add(cell)) {
+                continue;
+            }
+            String text = grid.text(cell);
+            if (text.isEmpty()) {
+                continue;
+            }
+            Role role = vocabulary.roleOfHeader(text);
+            if (role == null) {
+                if (text.length() > 40 || containsDigitRun(text)) {
+                    return false;
+                }
+                continue;
+            }
+            if (role == Role.ITEM) {
+                item = true;
+            } else if (role != Role.NUMBER && role != Role.CATEGORY) {
+                other++;
+            }
+        }
+        return item && other > 0;
+    }
+
+    /** Digits such as 200 or 0.5% mark a data row; header words rarely hold three digits. */
+    private static boolean containsDigitRun(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                if (++run >= 3) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return text.contains("%") || text.contains("元");
+    }
+
+    private boolean isSectionRow(TableGrid grid, int r, Element cell, Columns columns) {
+        int covered = 0;
+        for (int c = 0; c < grid.width(); c++) {
+            Element e = grid.cell(r, c);
+            if (e == cell) {
+                covered++;
+            } else if (e != null && !grid.text(e).isEmpty()) {
+                return false;
+            }
+        }
+        if (covered >= Math.max(2, grid.width() - 1) && covered > 1) {
+            return true; // one cell across the table: a category row
+        }
+        String text = grid.text(cell);
+        if (columns.number >= 0 && grid.cell(r, columns.number) == cell && text.matches("[\\d.\\-]+")) {
+            return false; // a lone number is an item without name, not a heading
+        }
+        return Headings.depthOf(cell, text, vocabulary) > 0 && !Headings.isTagHeading(cell);
+    }
+
+    private static int firstColumnOf(TableGrid grid, int r, Element cell) {
+        for (int c = 0; c < grid.width(); c++) {
+            if (grid.cell(r, c) == cell) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static List<Element> distinctNonEmpty(TableGrid grid, int r) {
+        List<Element> out = new ArrayList<>(4);
+        for (int c = 0; c < grid.width(); c++) {
+            Element e = grid.cell(r, c);
+            if (e != null && !out.contains(e) && !grid.text(e).isEmpty()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Element> cellsOf(TableGrid grid, int r, int[] cols) {
+        List<Element> out = new ArrayList<>(cols.length);
+        for (int c : cols) {
+            Element e = grid.cell(r, c);
+            if (e != null && !out.contains(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String textOf(TableGrid grid, List<Element> cells) {
+        List<String> parts = new ArrayList<>(cells.size());
+        for (Element e : cells) {
+            parts.add(grid.text(e));
+        }
+        String joined = Texts.join(parts, " ");
+        return joined == null ? "" : joined;
+    }
+
+    private void flush(Item item, TableGrid grid, Columns columns, FeeItems out) {
+        if (item == null) {
+            return;
+        }
+        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(item.itemCells); // a name cell spanning over other columns is no price or remark
+        int[] priceCols = columns.of(Role.PRICE);
+        List<String> priceParts = new ArrayList<>();
+        boolean multiRow = item.rows.size() > 1;
+        for (int r : item.rows) {
+            List<String> rowParts = new ArrayList<>();
+            for (int c : priceCols) {
+                Element cell = grid.cell(r, c);
+                if (cell == null || !seen.add(cell)) {
+                    continue;
+                }
+                String t = grid.text(cell);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                rowParts.add(priceCols.length > 1 && columns.sub[c] != null ? columns.sub[c] + "：" + t : t);
+            }
+            if (rowParts.isEmpty()) {
+                continue;
+            }
+            String prefix = null;
+            if (multiRow) {
+                // tiers split over rows: a column the vocabulary does not know (档次, 渠道) names the tier
+                List<String> names = new ArrayList<>();
+                for (int c : columns.of(null)) {
+                    Element cell = grid.cell(r, c);
+                    if (cell != null && !grid.spannedFromAbove(r, c) && !grid.spannedFromLeft(r, c)) {
+                        names.add(grid.text(cell));
+                    }
+                }
+                prefix = Texts.join(names, " ");
+            }
+            String row = Texts.join(rowParts, "；");
+            priceParts.add(prefix == null ? row : prefix + " " + row);
+        }
+        String priceText = Texts.join(priceParts, "；");
+        String content = collect(grid, item, columns.of(Role.CONTENT), "；");
+        String basis = collect(grid, item, columns.of(Role.BASIS), "；");
+        if (basis == null) {
+            basis = item.headings.basis();
+        }
+        List<String> remarks = new ArrayList<>();
+        for (int c = 0; c < grid.width(); c++) {
+            Role role = columns.role[c];
+            if (role == Role.DISCOUNT || role == Role.APPLIES_TO || role == Role.REMARK || role == Role.EFFECTIVE) {
+                remarks.add(collect(grid, item, new int[] {c}, "；"));
+            }
+        }
+        String remark = Texts.join(remarks, "；");
+        String section = collect(grid, item, columns.of(Role.CATEGORY), " ");
+        if (section == null) {
+            section = item.headings.section();
+        }
+        List<String> rowTexts = new ArrayList<>();
+        for (int r : item.rows) {
+            List<String> cells = new ArrayList<>();
+            Element prev = null;
+            for (int c = 0; c < grid.width(); c++) {
+                Element cell = grid.cell(r, c);
+                if (cell != null && cell != prev) {
+                    cells.add(grid.text(cell));
+                }
+                prev = cell;
+            }
+            String t = String.join(" ", cells).trim();
+            if (!t.isEmpty()) {
+                rowTexts.add(t);
+            }
+        }
+        out.add(item.name, content, priceText, basis, remark, section, locators.of(grid.row(item.rows.get(0))),
+                String.join("\n", rowTexts));
+    }
+
+    private static String collect(TableGrid grid, Item item, int[] cols, String sep) {
+        List<String> parts = new ArrayList<>();
+        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(item.itemCells);
+        for (int r : item.rows) {
+            for (int c : cols) {
+                Element cell = grid.cell(r, c);
+                if (cell != null && seen.add(cell)) {
+                    parts.add(grid.text(cell));
+                }
+            }
+        }
+        return Texts.join(parts, sep);
+    }
+
+    /** One item being read: its first row and the rows that continue it. */
+    private static final class Item {
+        final String name;
+        final List<Element> itemCells;
+        final Element number;
+        final Headings headings;
+        final List<Integer> rows = new ArrayList<>(2);
+
+        Item(String name, List<Element> itemCells, Element number, Headings headings, int firstRow) {
+            this.name = name;
+            this.itemCells = itemCells;
+            this.number = number;
+            this.headings = headings;
+            rows.add(firstRow);
+        }
+    }
+
+    /** The role of each column, from the header row(s), and the sub-label under a two-level header. */
+    private final class Columns {
+        final Role[] role;
+        final String[] sub;
+        int[] item = new int[0];
+        int number = -1;
+
+        Columns(int width) {
+            role = new Role[width];
+            sub = new String[width];
+        }
+
+        /** Reads the header starting at row {@code h}; returns the first data row. */
+        int assign(TableGrid grid, int h) {
+            for (int c = 0; c < role.length; c++) {
+                role[c] = vocabulary.roleOfHeader(grid.text(h, c));
+            }
+            int r = h + 1;
+            while (r < grid.height() && isHeaderContinuation(grid, r, h)) {
+                for (int c = 0; c < role.length; c++) {
+                    Element cell = grid.cell(r, c);
+                    if (cell == null || grid.spannedFromAbove(r, c)) {
+                        continue;
+                    }
+                    String t = grid.text(cell);
+                    Role x = vocabulary.roleOfHeader(t);
+                    if (x != null) {
+                        role[c] = x;
+                    } else if (!t.isEmpty()) {
+                        sub[c] = t;
+                    }
+                }
+                r++;
+            }
+            item = of(Role.ITEM);
+            int[] numbers = of(Role.NUMBER);
+            number = numbers.length > 0 ? numbers[0] : -1;
+            return r;
+        }
+
+        /** A row under the header that is still header: only th cells, or short words under spanned header cells. */
+        private boolean isHeaderContinuation(TableGrid grid, int r, int h) {
+            List<Element> distinct = distinctNonEmpty(grid, r);
+            if (distinct.size() == 1 && !grid.spannedFromAbove(r, firstColumnOf(grid, r, distinct.get(0)))
+                    && isSectionRow(grid, r, distinct.get(0), this)) {
+                return false; // a category row right under the header
+            }
+            boolean allTh = true;
+            boolean spanned = false;
+            boolean any = false;
+            for (int c = 0; c < role.length; c++) {
+                Element cell = grid.cell(r, c);
+                if (cell == null) {
+                    continue;
+                }
+                if (grid.spannedFromAbove(r, c)) {
+                    spanned = true;
+                    continue;
+                }
+                String t = grid.text(cell);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                if (!cell.normalName().equals("th")) {
+                    allTh = false;
+                }
+                if (t.length() > 20 || containsDigitRun(t) || t.matches("\\d+")) {
+                    return false;
+                }
+            }
+            return any && (allTh || spanned);
+        }
+
+        /** The columns with a role (null: the columns the vocabulary does not know). */
+        int[] of(Role wanted) {
+            int n = 0;
+            for (Role x : role) {
+                if (x == wanted) {
+                    n++;
+                }
+            }
+            int[] out = new int[n];
+            int k = 0;
+            for (int c = 0; c < role.length; c++) {
+                if (role[c] == wanted) {
+                    out[k++] = c;
+                }
+            }
+            return out;
+        }
+    }
+}

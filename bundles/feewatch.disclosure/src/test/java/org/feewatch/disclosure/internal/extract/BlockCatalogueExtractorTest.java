@@ -1,0 +1,91 @@
+package org.feewatch.disclosure.internal.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Price;
+import org.feewatch.api.SourceKind;
+import org.feewatch.api.SourceRef;
+import org.feewatch.api.Snapshot;
+import org.feewatch.api.spi.DisclosureExtractor;
+import org.junit.jupiter.api.Test;
+
+/** Catalogues and schedules laid out as dl/dt/dd, cards, labelled lines and per-item tables. */
+class BlockCatalogueExtractorTest {
+
+    private static final DisclosureExtractor TABLES = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, null);
+    private static final DisclosureExtractor BLOCKS = new BlockCatalogueExtractor(ExtractionLimits.DEFAULTS, null);
+
+    private static Disclosure read(String page, SourceKind kind) {
+        String id = page.replace(".html", "");
+        return Pages.extract(Pages.source(id, kind), Pages.decoded(id, page), TABLES, BLOCKS);
+    }
+
+    @Test
+    void pagesWithoutTablesGoToTheBlockExtractor() {
+        Snapshot s = Pages.decoded("dl", "dl-layout.html");
+        SourceRef source = Pages.source("dl", SourceKind.PRICE_CATALOG);
+        assertTrue(BLOCKS.suitability(source, s) > TABLES.suitability(source, s));
+        Snapshot withTable = Pages.decoded("t", "two-catalogues.html");
+        assertTrue(TABLES.suitability(source, withTable) > BLOCKS.suitability(source, withTable));
+        assertEquals(0, BLOCKS.suitability(Pages.source("p", SourceKind.PRODUCT_PAGE), s));
+    }
+
+    @Test
+    void dlItemsAndDtDdLabelPairsBecomeItems() {
+        Disclosure d = read("dl-layout.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("单位网银证书费", "信贷证明费", "单位跨行转账（网银）", "本票手续费"), Pages.names(d));
+        FeeItem certificate = Pages.item(d, "单位网银证书费");
+        assertEquals("每个证书60元", certificate.priceText());
+        assertEquals("为企业网银用户提供数字证书", certificate.content());
+        assertEquals("企业客户", certificate.remark());
+        assertEquals("市场调节价项目", certificate.section());
+        assertEquals("市场调节价", certificate.basis());
+        assertEquals("小微企业免收", Pages.item(d, "信贷证明费").remark());
+
+        FeeItem transfer = Pages.item(d, "单位跨行转账（网银）");
+        assertEquals("每笔不超过5.5元", transfer.priceText());
+        assertEquals("按柜面价格的一定比例收取", transfer.remark());
+        assertEquals("政府指导价", transfer.basis());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "本票手续费").price().kind());
+    }
+
+    @Test
+    void cardsLabelledLinesAndPerItemTablesBecomeItems() {
+        Disclosure d = read("cards-layout.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("融资顾问费", "押品评估费", "电子商业汇票承兑手续费", "账户资金监管服务费"), Pages.names(d));
+        FeeItem advisory = Pages.item(d, "融资顾问费");
+        assertEquals("每笔不超过10000元", advisory.priceText());
+        assertEquals("提供融资方案设计、财务分析", advisory.content());
+        assertEquals("小微企业免收", advisory.remark());
+        assertEquals("白沙银行普惠金融服务收费", advisory.section(), "a card's title is its name, not a section");
+        assertEquals("白沙银行普惠金融服务收费", Pages.item(d, "押品评估费").section());
+        assertEquals("白沙银行普惠金融服务收费", Pages.item(d, "电子商业汇票承兑手续费").section());
+
+        FeeItem bill = Pages.item(d, "电子商业汇票承兑手续费");
+        assertEquals("按票面金额的0.05%收取", bill.priceText());
+        assertEquals("政府指导价", bill.remark());
+        FeeItem escrow = Pages.item(d, "账户资金监管服务费");
+        assertEquals("按监管金额的0.1%-0.3%收取", escrow.priceText());
+        assertEquals("对监管账户资金进行监管", escrow.content());
+        assertEquals(Price.Kind.PERCENT, escrow.price().kind());
+    }
+
+    @Test
+    void partnerScheduleAsItemPriceLines() {
+        Disclosure d = read("partner-list.html", SourceKind.PARTNER_SCHEDULE);
+        assertEquals(List.of("担保费", "保后管理费", "评审费"), Pages.names(d));
+        FeeItem guarantee = Pages.item(d, "担保费");
+        assertEquals("年担保费率1.5%（按担保金额计收）", guarantee.priceText());
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
+        assertEquals(Price.Period.PER_MONTH, Pages.item(d, "保后管理费").price().period());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "评审费").price().kind());
+        assertNull(guarantee.basis());
+        assertTrue(guarantee.locator().endsWith("li:nth-child(1)"), guarantee.locator());
+    }
+}

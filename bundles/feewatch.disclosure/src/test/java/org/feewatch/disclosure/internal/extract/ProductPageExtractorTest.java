@@ -1,0 +1,99 @@
+package org.feewatch.disclosure.internal.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Price;
+import org.feewatch.api.ProductTerms;
+import org.feewatch.api.Repayment;
+import org.feewatch.api.SourceKind;
+import org.junit.jupiter.api.Test;
+
+/** Loan product pages: what DISC-003 and DISC-004 need from them. */
+class ProductPageExtractorTest {
+
+    private final ProductPageExtractor extractor = new ProductPageExtractor(ExtractionLimits.DEFAULTS, null);
+
+    private Disclosure read(String page) {
+        String id = page.replace(".html", "");
+        return extractor.extract(Pages.source(id, SourceKind.PRODUCT_PAGE), Pages.decoded(id, page));
+    }
+
+    @Test
+    void takesOnlyProductPages() {
+        assertEquals(ProductPageExtractor.PRODUCT_PAGE, extractor.suitability(
+                Pages.source("p", SourceKind.PRODUCT_PAGE), Pages.decoded("p", "product-apr-from.html")));
+        assertEquals(0, extractor.suitability(Pages.source("c", SourceKind.PRICE_CATALOG),
+                Pages.decoded("c", "product-apr-from.html")));
+    }
+
+    @Test
+    void pageWithOnlyAMonthlyRateHasNoAnnualizedRate() {
+        Disclosure d = read("product-monthly-only.html");
+        ProductTerms p = d.product();
+        assertEquals("商户易贷", p.name());
+        assertNull(p.advertisedApr());
+        assertEquals(List.of("月利率0.5%"), p.periodicRateTexts());
+        assertEquals(24, p.termMonths());
+        assertEquals(Repayment.INTEREST_MONTHLY, p.repayment());
+        assertEquals(0, new BigDecimal("500000").compareTo(p.maxAmount()));
+        FeeItem fee = p.fees().get(0);
+        assertEquals("账户管理费", fee.name());
+        assertEquals(Price.Period.PER_MONTH, fee.price().period());
+        assertEquals(Price.Base.PRINCIPAL, fee.price().base());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("月利率0.5%") && n.contains("年化利率")), d.notes().toString());
+    }
+
+    @Test
+    void simpleInterestAprFromWithExecutionRateYearsAndTwoFees() {
+        ProductTerms p = read("product-apr-from.html").product();
+        assertEquals("小微e贷", p.name(), "the product name from its heading");
+        assertEquals(new BigDecimal("3.0"), p.advertisedApr());
+        assertEquals("单利", p.aprLabel());
+        assertEquals(new BigDecimal("3.45"), p.executionRate());
+        assertEquals(36, p.termMonths());
+        assertEquals(Repayment.EQUAL_PRINCIPAL, p.repayment(), "the first repayment kind listed");
+        assertEquals(0, new BigDecimal("3000000").compareTo(p.maxAmount()));
+        assertTrue(p.periodicRateTexts().isEmpty());
+        assertEquals(List.of("担保费", "评估费"), p.fees().stream().map(FeeItem::name).toList());
+        FeeItem guarantee = p.fees().get(0);
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
+        assertEquals(0, new BigDecimal("1").compareTo(guarantee.price().high()));
+        FeeItem appraisal = p.fees().get(1);
+        assertEquals(Price.Kind.FIXED, appraisal.price().kind());
+        assertEquals(0, new BigDecimal("2000").compareTo(appraisal.price().high()));
+        assertEquals(Price.Period.ONCE, appraisal.price().period());
+        assertTrue(p.locator().contains("p:nth-child(2)"), "points at the advertised rate: " + p.locator());
+    }
+
+    @Test
+    void dailyWanRateWithoutAnnualRate() {
+        Disclosure d = read("product-daily-wan.html");
+        ProductTerms p = d.product();
+        assertEquals("随心借", p.name());
+        assertNull(p.advertisedApr());
+        assertEquals(List.of("日息万2.5"), p.periodicRateTexts());
+        assertEquals(12, p.termMonths());
+        assertEquals(Repayment.BULLET, p.repayment());
+        assertEquals(0, new BigDecimal("200000").compareTo(p.maxAmount()));
+        assertTrue(p.fees().isEmpty(), "无任何手续费 states no fee");
+    }
+
+    @Test
+    void approximateSimpleAprNextToAnInstalmentFeeRate() {
+        String html = "<html><body><h1>分期通</h1><p>分期手续费率：每期0.6%</p>"
+                + "<p>近似折算年化利率（单利）13.03%</p><p>分期期数：12期</p></body></html>";
+        ProductTerms p = extractor.extract(Pages.source("fq", SourceKind.PRODUCT_PAGE),
+                Pages.snapshotOf("fq", "fq", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), html,
+                        java.nio.charset.StandardCharsets.UTF_8)).product();
+        assertEquals(new BigDecimal("13.03"), p.advertisedApr());
+        assertEquals("单利", p.aprLabel());
+        assertEquals(12, p.termMonths());
+    }
+}

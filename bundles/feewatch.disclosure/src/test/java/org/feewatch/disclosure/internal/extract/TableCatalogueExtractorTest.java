@@ -1,0 +1,199 @@
+package org.feewatch.disclosure.internal.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.FeeItem;
+import org.feewatch.api.Price;
+import org.feewatch.api.SourceKind;
+import org.feewatch.api.SourceRef;
+import org.feewatch.api.Snapshot;
+import org.feewatch.engine.fees.SynonymFeeDictionary;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** Price catalogues as HTML tables: spans, multi-row headers, sections, category rows, encodings. */
+class TableCatalogueExtractorTest {
+
+    private final TableCatalogueExtractor extractor = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, null);
+
+    /** Reads a test page decoded as the fetcher decodes it (BOM, meta declaration, detection). */
+    private Disclosure read(String page) {
+        String id = page.replace(".html", "");
+        Snapshot s = Pages.decoded(id, page);
+        SourceRef source = Pages.source(id, SourceKind.PRICE_CATALOG);
+        assertEquals(TableCatalogueExtractor.TABLE_PAGE, extractor.suitability(source, s));
+        return extractor.extract(source, s);
+    }
+
+    private static void assertLocatesRow(Snapshot s, FeeItem item) {
+        // as a browser does, a byte-order mark is not part of the page
+        Document doc = Jsoup.parse(s.text().replace("\ufeff", ""));
+        String rowText = doc.select(item.locator()).text();
+        assertTrue(rowText.contains(item.name()), item.locator() + " should point at the row of " + item.name()
+                + " but holds \"" + rowText + "\"");
+    }
+
+    @Test
+    void gbkPageWithNoDeclaredCharsetReadsItsItems() {
+        Snapshot s = Pages.decoded("gbk", "gbk-undeclared.html");
+        assertEquals("detected", s.charsetOrigin());
+        assertTrue(s.charset().startsWith("GB"), s.charset());
+        Disclosure d = read("gbk-undeclared.html");
+        assertEquals(List.of("对公账户管理费", "信贷资信证明费", "贷款承诺费", "电子回单打印"), Pages.names(d));
+        FeeItem fee = Pages.item(d, "贷款承诺费");
+        assertEquals("按承诺金额的0.3%收取", fee.priceText());
+        assertEquals("市场调节价", fee.basis());
+        assertEquals("对小微企业免收", fee.remark());
+        assertEquals(Price.Kind.PERCENT, fee.price().kind());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "电子回单打印").price().kind());
+        assertLocatesRow(s, fee);
+    }
+
+    @Test
+    void twoLevelHeaderJoinsChannelPricesUnderTheirSubLabels() {
+        assertEquals("meta", Pages.decoded("gb", "gb2312-http-equiv.html").charsetOrigin());
+        Disclosure d = read("gb2312-http-equiv.html");
+        assertEquals(List.of("单位账户余额查询", "单位同行转账", "对账单邮寄"), Pages.names(d));
+        assertEquals("柜面：每次2元；网上银行：免费", Pages.item(d, "单位账户余额查询").priceText());
+        FeeItem transfer = Pages.item(d, "单位同行转账");
+        assertEquals("柜面：每笔5元；网上银行：每笔1元", transfer.priceText());
+        assertEquals("小微企业按9折收取", transfer.remark());
+        assertEquals("临溪银行结算服务价格表", transfer.section());
+    }
+
+    @Test
+    void rowspanTiersBecomeOneItemAndContinuationRowsJoinTheItemAbove() {
+        Snapshot s = Pages.decoded("utf8-bom-rowspan", "utf8-bom-rowspan.html");
+        assertEquals("bom", s.charsetOrigin());
+        Disclosure d = read("utf8-bom-rowspan.html");
+        assertEquals(List.of("单位人民币跨行转账（柜面）", "银行汇票手续费", "保函手续费"), Pages.names(d));
+        FeeItem transfer = Pages.item(d, "单位人民币跨行转账（柜面）");
+        assertEquals("1万元（含）以下每笔5元；1万元至10万元（含）每笔10元；10万元至50万元（含）每笔15元；"
+                + "50万元至100万元（含）每笔20元；100万元以上按汇款金额的0.002%收取，每笔最高200元", transfer.priceText());
+        assertEquals(Price.Kind.TIERED, transfer.price().kind());
+        assertEquals("发改价格〔2014〕268号", transfer.basis());
+        assertEquals("为单位客户办理跨行转账", transfer.content());
+        assertEquals("小微企业10万元（含）以下按9折收取", transfer.remark());
+        assertEquals(5, transfer.text().split("\n").length, "evidence keeps every tier row");
+        assertLocatesRow(s, transfer);
+
+        FeeItem guarantee = Pages.item(d, "保函手续费");
+        assertEquals("按保函金额的年费率0.5%-2%收取；每笔最低300元", guarantee.priceText());
+        assertEquals("保函修改每次300元", guarantee.remark());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "银行汇票手续费").price().kind());
+    }
+
+    @Test
+    void sectionHeadingsGiveTheBasisOfEveryRowBelow() {
+        Disclosure d = read("sections-gov-guided.html");
+        assertEquals(List.of("人民币转账汇款", "银行汇票", "支票工本费", "贷款承诺费", "财务顾问费"), Pages.names(d));
+        FeeItem transfer = Pages.item(d, "人民币转账汇款");
+        assertEquals("一、政府指导价", transfer.section());
+        assertEquals("发改价格〔2014〕268号", transfer.basis(), "the basis column wins over the heading");
+        assertEquals("2021年9月30日至2024年12月31日对小微企业按9折收取", transfer.remark());
+        assertTrue(transfer.text().startsWith("11001"), "the 5-digit code stays in the evidence");
+        assertEquals("发改价格〔2014〕268号", Pages.item(d, "银行汇票").basis(), "rowspan basis covers the next row");
+
+        FeeItem cheque = Pages.item(d, "支票工本费");
+        assertEquals("二、政府定价", cheque.section());
+        assertEquals(Price.Kind.FREE, cheque.price().kind());
+
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertEquals("三、市场调节价", commitment.section());
+        assertEquals("市场调节价", commitment.basis(), "an empty basis cell takes the section's basis");
+        assertEquals("仅适用于大中型企业", commitment.remark());
+        assertEquals(Price.Kind.NEGOTIATED, Pages.item(d, "财务顾问费").price().kind());
+    }
+
+    @Test
+    void categoryRowsAcrossTheTableOpenSectionsAndSubsections() {
+        Disclosure d = read("category-rows.html");
+        assertEquals(List.of("单位结算账户管理费", "单位账户开户手续费", "单位同城转账", "授信承诺费", "银团贷款安排费"),
+                Pages.names(d));
+        FeeItem account = Pages.item(d, "单位结算账户管理费");
+        assertEquals("（一）账户管理", account.section());
+        assertEquals("政府指导价", account.basis());
+        assertEquals("小微企业免收", account.remark());
+        assertTrue(account.locator().startsWith("#catalogue"), account.locator());
+        assertEquals("（二）转账汇款", Pages.item(d, "单位同城转账").section());
+        assertEquals("政府指导价", Pages.item(d, "单位同城转账").basis());
+        FeeItem credit = Pages.item(d, "授信承诺费");
+        assertEquals("二、市场调节价类", credit.section());
+        assertEquals("市场调节价", credit.basis());
+        assertEquals("协议定价", Pages.item(d, "银团贷款安排费").basis(), "定价方式 column as published");
+    }
+
+    @Test
+    void bilingualTabsSplitIntoGovernmentGuidedAndMarketAdjustedItems() {
+        Disclosure d = read("bilingual-tabs.html");
+        assertEquals(4, d.items().size(), Pages.names(d).toString());
+        FeeItem transfer = Pages.item(d, "Corporate cross-bank transfer (counter) 单位跨行转账（柜面）");
+        assertEquals("政府指导价", transfer.basis());
+        assertEquals("RMB 5-20 per transaction 每笔5-20元", transfer.priceText());
+        assertEquals("10% off for small and micro enterprises 小微企业9折；Valid until 2024-09-30", transfer.remark());
+        assertEquals("Government-Guided Pricing Items 政府指导价项目", transfer.section());
+        FeeItem account = Pages.item(d, "Account management fee 账户管理费");
+        assertEquals("市场调节价", account.basis());
+        FeeItem commitment = Pages.item(d, "Commitment fee 承诺费");
+        assertEquals("市场调节价", commitment.basis());
+        assertEquals("Not applicable to small and micro enterprises 不适用于小微企业", commitment.remark());
+        assertEquals(Price.Kind.PERCENT, commitment.price().kind());
+    }
+
+    @Test
+    void twoCataloguesOnOnePageKeepTheirOwnColumnsAndCategories() {
+        Disclosure d = read("two-catalogues.html");
+        assertEquals(List.of("境内保函", "保函修改", "银团贷款安排费", "个人存款证明", "个人账户挂失"), Pages.names(d));
+        FeeItem guarantee = Pages.item(d, "境内保函");
+        assertEquals("担保与承诺", guarantee.section(), "the business-category column names the section");
+        assertEquals("开立境内保函", guarantee.content());
+        assertEquals("按保函金额的0.5‰-4%/年，最低300元", guarantee.priceText());
+        assertEquals("担保与承诺", Pages.item(d, "保函修改").section(), "rowspan category covers the next row");
+        assertEquals("按项目收取", Pages.item(d, "银团贷款安排费").remark());
+        FeeItem certificate = Pages.item(d, "个人存款证明");
+        assertEquals("个人服务价格", certificate.section());
+        assertEquals("每份20元", certificate.priceText());
+        assertEquals("个人客户", certificate.remark());
+        assertNull(certificate.basis());
+    }
+
+    @Test
+    void categoriesComeFromTheFeeDictionaryWhenOneIsGiven() {
+        SynonymFeeDictionary dictionary = new SynonymFeeDictionary(
+                Map.of("承诺费", "commitment-fee", "资信证明", "credit-certificate-fee"), Set.of("commitment-fee"), Set.of());
+        TableCatalogueExtractor withDictionary = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, dictionary);
+        Snapshot s = Pages.decoded("gbk", "gbk-undeclared.html");
+        Disclosure d = withDictionary.extract(Pages.source("gbk", SourceKind.PRICE_CATALOG), s);
+        assertEquals("commitment-fee", Pages.item(d, "贷款承诺费").category());
+        assertEquals("credit-certificate-fee", Pages.item(d, "信贷资信证明费").category());
+        assertNull(Pages.item(d, "电子回单打印").category());
+        assertNull(read("gbk-undeclared.html").items().get(0).category(),
+                "without a dictionary the category is left to the engine");
+    }
+
+    @Test
+    void aByteOrderMarkLeftInTheTextIsNotPartOfThePage() {
+        Snapshot s = Pages.snapshot("bom", "utf8-bom-rowspan.html", StandardCharsets.UTF_8);
+        assertEquals('\ufeff', s.text().charAt(0));
+        Disclosure d = extractor.extract(Pages.source("bom", SourceKind.PRICE_CATALOG), s);
+        assertEquals(List.of("单位人民币跨行转账（柜面）", "银行汇票手续费", "保函手续费"), Pages.names(d));
+        assertTrue(d.items().get(0).locator().startsWith("html > body"), d.items().get(0).locator());
+    }
+
+    @Test
+    void tieredTransferPriceIsParsedIntoItsTiers() {
+        FeeItem transfer = Pages.item(read("utf8-bom-rowspan.html"), "单位人民币跨行转账（柜面）");
+        assertEquals(5, transfer.price().parts().size());
+        assertEquals(0, new BigDecimal("5").compareTo(transfer.price().parts().get(0).high()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.feewatch.loanbook.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Finding and counting one byte value eight bytes at a time (line ends in large chunks). */
+final class Bytes {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long ONES = 0x0101010101010101L;
+
+    private Bytes() {
+    }
+
+    /** 0x80 in each byte of x that equals the byte of {@code pattern}, exactly (no false hits). */
+    private static long matches(long x, long pattern) {
+        long t = x ^ pattern;
+        return ~(((t & LOW7) + LOW7) | t | LOW7);
+    }
+
+    static int indexOf(byte[] b, int from, int to, byte v) {
+        long pattern = ONES * (v & 0xFF);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long m = matches((long) LONGS.get(b, i), pattern);
+            if (m != 0) {
+                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int lastIndexOf(byte[] b, int from, int to, byte v) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static long count(byte[] b, int from, int to, byte v) {
+        long pattern = ONES * (v & 0xFF);
+        long n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            n += Long.bitCount(matches((long) LONGS.get(b, i), pattern));
+        }
+        for (; i < to; i++) {
+            if (b[i] == v) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

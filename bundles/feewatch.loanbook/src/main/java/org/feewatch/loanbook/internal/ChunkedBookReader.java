@@ -1,0 +1,373 @@
+package org.feewatch.loanbook.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.Loan;
+import org.feewatch.api.spi.LoanBookListener;
+
+/**
+ * Reads a line-per-loan file in large byte chunks split at line ends and parses the chunks on
+ * several threads. The calling thread reads and numbers lines; worker threads parse; duplicate ids
+ * are checked in book order as chunks complete; each chunk becomes one batch for the listener,
+ * numbered from 0 in book order (an empty batch when a chunk has no accepted loan, so the numbers
+ * have no gaps). Memory is bounded by a fixed pool of chunk buffers whatever the book's size.
+ */
+final class ChunkedBookReader {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Parses one line of a book; one instance per thread. */
+    interface LineParser {
+        /**
+         * The loan on bytes [start, end) of physical line {@code line} (line end excluded), or a
+         * {@link Reject}. {@code lastLineWithoutEnd}: the file ends on this line with no line break.
+         */
+        Loan parse(byte[] b, int start, int end, long line, boolean lastLineWithoutEnd) throws Reject;
+
+        /** Unknown fields or columns this parser has seen. */
+        UnknownFields unknownFields();
+    }
+
+    /** What was read, for the caller's own checks. */
+    record Totals(long accepted, long rejected, UnknownFields unknown) {
+    }
+
+    private final ReaderSettings settings;
+
+    ChunkedBookReader(ReaderSettings settings) {
+        this.settings = settings;
+    }
+
+    Totals read(Path file, String fileName, long startOffset, long firstLine, Supplier<LineParser> parsers,
+            IdRegistry ids, LoanBookListener listener) throws IOException {
+        return new Run(file, fileName, parsers, ids, listener).run(startOffset, firstLine);
+    }
+
+    private record Chunk(long seq, byte[] buf, int start, int end, long firstLine, boolean last) {
+    }
+
+    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects) {
+    }
+
+    private final class Run {
+        private final Path file;
+        private final String fileName;
+        private final Supplier<LineParser> parsers;
+        private final IdRegistry ids;
+        private final LoanBookListener listener;
+        private final int threads = settings.effectiveThreads();
+        private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(threads + 2);
+        private final BlockingQueue<Chunk> work = new ArrayBlockingQueue<>(threads);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final AtomicLong accepted = new AtomicLong();
+        private final AtomicLong rejected = new AtomicLong();
+        private final Object order = new Object();
+        private final Map<Long, Result> pending = new HashMap<>();
+        private long nextSeq;
+        private final List<LineParser> allParsers = new ArrayList<>();
+        private final Chunk poison = new Chunk(-1, null, 0, 0, 0, false);
+
+        Run(Path file, String fileName, Supplier<LineParser> parsers, IdRegistry ids, LoanBookListener listener) {
+            this.file = file;
+            this.fileName = fileName;
+            this.parsers = parsers;
+            this.ids = ids;
+            this.listener = listener;
+        }
+
+        Totals run(long startOffset, long firstLine) throws IOException {
+            for (int i = 0; i < threads + 2; i++) {
+                pool.add(new byte[settings.chunkBytes()]);
+            }
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                LineParser parser = parsers.get();
+                allParsers.add(parser);
+                Thread t = new Thread(() -> work(parser), "feewatch-loanbook-" + i);
+                t.setDaemon(true);
+                workers.add(t);
+                t.start();
+            }
+            try {
+                readChunks(startOffset, firstLine);
+            } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new InterruptedIOException("reading " + fileName + " was interrupted"));
+            } finally {
+                for (int i = 0; i < threads; i++) {
+                    putUninterruptibly(work, poison);
+                }
+                for (Thread t : workers) {
+                    joinUninterruptibly(t);
+                }
+            }
+            Throwable f = failure.get();
+            if (f instanceof IOException io) {
+                throw io;
+            }
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error err) {
+                throw err;
+            }
+            if (f != null) {
+                throw new IOException(f);
+            }
+            UnknownFields unknown = new UnknownFields();
+            for (LineParser p : allParsers) {
+                unknown.addAll(p.unknownFields());
+            }
+            return new Totals(accepted.get(), rejected.get(), unknown);
+        }
+
+        private void readChunks(long startOffset, long firstLine) throws IOException, InterruptedException {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                long pos = startOffset;
+                long line = firstLine;
+                long seq = 0;
+                byte[] buf = pool.take();
+                int filled = 0;
+                boolean first = startOffset == 0;
+                while (failure.get() == null) {
+                    int n = fill(ch, pos, buf, filled);
+                    boolean eof = n < 0;
+                    if (n > 0) {
+                        pos += n;
+                        filled += n;
+                    }
+                    if (!eof && filled < buf.length) {
+                        continue;
+                    }
+                    int start = 0;
+                    if (first) {
+                        first = false;
+                        if (filled >= 3 && buf[0] == BOM[0] && buf[1] == BOM[1] && buf[2] == BOM[2]) {
+                            start = 3;
+                        }
+                    }
+                    listener.onProgress(pos, size);
+                    if (eof) {
+                        if (filled > start) {
+                            work.put(new Chunk(seq, buf, start, filled, line, true));
+                        } else {
+                            pool.put(buf);
+                        }
+                        return;
+                    }
+                    int lastEnd = Bytes.lastIndexOf(buf, start, filled, (byte) '\n');
+                    if (lastEnd < 0) {
+                        // one line fills the whole buffer: reject it and skip to its end, never holding it
+                        long length = filled - start;
+                        int keep = -1;
+                        while (keep < 0) {
+                            n = fill(ch, pos, buf, 0);
+                            if (n < 0) {
+                                break;
+                            }
+                            pos += n;
+                            int nl = Bytes.indexOf(buf, 0, n, (byte) '\n');
+                            if (nl >= 0) {
+                                length += nl;
+                                keep = n - nl - 1;
+                                System.arraycopy(buf, nl + 1, buf, 0, keep);
+                            } else {
+                                length += n;
+                            }
+                        }
+                        rejected.incrementAndGet();
+                        listener.onRejected(InputIssue.at(fileName, line, String.format(
+                                "the line is %,d bytes long, over the limit of %,d bytes (maxLineKiB in "
+                                        + "configuration); it was skipped", length, settings.maxLineBytes())));
+                        line++;
+                        filled = Math.max(keep, 0);
+                        if (keep < 0) {
+                            pool.put(buf);
+                            return;
+                        }
+                        continue;
+                    }
+                    int chunkEnd = lastEnd + 1;
+                    byte[] next = pool.take();
+                    int carry = filled - chunkEnd;
+                    System.arraycopy(buf, chunkEnd, next, 0, carry);
+                    long lines = Bytes.count(buf, start, chunkEnd, (byte) '\n');
+                    work.put(new Chunk(seq++, buf, start, chunkEnd, line, false));
+                    line += lines;
+                    buf = next;
+                    filled = carry;
+                }
+                pool.put(buf);
+            }
+        }
+
+        /** Reads into buf from filled on; the bytes read, or -1 at the end of the file. */
+        private int fill(FileChannel ch, long pos, byte[] buf, int filled) throws IOException {
+            ByteBuffer bb = ByteBuffer.wrap(buf, filled, buf.length - filled);
+            int total = 0;
+            while (bb.hasRemaining()) {
+                int n = ch.read(bb, pos + total);
+                if (n < 0) {
+                    return total == 0 ? -1 : total;
+                }
+                total += n;
+            }
+            return total;
+        }
+
+        private void work(LineParser parser) {
+            while (true) {
+                Chunk c;
+                try {
+                    c = work.take();
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, new InterruptedIOException("reading " + fileName + " was interrupted"));
+                    return;
+                }
+                if (c == poison) {
+                    return;
+                }
+                Result r = null;
+                try {
+                    if (failure.get() == null) {
+                        r = parse(c, parser);
+                    }
+                } catch (RuntimeException | Error t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    // never blocks: the pool holds exactly the buffers handed out
+                    pool.offer(c.buf());
+                }
+                if (r != null) {
+                    try {
+                        complete(r);
+                    } catch (RuntimeException | Error t) {
+                        failure.compareAndSet(null, t);
+                    }
+                }
+            }
+        }
+
+        private Result parse(Chunk c, LineParser parser) {
+            byte[] b = c.buf();
+            List<Loan> loans = new ArrayList<>();
+            List<InputIssue> rejects = new ArrayList<>(0);
+            long line = c.firstLine();
+            int i = c.start();
+            int end = c.end();
+            while (i < end) {
+                int nl = Bytes.indexOf(b, i, end, (byte) '\n');
+                int lineEnd = nl >= 0 ? nl : end;
+                int e = lineEnd;
+                if (e > i && b[e - 1] == '\r') {
+                    e--;
+                }
+                if (e > i && !Bytes.blank(b, i, e)) {
+                    if (e - i > settings.maxLineBytes()) {
+                        rejects.add(InputIssue.at(fileName, line, String.format("the line is %,d bytes long, over "
+                                + "the limit of %,d bytes (maxLineKiB in configuration)", e - i,
+                                settings.maxLineBytes())));
+                    } else {
+                        try {
+                            loans.add(parser.parse(b, i, e, line, c.last() && nl < 0));
+                        } catch (Reject r) {
+                            rejects.add(InputIssue.at(fileName, line, r.getMessage()));
+                        }
+                    }
+                }
+                line++;
+                i = nl >= 0 ? nl + 1 : end;
+            }
+            return new Result(c.seq(), loans, rejects);
+        }
+
+        /** Checks ids in book order as chunks complete, then hands the batches over outside the lock. */
+        private void complete(Result r) {
+            List<Result> ready = new ArrayList<>(2);
+            synchronized (order) {
+                pending.put(r.seq(), r);
+                Result x;
+                while ((x = pending.remove(nextSeq)) != null) {
+                    ready.add(checkIds(x));
+                    nextSeq++;
+                }
+            }
+            for (Result x : ready) {
+                x.rejects().sort(Comparator.comparing(InputIssue::line));
+                for (InputIssue issue : x.rejects()) {
+                    listener.onRejected(issue);
+                }
+                rejected.addAndGet(x.rejects().size());
+                accepted.addAndGet(x.loans().size());
+                listener.onLoans(x.seq(), x.loans());
+            }
+        }
+
+        private Result checkIds(Result r) {
+            List<Loan> loans = r.loans();
+            List<Loan> kept = null;
+            for (int i = 0; i < loans.size(); i++) {
+                Loan loan = loans.get(i);
+                long first = ids.firstLine(loan.id(), loan.line());
+                if (first >= 0) {
+                    if (kept == null) {
+                        kept = new ArrayList<>(loans.subList(0, i));
+                    }
+                    r.rejects().add(InputIssue.at(fileName, loan.line(), "duplicate loan id \""
+                            + PlainValues.show(loan.id()) + "\" (first on line " + first + ")"));
+                } else if (kept != null) {
+                    kept.add(loan);
+                }
+            }
+            return kept == null ? r : new Result(r.seq(), kept, r.rejects());
+        }
+    }
+
+    private static <T> void putUninterruptibly(BlockingQueue<T> q, T value) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                q.put(value);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

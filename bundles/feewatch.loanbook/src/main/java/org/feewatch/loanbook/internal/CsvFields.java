@@ -1,0 +1,145 @@
+package org.feewatch.loanbook.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits one CSV record (one physical line, RFC 4180 quoting: a quoted field may hold commas and
+ * doubled quotes, never a line break) into field bounds, without copying. Spaces around a field are
+ * not part of it.
+ */
+final class CsvFields {
+    private int count;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private boolean[] doubledQuotes = new boolean[32];
+    private byte[] b;
+    private int lineStart;
+
+    /** Splits bytes [s, e); throws when the quotes do not balance. */
+    void split(byte[] buf, int s, int e) throws Reject {
+        b = buf;
+        lineStart = s;
+        count = 0;
+        int i = s;
+        while (true) {
+            while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
+            if (i < e && b[i] == '"') {
+                int j = i + 1;
+                boolean doubled = false;
+                int close;
+                while (true) {
+                    int q = Bytes.indexOf(b, j, e, (byte) '"');
+                    if (q < 0) {
+                        throw new Reject("unbalanced quotes: the quoted field starting at byte " + (i - s + 1)
+                                + " is not closed on this line");
+                    }
+                    if (q + 1 < e && b[q + 1] == '"') {
+                        doubled = true;
+                        j = q + 2;
+                        continue;
+                    }
+                    close = q;
+                    break;
+                }
+                add(i + 1, close, doubled);
+                int k = close + 1;
+                while (k < e && (b[k] == ' ' || b[k] == '\t')) {
+                    k++;
+                }
+                if (k == e) {
+                    return;
+                }
+                if (b[k] != ',') {
+                    throw new Reject("unbalanced quotes: unexpected text after the closing quote at byte "
+                            + (close - s + 1));
+                }
+                i = k + 1;
+            } else {
+                int c = Bytes.indexOf(b, i, e, (byte) ',');
+                int fieldEnd = c < 0 ? e : c;
+                int q = Bytes.indexOf(b, i, fieldEnd, (byte) '"');
+                if (q >= 0) {
+                    throw new Reject("unbalanced quotes: a quote inside an unquoted field at byte " + (q - s + 1));
+                }
+                int t = fieldEnd;
+                while (t > i && (b[t - 1] == ' ' || b[t - 1] == '\t')) {
+                    t--;
+                }
+                add(i, t, false);
+                if (c < 0) {
+                    return;
+                }
+                i = c + 1;
+            }
+        }
+    }
+
+    private void add(int s, int e, boolean doubled) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+            doubledQuotes = Arrays.copyOf(doubledQuotes, count * 2);
+        }
+        starts[count] = s;
+        ends[count] = e;
+        doubledQuotes[count] = doubled;
+        count++;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int start(int i) {
+        return starts[i];
+    }
+
+    int end(int i) {
+        return ends[i];
+    }
+
+    boolean empty(int i) {
+        return starts[i] == ends[i];
+    }
+
+    byte[] bytes() {
+        return b;
+    }
+
+    /** Byte offset of field i in its line, from 1, for messages. */
+    int column(int i) {
+        return starts[i] - lineStart + 1;
+    }
+
+    /** The field's text; {@code cache} shares repeated values (may be null). */
+    String text(int i, Charset cs, StringCache cache) throws Reject {
+        int s = starts[i];
+        int e = ends[i];
+        String v;
+        if (doubledQuotes[i]) {
+            v = new String(b, s, e - s, cs).replace("\"\"", "\"");
+        } else if (cache != null) {
+            v = cache.get(b, s, e, cs);
+        } else {
+            v = new String(b, s, e - s, cs);
+        }
+        if (cs != StandardCharsets.UTF_8 && v.indexOf('\uFFFD') >= 0 && !hasReplacementBytes(s, e)) {
+            throw new Reject("bytes that are not valid " + cs.name() + " in the field at byte " + column(i));
+        }
+        return v;
+    }
+
+    private boolean hasReplacementBytes(int s, int e) {
+        // U+FFFD written on purpose in GB18030 is 0x84 0x31 0xA4 0x37
+        for (int k = s; k + 3 < e; k++) {
+            if (b[k] == (byte) 0x84 && b[k + 1] == 0x31 && b[k + 2] == (byte) 0xA4 && b[k + 3] == 0x37) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

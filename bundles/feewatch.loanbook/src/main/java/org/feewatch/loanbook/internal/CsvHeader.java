@@ -1,0 +1,85 @@
+package org.feewatch.loanbook.internal;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.feewatch.api.InputIssue;
+
+/** A CSV header line mapped to canonical columns, with what is unknown, doubled or missing. */
+final class CsvHeader {
+    final int fieldCount;
+    /** Canonical column index → field index, or -1. */
+    final int[] fieldOf;
+    /** Canonical column index → the name to use in messages. */
+    final String[] names;
+    final List<String> missingRequired = new ArrayList<>();
+    final List<InputIssue> warnings = new ArrayList<>();
+
+    private CsvHeader(int fieldCount, int columns) {
+        this.fieldCount = fieldCount;
+        this.fieldOf = new int[columns];
+        this.names = new String[columns];
+        Arrays.fill(fieldOf, -1);
+    }
+
+    static CsvHeader parse(byte[] b, int s, int e, Charset cs, String file, List<String> canonical,
+            List<String> required, UnaryOperator<String> mapper, String consequence) {
+        CsvFields fields = new CsvFields();
+        List<String> headers = new ArrayList<>();
+        String problem = null;
+        try {
+            if (cs == java.nio.charset.StandardCharsets.UTF_8 && Utf8.firstInvalid(b, s, e) >= 0) {
+                throw new Reject("invalid UTF-8 at byte " + (Utf8.firstInvalid(b, s, e) - s + 1));
+            }
+            fields.split(b, s, e);
+            for (int i = 0; i < fields.count(); i++) {
+                headers.add(fields.text(i, cs, null));
+            }
+        } catch (Reject r) {
+            problem = r.getMessage();
+            headers.clear();
+        }
+        CsvHeader h = new CsvHeader(headers.size(), canonical.size());
+        if (problem != null) {
+            h.warnings.add(InputIssue.at(file, 1, "the header line cannot be read: " + problem));
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
+            String c = mapper.apply(header);
+            if (c == null) {
+                h.warnings.add(InputIssue.at(file, 1, "unknown column \"" + PlainValues.show(header.strip())
+                        + "\" ignored (no mapping in configuration org.feewatch.loanbook.columns)"));
+                continue;
+            }
+            int k = canonical.indexOf(c);
+            if (h.fieldOf[k] >= 0) {
+                h.warnings.add(InputIssue.at(file, 1, "column \"" + PlainValues.show(header.strip())
+                        + "\" means " + c + " like an earlier column; the earlier one is used"));
+                continue;
+            }
+            h.fieldOf[k] = i;
+            String shown = header.strip();
+            h.names[k] = ColumnMapping.normalize(shown).equals(c) ? c : shown + " (" + c + ")";
+        }
+        for (int k = 0; k < canonical.size(); k++) {
+            if (h.names[k] == null) {
+                h.names[k] = canonical.get(k);
+                if (required.contains(canonical.get(k))) {
+                    h.missingRequired.add(canonical.get(k));
+                }
+            }
+        }
+        if (!h.missingRequired.isEmpty()) {
+            h.warnings.add(InputIssue.at(file, 1, "the header has no column for " + String.join(", ",
+                    h.missingRequired) + " (or a header that configuration maps to it): " + consequence));
+        }
+        return h;
+    }
+
+    int field(int canonicalIndex) {
+        return fieldOf[canonicalIndex];
+    }
+}

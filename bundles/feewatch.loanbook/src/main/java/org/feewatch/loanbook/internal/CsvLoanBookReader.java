@@ -1,0 +1,116 @@
+package org.feewatch.loanbook.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.spi.LoanBookListener;
+import org.feewatch.api.spi.LoanBookReader;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Reads loans.csv with fees.csv beside it (UTF-8 or GBK/GB18030, RFC 4180 quoting, header on line 1,
+ * headers mapped to canonical columns by configuration).
+ *
+ * <p>Fees are joined without holding fee rows in memory: fees.csv is pre-scanned into a
+ * {@link FeeIndex} (byte ranges per loan id), and each loan's rows are re-read from the file when
+ * the loan is parsed. This works in any row order; when fees.csv follows the order of loans.csv (as
+ * exports do) the re-reads move forward through the file and stay in the page cache.
+ */
+@Component(service = LoanBookReader.class,
+        configurationPid = {"org.feewatch.loanbook.reader", "org.feewatch.loanbook.columns"},
+        property = "format=csv")
+public final class CsvLoanBookReader implements LoanBookReader {
+    private final ReaderSettings settings;
+    private final ColumnMapping columns;
+    private final String encoding;
+
+    @Activate
+    public CsvLoanBookReader(ReaderConfig reader, ColumnsConfig columns) {
+        this(ReaderSettings.of(reader), ColumnMapping.of(columns), reader.csvEncoding());
+    }
+
+    CsvLoanBookReader(ReaderSettings settings, ColumnMapping columns, String encoding) {
+        this.settings = settings;
+        this.columns = columns;
+        this.encoding = encoding;
+    }
+
+    @Override
+    public String format() {
+        return "csv";
+    }
+
+    @Override
+    public Path bookFile(Path caseDir) {
+        Path p = caseDir.resolve(CsvLoanParser.LOANS);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    @Override
+    public void read(Path caseDir, LoanBookListener listener) throws IOException {
+        readCounting(caseDir, listener);
+    }
+
+    ChunkedBookReader.Totals readCounting(Path caseDir, LoanBookListener listener) throws IOException {
+        Path loans = bookFile(caseDir);
+        ChunkedBookReader.Totals none = new ChunkedBookReader.Totals(0, 0, new UnknownFields());
+        if (loans == null) {
+            return none;
+        }
+        BookCharset cs = BookCharset.of(loans, encoding);
+        CsvHeader header;
+        long dataOffset;
+        try (FileChannel ch = FileChannel.open(loans, StandardOpenOption.READ)) {
+            SequentialLines lines = new SequentialLines(ch, cs.bomLength(), 1, settings.maxLineBytes());
+            if (!lines.next((n, len) -> { })) {
+                listener.onWarning(InputIssue.of(CsvLoanParser.LOANS, "the file is empty: no header line, no loans"));
+                return none;
+            }
+            header = CsvHeader.parse(lines.bytes, lines.start, lines.end, cs.charset(), CsvLoanParser.LOANS,
+                    ColumnMapping.LOAN_COLUMNS, ColumnMapping.REQUIRED_LOAN_COLUMNS, columns::loanColumn,
+                    "every line is rejected");
+            dataOffset = lines.nextOffset;
+        }
+        header.warnings.forEach(listener::onWarning);
+
+        Path feesPath = caseDir.resolve(CsvLoanParser.FEES);
+        FileChannel feeFile = null;
+        FeeIndex index = null;
+        CsvHeader feeHeader = null;
+        BookCharset feeCs = null;
+        try {
+            if (Files.isRegularFile(feesPath)) {
+                feeCs = BookCharset.of(feesPath, encoding);
+                feeFile = FileChannel.open(feesPath, StandardOpenOption.READ);
+                FeeScan scan = FeeScan.scan(feeFile, feeCs, settings.maxLineBytes(), columns, listener);
+                index = scan.index();
+                feeHeader = scan.header();
+            } else {
+                listener.onWarning(InputIssue.of(CsvLoanParser.FEES,
+                        "there is no fees.csv beside loans.csv: the loans are read without fees"));
+            }
+            final FeeIndex fi = index;
+            final CsvHeader fh = feeHeader;
+            final FileChannel fc = feeFile;
+            final BookCharset fcs = feeCs;
+            ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(loans, CsvLoanParser.LOANS,
+                    dataOffset, 2, () -> new CsvLoanParser(header, cs.charset(), fh,
+                            fcs == null ? StandardCharsets.UTF_8 : fcs.charset(), fi, fc),
+                    new IdRegistry(), listener);
+            if (index != null) {
+                FeeScan.reportOrphans(feeFile, index, feeHeader, feeCs, listener);
+            }
+            return totals;
+        } finally {
+            if (feeFile != null) {
+                feeFile.close();
+            }
+        }
+    }
+}

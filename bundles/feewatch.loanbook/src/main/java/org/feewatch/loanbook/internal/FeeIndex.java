@@ -1,0 +1,141 @@
+package org.feewatch.loanbook.internal;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Where each loan's rows are in fees.csv, without the rows themselves: one entry per group of
+ * consecutive rows with the same loan id (byte offset, length, first line, 64-bit hash of the id),
+ * about 40 bytes per group. Parser threads re-read a loan's rows from the file when they parse the
+ * loan; a hash match is always confirmed against the id in the row, so the index is exact. When
+ * fees.csv is in the order of loans.csv, those reads move forward through the file. Groups never
+ * claimed by a loan line are the orphan rows.
+ */
+final class FeeIndex {
+    private long[] offsets = new long[256];
+    private int[] lengths = new int[256];
+    private long[] firstLines = new long[256];
+    private long[] hashes = new long[256];
+    private int[] next = new int[256];
+    private int count;
+    private int[] table = new int[1024];
+    private AtomicLongArray claimed;
+
+    void add(long hash, long offset, int length, long firstLine) {
+        if (count == offsets.length) {
+            int cap = count * 2;
+            offsets = Arrays.copyOf(offsets, cap);
+            lengths = Arrays.copyOf(lengths, cap);
+            firstLines = Arrays.copyOf(firstLines, cap);
+            hashes = Arrays.copyOf(hashes, cap);
+            next = Arrays.copyOf(next, cap);
+        }
+        int g = count++;
+        offsets[g] = offset;
+        lengths[g] = length;
+        firstLines[g] = firstLine;
+        hashes[g] = hash;
+        next[g] = -1;
+        if (count * 2 > table.length) {
+            rehash();
+        }
+        link(g);
+    }
+
+    /** Extends the last group by one more row. */
+    void extendLast(long rowEndOffset) {
+        int g = count - 1;
+        lengths[g] = (int) (rowEndOffset - offsets[g]);
+    }
+
+    int lastGroup() {
+        return count - 1;
+    }
+
+    long lastGroupEnd() {
+        return offsets[count - 1] + lengths[count - 1];
+    }
+
+    /** Call once all groups are added. */
+    void seal() {
+        claimed = new AtomicLongArray((count + 63) / 64);
+    }
+
+    private void link(int g) {
+        int mask = table.length - 1;
+        int i = (int) hashes[g] & mask;
+        while (table[i] != 0) {
+            int head = table[i] - 1;
+            if (hashes[head] == hashes[g]) {
+                int t = head;
+                while (next[t] >= 0) {
+                    t = next[t];
+                }
+                next[t] = g;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        table[i] = g + 1;
+    }
+
+    private void rehash() {
+        table = new int[table.length * 2];
+        for (int g = 0; g < count - 1; g++) {
+            next[g] = -1;
+        }
+        for (int g = 0; g < count - 1; g++) {
+            link(g);
+        }
+    }
+
+    /** The first group whose id hash is {@code hash}, or -1; then {@link #nextGroup}. */
+    int firstGroup(long hash) {
+        int mask = table.length - 1;
+        int i = (int) hash & mask;
+        while (table[i] != 0) {
+            int head = table[i] - 1;
+            if (hashes[head] == hash) {
+                return head;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    int nextGroup(int g) {
+        return next[g];
+    }
+
+    long offset(int g) {
+        return offsets[g];
+    }
+
+    int length(int g) {
+        return lengths[g];
+    }
+
+    long firstLine(int g) {
+        return firstLines[g];
+    }
+
+    int groups() {
+        return count;
+    }
+
+    void claim(int g) {
+        int word = g >>> 6;
+        long bit = 1L << (g & 63);
+        long v;
+        do {
+            v = claimed.get(word);
+            if ((v & bit) != 0) {
+                return;
+            }
+        } while (!claimed.compareAndSet(word, v, v | bit));
+    }
+
+    boolean isClaimed(int g) {
+        return (claimed.get(g >>> 6) & (1L << (g & 63))) != 0;
+    }
+}

@@ -1,0 +1,106 @@
+package org.feewatch.loanbook.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.spi.LoanBookListener;
+
+/** The fees.csv pre-scan (into a {@link FeeIndex}) and the orphan-row warnings after the book is read. */
+record FeeScan(FeeIndex index, CsvHeader header) {
+    private static final String FILE = CsvLoanParser.FEES;
+
+    /** Index of fees.csv, or a null index when its rows cannot be joined (no header, no loan id column). */
+    static FeeScan scan(FileChannel ch, BookCharset cs, int maxLine, ColumnMapping columns,
+            LoanBookListener listener) throws IOException {
+        SequentialLines lines = new SequentialLines(ch, cs.bomLength(), 1, maxLine);
+        SequentialLines.TooLong tooLong = (n, len) -> listener.onWarning(InputIssue.at(FILE, n, String.format(
+                "the row is %,d bytes long, over the limit of %,d bytes; it was skipped", len, maxLine)));
+        if (!lines.next(tooLong)) {
+            listener.onWarning(InputIssue.of(FILE, "the file is empty: no header line, no fees"));
+            return new FeeScan(null, null);
+        }
+        CsvHeader header = CsvHeader.parse(lines.bytes, lines.start, lines.end, cs.charset(), FILE,
+                ColumnMapping.FEE_COLUMNS, ColumnMapping.REQUIRED_FEE_COLUMNS, columns::feeColumn,
+                "its rows cannot be joined to loans and are ignored");
+        header.warnings.forEach(listener::onWarning);
+        int idField = header.field(0);
+        if (idField < 0) {
+            return new FeeScan(null, header);
+        }
+        FeeIndex index = new FeeIndex();
+        CsvFields f = new CsvFields();
+        String previous = null;
+        while (lines.next(tooLong)) {
+            byte[] b = lines.bytes;
+            if (Bytes.blank(b, lines.start, lines.end)) {
+                previous = null;
+                continue;
+            }
+            String id;
+            try {
+                if (cs.charset() == StandardCharsets.UTF_8) {
+                    int bad = Utf8.firstInvalid(b, lines.start, lines.end);
+                    if (bad >= 0) {
+                        throw new Reject("invalid UTF-8 at byte " + (bad - lines.start + 1));
+                    }
+                }
+                f.split(b, lines.start, lines.end);
+                if (idField >= f.count() || f.empty(idField)) {
+                    throw new Reject("the row has no loan id");
+                }
+                id = f.text(idField, cs.charset(), null);
+            } catch (Reject r) {
+                listener.onWarning(InputIssue.at(FILE, lines.number, r.getMessage() + "; the row was skipped"));
+                previous = null;
+                continue;
+            }
+            if (id.equals(previous) && index.lastGroupEnd() == lines.offset) {
+                index.extendLast(lines.nextOffset);
+            } else {
+                index.add(IdRegistry.hash(id), lines.offset, (int) (lines.nextOffset - lines.offset), lines.number);
+                previous = id;
+            }
+        }
+        index.seal();
+        return new FeeScan(index, header);
+    }
+
+    /** A warning for every row whose loan id no loan line had. */
+    static void reportOrphans(FileChannel ch, FeeIndex index, CsvHeader header, BookCharset cs,
+            LoanBookListener listener) throws IOException {
+        CsvFields f = new CsvFields();
+        for (int g = 0; g < index.groups(); g++) {
+            if (index.isClaimed(g)) {
+                continue;
+            }
+            ByteBuffer bb = ByteBuffer.allocate(index.length(g));
+            long pos = index.offset(g);
+            while (bb.hasRemaining() && ch.read(bb, pos + bb.position()) >= 0) {
+                // read the group
+            }
+            byte[] b = bb.array();
+            int end = bb.position();
+            long line = index.firstLine(g);
+            int i = 0;
+            while (i < end) {
+                int nl = Bytes.indexOf(b, i, end, (byte) '\n');
+                int rowEnd = nl < 0 ? end : nl;
+                int e = rowEnd > i && b[rowEnd - 1] == '\r' ? rowEnd - 1 : rowEnd;
+                String id = "?";
+                try {
+                    f.split(b, i, e);
+                    id = f.text(header.field(0), cs.charset(), null);
+                } catch (Reject r) {
+                    // the scan already split this row; keep "?" if it cannot be split again
+                }
+                listener.onWarning(InputIssue.at(FILE, line, "fee for unknown loan \"" + PlainValues.show(id)
+                        + "\" (no such id in loans.csv); the row was ignored"));
+                line++;
+                i = nl < 0 ? end : nl + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.feewatch.loanbook.internal;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Remembers every loan id of a book with the line it was first seen on, in little memory, so that a
+ * later line with the same id can be rejected naming the first one. Used by one thread at a time, in
+ * book order.
+ *
+ * <p>Two stores, both asked on every lookup:
+ * <ul>
+ * <li><b>Numbered runs</b> (exact, almost no memory): ids of the form prefix + digits ("G00000123",
+ * "L0001") are kept as runs of consecutive numbers on consecutive lines, per prefix and digit count.
+ * A book exported in id order is a handful of runs whatever its size: 10,000,000 such loans take a
+ * few bytes.</li>
+ * <li><b>Hashed ids</b> (everything else, or runs once there are too many of them): a 64-bit hash of
+ * the id in an open-addressing table with the first line, 12 bytes a slot, at most 75 % full
+ * (about 16-32 bytes per id). Two different ids with the same 64-bit hash would make the later one
+ * a false duplicate: for n hashed ids the chance is about n²/2⁶⁵, i.e. 3·10⁻⁶ for 10,000,000 ids.</li>
+ * </ul>
+ */
+final class IdRegistry {
+    /** Beyond this many runs in all, new irregular ids go to the hash table. */
+    private static final int MAX_RUNS = 1 << 20;
+    /** Inserting a run in the middle moves the runs after it; allowed only while that is cheap. */
+    private static final int MAX_RUNS_FOR_MIDDLE_INSERT = 4096;
+    private static final int MAX_DIGITS = 18;
+    private static final long EMPTY = 0L;
+
+    private final Map<String, Runs> runsByKey = new HashMap<>();
+    private String lastKeyPrefix;
+    private int lastKeyWidth;
+    private Runs lastRuns;
+    private int totalRuns;
+
+    private long[] keys = new long[1 << 10];
+    private int[] lines = new int[1 << 10];
+    private int size;
+
+    /** The line {@code id} was first seen on, or -1 when it is new (it is then remembered with {@code line}). */
+    long firstLine(String id, long line) {
+        int n = id.length();
+        int digitsStart = n;
+        while (digitsStart > 0 && n - digitsStart < MAX_DIGITS && isDigit(id.charAt(digitsStart - 1))) {
+            digitsStart--;
+        }
+        Runs runs = null;
+        long number = 0;
+        if (digitsStart < n) {
+            runs = runsFor(id, digitsStart, n - digitsStart);
+            for (int i = digitsStart; i < n; i++) {
+                number = number * 10 + (id.charAt(i) - '0');
+            }
+            long seen = runs.lineOf(number);
+            if (seen >= 0) {
+                return seen;
+            }
+        }
+        long h = 0;
+        if (size > 0 || runs == null) {
+            h = hash(id);
+            long seen = get(h);
+            if (seen != -2) {
+                return seen;
+            }
+        }
+        if (runs != null && runs.add(number, line, this)) {
+            return -1;
+        }
+        if (h == 0) {
+            h = hash(id);
+        }
+        put(h, line);
+        return -1;
+    }
+
+    /** Ids held in the hash table (for tests and the benchmark's memory notes). */
+    int hashedIds() {
+        return size;
+    }
+
+    int runs() {
+        return totalRuns;
+    }
+
+    private Runs runsFor(String id, int prefixLength, int width) {
+        if (lastRuns != null && lastKeyWidth == width && lastKeyPrefix.length() == prefixLength
+                && id.startsWith(lastKeyPrefix)) {
+            return lastRuns;
+        }
+        String prefix = id.substring(0, prefixLength);
+        String key = prefix + '\u0000' + width;
+        Runs r = runsByKey.computeIfAbsent(key, k -> new Runs());
+        lastKeyPrefix = prefix;
+        lastKeyWidth = width;
+        lastRuns = r;
+        return r;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static long hash(String s) {
+        long h = 0x243F6A8885A308D3L ^ s.length();
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h == EMPTY ? 1 : h;
+    }
+
+    /** First line for hash h; -2 when absent. */
+    private long get(long h) {
+        int mask = keys.length - 1;
+        int i = (int) h & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == EMPTY) {
+                return -2;
+            }
+            if (k == h) {
+                return lines[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void put(long h, long line) {
+        if ((size + 1) * 4L > keys.length * 3L) {
+            grow();
+        }
+        // a book of more than 2³¹ lines (some 800 GB) would see its later first lines capped
+        insert(keys, lines, h, (int) Math.min(line, Integer.MAX_VALUE));
+        size++;
+    }
+
+    private static void insert(long[] ks, int[] ls, long h, int line) {
+        int mask = ks.length - 1;
+        int i = (int) h & mask;
+        while (ks[i] != EMPTY) {
+            i = (i + 1) & mask;
+        }
+        ks[i] = h;
+        ls[i] = line;
+    }
+
+    private void grow() {
+        long[] nk = new long[keys.length * 2];
+        int[] nl = new int[keys.length * 2];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                insert(nk, nl, keys[i], lines[i]);
+            }
+        }
+        keys = nk;
+        lines = nl;
+    }
+
+    /** Sorted, disjoint runs [start, end] of numbers whose lines are startLine, startLine + 1, … */
+    private static final class Runs {
+        private long[] start = new long[4];
+        private long[] end = new long[4];
+        private long[] startLine = new long[4];
+        private int count;
+        private int hint;
+
+        long lineOf(long n) {
+            if (count == 0) {
+                return -1;
+            }
+            int r = hint;
+            if (!(start[r] <= n && n <= end[r])) {
+                r = floor(n);
+                if (r < 0 || end[r] < n) {
+                    return -1;
+                }
+            }
+            return startLine[r] + (n - start[r]);
+        }
+
+        /** Index of the last run starting at or before n, or -1. */
+        private int floor(long n) {
+            int i = Arrays.binarySearch(start, 0, count, n);
+            return i >= 0 ? i : -i - 2;
+        }
+
+        boolean add(long n, long line, IdRegistry owner) {
+            if (count > 0) {
+                int h = hint;
+                if (n == end[h] + 1 && line == startLine[h] + (end[h] - start[h]) + 1
+                        && (h + 1 == count || start[h + 1] > n)) {
+                    end[h] = n;
+                    return true;
+                }
+            }
+            if (owner.totalRuns >= MAX_RUNS) {
+                return false;
+            }
+            int pos = floor(n) + 1;
+            if (pos < count && count >= MAX_RUNS_FOR_MIDDLE_INSERT) {
+                return false;
+            }
+            if (count == start.length) {
+                int cap = count * 2;
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
+                startLine = Arrays.copyOf(startLine, cap);
+            }
+            int move = count - pos;
+            if (move > 0) {
+                System.arraycopy(start, pos, start, pos + 1, move);
+                System.arraycopy(end, pos, end, pos + 1, move);
+                System.arraycopy(startLine, pos, startLine, pos + 1, move);
+            }
+            start[pos] = n;
+            end[pos] = n;
+            startLine[pos] = line;
+            count++;
+            hint = pos;
+            owner.totalRuns++;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,875 @@
+package org.feewatch.loanbook.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.feewatch.api.BundledProduct;
+import org.feewatch.api.FeeTiming;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+
+/**
+ * Parses one loans.jsonl line into a {@link Loan} straight from its UTF-8 bytes: a strict JSON
+ * scanner (escapes, \\uXXXX with surrogate pairs, number grammar, nesting, UTF-8 validity) that
+ * decodes only the fields of the case format and skips the rest, recording them as unknown.
+ * One instance per thread.
+ */
+final class JsonLoanParser implements ChunkedBookReader.LineParser {
+    static final String FILE = "loans.jsonl";
+    private static final int MAX_DEPTH = 64;
+    private static final int ESCAPES = 1;
+    private static final int NON_ASCII = 2;
+
+    private static final int CTX_TOP = 0;
+    private static final int CTX_BORROWER = 1;
+    private static final int CTX_RATE = 2;
+    private static final int CTX_FEE = 3;
+    private static final int CTX_BUNDLED = 4;
+
+    private static final Keys TOP = new Keys("id", "borrower", "product", "channel", "principal", "contractDate",
+            "maturityDate", "rate", "repayment", "onLending", "compensatingDeposit", "bundled", "fees");
+    private static final Keys BORROWER = new Keys("id", "type", "established");
+    private static final Keys RATE = new Keys("type", "tenor", "spreadBp", "nominal", "multiplier");
+    private static final Keys FEE = new Keys("payee", "item", "amount", "when");
+    private static final Keys BUNDLED = new Keys("kind", "name", "premium", "mandatory");
+    private static final Keys[] CONTEXTS = {TOP, BORROWER, RATE, FEE, BUNDLED};
+    private static final String[] PREFIX = {"", "borrower.", "rate.", "fees[].", "bundled[]."};
+
+    private static final String[] NAMES = new String[LoanDraft.FIELD_COUNT];
+    static {
+        NAMES[LoanDraft.ID] = "id";
+        NAMES[LoanDraft.BORROWER] = "borrower";
+        NAMES[LoanDraft.BORROWER_ID] = "borrower.id";
+        NAMES[LoanDraft.BORROWER_TYPE] = "borrower.type";
+        NAMES[LoanDraft.ESTABLISHED] = "borrower.established";
+        NAMES[LoanDraft.PRODUCT] = "product";
+        NAMES[LoanDraft.CHANNEL] = "channel";
+        NAMES[LoanDraft.PRINCIPAL] = "principal";
+        NAMES[LoanDraft.CONTRACT_DATE] = "contractDate";
+        NAMES[LoanDraft.MATURITY_DATE] = "maturityDate";
+        NAMES[LoanDraft.RATE] = "rate";
+        NAMES[LoanDraft.RATE_TYPE] = "rate.type";
+        NAMES[LoanDraft.TENOR] = "rate.tenor";
+        NAMES[LoanDraft.SPREAD] = "rate.spreadBp";
+        NAMES[LoanDraft.NOMINAL] = "rate.nominal";
+        NAMES[LoanDraft.MULTIPLIER] = "rate.multiplier";
+        NAMES[LoanDraft.REPAYMENT] = "repayment";
+        NAMES[LoanDraft.ON_LENDING] = "onLending";
+        NAMES[LoanDraft.DEPOSIT] = "compensatingDeposit";
+    }
+    private static final LoanDraft.FieldNames FIELD_NAMES = f -> NAMES[f];
+
+    private final LoanDraft d = new LoanDraft();
+    private final StringCache cache = new StringCache();
+    private final UnknownFields unknown = new UnknownFields();
+    private final StringBuilder sb = new StringBuilder();
+
+    private byte[] b;
+    private int p;
+    private int end;
+    private int lineStart;
+    private boolean cutShort;
+    private long line;
+
+    /** The last scanned string (content bounds, ESCAPES / NON_ASCII flags). */
+    private int strStart;
+    private int strEnd;
+    private int strFlags;
+    /** The last scanned number. */
+    private int numStart;
+    private int numEnd;
+    private boolean numFraction;
+    private boolean numExponent;
+
+    // per fee / bundled element
+    private String fPayee;
+    private String fItem;
+    private BigDecimal fAmount;
+    private FeeTiming fWhen;
+    private String bKind;
+    private String bName;
+    private BigDecimal bPremium;
+    private Boolean bMandatory;
+
+    @Override
+    public Loan parse(byte[] buf, int start, int stop, long lineNumber, boolean lastLineWithoutEnd) throws Reject {
+        b = buf;
+        p = start;
+        end = stop;
+        lineStart = start;
+        line = lineNumber;
+        cutShort = lastLineWithoutEnd;
+        d.reset();
+        ws();
+        if (peek() != '{') {
+            throw syntax("a loan line must be a JSON object, found " + kind());
+        }
+        object(CTX_TOP, 0);
+        ws();
+        if (p != end) {
+            throw syntax("unexpected content after the loan object");
+        }
+        return d.build(FIELD_NAMES, FILE, line);
+    }
+
+    @Override
+    public UnknownFields unknownFields() {
+        return unknown;
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private int index;
+
+    private void object(int ctx, int depth) throws Reject {
+        p++; // '{'
+        ws();
+        if (peek() == '}') {
+            p++;
+            return;
+        }
+        Keys keys = CONTEXTS[ctx];
+        long seen = 0;
+        while (true) {
+            if (peek() != '"') {
+                throw syntax("expected a field name in double quotes");
+            }
+            scanString();
+            int key;
+            String name = null;
+            if ((strFlags & ESCAPES) == 0) {
+                key = keys.match(b, strStart, strEnd);
+            } else {
+                name = unescape();
+                key = keys.match(name);
+            }
+            ws();
+            if (peek() != ':') {
+                throw syntax("expected ':' after a field name");
+            }
+            p++;
+            ws();
+            if (key >= 0) {
+                if ((seen & (1L << key)) != 0) {
+                    throw new Reject("field " + PREFIX[ctx].replace("[]", "[" + index + "]") + keys.names[key]
+                            + " appears twice");
+                }
+                seen |= 1L << key;
+                if (peek() == 'n') {
+                    literal("null");
+                } else {
+                    value(ctx, key, depth);
+                }
+            } else {
+                if (name == null) {
+                    name = stringValue(false);
+                }
+                unknown.seen(PREFIX[ctx] + name, line);
+                skipValue(depth + 1);
+            }
+            ws();
+            byte c = peek();
+            if (c == ',') {
+                p++;
+                ws();
+            } else if (c == '}') {
+                p++;
+                return;
+            } else {
+                throw syntax("expected ',' or '}' after a field");
+            }
+        }
+    }
+
+    private void value(int ctx, int key, int depth) throws Reject {
+        switch (ctx) {
+            case CTX_TOP -> top(key, depth);
+            case CTX_BORROWER -> borrower(key);
+            case CTX_RATE -> rate(key);
+            case CTX_FEE -> fee(key);
+            default -> bundled(key);
+        }
+    }
+
+    private void top(int key, int depth) throws Reject {
+        switch (key) {
+            case 0 -> d.id = string("id", false);
+            case 1 -> {
+                expectObject("borrower");
+                d.hasBorrower = true;
+                object(CTX_BORROWER, depth + 1);
+            }
+            case 2 -> d.product = string("product", true);
+            case 3 -> d.channel = string("channel", true);
+            case 4 -> d.principal = decimal("principal");
+            case 5 -> d.contractDate = date("contractDate");
+            case 6 -> d.maturityDate = date("maturityDate");
+            case 7 -> {
+                expectObject("rate");
+                d.hasRate = true;
+                object(CTX_RATE, depth + 1);
+            }
+            case 8 -> d.repayment = enumValue(WireValues.REPAYMENTS, "repayment");
+            case 9 -> d.onLending = bool("onLending");
+            case 10 -> d.deposit = decimal("compensatingDeposit");
+            case 11 -> array(CTX_BUNDLED, "bundled", depth);
+            default -> array(CTX_FEE, "fees", depth);
+        }
+    }
+
+    private void borrower(int key) throws Reject {
+        switch (key) {
+            case 0 -> d.borrowerId = string("borrower.id", false);
+            case 1 -> d.borrowerType = enumValue(WireValues.BORROWER_TYPES, "borrower.type");
+            default -> d.established = date("borrower.established");
+        }
+    }
+
+    private void rate(int key) throws Reject {
+        switch (key) {
+            case 0 -> d.rateType = enumValue(WireValues.RATE_TYPES, "rate.type");
+            case 1 -> d.tenor = LoanDraft.tenor(string("rate.tenor", true), "rate.tenor");
+            case 2 -> d.spreadBp = wholeNumber("rate.spreadBp");
+            case 3 -> d.nominal = decimal("rate.nominal");
+            default -> d.multiplier = decimal("rate.multiplier");
+        }
+    }
+
+    /** "fees[i]." and "bundled[i]." for messages, made once rather than per field. */
+    private static String at(String[] cache, String array, int i) {
+        return i < cache.length ? cache[i] : array + "[" + i + "].";
+    }
+
+    private static final String[] FEE_AT = new String[16];
+    private static final String[] BUNDLED_AT = new String[16];
+    static {
+        for (int i = 0; i < FEE_AT.length; i++) {
+            FEE_AT[i] = "fees[" + i + "].";
+            BUNDLED_AT[i] = "bundled[" + i + "].";
+        }
+    }
+
+    private void fee(int key) throws Reject {
+        String at = at(FEE_AT, "fees", index);
+        switch (key) {
+            case 0 -> fPayee = string(at, "payee", true);
+            case 1 -> fItem = string(at, "item", true);
+            case 2 -> fAmount = decimal(at, "amount");
+            default -> fWhen = enumValue(WireValues.FEE_TIMINGS, at, "when");
+        }
+    }
+
+    private void bundled(int key) throws Reject {
+        String at = at(BUNDLED_AT, "bundled", index);
+        switch (key) {
+            case 0 -> bKind = string(at, "kind", true);
+            case 1 -> bName = string(at, "name", true);
+            case 2 -> bPremium = decimal(at, "premium");
+            default -> bMandatory = bool(at + "mandatory");
+        }
+    }
+
+    private void array(int ctx, String field, int depth) throws Reject {
+        if (peek() != '[') {
+            throw new Reject(field + " must be an array, not " + kind());
+        }
+        p++;
+        ws();
+        if (peek() == ']') {
+            p++;
+            return;
+        }
+        int i = 0;
+        while (true) {
+            index = i;
+            if (peek() != '{') {
+                throw new Reject(field + "[" + i + "] must be an object, not " + kind());
+            }
+            if (ctx == CTX_FEE) {
+                fPayee = null;
+                fItem = null;
+                fAmount = null;
+                fWhen = null;
+                object(ctx, depth + 1);
+                d.fees.add(checkedFee(i));
+            } else {
+                bKind = null;
+                bName = null;
+                bPremium = null;
+                bMandatory = null;
+                object(ctx, depth + 1);
+                d.bundled.add(checkedBundled(i));
+            }
+            i++;
+            ws();
+            byte c = peek();
+            if (c == ',') {
+                p++;
+                ws();
+            } else if (c == ']') {
+                p++;
+                return;
+            } else {
+                throw syntax("expected ',' or ']' in " + field);
+            }
+        }
+    }
+
+    private LoanFee checkedFee(int i) throws Reject {
+        String at = "fees[" + i + "].";
+        if (fPayee == null) {
+            throw new Reject("missing required field " + at + "payee");
+        }
+        if (fItem == null || fItem.isBlank()) {
+            throw new Reject("missing required field " + at + "item");
+        }
+        if (fAmount == null) {
+            throw new Reject("missing required field " + at + "amount");
+        }
+        if (fAmount.signum() < 0) {
+            throw new Reject(at + "amount " + fAmount.toPlainString() + " is negative");
+        }
+        if (fWhen == null) {
+            throw new Reject("missing required field " + at + "when");
+        }
+        return new LoanFee(fPayee, fItem, fAmount, fWhen);
+    }
+
+    private BundledProduct checkedBundled(int i) throws Reject {
+        String at = "bundled[" + i + "].";
+        if (bName == null || bName.isBlank()) {
+            throw new Reject("missing required field " + at + "name");
+        }
+        if (bPremium == null) {
+            throw new Reject("missing required field " + at + "premium");
+        }
+        if (bPremium.signum() < 0) {
+            throw new Reject(at + "premium " + bPremium.toPlainString() + " is negative");
+        }
+        // a product listed as bundled is tied unless the book says it was bought freely
+        return new BundledProduct(bKind, bName, bPremium, bMandatory == null || bMandatory);
+    }
+
+    private void expectObject(String field) throws Reject {
+        if (peek() != '{') {
+            throw new Reject(field + " must be an object, not " + kind());
+        }
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private String string(String prefix, String field, boolean shared) throws Reject {
+        if (peek() != '"') {
+            throw new Reject(prefix + field + " must be a string, not " + kind());
+        }
+        scanString();
+        return stringValue(shared);
+    }
+
+    /** The common case without building the field's name; any problem is re-read with the full name. */
+    private BigDecimal decimal(String prefix, String field) throws Reject {
+        int save = p;
+        if (peek() == '"') {
+            scanString();
+            if ((strFlags & ESCAPES) == 0) {
+                try {
+                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+                } catch (Reject r) {
+                    // fall through for the message with the full name
+                }
+            }
+            p = save;
+        }
+        return decimal(prefix + field);
+    }
+
+    private <E extends Enum<E>> E enumValue(WireValues<E> values, String prefix, String field) throws Reject {
+        if (peek() == '"') {
+            int save = p;
+            scanString();
+            if ((strFlags & ESCAPES) == 0) {
+                E v = values.match(b, strStart, strEnd);
+                if (v != null) {
+                    return v;
+                }
+            }
+            p = save;
+        }
+        return enumValue(values, prefix + field);
+    }
+
+    private String string(String field, boolean shared) throws Reject {
+        if (peek() != '"') {
+            throw new Reject(field + " must be a string, not " + kind());
+        }
+        scanString();
+        return stringValue(shared);
+    }
+
+    private String stringValue(boolean shared) throws Reject {
+        int len = strEnd - strStart;
+        if (strFlags == 0) {
+            return shared ? cache.get(b, strStart, strEnd, StandardCharsets.ISO_8859_1)
+                    : new String(b, strStart, len, StandardCharsets.ISO_8859_1);
+        }
+        if (strFlags == NON_ASCII) {
+            return shared ? cache.get(b, strStart, strEnd, StandardCharsets.UTF_8)
+                    : new String(b, strStart, len, StandardCharsets.UTF_8);
+        }
+        return unescape();
+    }
+
+    private BigDecimal decimal(String field) throws Reject {
+        byte c = peek();
+        if (c == '"') {
+            scanString();
+            if ((strFlags & ESCAPES) != 0) {
+                byte[] v = unescape().getBytes(StandardCharsets.UTF_8);
+                return PlainValues.decimal(v, 0, v.length, field, StandardCharsets.UTF_8);
+            }
+            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+        }
+        if (c == '-' || PlainValues.isDigit(c)) {
+            scanNumber();
+            if (numExponent) {
+                throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
+                        + " has an exponent: write it as a plain decimal");
+            }
+            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8);
+        }
+        throw new Reject(field + " must be a decimal number (a JSON string or number), not " + kind());
+    }
+
+    private Integer wholeNumber(String field) throws Reject {
+        byte c = peek();
+        if (c == '"') {
+            scanString();
+            byte[] v = stringValue(false).getBytes(StandardCharsets.UTF_8);
+            return PlainValues.wholeNumber(v, 0, v.length, field, StandardCharsets.UTF_8);
+        }
+        if (c == '-' || PlainValues.isDigit(c)) {
+            scanNumber();
+            if (numExponent || numFraction) {
+                throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
+                        + " is not a whole number");
+            }
+            return PlainValues.wholeNumber(b, numStart, numEnd, field, StandardCharsets.UTF_8);
+        }
+        throw new Reject(field + " must be a whole number, not " + kind());
+    }
+
+    private java.time.LocalDate date(String field) throws Reject {
+        if (peek() != '"') {
+            throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind());
+        }
+        scanString();
+        if ((strFlags & ESCAPES) != 0) {
+            byte[] v = unescape().getBytes(StandardCharsets.UTF_8);
+            return PlainValues.date(v, 0, v.length, field, StandardCharsets.UTF_8);
+        }
+        return PlainValues.date(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+    }
+
+    private <E extends Enum<E>> E enumValue(WireValues<E> values, String field) throws Reject {
+        if (peek() != '"') {
+            throw new Reject(field + " must be a string, not " + kind());
+        }
+        scanString();
+        if ((strFlags & ESCAPES) != 0) {
+            return values.parse(unescape(), field);
+        }
+        return values.parse(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+    }
+
+    private boolean bool(String field) throws Reject {
+        byte c = peek();
+        if (c == 't') {
+            literal("true");
+            return true;
+        }
+        if (c == 'f') {
+            literal("false");
+            return false;
+        }
+        throw new Reject(field + " must be true or false, not " + kind());
+    }
+
+    /** What the value at p is, for messages. */
+    private String kind() throws Reject {
+        byte c = peek();
+        return switch (c) {
+            case '{' -> "an object";
+            case '[' -> "an array";
+            case '"' -> "a string";
+            case 't' -> "true";
+            case 'f' -> "false";
+            case 'n' -> "null";
+            default -> {
+                if (c == '-' || PlainValues.isDigit(c)) {
+                    yield "a number";
+                }
+                throw syntax("unexpected character '" + printable(c) + "'");
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- scanning
+
+    private void ws() {
+        while (p < end) {
+            byte c = b[p];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                p++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private byte peek() throws Reject {
+        if (p >= end) {
+            throw endOfLine();
+        }
+        return b[p];
+    }
+
+    private void literal(String word) throws Reject {
+        for (int i = 0; i < word.length(); i++) {
+            if (p + i >= end) {
+                p += i;
+                throw endOfLine();
+            }
+            if (b[p + i] != word.charAt(i)) {
+                p += i;
+                throw syntax("unexpected character '" + printable(b[p]) + "'");
+            }
+        }
+        p += word.length();
+    }
+
+    private void scanString() throws Reject {
+        int i = p + 1;
+        int flags = 0;
+        while (true) {
+            if (i >= end) {
+                p = i;
+                throw endOfLine();
+            }
+            byte c = b[i];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                flags |= ESCAPES;
+                if (i + 1 >= end) {
+                    p = i + 1;
+                    throw endOfLine();
+                }
+                byte e = b[i + 1];
+                if (e == 'u') {
+                    for (int k = 2; k <= 5; k++) {
+                        if (i + k >= end) {
+                            p = i + k;
+                            throw endOfLine();
+                        }
+                        if (hex(b[i + k]) < 0) {
+                            p = i + k;
+                            throw syntax("invalid \\u escape");
+                        }
+                    }
+                    i += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                        || e == 't') {
+                    i += 2;
+                } else {
+                    p = i + 1;
+                    throw syntax("invalid escape \\" + printable(e));
+                }
+                continue;
+            }
+            if (c >= 0 && c < 0x20) {
+                p = i;
+                throw syntax("a control character inside a string");
+            }
+            if (c < 0) {
+                flags |= NON_ASCII;
+            }
+            i++;
+        }
+        strStart = p + 1;
+        strEnd = i;
+        strFlags = flags;
+        p = i + 1;
+        if ((flags & NON_ASCII) != 0) {
+            int bad = Utf8.firstInvalid(b, strStart, strEnd);
+            if (bad >= 0) {
+                throw invalidUtf8(bad);
+            }
+        }
+    }
+
+    private String unescape() throws Reject {
+        sb.setLength(0);
+        int i = strStart;
+        while (i < strEnd) {
+            byte c = b[i];
+            if (c == '\\') {
+                byte e = b[i + 1];
+                switch (e) {
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        char ch = (char) ((hex(b[i + 2]) << 12) | (hex(b[i + 3]) << 8) | (hex(b[i + 4]) << 4)
+                                | hex(b[i + 5]));
+                        if (Character.isHighSurrogate(ch)) {
+                            int j = i + 6;
+                            char low = 0;
+                            // the scan checked every escape, so a following "\\u" is complete
+                            if (j + 1 < strEnd && b[j] == '\\' && b[j + 1] == 'u') {
+                                low = (char) ((hex(b[j + 2]) << 12) | (hex(b[j + 3]) << 8) | (hex(b[j + 4]) << 4)
+                                        | hex(b[j + 5]));
+                            }
+                            if (!Character.isLowSurrogate(low)) {
+                                throw new Reject("a string has a lone surrogate \\u"
+                                        + Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT)
+                                        + " at byte " + (i - lineStart + 1));
+                            }
+                            sb.append(ch).append(low);
+                            i += 6;
+                        } else if (Character.isLowSurrogate(ch)) {
+                            throw new Reject("a string has a lone surrogate \\u"
+                                    + Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT) + " at byte "
+                                    + (i - lineStart + 1));
+                        } else {
+                            sb.append(ch);
+                        }
+                        i += 4;
+                    }
+                    default -> sb.append((char) e); // " \ /
+                }
+                i += 2;
+            } else if (c >= 0) {
+                sb.append((char) c);
+                i++;
+            } else {
+                int len = Utf8.sequenceLength(b, i, strEnd);
+                sb.append(new String(b, i, len, StandardCharsets.UTF_8));
+                i += len;
+            }
+        }
+        return sb.toString();
+    }
+
+    private void scanNumber() throws Reject {
+        int s = p;
+        int i = p;
+        if (b[i] == '-') {
+            i++;
+        }
+        if (i >= end) {
+            p = i;
+            throw endOfLine();
+        }
+        if (b[i] == '0') {
+            i++;
+        } else if (b[i] >= '1' && b[i] <= '9') {
+            while (i < end && PlainValues.isDigit(b[i])) {
+                i++;
+            }
+        } else {
+            p = i;
+            throw syntax("invalid number");
+        }
+        boolean fraction = false;
+        boolean exponent = false;
+        if (i < end && b[i] == '.') {
+            i++;
+            int ds = i;
+            while (i < end && PlainValues.isDigit(b[i])) {
+                i++;
+            }
+            if (i == ds) {
+                p = i;
+                throw i >= end ? endOfLine() : syntax("invalid number");
+            }
+            fraction = true;
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < end && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            int ds = i;
+            while (i < end && PlainValues.isDigit(b[i])) {
+                i++;
+            }
+            if (i == ds) {
+                p = i;
+                throw i >= end ? endOfLine() : syntax("invalid number");
+            }
+            exponent = true;
+        }
+        numStart = s;
+        numEnd = i;
+        numFraction = fraction;
+        numExponent = exponent;
+        p = i;
+    }
+
+    private void skipValue(int depth) throws Reject {
+        if (depth > MAX_DEPTH) {
+            throw new Reject("values are nested more than " + MAX_DEPTH + " levels deep");
+        }
+        byte c = peek();
+        switch (c) {
+            case '"' -> scanString();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            case '{' -> {
+                p++;
+                ws();
+                if (peek() == '}') {
+                    p++;
+                    return;
+                }
+                while (true) {
+                    if (peek() != '"') {
+                        throw syntax("expected a field name in double quotes");
+                    }
+                    scanString();
+                    ws();
+                    if (peek() != ':') {
+                        throw syntax("expected ':' after a field name");
+                    }
+                    p++;
+                    ws();
+                    skipValue(depth + 1);
+                    ws();
+                    byte x = peek();
+                    if (x == ',') {
+                        p++;
+                        ws();
+                    } else if (x == '}') {
+                        p++;
+                        return;
+                    } else {
+                        throw syntax("expected ',' or '}' in an object");
+                    }
+                }
+            }
+            case '[' -> {
+                p++;
+                ws();
+                if (peek() == ']') {
+                    p++;
+                    return;
+                }
+                while (true) {
+                    skipValue(depth + 1);
+                    ws();
+                    byte x = peek();
+                    if (x == ',') {
+                        p++;
+                        ws();
+                    } else if (x == ']') {
+                        p++;
+                        return;
+                    } else {
+                        throw syntax("expected ',' or ']' in an array");
+                    }
+                }
+            }
+            default -> {
+                if (c == '-' || PlainValues.isDigit(c)) {
+                    scanNumber();
+                } else {
+                    throw syntax("unexpected character '" + printable(c) + "'");
+                }
+            }
+        }
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private String printable(byte c) {
+        if (c >= 0x20 && c < 0x7F) {
+            return String.valueOf((char) c);
+        }
+        return String.format("0x%02X", c & 0xFF);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private Reject endOfLine() {
+        if (cutShort) {
+            return new Reject("the file ends in the middle of this loan (the last line is cut short)");
+        }
+        int bad = Utf8.firstInvalid(b, lineStart, end);
+        if (bad >= 0) {
+            return invalidUtf8(bad);
+        }
+        return new Reject("not valid JSON: the line ends in the middle of a value");
+    }
+
+    private Reject syntax(String what) {
+        int bad = Utf8.firstInvalid(b, lineStart, end);
+        if (bad >= 0) {
+            return invalidUtf8(bad);
+        }
+        return new Reject("not valid JSON: " + what + " at byte " + (Math.min(p, end) - lineStart + 1));
+    }
+
+    private Reject invalidUtf8(int at) {
+        return new Reject("invalid UTF-8 at byte " + (at - lineStart + 1));
+    }
+
+    /** The field names of one object kind, matched on raw bytes. */
+    private static final class Keys {
+        final String[] names;
+        final byte[][] bytes;
+
+        Keys(String... names) {
+            this.names = names;
+            this.bytes = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) {
+                bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+
+        int match(byte[] b, int s, int e) {
+            int len = e - s;
+            for (int i = 0; i < bytes.length; i++) {
+                byte[] k = bytes[i];
+                if (k.length == len && k[0] == b[s] && Arrays.equals(k, 0, len, b, s, e)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        int match(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

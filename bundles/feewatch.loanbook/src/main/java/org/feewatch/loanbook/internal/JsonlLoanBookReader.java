@@ -1,0 +1,57 @@
+package org.feewatch.loanbook.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.spi.LoanBookListener;
+import org.feewatch.api.spi.LoanBookReader;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/** Reads loans.jsonl: UTF-8, one JSON loan object per line, parsed in parallel chunks. */
+@Component(service = LoanBookReader.class, configurationPid = "org.feewatch.loanbook.reader",
+        property = "format=jsonl")
+public final class JsonlLoanBookReader implements LoanBookReader {
+    private final ReaderSettings settings;
+
+    @Activate
+    public JsonlLoanBookReader(ReaderConfig config) {
+        this(ReaderSettings.of(config));
+    }
+
+    JsonlLoanBookReader(ReaderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String format() {
+        return "jsonl";
+    }
+
+    @Override
+    public Path bookFile(Path caseDir) {
+        Path p = caseDir.resolve(JsonLoanParser.FILE);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    @Override
+    public void read(Path caseDir, LoanBookListener listener) throws IOException {
+        readCounting(caseDir, listener);
+    }
+
+    /** Reads the book and says how many lines were accepted and rejected. */
+    ChunkedBookReader.Totals readCounting(Path caseDir, LoanBookListener listener) throws IOException {
+        Path file = bookFile(caseDir);
+        if (file == null) {
+            return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
+        }
+        ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(file, JsonLoanParser.FILE, 0, 1,
+                JsonLoanParser::new, new IdRegistry(), listener);
+        for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
+            listener.onWarning(w);
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,171 @@
+package org.feewatch.loanbook.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.feewatch.api.Borrower;
+import org.feewatch.api.BorrowerType;
+import org.feewatch.api.BundledProduct;
+import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
+import org.feewatch.api.RateTerms;
+import org.feewatch.api.RateType;
+import org.feewatch.api.Repayment;
+
+/**
+ * The fields of one loan line as parsed, before the checks that need all of them (required fields,
+ * maturity after contract date). Reused line after line by one parser thread.
+ */
+final class LoanDraft {
+    /** Field indexes for {@link FieldNames}. */
+    static final int ID = 0;
+    static final int BORROWER = 1;
+    static final int BORROWER_ID = 2;
+    static final int BORROWER_TYPE = 3;
+    static final int ESTABLISHED = 4;
+    static final int PRODUCT = 5;
+    static final int CHANNEL = 6;
+    static final int PRINCIPAL = 7;
+    static final int CONTRACT_DATE = 8;
+    static final int MATURITY_DATE = 9;
+    static final int RATE = 10;
+    static final int RATE_TYPE = 11;
+    static final int TENOR = 12;
+    static final int SPREAD = 13;
+    static final int NOMINAL = 14;
+    static final int MULTIPLIER = 15;
+    static final int REPAYMENT = 16;
+    static final int ON_LENDING = 17;
+    static final int DEPOSIT = 18;
+    static final int FIELD_COUNT = 19;
+
+    /** How a format names each field in messages (JSON paths, CSV headers). */
+    interface FieldNames {
+        String name(int field);
+    }
+
+    String id;
+    boolean hasBorrower;
+    String borrowerId;
+    BorrowerType borrowerType;
+    LocalDate established;
+    String product;
+    String channel;
+    BigDecimal principal;
+    LocalDate contractDate;
+    LocalDate maturityDate;
+    boolean hasRate;
+    RateType rateType;
+    String tenor;
+    Integer spreadBp;
+    BigDecimal nominal;
+    BigDecimal multiplier;
+    Repayment repayment;
+    boolean onLending;
+    BigDecimal deposit;
+    final List<BundledProduct> bundled = new ArrayList<>();
+    final List<LoanFee> fees = new ArrayList<>();
+
+    void reset() {
+        id = null;
+        hasBorrower = false;
+        borrowerId = null;
+        borrowerType = null;
+        established = null;
+        product = null;
+        channel = null;
+        principal = null;
+        contractDate = null;
+        maturityDate = null;
+        hasRate = false;
+        rateType = null;
+        tenor = null;
+        spreadBp = null;
+        nominal = null;
+        multiplier = null;
+        repayment = null;
+        onLending = false;
+        deposit = null;
+        bundled.clear();
+        fees.clear();
+    }
+
+    /** Checks what needs the whole line and makes the loan; the draft can be reset afterwards. */
+    Loan build(FieldNames names, String file, long line) throws Reject {
+        if (id == null) {
+            throw missing(names, ID);
+        }
+        if (id.isBlank()) {
+            throw new Reject(names.name(ID) + " is empty");
+        }
+        if (!hasBorrower) {
+            throw missing(names, BORROWER);
+        }
+        if (borrowerType == null) {
+            throw missing(names, BORROWER_TYPE);
+        }
+        if (principal == null) {
+            throw missing(names, PRINCIPAL);
+        }
+        if (principal.signum() <= 0) {
+            throw new Reject(names.name(PRINCIPAL) + " " + principal.toPlainString() + " is not positive");
+        }
+        if (contractDate == null) {
+            throw missing(names, CONTRACT_DATE);
+        }
+        if (maturityDate == null) {
+            throw missing(names, MATURITY_DATE);
+        }
+        if (!maturityDate.isAfter(contractDate)) {
+            throw new Reject(names.name(MATURITY_DATE) + " " + maturityDate + " is not after "
+                    + names.name(CONTRACT_DATE) + " " + contractDate);
+        }
+        if (!hasRate) {
+            throw missing(names, RATE);
+        }
+        if (rateType == null) {
+            throw missing(names, RATE_TYPE);
+        }
+        if (nominal == null) {
+            throw missing(names, NOMINAL);
+        }
+        if (nominal.signum() < 0) {
+            throw new Reject(names.name(NOMINAL) + " " + nominal.toPlainString() + " is negative");
+        }
+        if (rateType == RateType.LPR) {
+            if (tenor == null) {
+                throw new Reject(names.name(TENOR) + " is required for an lpr rate (1Y or 5Y)");
+            }
+            if (spreadBp == null) {
+                throw new Reject(names.name(SPREAD) + " is required for an lpr rate");
+            }
+        }
+        if (multiplier != null && multiplier.signum() <= 0) {
+            throw new Reject(names.name(MULTIPLIER) + " " + multiplier.toPlainString() + " is not positive");
+        }
+        if (repayment == null) {
+            throw missing(names, REPAYMENT);
+        }
+        if (deposit != null && deposit.signum() < 0) {
+            throw new Reject(names.name(DEPOSIT) + " " + deposit.toPlainString() + " is negative");
+        }
+        Borrower borrower = new Borrower(borrowerId, borrowerType, established);
+        RateTerms rate = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
+        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rate, repayment,
+                onLending, deposit == null ? BigDecimal.ZERO : deposit, bundled, fees, file, line);
+    }
+
+    private static Reject missing(FieldNames names, int field) {
+        return new Reject("missing required field " + names.name(field));
+    }
+
+    /** Checks a tenor value: LPR is fixed for 1-year and 5-year terms only. */
+    static String tenor(String value, String field) throws Reject {
+        if ("1Y".equals(value) || "5Y".equals(value)) {
+            return value;
+        }
+        throw new Reject(field + " \"" + PlainValues.show(value) + "\" is not one of 1Y, 5Y");
+    }
+}

@@ -1,0 +1,206 @@
+package org.feewatch.loanbook.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/**
+ * Parses the plain values of a loan book straight from bytes: decimals without exponents,
+ * separators or NaN (CASE-FORMAT.md "Loan-book details"), ISO dates, whole numbers.
+ */
+final class PlainValues {
+    /** Values longer than this are cut in messages. */
+    private static final int SHOWN = 40;
+    private static final int FIRST_CACHED_YEAR = 1900;
+    private static final int CACHED_YEARS = 300;
+    /** Dates repeat a lot in a book: one shared instance per day (LocalDate is immutable). */
+    private static final LocalDate[] DATES = new LocalDate[CACHED_YEARS * 12 * 31];
+
+    private PlainValues() {
+    }
+
+    /** A plain decimal: optional minus, digits, optionally a point and digits. */
+    static BigDecimal decimal(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        if (s >= e) {
+            throw new Reject(field + " is empty");
+        }
+        int i = s;
+        boolean negative = false;
+        if (b[i] == '-') {
+            negative = true;
+            i++;
+        }
+        int intStart = i;
+        while (i < e && isDigit(b[i])) {
+            i++;
+        }
+        int intDigits = i - intStart;
+        int fracDigits = 0;
+        if (i < e && b[i] == '.') {
+            i++;
+            int fracStart = i;
+            while (i < e && isDigit(b[i])) {
+                i++;
+            }
+            fracDigits = i - fracStart;
+            if (fracDigits == 0) {
+                i = -1;
+            }
+        }
+        if (i != e || intDigits == 0) {
+            throw new Reject(notPlain(b, s, e, field, cs));
+        }
+        int digits = intDigits + fracDigits;
+        if (digits <= 18) {
+            long v = 0;
+            for (int k = intStart; k < e; k++) {
+                byte c = b[k];
+                if (c != '.') {
+                    v = v * 10 + (c - '0');
+                }
+            }
+            return BigDecimal.valueOf(negative ? -v : v, fracDigits);
+        }
+        return new BigDecimal(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Explains why a value is not a plain decimal, in the terms of the case format. */
+    static String notPlain(byte[] b, int s, int e, String field, Charset cs) {
+        String v = show(b, s, e, cs);
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("-") || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        if (t.equals("nan") || t.startsWith("inf")) {
+            return field + " \"" + v + "\" is not a number";
+        }
+        boolean digits = false;
+        boolean comma = false;
+        boolean exponent = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == ',' || c == '\u00A0' || c == '\'' || c == '_' || c == '\uFF0C') {
+                comma = true;
+            } else if (c == 'e' && digits) {
+                exponent = true;
+            }
+        }
+        if (exponent) {
+            return field + " \"" + v + "\" has an exponent: write it as a plain decimal";
+        }
+        if (comma && digits) {
+            return field + " \"" + v + "\" has a thousands separator: write it as a plain decimal";
+        }
+        return field + " \"" + v + "\" is not a plain decimal number";
+    }
+
+    /** A whole number (e.g. a spread in basis points) that fits an int. */
+    static int wholeNumber(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        int i = s;
+        boolean negative = false;
+        if (i < e && b[i] == '-') {
+            negative = true;
+            i++;
+        }
+        if (i >= e || e - i > 9) {
+            throw new Reject(wholeMessage(b, s, e, field, cs));
+        }
+        int v = 0;
+        for (; i < e; i++) {
+            if (!isDigit(b[i])) {
+                throw new Reject(wholeMessage(b, s, e, field, cs));
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        return negative ? -v : v;
+    }
+
+    private static String wholeMessage(byte[] b, int s, int e, String field, Charset cs) {
+        if (s == e) {
+            return field + " is empty";
+        }
+        String m = notPlain(b, s, e, field, cs);
+        if (m.endsWith("is not a plain decimal number")) {
+            return field + " \"" + show(b, s, e, cs) + "\" is not a whole number";
+        }
+        return m.replace("plain decimal", "whole number");
+    }
+
+    /** An ISO date YYYY-MM-DD that exists in the calendar. */
+    static LocalDate date(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        if (e - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
+            int y = digits(b, s, 4);
+            int m = digits(b, s + 5, 2);
+            int d = digits(b, s + 8, 2);
+            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                int days = daysInMonth(y, m);
+                if (d <= days) {
+                    return date(y, m, d);
+                }
+                throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (" + monthName(m)
+                        + " " + y + " has " + days + " days)");
+            }
+        }
+        throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (YYYY-MM-DD)");
+    }
+
+    private static int daysInMonth(int y, int m) {
+        if (m == 2) {
+            boolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            return leap ? 29 : 28;
+        }
+        return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+    }
+
+    private static String monthName(int m) {
+        return java.time.Month.of(m).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    }
+
+    static LocalDate date(int y, int m, int d) {
+        int idx = y - FIRST_CACHED_YEAR;
+        if (idx < 0 || idx >= CACHED_YEARS) {
+            return LocalDate.of(y, m, d);
+        }
+        int k = (idx * 12 + (m - 1)) * 31 + (d - 1);
+        LocalDate cached = DATES[k];
+        if (cached == null) {
+            cached = LocalDate.of(y, m, d);
+            // a benign race: LocalDate's fields are final, so any thread sees a complete instance
+            DATES[k] = cached;
+        }
+        return cached;
+    }
+
+    private static int digits(byte[] b, int s, int n) {
+        int v = 0;
+        for (int i = s; i < s + n; i++) {
+            if (!isDigit(b[i])) {
+                return -1;
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A value as text for a message, cut to a readable length. */
+    static String show(byte[] b, int s, int e, Charset cs) {
+        int len = Math.min(e - s, SHOWN * 4);
+        String v = new String(b, s, len, cs);
+        if (v.length() > SHOWN) {
+            return v.substring(0, SHOWN) + "…";
+        }
+        return len < e - s ? v + "…" : v;
+    }
+
+    /** A value as text for a message, cut to a readable length. */
+    static String show(String v) {
+        return v.length() > SHOWN ? v.substring(0, SHOWN) + "…" : v;
+    }
+}

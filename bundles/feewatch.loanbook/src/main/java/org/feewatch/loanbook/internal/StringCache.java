@@ -1,0 +1,37 @@
+package org.feewatch.loanbook.internal;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
+/**
+ * Shares the String of values that repeat across a book (product names, payees, fee items), so a
+ * million loans do not make a million copies of "普惠经营贷". One per parser thread; a direct-mapped
+ * table, so a miss simply replaces the slot.
+ */
+final class StringCache {
+    private static final int SLOTS = 1024;
+    private static final int MAX_CACHED_BYTES = 96;
+
+    private final byte[][] keys = new byte[SLOTS][];
+    private final String[] values = new String[SLOTS];
+
+    String get(byte[] b, int s, int e, Charset cs) {
+        int len = e - s;
+        if (len > MAX_CACHED_BYTES) {
+            return new String(b, s, len, cs);
+        }
+        int h = 1;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        byte[] k = keys[slot];
+        if (k != null && k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
+            return values[slot];
+        }
+        String v = new String(b, s, len, cs);
+        keys[slot] = Arrays.copyOfRange(b, s, e);
+        values[slot] = v;
+        return v;
+    }
+}

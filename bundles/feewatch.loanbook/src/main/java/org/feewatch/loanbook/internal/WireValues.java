@@ -1,0 +1,66 @@
+package org.feewatch.loanbook.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.feewatch.api.BorrowerType;
+import org.feewatch.api.FeeTiming;
+import org.feewatch.api.RateType;
+import org.feewatch.api.Repayment;
+
+/** The enumerated values of the case format, matched on raw bytes so that no String is made per loan. */
+final class WireValues<E extends Enum<E>> {
+    static final WireValues<BorrowerType> BORROWER_TYPES = new WireValues<>(BorrowerType.values(),
+            BorrowerType::wireName);
+    static final WireValues<RateType> RATE_TYPES = new WireValues<>(RateType.values(), RateType::wireName);
+    static final WireValues<Repayment> REPAYMENTS = new WireValues<>(Repayment.values(), Repayment::wireName);
+    static final WireValues<FeeTiming> FEE_TIMINGS = new WireValues<>(FeeTiming.values(), FeeTiming::wireName);
+
+    private final E[] values;
+    private final byte[][] names;
+    private final String list;
+
+    private WireValues(E[] values, java.util.function.Function<E, String> wire) {
+        this.values = values;
+        this.names = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            names[i] = wire.apply(values[i]).getBytes(StandardCharsets.US_ASCII);
+        }
+        this.list = Arrays.stream(values).map(wire).collect(Collectors.joining(", "));
+    }
+
+    /** The value whose wire name is exactly these bytes, or null. */
+    E match(byte[] b, int s, int e) {
+        int len = e - s;
+        for (int i = 0; i < names.length; i++) {
+            byte[] n = names[i];
+            if (n.length == len && Arrays.equals(n, 0, len, b, s, e)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    E parse(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        E v = match(b, s, e);
+        if (v == null) {
+            throw new Reject(unknown(PlainValues.show(b, s, e, cs), field));
+        }
+        return v;
+    }
+
+    E parse(String text, String field) throws Reject {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        E v = match(b, 0, b.length);
+        if (v == null) {
+            throw new Reject(unknown(PlainValues.show(text), field));
+        }
+        return v;
+    }
+
+    private String unknown(String shown, String field) {
+        return field + " \"" + shown + "\" is not one of " + list;
+    }
+}
