@@ -46,6 +46,9 @@ public interface Store {
     /** Every vetting of the partner, oldest first. */
     List<VettingRecord> vettings(String partnerId) throws StoreException;
 
+    /** The vettings a run recorded, in partner order. */
+    List<VettingRecord> vettingsOfRun(long runId) throws StoreException;
+
     /** Changes to the partner's schedules that introduced a breach, oldest first. */
     List<ChangeFinding> changeFindings(String partnerId) throws StoreException;
 

@@ -484,24 +484,31 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<VettingRecord> vettings(String partnerId) throws StoreException {
-        return read("list the vettings of " + partnerId, c -> {
-            List<VettingRecord> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id, partner_id, run_id, at, status, verdict, rules,"
-                    + " evidence FROM vetting WHERE partner_id = ? ORDER BY id")) {
-                p.setString(1, partnerId);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        long run = rs.getLong(3);
-                        Long runId = rs.wasNull() ? null : run;
-                        String rules = rs.getString(7);
-                        out.add(new VettingRecord(rs.getLong(1), rs.getString(2), runId, Instant.parse(rs.getString(4)),
-                                rs.getString(5), rs.getString(6), rules.isEmpty() ? List.of() : List.of(rules.split(",")),
-                                rs.getString(8)));
-                    }
+        return read("list the vettings of " + partnerId, c -> readVettings(c, "partner_id = ?", p -> p.setString(1, partnerId)));
+    }
+
+    @Override
+    public List<VettingRecord> vettingsOfRun(long runId) throws StoreException {
+        return read("list the vettings of run " + runId, c -> readVettings(c, "run_id = ?", p -> p.setLong(1, runId)));
+    }
+
+    private static List<VettingRecord> readVettings(Connection c, String where, Binder binder) throws SQLException {
+        List<VettingRecord> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id, partner_id, run_id, at, status, verdict, rules,"
+                + " evidence FROM vetting WHERE " + where + " ORDER BY id")) {
+            binder.bind(p);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long run = rs.getLong(3);
+                    Long runId = rs.wasNull() ? null : run;
+                    String rules = rs.getString(7);
+                    out.add(new VettingRecord(rs.getLong(1), rs.getString(2), runId, Instant.parse(rs.getString(4)),
+                            rs.getString(5), rs.getString(6), rules.isEmpty() ? List.of() : List.of(rules.split(",")),
+                            rs.getString(8)));
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     @Override
