@@ -1,0 +1,67 @@
+package org.feewatch.core.internal.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import org.feewatch.core.cli.Verb;
+import org.feewatch.core.cli.VerbIO;
+import org.feewatch.core.internal.Home;
+import org.feewatch.core.internal.PluginFolder;
+import org.feewatch.core.internal.Settle;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The program's main: runs the verb named by the first argument on the launcher's main thread.
+ * A named class whose {@code call()} is declared to return Integer: the launcher checks that by
+ * reflection before it uses the return value as the exit code.
+ */
+public final class MainThread implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainThread.class);
+    /** Set by the ./feewatch script from {@code [ -t 2 ]}: standard error is a terminal. */
+    static final String STDERR_TTY = "feewatch.stderr.tty";
+    private static final Duration PLUGIN_WAIT = Duration.ofSeconds(5);
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
+
+    private final String[] args;
+    private final Supplier<List<Verb>> verbs;
+    private final PluginFolder plugins;
+    private final Settle settle;
+    private final BundleContext context;
+
+    MainThread(String[] args, Supplier<List<Verb>> verbs, PluginFolder plugins, Settle settle, BundleContext context) {
+        this.args = args.clone();
+        this.verbs = verbs;
+        this.plugins = plugins;
+        this.settle = settle;
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        // configuration files and plugins arrive on FileInstall's thread: let them land first, so
+        // that a verb sees every service as configured (see Settle)
+        settle.await(SETTLE_WAIT);
+        try {
+            // the plugins folder is installed by FileInstall's own thread: let it finish first, so
+            // that an audit sees every plugin present when it was started
+            plugins.awaitInstalled(PLUGIN_WAIT);
+        } catch (Exception e) {
+            LOG.warn("cannot list the plugins folder", e);
+        }
+        String tty = context.getProperty(STDERR_TTY);
+        boolean errTerminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+        Path cwd = Paths.get(System.getProperty("user.dir", ".")).toAbsolutePath();
+        VerbIO io = new VerbIO(System.out, System.err, errTerminal, cwd, Home.home(context));
+        int code = new Dispatcher(verbs.get()).run(List.of(args), io);
+        System.out.flush();
+        System.err.flush();
+        return code;
+    }
+}
