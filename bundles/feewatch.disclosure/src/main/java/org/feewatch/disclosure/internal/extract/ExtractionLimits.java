@@ -16,7 +16,7 @@ public record ExtractionLimits(int maxPageChars, int maxDepth, int maxItems, int
         int maxSpan, int maxEvidenceChars) {
 
     /** The defaults of {@link ExtractorConfig}. */
-    public static final ExtractionLimits DEFAULTS = new ExtractionLimits(5_000_000, 256, 5_000, 200_000, 64, 1_000,
+    public static final ExtractionLimits DEFAULTS = new ExtractionLimits(3_000_000, 256, 5_000, 200_000, 64, 1_000,
             2_000);
 
     static ExtractionLimits of(ExtractorConfig config) {

@@ -10,7 +10,7 @@ public @interface ExtractorConfig {
     String PID = "org.feewatch.disclosure.extract";
 
     @AttributeDefinition(description = "Characters of a page that are parsed; the rest is ignored with a note")
-    int maxPageChars() default 5_000_000;
+    int maxPageChars() default 3_000_000;
 
     @AttributeDefinition(description = "Element nesting depth kept by the HTML parser")
     int maxDepth() default 256;

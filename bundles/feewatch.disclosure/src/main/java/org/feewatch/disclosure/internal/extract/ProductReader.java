@@ -43,6 +43,8 @@ final class ProductReader {
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*(亿元|亿|万元|万|元)");
     private static final Pattern FEE_NAME = Pattern.compile("([\\u4e00-\\u9fa5]{1,12}?费)(?!用)");
     private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)");
+    /** Lines searched for a repayment kind when no repayment line names one. */
+    private static final int REPAYMENT_SCAN_LINES = 2_000;
     /** Where a product page names its product, most specific first. */
     private static final List<String> NAME_SELECTORS = List.of("h1", "[class*=product-name]", "h2[class*=name]",
             "h2[class*=title]", "h2", "h3");
@@ -64,8 +66,19 @@ final class ProductReader {
 
     ProductTerms read(Document doc, String sourceId, FeeItems fees, List<String> notes) {
         List<Line> lines = lines(doc);
+        // the rate patterns run only over lines that can hold a rate (and the line after each, where
+        // a label's figure may stand), so that a long page costs little more than its parsing
+        List<Line> rateLines = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (mayHoldRate(lines.get(i).text())) {
+                rateLines.add(lines.get(i));
+                if (i + 1 < lines.size()) {
+                    rateLines.add(lines.get(++i));
+                }
+            }
+        }
         StringBuilder all = new StringBuilder();
-        for (Line l : lines) {
+        for (Line l : rateLines) {
             all.append(l.text()).append('\n');
         }
         String text = all.toString();
@@ -81,7 +94,7 @@ final class ProductReader {
             apr = new BigDecimal(m.group(2));
             String label = m.group(1);
             aprLabel = label == null ? null : vocabulary.aprLabelIn(label);
-            at = elementAt(lines, m.start());
+            at = elementAt(rateLines, m.start());
             break;
         }
         BigDecimal execution = null;
@@ -94,7 +107,7 @@ final class ProductReader {
         while (p.find()) {
             periodic.add(Texts.clean(p.group()));
             if (at == null) {
-                at = elementAt(lines, p.start());
+                at = elementAt(rateLines, p.start());
             }
         }
         Integer term = null;
@@ -119,8 +132,8 @@ final class ProductReader {
             }
             readFees(l, fees);
         }
-        if (repayment == null) {
-            repayment = vocabulary.repaymentIn(text);
+        for (int i = 0; repayment == null && i < lines.size() && i < REPAYMENT_SCAN_LINES; i++) {
+            repayment = vocabulary.repaymentIn(lines.get(i).text());
         }
         if (apr == null && !periodic.isEmpty()) {
             notes.add("the page shows " + String.join("、", periodic) + " but no annualized rate (年化利率)");
@@ -128,9 +141,23 @@ final class ProductReader {
             notes.add("the page shows no annualized rate (年化利率)");
         }
         Element anchor = at != null ? at : doc.body();
+        StringBuilder evidence = new StringBuilder();
+        for (int i = 0; i < lines.size() && evidence.length() < limits.maxEvidenceChars(); i++) {
+            evidence.append(lines.get(i).text()).append('\n');
+        }
         return new ProductTerms(sourceId, productName(doc), apr, aprLabel, List.copyOf(periodic), execution, term,
                 repayment, maxAmount, fees.items(), anchor == null ? "html" : locators.of(anchor),
-                Texts.bounded(text.trim(), limits.maxEvidenceChars()));
+                Texts.bounded(evidence.toString().trim(), limits.maxEvidenceChars()));
+    }
+
+    private static boolean mayHoldRate(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '年' || c == '日' || c == '月' || c == '万' || c == 'A' || c == 'a') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isExecutionRate(String text, int at) {

@@ -16,16 +16,23 @@ import org.jsoup.nodes.Element;
 final class TableGrid {
 
     private final List<Element> rows;
-    private final List<Element[]> cells;
-    private final int width;
-    private final boolean truncated;
+    private final List<Element[]> cells = new ArrayList<>();
+    private final ExtractionLimits limits;
+    /** pendingCell[c] is the cell still covering column c from a row above, for pendingRows[c] more rows. */
+    private final Element[] pendingCell;
+    private final int[] pendingRows;
+    private final Element[] scratch;
     private final Map<Element, String> texts = new IdentityHashMap<>();
+    private int width;
+    private long cellsUsed;
+    private boolean truncated;
 
-    private TableGrid(List<Element> rows, List<Element[]> cells, int width, boolean truncated) {
+    private TableGrid(List<Element> rows, ExtractionLimits limits) {
         this.rows = rows;
-        this.cells = cells;
-        this.width = width;
-        this.truncated = truncated;
+        this.limits = limits;
+        this.pendingCell = new Element[limits.maxColumns()];
+        this.pendingRows = new int[limits.maxColumns()];
+        this.scratch = new Element[limits.maxColumns()];
     }
 
     /** The table's own rows: children of the table or of its thead/tbody/tfoot. */
@@ -46,78 +53,74 @@ final class TableGrid {
         return rows;
     }
 
+    /** The grid of a table; rows are expanded as they are asked for, so reading stops cost nothing more. */
     static TableGrid of(Element table, ExtractionLimits limits) {
-        List<Element> rows = ownRows(table);
-        List<Element[]> grid = new ArrayList<>(rows.size());
-        List<Element> kept = new ArrayList<>(rows.size());
-        // pending[c] = the cell still covering column c from a row above, and for how many more rows
-        Element[] pendingCell = new Element[limits.maxColumns()];
-        int[] pendingRows = new int[limits.maxColumns()];
-        int width = 0;
-        long cellsUsed = 0;
-        boolean truncated = false;
-        for (int r = 0; r < rows.size(); r++) {
-            Element row = rows.get(r);
-            Element[] line = new Element[limits.maxColumns()];
-            int c = 0;
-            for (Element cell : row.children()) {
-                String tag = cell.normalName();
-                if (!tag.equals("td") && !tag.equals("th")) {
-                    continue;
-                }
-                while (c < line.length && pendingRows[c] > 0) {
-                    c++;
-                }
-                if (c >= line.length) {
-                    truncated = true;
-                    break;
-                }
-                int colspan = span(cell.attr("colspan"), limits.maxSpan());
-                int rowspan = span(cell.attr("rowspan"), limits.maxSpan());
-                if (cell.attr("rowspan").trim().equals("0")) {
-                    rowspan = rows.size() - r; // rowspan=0: to the end of the table
-                }
-                for (int k = 0; k < colspan; k++) {
-                    if (c >= line.length) {
-                        truncated = true;
-                        break;
-                    }
-                    line[c] = cell;
-                    if (rowspan > 1) {
-                        pendingCell[c] = cell;
-                        pendingRows[c] = rowspan; // counts this row; decremented below
-                    }
-                    c++;
-                }
+        return new TableGrid(ownRows(table), limits);
+    }
+
+    /** True when row {@code r} exists within the limits (expanding the rows up to it). */
+    boolean has(int r) {
+        while (cells.size() <= r && !truncated && cells.size() < rows.size()) {
+            expand(cells.size());
+        }
+        return r < cells.size();
+    }
+
+    private void expand(int r) {
+        Element row = rows.get(r);
+        Element[] line = scratch;
+        java.util.Arrays.fill(line, null);
+        int c = 0;
+        for (Element cell : row.children()) {
+            String tag = cell.normalName();
+            if (!tag.equals("td") && !tag.equals("th")) {
+                continue;
             }
-            // cells spanning down from rows above
-            for (int k = 0; k < line.length; k++) {
-                if (pendingRows[k] > 0) {
-                    if (line[k] == null) {
-                        line[k] = pendingCell[k];
-                    }
-                    if (--pendingRows[k] == 0) {
-                        pendingCell[k] = null;
-                    }
-                }
+            while (c < line.length && pendingRows[c] > 0) {
+                c++;
             }
-            int used = 0;
-            for (int k = line.length - 1; k >= 0; k--) {
-                if (line[k] != null) {
-                    used = k + 1;
-                    break;
-                }
-            }
-            width = Math.max(width, used);
-            cellsUsed += Math.max(used, 1);
-            if (cellsUsed > limits.maxTableCells()) {
-                truncated = true;
+            if (c >= line.length) {
                 break;
             }
-            grid.add(java.util.Arrays.copyOf(line, used));
-            kept.add(row);
+            int colspan = span(cell.attr("colspan"), limits.maxSpan());
+            int rowspan = span(cell.attr("rowspan"), limits.maxSpan());
+            if (cell.attr("rowspan").trim().equals("0")) {
+                rowspan = rows.size() - r; // rowspan=0: to the end of the table
+            }
+            for (int k = 0; k < colspan && c < line.length; k++) {
+                line[c] = cell;
+                if (rowspan > 1) {
+                    pendingCell[c] = cell;
+                    pendingRows[c] = rowspan; // counts this row; decremented below
+                }
+                c++;
+            }
         }
-        return new TableGrid(kept, grid, width, truncated || kept.size() < rows.size());
+        // cells spanning down from rows above
+        for (int k = 0; k < line.length; k++) {
+            if (pendingRows[k] > 0) {
+                if (line[k] == null) {
+                    line[k] = pendingCell[k];
+                }
+                if (--pendingRows[k] == 0) {
+                    pendingCell[k] = null;
+                }
+            }
+        }
+        int used = 0;
+        for (int k = line.length - 1; k >= 0; k--) {
+            if (line[k] != null) {
+                used = k + 1;
+                break;
+            }
+        }
+        cellsUsed += Math.max(used, 1);
+        if (cellsUsed > limits.maxTableCells()) {
+            truncated = true;
+            return;
+        }
+        width = Math.max(width, used);
+        cells.add(java.util.Arrays.copyOf(line, used));
     }
 
     private static int span(String value, int max) {
@@ -136,14 +139,17 @@ final class TableGrid {
         return Math.max(1, Math.min(n, max));
     }
 
+    /** Rows expanded so far. */
     int height() {
-        return rows.size();
+        return cells.size();
     }
 
+    /** The widest row expanded so far. */
     int width() {
         return width;
     }
 
+    /** True when rows were left out: past the cell limit, or wider than the column limit. */
     boolean truncated() {
         return truncated;
     }
@@ -154,7 +160,8 @@ final class TableGrid {
 
     /** The cell covering (r, c), or null when the row is short there. */
     Element cell(int r, int c) {
-        return c < cells.get(r).length ? cells.get(r)[c] : null;
+        Element[] line = cells.get(r);
+        return c < line.length ? line[c] : null;
     }
 
     /** True when the cell at (r, c) started in a row above (it spans down into r). */

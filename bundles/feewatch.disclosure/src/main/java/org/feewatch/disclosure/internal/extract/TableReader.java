@@ -38,7 +38,7 @@ final class TableReader {
     boolean read(Element table, Headings context, FeeItems out, List<String> notes) {
         TableGrid grid = TableGrid.of(table, limits);
         int header = -1;
-        for (int r = 0; r < Math.min(grid.height(), HEADER_SCAN_ROWS); r++) {
+        for (int r = 0; r < HEADER_SCAN_ROWS && grid.has(r); r++) {
             if (isHeader(grid, r)) {
                 header = r;
                 break;
@@ -46,10 +46,6 @@ final class TableReader {
         }
         if (header < 0) {
             return false;
-        }
-        if (grid.truncated()) {
-            notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
-                    + grid.height() + " rows were read");
         }
         Headings headings = context;
         for (Element child : table.children()) {
@@ -60,14 +56,14 @@ final class TableReader {
                 }
             }
         }
-        Columns columns = new Columns(grid.width());
+        Columns columns = new Columns(limits.maxColumns());
         int r = columns.assign(grid, header);
         Item current = null;
-        for (; r < grid.height() && !out.full(); r++) {
-            if (isHeader(grid, r)) {
+        for (; grid.has(r) && !out.full(); r++) {
+            if (mayBeHeader(grid, r) && isHeader(grid, r)) {
                 flush(current, grid, columns, out);
                 current = null;
-                columns = new Columns(grid.width());
+                columns = new Columns(limits.maxColumns());
                 r = columns.assign(grid, r) - 1;
                 continue;
             }
@@ -110,7 +106,21 @@ final class TableReader {
             current = new Item(itemText, itemCells, number, headings, r);
         }
         flush(current, grid, columns, out);
+        if (grid.truncated()) {
+            notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
+                    + grid.height() + " rows were read");
+        }
         return true;
+    }
+
+    /** A cheap test for a header repeated inside the table: some cell names an item column. */
+    private boolean mayBeHeader(TableGrid grid, int r) {
+        for (int c = 0; c < grid.width(); c++) {
+            if (vocabulary.namesItemColumn(grid.text(r, c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isHeader(TableGrid grid, int r) {
@@ -345,7 +355,7 @@ final class TableReader {
                 role[c] = vocabulary.roleOfHeader(grid.text(h, c));
             }
             int r = h + 1;
-            while (r < grid.height() && isHeaderContinuation(grid, r, h)) {
+            while (grid.has(r) && isHeaderContinuation(grid, r, h)) {
                 for (int c = 0; c < role.length; c++) {
                     Element cell = grid.cell(r, c);
                     if (cell == null || grid.spannedFromAbove(r, c)) {

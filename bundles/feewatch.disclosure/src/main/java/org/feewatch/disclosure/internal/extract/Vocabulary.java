@@ -59,6 +59,7 @@ final class Vocabulary {
     private static final Vocabulary STANDARD = load("vocabulary.json");
 
     private final List<Term<Role>> columns;
+    private final List<String> itemKeys;
     private final Map<Role, List<String>> exactLabels;
     private final List<Term<String>> bases;
     private final List<Term<Repayment>> repayments;
@@ -68,6 +69,7 @@ final class Vocabulary {
     private Vocabulary(List<Term<Role>> columns, Map<Role, List<String>> exactLabels, List<Term<String>> bases,
             List<Term<Repayment>> repayments, List<Term<Price.Period>> timings, List<Term<String>> aprLabels) {
         this.columns = columns;
+        this.itemKeys = List.copyOf(exactLabels.getOrDefault(Role.ITEM, List.of()));
         this.exactLabels = exactLabels;
         this.bases = bases;
         this.repayments = repayments;
@@ -139,6 +141,20 @@ final class Vocabulary {
             return null;
         }
         return longestContained(columns, Texts.key(header));
+    }
+
+    /** True when a header names the item column (a quicker test than {@link #roleOfHeader}). */
+    boolean namesItemColumn(String header) {
+        if (header == null || header.isEmpty() || header.length() > MAX_HEADER_CHARS) {
+            return false;
+        }
+        String k = Texts.key(header);
+        for (String item : itemKeys) {
+            if (k.contains(item)) {
+                return roleOfHeader(header) == Role.ITEM;
+            }
+        }
+        return false;
     }
 
     /** The role of a label such as 收费标准 or "Remark", or null. */
