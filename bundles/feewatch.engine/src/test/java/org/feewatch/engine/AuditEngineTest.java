@@ -69,7 +69,12 @@ class AuditEngineTest {
     }
 
     private static AuditInput input(LoanBookSource book) {
-        return AuditInput.builder(caseInfo("CN-BJ", Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
+        return input("CN", book);
+    }
+
+    /** A case of {@code region}: a region without its pack also gets the engine's "pack missing" info finding. */
+    private static AuditInput input(String region, LoanBookSource book) {
+        return AuditInput.builder(caseInfo(region, Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
     }
 
     @Test
@@ -178,7 +183,7 @@ class AuditEngineTest {
         InputIssue w = r.warnings().stream().filter(i -> i.message().contains("L2")).findFirst().orElseThrow();
         assertEquals("loans.jsonl", w.file());
         assertEquals(2L, w.line());
-        assertTrue(w.message().contains("no annual percentage rate"), w.message());
+        assertTrue(w.message().contains("has no annual percentage rate: no rate of return solves its cash flows"), w.message());
         assertNull(rows.get(1).apr());
         assertEquals(4.0, rows.get(0).apr());
         assertEquals(List.of(), r.findings());
@@ -283,7 +288,7 @@ class AuditEngineTest {
                 throw new AssertionError("must not start");
             }
         };
-        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(20, 5))),
+        Report r = AuditEngine.audit(input("CN-BJ", bookOf(Fixtures.book(20, 5))),
                 List.of(broken, pack("national", "CN", List.of(nameless, Fixtures.aprAbove("RATE-003", 6.0)))),
                 NOMINAL_APR, options().build());
         assertEquals(List.of("national 1.0.0"), r.plugins());
@@ -321,7 +326,7 @@ class AuditEngineTest {
                 }
             });
         }
-        Report r = AuditEngine.audit(input(null),
+        Report r = AuditEngine.audit(input("CN-BJ", null),
                 List.of(pack("national", "CN", rules), pack("region-cn-bj", "CN-BJ", List.of()),
                         pack("region-cn-sh", "CN-SH", List.of(Fixtures.aprAbove("SH-001", 0)))),
                 NOMINAL_APR, options().build());

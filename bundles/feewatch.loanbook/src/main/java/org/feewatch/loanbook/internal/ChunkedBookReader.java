@@ -25,8 +25,8 @@ import org.feewatch.api.spi.LoanBookListener;
  * Reads a line-per-loan file in large byte chunks split at line ends and parses the chunks on
  * several threads. The calling thread reads and numbers lines; worker threads parse; duplicate ids
  * are checked in book order as chunks complete; each chunk becomes one batch for the listener,
- * numbered from 0 in book order (an empty batch when a chunk has no accepted loan, so the numbers
- * have no gaps). Memory is bounded by a fixed pool of chunk buffers whatever the book's size.
+ * numbered from 0 and delivered in book order (an empty batch when a chunk has no accepted loan, so
+ * the numbers have no gaps). Memory is bounded by a fixed pool of chunk buffers whatever the book's size.
  */
 final class ChunkedBookReader {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -299,25 +299,26 @@ final class ChunkedBookReader {
             return new Result(c.seq(), loans, rejects);
         }
 
-        /** Checks ids in book order as chunks complete, then hands the batches over outside the lock. */
+        /**
+         * Checks ids and hands the batches over in book order as chunks complete. Delivery is in
+         * sequence order too (under the lock), so a listener that holds batches back for ordering,
+         * with a bounded number in flight, is never handed batch k+1 while k still waits.
+         */
         private void complete(Result r) {
-            List<Result> ready = new ArrayList<>(2);
             synchronized (order) {
                 pending.put(r.seq(), r);
                 Result x;
                 while ((x = pending.remove(nextSeq)) != null) {
-                    ready.add(checkIds(x));
+                    x = checkIds(x);
                     nextSeq++;
+                    x.rejects().sort(Comparator.comparing(InputIssue::line));
+                    for (InputIssue issue : x.rejects()) {
+                        listener.onRejected(issue);
+                    }
+                    rejected.addAndGet(x.rejects().size());
+                    accepted.addAndGet(x.loans().size());
+                    listener.onLoans(x.seq(), x.loans());
                 }
-            }
-            for (Result x : ready) {
-                x.rejects().sort(Comparator.comparing(InputIssue::line));
-                for (InputIssue issue : x.rejects()) {
-                    listener.onRejected(issue);
-                }
-                rejected.addAndGet(x.rejects().size());
-                accepted.addAndGet(x.loans().size());
-                listener.onLoans(x.seq(), x.loans());
             }
         }
 

@@ -2,7 +2,6 @@ package org.feewatch.loanbook.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import org.feewatch.api.BundledProduct;
 import org.feewatch.api.FeeTiming;
@@ -101,16 +100,22 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         line = lineNumber;
         cutShort = lastLineWithoutEnd;
         d.reset();
-        ws();
-        if (peek() != '{') {
-            throw syntax("a loan line must be a JSON object, found " + kind());
+        try {
+            ws();
+            if (peek() != '{') {
+                throw syntax("a loan line must be a JSON object, found " + kind());
+            }
+            object(CTX_TOP, 0);
+            ws();
+            if (p != end) {
+                throw syntax("unexpected content after the loan object");
+            }
+            return d.build(FIELD_NAMES, FILE, line);
+        } catch (Reject r) {
+            // invalid UTF-8 anywhere on the line is the reason, whatever else went wrong
+            int bad = Utf8.firstInvalid(b, lineStart, end);
+            throw bad >= 0 ? invalidUtf8(bad) : r;
         }
-        object(CTX_TOP, 0);
-        ws();
-        if (p != end) {
-            throw syntax("unexpected content after the loan object");
-        }
-        return d.build(FIELD_NAMES, FILE, line);
     }
 
     @Override
@@ -414,9 +419,18 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                     : new String(b, strStart, len, StandardCharsets.ISO_8859_1);
         }
         if (strFlags == NON_ASCII) {
-            return shared ? cache.get(b, strStart, strEnd, StandardCharsets.UTF_8)
-                    : new String(b, strStart, len, StandardCharsets.UTF_8);
+            if (shared) {
+                String hit = cache.peek(b, strStart, strEnd);
+                if (hit != null) {
+                    return hit;
+                }
+                checkUtf8();
+                return cache.get(b, strStart, strEnd, StandardCharsets.UTF_8);
+            }
+            checkUtf8();
+            return new String(b, strStart, len, StandardCharsets.UTF_8);
         }
+        checkUtf8();
         return unescape();
     }
 
@@ -601,7 +615,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         strEnd = i;
         strFlags = flags;
         p = i + 1;
-        if ((flags & NON_ASCII) != 0) {
+        // UTF-8 is checked where a string is decoded or skipped (a cached value was checked when first
+        // seen); numbers, dates and enums are ASCII, and any rejection checks the whole line first
+    }
+
+    private void checkUtf8() throws Reject {
+        if ((strFlags & NON_ASCII) != 0) {
             int bad = Utf8.firstInvalid(b, strStart, strEnd);
             if (bad >= 0) {
                 throw invalidUtf8(bad);
@@ -726,7 +745,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
         byte c = peek();
         switch (c) {
-            case '"' -> scanString();
+            case '"' -> {
+                scanString();
+                checkUtf8();
+            }
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -839,10 +861,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return new Reject("invalid UTF-8 at byte " + (at - lineStart + 1));
     }
 
-    /** The field names of one object kind, matched on raw bytes. */
+    /**
+     * The field names of one object kind, matched on raw bytes: a small collision-free table keyed on
+     * length, first and last byte picks the one candidate to compare.
+     */
     private static final class Keys {
+        private static final int TABLE = 256;
         final String[] names;
         final byte[][] bytes;
+        private final int[] table = new int[TABLE];
+        private int multiplier;
 
         Keys(String... names) {
             this.names = names;
@@ -850,17 +878,47 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             for (int i = 0; i < names.length; i++) {
                 bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
             }
+            for (multiplier = 1; !fill(); multiplier += 2) {
+                // try the next odd multiplier until no two keys share a slot
+            }
+        }
+
+        private boolean fill() {
+            java.util.Arrays.fill(table, -1);
+            for (int i = 0; i < bytes.length; i++) {
+                byte[] k = bytes[i];
+                int h = slot(k, 0, k.length);
+                if (table[h] >= 0) {
+                    return false;
+                }
+                table[h] = i;
+            }
+            return true;
+        }
+
+        private int slot(byte[] b, int s, int len) {
+            return (len * multiplier * 31 + (b[s] & 0xFF) * 7 + (b[s + len - 1] & 0xFF) * multiplier) & (TABLE - 1);
         }
 
         int match(byte[] b, int s, int e) {
             int len = e - s;
-            for (int i = 0; i < bytes.length; i++) {
-                byte[] k = bytes[i];
-                if (k.length == len && k[0] == b[s] && Arrays.equals(k, 0, len, b, s, e)) {
-                    return i;
+            if (len == 0) {
+                return -1;
+            }
+            int i = table[slot(b, s, len)];
+            if (i < 0) {
+                return -1;
+            }
+            byte[] k = bytes[i];
+            if (k.length != len) {
+                return -1;
+            }
+            for (int j = 0; j < len; j++) {
+                if (k[j] != b[s + j]) {
+                    return -1;
                 }
             }
-            return -1;
+            return i;
         }
 
         int match(String name) {

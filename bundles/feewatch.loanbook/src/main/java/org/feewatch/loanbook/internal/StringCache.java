@@ -15,18 +15,45 @@ final class StringCache {
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] values = new String[SLOTS];
 
+    /** The cached String for exactly these bytes, or null (nothing is decoded or stored). */
+    String peek(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len > MAX_CACHED_BYTES) {
+            return null;
+        }
+        int slot = slot(b, s, e);
+        byte[] k = keys[slot];
+        return k != null && same(k, b, s, len) ? values[slot] : null;
+    }
+
+    private static int slot(byte[] b, int s, int e) {
+        int h = 1;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        return (h ^ (h >>> 16)) & (SLOTS - 1);
+    }
+
+    private static boolean same(byte[] k, byte[] b, int s, int len) {
+        if (k.length != len) {
+            return false;
+        }
+        for (int j = 0; j < len; j++) {
+            if (k[j] != b[s + j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     String get(byte[] b, int s, int e, Charset cs) {
         int len = e - s;
         if (len > MAX_CACHED_BYTES) {
             return new String(b, s, len, cs);
         }
-        int h = 1;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + b[i];
-        }
-        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        int slot = slot(b, s, e);
         byte[] k = keys[slot];
-        if (k != null && k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
+        if (k != null && same(k, b, s, len)) {
             return values[slot];
         }
         String v = new String(b, s, len, cs);

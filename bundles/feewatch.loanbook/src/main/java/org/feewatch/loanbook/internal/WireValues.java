@@ -36,11 +36,20 @@ final class WireValues<E extends Enum<E>> {
         int len = e - s;
         for (int i = 0; i < names.length; i++) {
             byte[] n = names[i];
-            if (n.length == len && Arrays.equals(n, 0, len, b, s, e)) {
+            if (n.length == len && same(n, b, s, len)) {
                 return values[i];
             }
         }
         return null;
+    }
+
+    private static boolean same(byte[] n, byte[] b, int s, int len) {
+        for (int j = 0; j < len; j++) {
+            if (n[j] != b[s + j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     E parse(byte[] b, int s, int e, String field, Charset cs) throws Reject {

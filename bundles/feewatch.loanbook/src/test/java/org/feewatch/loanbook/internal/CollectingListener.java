@@ -17,11 +17,15 @@ final class CollectingListener implements LoanBookListener {
     private final List<InputIssue> rejected = new ArrayList<>();
     private final List<InputIssue> warnings = new ArrayList<>();
 
+    private long nextExpected;
+
     @Override
     public synchronized void onLoans(long sequence, List<Loan> loans) {
-        if (batches.put(sequence, loans) != null) {
-            throw new AssertionError("batch " + sequence + " delivered twice");
+        // the readers deliver batches in book order, never k+1 before k
+        if (sequence != nextExpected++) {
+            throw new AssertionError("batch " + sequence + " arrived when " + (nextExpected - 1) + " was due");
         }
+        batches.put(sequence, loans);
     }
 
     @Override

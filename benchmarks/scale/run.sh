@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Scale benchmark: genbook.py books of 1,000,000 loans (JSONL and CSV) and 10,000,000 loans (JSONL),
+# audited with ./feewatch under /usr/bin/time -v, per-rule counts checked against the books'
+# expected-counts.json, and a plain per-loan Python evaluator (python/evaluate.py) timed beside it.
+#
+#   benchmarks/scale/run.sh                 everything (the 10M book alone takes ~4 GB of disk)
+#   benchmarks/scale/run.sh --no-big        skip the 10,000,000-loan book
+#   benchmarks/scale/run.sh --reader-only   time the loan-book readers alone (no audit): a Java main
+#                                           from the feewatch.loanbook test classes
+# Options: --loans N (default 1000000), --big N (default 10000000), --python-limit N (loans the Python
+# evaluator times, default 200000; it checks its counts exactly on a separate 20,000-loan book),
+# --big-heap SIZE (default 256m).
+# Books go to benchmarks/scale/work/ (git-ignored) and are reused when present; results are printed
+# and kept in work/results.md. The machine is shared: loans/s are given per wall and per CPU second.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$HERE/work"
+GENBOOK="${GENBOOK:-}"
+for g in "$GENBOOK" "$ROOT/../shared/tools/genbook.py" "/work/shared/tools/genbook.py"; do
+    if [ -n "$g" ] && [ -f "$g" ]; then GENBOOK="$g"; break; fi
+done
+LOANS=1000000
+BIG=10000000
+BIG_HEAP=256m
+PY_LIMIT=200000
+DO_BIG=true
+READER_ONLY=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --loans) LOANS="$2"; shift 2 ;;
+        --big) BIG="$2"; shift 2 ;;
+        --big-heap) BIG_HEAP="$2"; shift 2 ;;
+        --python-limit) PY_LIMIT="$2"; shift 2 ;;
+        --no-big) DO_BIG=false; shift ;;
+        --reader-only) READER_ONLY=true; shift ;;
+        *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+if [ ! -f "$GENBOOK" ]; then
+    echo "run.sh: genbook.py not found (set GENBOOK=/path/to/genbook.py)" >&2
+    exit 2
+fi
+mkdir -p "$WORK"
+RESULTS="$WORK/results.md"
+: > "$RESULTS"
+say() { echo "$*" | tee -a "$RESULTS"; }
+
+# a book of N loans in FORMAT, reused when its expected-counts.json says it has N loans
+book() {
+    local format="$1" n="$2" dir="$WORK/book-$3-$1"
+    if ! python3 -c "import json,sys; sys.exit(0 if json.load(open('$dir/expected-counts.json'))['loans']==$n else 1)" \
+            2>/dev/null; then
+        echo "generating $n loans ($format) into $dir ..." >&2
+        python3 "$GENBOOK" --loans "$n" --seed 42 --format "$format" --out "$dir" 2>"$WORK/genbook-$3-$1.log"
+    fi
+    echo "$dir"
+}
+
+# runs a command under /usr/bin/time -v; prints "wall_s user_s sys_s maxrss_mb"
+timed() {
+    local label="$1"; shift
+    /usr/bin/time -v -o "$WORK/$label.time" "$@" >"$WORK/$label.out" 2>"$WORK/$label.err" || {
+        echo "run.sh: $label failed (exit $?); see $WORK/$label.err" >&2; return 1; }
+    python3 - "$WORK/$label.time" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+def g(k):
+    return re.search(re.escape(k) + r":\s*(.+)", t).group(1).strip()
+w = g("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(w)))
+print("%.2f %.2f %.2f %.0f" % (wall, float(g("User time (seconds)")), float(g("System time (seconds)")),
+                               int(g("Maximum resident set size (kbytes)")) / 1024))
+PY
+}
+
+# compares a report's per-rule counts and loan counts with the book's expected-counts.json
+compare() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+report, expected = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+by_rule = report.get("summary", {}).get("byRule", {})
+loans = report.get("inputs", {}).get("loans", {})
+ok = True
+for rule, want in sorted(expected["findings"].items()):
+    got = by_rule.get(rule, 0)
+    ok &= got == want
+    print("  %-9s expected %9d  got %9d  %s" % (rule, want, got, "ok" if got == want else "MISMATCH"))
+extra = {r: c for r, c in by_rule.items() if r not in expected["findings"] and c}
+if extra:
+    ok = False
+    print("  unexpected findings: %s" % extra)
+read_ok = loans.get("read") == expected["loans"] and loans.get("rejected") == expected["rejected"]
+ok &= read_ok
+print("  loans read %s accepted %s rejected %s (expected %d read, %d rejected)  %s" % (
+    loans.get("read"), loans.get("accepted"), loans.get("rejected"), expected["loans"], expected["rejected"],
+    "ok" if read_ok else "MISMATCH"))
+print("  counts: " + ("all match" if ok else "DIFFER"))
+PY
+}
+
+rate() { python3 -c "print('{:,.0f}'.format($1 / $2))"; }
+
+say "## Machine"
+say "- $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+say "- $(java -version 2>&1 | head -1); $(python3 --version)"
+say "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared with other builds)"
+say ""
+
+J1=$(book jsonl "$LOANS" "$((LOANS / 1000))k")
+C1=$(book csv "$LOANS" "$((LOANS / 1000))k")
+
+if $READER_ONLY; then
+    (cd "$ROOT" && mvn -B -q -o -pl bundles/feewatch.loanbook -am test-compile -DskipTests) >&2
+    CP="$ROOT/bundles/feewatch.loanbook/target/test-classes:$ROOT/bundles/feewatch.loanbook/target/classes:$ROOT/bundles/feewatch.api/target/classes"
+    say "## Loan-book readers alone ($LOANS loans; 3 reads in one JVM, the last one reported)"
+    for f in jsonl csv; do
+        dir=$J1; [ $f = csv ] && dir=$C1
+        r=$(timed "reader-$f" java -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark $f "$dir" 3)
+        say "- $f: $(tail -1 "$WORK/reader-$f.out" | sed 's/^run 3: //')"
+        say "  whole JVM (3 reads): wall/user/sys s, max RSS MB: $r"
+    done
+    if $DO_BIG; then
+        JB=$(book jsonl "$BIG" "$((BIG / 1000000))m")
+        r=$(timed "reader-big" java -Xmx$BIG_HEAP -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark jsonl "$JB" 1)
+        say "- $BIG loans, jsonl, -Xmx$BIG_HEAP: $(tail -1 "$WORK/reader-big.out" | sed 's/^run 1: //')"
+        say "  wall/user/sys s, max RSS MB: $r"
+    fi
+    say "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
+
+FEEWATCH="$ROOT/feewatch"
+[ -x "$FEEWATCH" ] || { echo "run.sh: $FEEWATCH not found (the runtime has not landed?)" >&2; exit 2; }
+say "## End-to-end audit: ./feewatch audit … --format json --out … --detail …"
+for f in jsonl csv; do
+    dir=$J1; [ $f = csv ] && dir=$C1
+    r=$(timed "audit-$f" "$FEEWATCH" audit "$dir" --format json --out "$WORK/report-$f.json" --detail "$WORK/detail-$f.csv")
+    read -r wall user sys rss <<<"$r"
+    say "- $LOANS loans, $f: wall ${wall} s, CPU $(python3 -c "print('%.2f' % ($user + $sys))") s, max RSS ${rss} MB," \
+        "$(rate "$LOANS" "$wall") loans/s (wall), $(rate "$LOANS" "$(python3 -c "print($user + $sys)")") loans per CPU second"
+    compare "$WORK/report-$f.json" "$dir/expected-counts.json" | tee -a "$RESULTS"
+done
+if $DO_BIG; then
+    JB=$(book jsonl "$BIG" "$((BIG / 1000000))m")
+    r=$(FEEWATCH_JAVA_OPTS="-Xmx$BIG_HEAP ${FEEWATCH_JAVA_OPTS:-}" timed "audit-big" "$FEEWATCH" audit "$JB" \
+        --format json --out "$WORK/report-big.json" --detail "$WORK/detail-big.csv")
+    read -r wall user sys rss <<<"$r"
+    say "- $BIG loans, jsonl, FEEWATCH_JAVA_OPTS=-Xmx$BIG_HEAP: wall ${wall} s, CPU $(python3 -c "print('%.2f' % ($user + $sys))") s," \
+        "max RSS ${rss} MB, $(rate "$BIG" "$wall") loans/s (wall)"
+    compare "$WORK/report-big.json" "$JB/expected-counts.json" | tee -a "$RESULTS"
+fi
+
+say ""
+say "## Plain per-loan Python evaluator (python/evaluate.py)"
+P20=$(book jsonl 20000 "20k")
+python3 "$HERE/python/evaluate.py" "$P20" > "$WORK/python-20k.json"
+python3 - "$WORK/python-20k.json" "$P20/expected-counts.json" <<'PY' | tee -a "$RESULTS"
+import json, sys
+got, want = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+print("- counts on a 20,000-loan book: " + ("match expected-counts.json" if got["findings"] == want["findings"]
+      else "DIFFER: %s vs %s" % (got["findings"], want["findings"])))
+PY
+python3 "$HERE/python/evaluate.py" "$J1" --limit "$PY_LIMIT" > "$WORK/python-main.json"
+PY_RATE=$(python3 -c "import json; print(json.load(open('$WORK/python-main.json'))['loansPerSecond'])")
+PY_CPU_RATE=$(python3 -c "import json; print(json.load(open('$WORK/python-main.json'))['loansPerCpuSecond'])")
+say "- first $PY_LIMIT loans of the $LOANS-loan JSONL book: $(python3 -c "print('{:,.0f}'.format($PY_RATE))") loans/s (wall)," \
+    "$(python3 -c "print('{:,.0f}'.format($PY_CPU_RATE))") loans per CPU second"
+JW=$(python3 -c "import re;t=open('$WORK/audit-jsonl.time').read();w=re.search(r'Elapsed.*: (.+)',t).group(1).split(':');print(sum(float(x)*60**i for i,x in enumerate(reversed(w))))")
+JC=$(python3 -c "import re;t=open('$WORK/audit-jsonl.time').read();print(float(re.search(r'User time.*: (.+)',t).group(1))+float(re.search(r'System time.*: (.+)',t).group(1)))")
+say "- ratio, feewatch (1M JSONL, whole audit incl. JVM start) to Python: $(python3 -c "print('%.1f' % (($LOANS / $JW) / $PY_RATE))")x per wall second," \
+    "$(python3 -c "print('%.1f' % (($LOANS / $JC) / $PY_CPU_RATE))")x per CPU second"
+say "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
