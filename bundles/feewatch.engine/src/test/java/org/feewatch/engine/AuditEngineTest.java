@@ -69,7 +69,12 @@ class AuditEngineTest {
     }
 
     private static AuditInput input(LoanBookSource book) {
-        return AuditInput.builder(caseInfo("CN-BJ", Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
+        return input("CN", book);
+    }
+
+    /** A case of {@code region}: a region without its pack also gets the engine's "pack missing" info finding. */
+    private static AuditInput input(String region, LoanBookSource book) {
+        return AuditInput.builder(caseInfo(region, Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
     }
 
     @Test
@@ -283,7 +288,7 @@ class AuditEngineTest {
                 throw new AssertionError("must not start");
             }
         };
-        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(20, 5))),
+        Report r = AuditEngine.audit(input("CN-BJ", bookOf(Fixtures.book(20, 5))),
                 List.of(broken, pack("national", "CN", List.of(nameless, Fixtures.aprAbove("RATE-003", 6.0)))),
                 NOMINAL_APR, options().build());
         assertEquals(List.of("national 1.0.0"), r.plugins());
@@ -321,7 +326,7 @@ class AuditEngineTest {
                 }
             });
         }
-        Report r = AuditEngine.audit(input(null),
+        Report r = AuditEngine.audit(input("CN-BJ", null),
                 List.of(pack("national", "CN", rules), pack("region-cn-bj", "CN-BJ", List.of()),
                         pack("region-cn-sh", "CN-SH", List.of(Fixtures.aprAbove("SH-001", 0)))),
                 NOMINAL_APR, options().build());
