@@ -78,6 +78,7 @@ class CashFlowModelTest {
         "equal instalment + fees,       EQUAL_INSTALLMENT, 10000, 2000, 0,      0,    0,    5.703, 5.854",
         "equal principal + fees,        EQUAL_PRINCIPAL,   10000, 2000, 0,      0,    0,    5.715, 5.867",
         "bullet + 20 % deposit,         BULLET,            0,     0,    200000, 0.35, 0,    4.145, 4.225",
+        "equal instalment + 20 % deposit, EQUAL_INSTALLMENT, 0,   0,    200000, 0.35, 0,    5.232, 5.359",
         "interest-monthly without fees,INTEREST_MONTHLY,  0,     0,    0,      0,    0,    3.450, 3.505",
         "equal instalment without fees,EQUAL_INSTALLMENT, 0,     0,    0,      0,    0,    3.450, 3.505",
         "equal principal without fees, EQUAL_PRINCIPAL,   0,     0,    0,      0,    0,    3.450, 3.505",
