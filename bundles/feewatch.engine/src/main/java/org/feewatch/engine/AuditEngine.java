@@ -137,7 +137,8 @@ public final class AuditEngine {
             for (LoadedPack.LoadedRule r : lp.rules) {
                 GuardedRule g = new GuardedRule(lp.id, lp.label, r.rule(), r.info(), sink, options.diagnostics());
                 if (r.info() == null) {
-                    g.fail("its catalogue entry could not be read: " + r.problem(), r.cause());
+                    g.fail(r.problem() == null ? "it has no catalogue entry"
+                            : "its catalogue entry could not be read: " + r.problem(), r.cause());
                     continue;
                 }
                 if (GuardedRule.ENGINE_CODE.equals(g.code())) {

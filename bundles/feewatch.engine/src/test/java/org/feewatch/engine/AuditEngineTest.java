@@ -232,6 +232,38 @@ class AuditEngineTest {
     }
 
     @Test
+    void aRuleWithoutEvaluationOrCatalogueEntryIsReportedAndSkipped() {
+        Rule noEvaluation = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return Fixtures.info("DISC-003", Severity.MEDIUM, SubjectType.PRODUCT);
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                return null;
+            }
+        };
+        Rule noInfo = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return null;
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                throw new AssertionError("must not start");
+            }
+        };
+        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(10, 5))),
+                List.of(pack("national", "CN", List.of(noEvaluation, noInfo))), NOMINAL_APR, options().build());
+        assertEquals(List.of("DISC-003", "ENGINE-001"), r.findings().stream().map(Finding::rule).toList());
+        assertTrue(r.findings().get(0).evidence().get(0).text().contains("returned nothing to evaluate"));
+        assertTrue(r.findings().get(1).evidence().get(0).text().contains("it has no catalogue entry"));
+        assertEquals(10, r.loans().accepted());
+    }
+
+    @Test
     void aRuleStuckInFinishIsCutOffAndReported() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         RuleInfo hi = info("RATE-005", Severity.HIGH, SubjectType.PORTFOLIO);
