@@ -62,6 +62,11 @@ public final class AuditEngine {
     private final LoanAnalyzer analyzer;
     private final AuditOptions options;
 
+    /** How a pack is named in a report's {@code engine.plugins}: "national 1.0.0", "region CN-BJ 1.0.0". */
+    public static String pluginLabel(String id, String version, String region) {
+        return LoadedPack.label(id, version, region);
+    }
+
     public AuditEngine(LoanAnalyzer analyzer, AuditOptions options) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.options = options == null ? AuditOptions.defaults() : options;
