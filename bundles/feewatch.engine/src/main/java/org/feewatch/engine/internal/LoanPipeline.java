@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,11 @@ import org.feewatch.engine.LoanBookSource;
  * written), a queue and a pool of worker threads that analyse each loan once and hand it to every
  * active rule. Detail rows leave in batch-sequence order, so in book order whatever thread judged
  * them. Memory holds at most {@code batchesInFlight} batches, never the book.
+ *
+ * <p>A rule still judging one loan after the rule time limit ({@link AuditOptions#finishTimeout()})
+ * is switched off and reported, and its worker is given up: a new worker goes on with the rest of
+ * that batch (the next rules on that loan, then the next loans) and whatever the old one does
+ * afterwards is dropped, so a rule that never returns cannot stop the audit.
  */
 public final class LoanPipeline implements LoanBookListener {
 
@@ -41,6 +47,35 @@ public final class LoanPipeline implements LoanBookListener {
     }
 
     private static final Batch END = new Batch(-1, List.of());
+
+    /**
+     * One worker thread and where it is: the batch, the loan and the rule it is judging, and since
+     * when. Its fields change under its own lock, so that the watchdog and the worker agree on
+     * whether it was given up.
+     */
+    private final class Worker {
+        final RuleSink sink = new RuleSink(findings, null);
+        final Resume resume;
+        Thread thread;
+        Batch batch;
+        List<LoanMetrics> rows;
+        int loanIndex;
+        int ruleIndex;
+        Loan loan;
+        GuardedRule rule;
+        long callStart;
+        volatile boolean abandoned;
+
+        Worker(Resume resume) {
+            this.resume = resume;
+        }
+    }
+
+    /** Where a new worker takes over from one that was given up. */
+    private record Resume(Batch batch, List<LoanMetrics> rows, int loanIndex, int ruleIndex) {
+    }
+
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
     private final AuditContext context;
     private final LoanAnalyzer analyzer;
@@ -89,13 +124,12 @@ public final class LoanPipeline implements LoanBookListener {
      */
     /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
-        List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < options.workerThreads(); i++) {
-            Thread t = new Thread(this::work, "feewatch-loans-" + i);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
+            start(new Worker(null));
         }
+        Thread watchdog = new Thread(this::watch, "feewatch-loans-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             book.read(this);
         } catch (IOException e) {
@@ -111,19 +145,27 @@ public final class LoanPipeline implements LoanBookListener {
                         + GuardedRule.reason(e) + "; loans read before that were audited"));
             }
         } finally {
-            for (int i = 0; i < workers.size(); i++) {
+            for (int i = 0; i < options.workerThreads(); i++) {
                 queue.add(END);
             }
             boolean interrupted = false;
-            for (Thread t : workers) {
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
+            // every worker that was not given up (a replacement is listed before its predecessor is
+            // marked given up, so the loop never misses one)
+            boolean running = true;
+            while (running) {
+                running = false;
+                for (Worker w : workers) {
+                    if (!w.abandoned && w.thread.isAlive()) {
+                        running = true;
+                        try {
+                            w.thread.join(100);
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
                     }
                 }
             }
+            watchdog.interrupt();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -202,9 +244,19 @@ public final class LoanPipeline implements LoanBookListener {
         return loanProblems;
     }
 
-    private void work() {
-        RuleSink sink = new RuleSink(findings, null);
-        while (true) {
+    private void start(Worker w) {
+        Thread t = new Thread(() -> work(w), "feewatch-loans-" + workers.size());
+        t.setDaemon(true);
+        w.thread = t;
+        workers.add(w);
+        t.start();
+    }
+
+    private void work(Worker w) {
+        if (w.resume != null) {
+            judge(w, w.resume.batch(), w.resume.rows(), w.resume.loanIndex(), w.resume.ruleIndex());
+        }
+        while (!w.abandoned) {
             Batch batch;
             try {
                 batch = queue.take();
@@ -214,32 +266,77 @@ public final class LoanPipeline implements LoanBookListener {
             if (batch == END) {
                 return;
             }
-            List<LoanMetrics> rows = List.of();
-            try {
-                if (!aborted) {
-                    rows = judge(batch.loans(), sink);
+            judge(w, batch, new ArrayList<>(batch.loans().size()), 0, 0);
+        }
+    }
+
+    /** Judges a batch from loan {@code fromLoan}, rule {@code fromRule} on, and completes it unless given up. */
+    private void judge(Worker w, Batch batch, List<LoanMetrics> rows, int fromLoan, int fromRule) {
+        synchronized (w) {
+            w.batch = batch;
+            w.rows = rows;
+        }
+        try {
+            if (!aborted) {
+                List<Loan> loans = batch.loans();
+                for (int i = fromLoan; i < loans.size(); i++) {
+                    LoanMetrics row = judge(w, i, loans.get(i), i == fromLoan ? fromRule : 0);
+                    synchronized (w) {
+                        if (w.abandoned) {
+                            return;
+                        }
+                        rows.add(row);
+                    }
                 }
-            } catch (RuntimeException e) {
-                // never lose the batch's permit, or the reader would wait for ever
-                options.diagnostics().accept("loan batch " + batch.sequence() + " failed", e);
-            } finally {
-                complete(batch.sequence(), rows);
-                unfinished.decrementAndGet();
+                // a worker that was given up never counted its batch: its successor counts it whole
+                long done = analysed.addAndGet(loans.size());
+                options.progress().onProgress(bytesRead, bytesTotal, done);
+            }
+        } catch (GivenUp e) {
+            return;
+        } catch (RuntimeException e) {
+            // never lose the batch's permit, or the reader would wait for ever
+            options.diagnostics().accept("loan batch " + batch.sequence() + " failed", e);
+        }
+        if (!w.abandoned) {
+            complete(batch.sequence(), rows);
+            unfinished.decrementAndGet();
+        }
+    }
+
+    /** Gives up workers stuck in one rule on one loan for longer than the rule time limit. */
+    private void watch() {
+        long limit = options.finishTimeout().toNanos();
+        long pause = Math.max(10, Math.min(200, options.finishTimeout().toMillis() / 10));
+        while (true) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (Worker w : workers) {
+                synchronized (w) {
+                    if (w.abandoned || w.callStart == 0 || System.nanoTime() - w.callStart <= limit) {
+                        continue;
+                    }
+                    w.sink.close();
+                    w.rule.fail("it did not finish judging loan " + w.loan.id() + " within "
+                            + describe(options.finishTimeout()), null);
+                    start(new Worker(new Resume(w.batch, new ArrayList<>(w.rows), w.loanIndex, w.ruleIndex + 1)));
+                    w.abandoned = true;
+                    w.thread.interrupt();
+                }
             }
         }
     }
 
-    private List<LoanMetrics> judge(List<Loan> loans, RuleSink sink) {
-        List<LoanMetrics> rows = new ArrayList<>(loans.size());
-        for (Loan loan : loans) {
-            rows.add(judge(loan, sink));
-        }
-        long done = analysed.addAndGet(loans.size());
-        options.progress().onProgress(bytesRead, bytesTotal, done);
-        return rows;
+    private static String describe(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    private LoanMetrics judge(Loan loan, RuleSink sink) {
+    private LoanMetrics judge(Worker w, int index, Loan loan, int fromRule) {
+        RuleSink sink = w.sink;
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -271,7 +368,7 @@ public final class LoanPipeline implements LoanBookListener {
             aprEffective = Double.NaN;
             aprBank = Double.NaN;
         }
-        if (!Double.isFinite(apr)) {
+        if (!Double.isFinite(apr) && fromRule == 0) {
             String why;
             try {
                 why = facts.aprProblem();
@@ -284,18 +381,35 @@ public final class LoanPipeline implements LoanBookListener {
                     + "; rules that compare its APR could not judge it"));
         }
         sink.startLoan(loan.id());
-        for (GuardedRule rule : rules) {
+        for (int r = fromRule; r < rules.size(); r++) {
+            GuardedRule rule = rules.get(r);
             if (!rule.active()) {
                 continue;
             }
             sink.rule(rule);
+            synchronized (w) {
+                w.loanIndex = index;
+                w.ruleIndex = r;
+                w.loan = loan;
+                w.rule = rule;
+                w.callStart = System.nanoTime() | 1; // never 0, which means "not in a rule"
+            }
             try {
                 rule.evaluation().onLoan(facts, sink);
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
-                rule.fail("it stopped with an error while judging loan " + loan.id() + ": " + GuardedRule.reason(t),
-                        t);
+                if (!w.abandoned) {
+                    rule.fail("it stopped with an error while judging loan " + loan.id() + ": "
+                            + GuardedRule.reason(t), t);
+                }
+            } finally {
+                synchronized (w) {
+                    w.callStart = 0;
+                    if (w.abandoned) {
+                        throw new GivenUp();
+                    }
+                }
             }
         }
         List<String> broken = sink.endLoan();
@@ -353,6 +467,15 @@ public final class LoanPipeline implements LoanBookListener {
                 && pending.firstKey() > nextSequence) {
             nextSequence = pending.firstKey();
             drain();
+        }
+    }
+
+    /** Unwinds a worker that was given up: another one finishes its batch. */
+    private static final class GivenUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GivenUp() {
+            super("the worker was given up", null, false, false);
         }
     }
 
