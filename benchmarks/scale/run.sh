@@ -47,13 +47,16 @@ RESULTS="$WORK/results.md"
 : > "$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
 
+# the name of a book size: 1m, 10m, 20k
+size() { if [ $(($1 % 1000000)) -eq 0 ]; then echo "$(($1 / 1000000))m"; else echo "$(($1 / 1000))k"; fi; }
+
 # a book of N loans in FORMAT, reused when its expected-counts.json says it has N loans
 book() {
-    local format="$1" n="$2" dir="$WORK/book-$3-$1"
+    local format="$1" n="$2" dir="$WORK/book-$(size "$2")-$1"
     if ! python3 -c "import json,sys; sys.exit(0 if json.load(open('$dir/expected-counts.json'))['loans']==$n else 1)" \
             2>/dev/null; then
         echo "generating $n loans ($format) into $dir ..." >&2
-        python3 "$GENBOOK" --loans "$n" --seed 42 --format "$format" --out "$dir" 2>"$WORK/genbook-$3-$1.log"
+        python3 "$GENBOOK" --loans "$n" --seed 42 --format "$format" --out "$dir" 2>"$WORK/genbook-$(size "$2")-$1.log"
     fi
     echo "$dir"
 }
@@ -108,8 +111,8 @@ say "- $(java -version 2>&1 | head -1); $(python3 --version)"
 say "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared with other builds)"
 say ""
 
-J1=$(book jsonl "$LOANS" "$((LOANS / 1000))k")
-C1=$(book csv "$LOANS" "$((LOANS / 1000))k")
+J1=$(book jsonl "$LOANS")
+C1=$(book csv "$LOANS")
 
 if $READER_ONLY; then
     (cd "$ROOT" && mvn -B -q -o -pl bundles/feewatch.loanbook -am test-compile -DskipTests) >&2
@@ -122,7 +125,7 @@ if $READER_ONLY; then
         say "  whole JVM (3 reads): wall/user/sys s, max RSS MB: $r"
     done
     if $DO_BIG; then
-        JB=$(book jsonl "$BIG" "$((BIG / 1000000))m")
+        JB=$(book jsonl "$BIG")
         r=$(timed "reader-big" java -Xmx$BIG_HEAP -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark jsonl "$JB" 1)
         say "- $BIG loans, jsonl, -Xmx$BIG_HEAP: $(tail -1 "$WORK/reader-big.out" | sed 's/^run 1: //')"
         say "  wall/user/sys s, max RSS MB: $r"
@@ -143,7 +146,7 @@ for f in jsonl csv; do
     compare "$WORK/report-$f.json" "$dir/expected-counts.json" | tee -a "$RESULTS"
 done
 if $DO_BIG; then
-    JB=$(book jsonl "$BIG" "$((BIG / 1000000))m")
+    JB=$(book jsonl "$BIG")
     r=$(FEEWATCH_JAVA_OPTS="-Xmx$BIG_HEAP ${FEEWATCH_JAVA_OPTS:-}" timed "audit-big" "$FEEWATCH" audit "$JB" \
         --format json --out "$WORK/report-big.json" --detail "$WORK/detail-big.csv")
     read -r wall user sys rss <<<"$r"
@@ -154,7 +157,7 @@ fi
 
 say ""
 say "## Plain per-loan Python evaluator (python/evaluate.py)"
-P20=$(book jsonl 20000 "20k")
+P20=$(book jsonl 20000)
 python3 "$HERE/python/evaluate.py" "$P20" > "$WORK/python-20k.json"
 python3 - "$WORK/python-20k.json" "$P20/expected-counts.json" <<'PY' | tee -a "$RESULTS"
 import json, sys
