@@ -11,12 +11,37 @@ import java.util.Objects;
  *                   and private addresses are refused
  * @param progress   told how far the loan book has got; never null
  * @param detail     receives one row per accepted loan for the {@code --detail} CSV, or null
+ * @param purpose    why it runs, as recorded with it ({@value #AUDIT}, {@value #VET}, {@value #MONITOR})
+ * @param actor      who asked for it, as recorded in the audit trail (the user's login, "web", "monitor")
  */
-public record AuditRequest(Path casePath, boolean restricted, AuditProgressListener progress, LoanDetailSink detail) {
+public record AuditRequest(Path casePath, boolean restricted, AuditProgressListener progress, LoanDetailSink detail,
+        String purpose, String actor) {
+
+    public static final String AUDIT = "audit";
+    public static final String VET = "vet";
+    public static final String MONITOR = "monitor";
 
     public AuditRequest {
         Objects.requireNonNull(casePath, "casePath");
         progress = progress == null ? AuditProgressListener.NONE : progress;
+        purpose = purpose == null || purpose.isBlank() ? AUDIT : purpose;
+        actor = actor == null || actor.isBlank() ? localUser() : actor;
+    }
+
+    /** An audit asked for by the local user. */
+    public AuditRequest(Path casePath, boolean restricted, AuditProgressListener progress, LoanDetailSink detail) {
+        this(casePath, restricted, progress, detail, AUDIT, null);
+    }
+
+    /** The same request for another purpose. */
+    public AuditRequest withPurpose(String purpose, String actor) {
+        return new AuditRequest(casePath, restricted, progress, detail, purpose, actor);
+    }
+
+    /** The operating-system user running this process. */
+    public static String localUser() {
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "unknown" : user;
     }
 
     /** An unrestricted audit (the command line) without progress or detail. */

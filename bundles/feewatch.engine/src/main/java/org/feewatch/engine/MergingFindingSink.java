@@ -57,12 +57,17 @@ public final class MergingFindingSink implements FindingSink {
 
     /** The merged findings in the report's order. */
     public List<Finding> findings() {
-        List<Finding> out = new ArrayList<>(merged.size());
+        Finding[] out = new Finding[merged.size()];
+        int n = 0;
         for (Merged m : merged.values()) {
-            out.add(m.toFinding());
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2 + 1);
+            }
+            out[n++] = m.toFinding();
         }
-        out.sort(ORDER);
-        return out;
+        Finding[] all = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.parallelSort(all, ORDER);
+        return java.util.Arrays.asList(all);
     }
 
     /** Rule code, then subject id (natural order), then subject type. */
@@ -89,13 +94,17 @@ public final class MergingFindingSink implements FindingSink {
             .thenComparing(f -> f.metrics().toString())
             .thenComparing(f -> f.action() == null ? "" : f.action().name());
 
+    /**
+     * One finding and whatever was merged into it. Most findings are never merged, so the merge
+     * structures are made only when a second finding of the same rule and subject arrives.
+     */
     private static final class Merged {
         private Finding base;
         private Severity severity;
         private int merged;
-        private final java.util.TreeSet<Evidence> evidence = new java.util.TreeSet<>(EVIDENCE_ORDER);
+        private java.util.TreeSet<Evidence> evidence;
         private long evidenceTotal;
-        private final LinkedHashSet<String> citations = new LinkedHashSet<>();
+        private LinkedHashSet<String> citations;
 
         Merged(Finding first) {
             this.base = first;
@@ -104,12 +113,33 @@ public final class MergingFindingSink implements FindingSink {
 
         synchronized void merge(Finding f, int cap) {
             merged++;
-            if (f != base && BASE_ORDER.compare(f, base) < 0) {
+            if (merged == 1) {
+                if (f.evidence().size() > cap) {
+                    start(f, cap);
+                }
+                return;
+            }
+            if (evidence == null) {
+                start(base, cap);
+            }
+            if (BASE_ORDER.compare(f, base) < 0) {
                 base = f;
             }
             if (f.severity().ordinal() < severity.ordinal()) {
                 severity = f.severity();
             }
+            addEvidence(f, cap);
+            citations.addAll(f.citations());
+        }
+
+        private void start(Finding first, int cap) {
+            evidence = new java.util.TreeSet<>(EVIDENCE_ORDER);
+            citations = new LinkedHashSet<>(first.citations());
+            evidenceTotal = 0;
+            addEvidence(first, cap);
+        }
+
+        private void addEvidence(Finding f, int cap) {
             for (Evidence e : f.evidence()) {
                 if (evidence.add(e)) {
                     evidenceTotal++;
@@ -119,15 +149,16 @@ public final class MergingFindingSink implements FindingSink {
                     }
                 }
             }
-            citations.addAll(f.citations());
         }
 
         synchronized Finding toFinding() {
+            if (evidence == null) {
+                return base;
+            }
             List<Evidence> shown;
             if (merged == 1) {
                 // a single finding keeps the order its rule gave
-                shown = base.evidence().size() <= evidence.size() ? base.evidence()
-                        : base.evidence().stream().filter(evidence::contains).toList();
+                shown = base.evidence().stream().filter(evidence::contains).toList();
             } else {
                 shown = List.copyOf(evidence);
             }

@@ -1,6 +1,9 @@
 package org.feewatch.engine;
 
-/** Compares strings with runs of ASCII digits taken as numbers: L2 before L10, 2023Q1 before 2023Q2. */
+/**
+ * Compares strings with runs of ASCII digits taken as numbers: L2 before L10, 2023Q1 before 2023Q2.
+ * Allocation-free, since a report's findings are sorted with it.
+ */
 final class NaturalOrder {
 
     private NaturalOrder() {
@@ -9,26 +12,34 @@ final class NaturalOrder {
     static int compare(String a, String b) {
         int i = 0;
         int j = 0;
-        while (i < a.length() && j < b.length()) {
+        int la = a.length();
+        int lb = b.length();
+        while (i < la && j < lb) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
             if (isDigit(ca) && isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && isDigit(a.charAt(i))) {
+                // skip leading zeros, then the longer run is the larger number
+                while (i < la - 1 && a.charAt(i) == '0' && isDigit(a.charAt(i + 1))) {
                     i++;
                 }
-                while (j < b.length() && isDigit(b.charAt(j))) {
+                while (j < lb - 1 && b.charAt(j) == '0' && isDigit(b.charAt(j + 1))) {
                     j++;
                 }
-                String na = strip(a.substring(si, i));
-                String nb = strip(b.substring(sj, j));
-                if (na.length() != nb.length()) {
-                    return Integer.compare(na.length(), nb.length());
+                int ei = i;
+                while (ei < la && isDigit(a.charAt(ei))) {
+                    ei++;
                 }
-                int c = na.compareTo(nb);
-                if (c != 0) {
-                    return c;
+                int ej = j;
+                while (ej < lb && isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                if (ei - i != ej - j) {
+                    return Integer.compare(ei - i, ej - j);
+                }
+                for (; i < ei; i++, j++) {
+                    if (a.charAt(i) != b.charAt(j)) {
+                        return Character.compare(a.charAt(i), b.charAt(j));
+                    }
                 }
             } else {
                 if (ca != cb) {
@@ -38,19 +49,11 @@ final class NaturalOrder {
                 j++;
             }
         }
-        int c = Integer.compare(a.length() - i, b.length() - j);
+        int c = Integer.compare(la - i, lb - j);
         return c != 0 ? c : a.compareTo(b);
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static String strip(String digits) {
-        int k = 0;
-        while (k < digits.length() - 1 && digits.charAt(k) == '0') {
-            k++;
-        }
-        return digits.substring(k);
     }
 }

@@ -178,7 +178,7 @@ class AuditEngineTest {
         InputIssue w = r.warnings().stream().filter(i -> i.message().contains("L2")).findFirst().orElseThrow();
         assertEquals("loans.jsonl", w.file());
         assertEquals(2L, w.line());
-        assertTrue(w.message().contains("no annual percentage rate"), w.message());
+        assertTrue(w.message().contains("has no annual percentage rate: no rate of return solves its cash flows"), w.message());
         assertNull(rows.get(1).apr());
         assertEquals(4.0, rows.get(0).apr());
         assertEquals(List.of(), r.findings());

@@ -207,13 +207,13 @@ public class HtmlReportWriter implements ReportWriter {
                             + " more findings of this rule, listed in the JSON and CSV reports.</p>\n");
                     break;
                 }
-                finding(w, f);
+                finding(w, f, citations);
             }
             w.write("</details>\n");
         }
     }
 
-    private static void finding(BufferedWriter w, Finding f) throws IOException {
+    private static void finding(BufferedWriter w, Finding f, List<String> ruleCitations) throws IOException {
         w.write("<div class=\"finding\"><p><span class=\"sev " + f.severity().wireName() + "\">"
                 + f.severity().wireName() + "</span> <strong>" + esc(f.subject().type().wireName()) + " "
                 + esc(f.subject().id()) + "</strong>: " + esc(f.title()) + " <span class=\"meta\">→ "
@@ -236,7 +236,7 @@ public class HtmlReportWriter implements ReportWriter {
             }
             w.write("</ul>\n");
         }
-        if (!f.citations().isEmpty()) {
+        if (!f.citations().isEmpty() && !f.citations().equals(ruleCitations)) {
             w.write("<p class=\"cites\">" + esc(String.join("; ", f.citations())) + "</p>\n");
         }
         w.write("</div>\n");

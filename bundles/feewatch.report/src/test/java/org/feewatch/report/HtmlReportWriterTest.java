@@ -34,6 +34,8 @@ class HtmlReportWriterTest {
     void aSelfContainedPageWithSummaryChartPartnersAndFindingsByRule() throws IOException {
         Report r = SampleReports.full();
         String page = html(r, new HtmlReportWriter());
+        // kept for a look in a browser: target/sample-report.html
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sample-report.html"), page);
         assertTrue(page.startsWith("<!DOCTYPE html>"));
         for (String id : new String[] {"summary", "chart", "partners", "findings", "inputs"}) {
             assertTrue(page.contains("id=\"" + id + "\""), id);

@@ -24,6 +24,7 @@ import org.feewatch.api.spi.SourceFetcher;
 import org.feewatch.caseio.CaseReader;
 import org.feewatch.caseio.LoadedCase;
 import org.feewatch.core.AuditRequest;
+import org.feewatch.core.AuditObserver;
 import org.feewatch.core.AuditResult;
 import org.feewatch.core.AuditService;
 import org.feewatch.core.CaseException;
@@ -159,11 +160,31 @@ public class AuditServiceImpl implements AuditService {
     @Override
     public AuditResult audit(AuditRequest request) throws CaseException, UnavailableException {
         long start = System.nanoTime();
-        Report report = run(request);
-        return new AuditResult(report, Duration.ofNanos(System.nanoTime() - start));
+        CaseAudit.Outcome outcome = run(request);
+        AuditResult result = new AuditResult(outcome.report(), Duration.ofNanos(System.nanoTime() - start),
+                outcome.input());
+        for (AuditObserver observer : observers) {
+            try {
+                observer.audited(request, result);
+            } catch (RuntimeException e) {
+                LOG.error("an audit observer ({}) failed on {}", observer.getClass().getName(), request.casePath(), e);
+            }
+        }
+        return result;
     }
 
-    private Report run(AuditRequest request) throws CaseException, UnavailableException {
+    private final List<AuditObserver> observers = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addObserver(AuditObserver observer) {
+        observers.add(observer);
+    }
+
+    void removeObserver(AuditObserver observer) {
+        observers.remove(observer);
+    }
+
+    private CaseAudit.Outcome run(AuditRequest request) throws CaseException, UnavailableException {
         CaseAudit.Plugins plugins = new CaseAudit.Plugins(sortedPacks(), List.copyOf(extractors), List.copyOf(readers),
                 fetcher, rates);
         LoadedCase loaded;

@@ -62,7 +62,11 @@ final class CaseAudit {
         this.engineVersion = engineVersion;
     }
 
-    Report run(LoadedCase c, AuditRequest request) throws UnavailableException {
+    /** A finished audit's report and what it read. */
+    record Outcome(Report report, AuditInput input) {
+    }
+
+    Outcome run(LoadedCase c, AuditRequest request) throws UnavailableException {
         if (plugins.rates() == null) {
             throw new UnavailableException("the LPR table is not installed");
         }
@@ -82,10 +86,12 @@ final class CaseAudit {
                 .progress(request.progress()::onProgress)
                 .diagnostics((message, cause) -> LOG.warn("{}", message, cause));
         if (request.detail() == null) {
-            return AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build());
+            return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build()),
+                    input);
         }
         try (OutputStream out = request.detail().open(); DetailCsvWriter detail = new DetailCsvWriter(out)) {
-            return AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.detail(detail).build());
+            return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(),
+                    options.detail(detail).build()), input);
         } catch (IOException e) {
             throw new UncheckedIOException("the detail file could not be written: " + e.getMessage(), e);
         }

@@ -116,11 +116,17 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             withoutDeposit = all;
             withoutDepositProblem = allProblem;
         }
+        double effective = Double.isNaN(all) ? Double.NaN : CashFlowModel.effectiveApr(all);
+        if (!Double.isNaN(all) && !Double.isFinite(effective)) {
+            return new AnalyzedLoan(loan, lpr, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    "the all-in rate of return is too large to express as an annual rate (" + all * 100
+                            + " % a month)", dictionary);
+        }
         problem = allProblem != null ? allProblem
                 : bankProblem != null ? "bank-only flows: " + bankProblem
                 : withoutDepositProblem != null ? "flows without the deposit: " + withoutDepositProblem : null;
-        return new AnalyzedLoan(loan, lpr, apr(all), Double.isNaN(all) ? Double.NaN : CashFlowModel.effectiveApr(all),
-                apr(bankOnly), apr(withoutDeposit), problem, dictionary);
+        return new AnalyzedLoan(loan, lpr, apr(all), effective, apr(bankOnly), apr(withoutDeposit), problem,
+                dictionary);
     }
 
     private static double apr(double monthly) {

@@ -48,7 +48,8 @@ public final class CashFlowModel {
                     installment = principal / n;
                 } else {
                     double growth = Math.pow(1.0 + i, n);
-                    installment = principal * i * growth / (growth - 1.0);
+                    // a term so long that (1 + i)^n overflows pays interest only, in the limit
+                    installment = Double.isInfinite(growth) ? principal * i : principal * i * growth / (growth - 1.0);
                 }
                 for (int m = 1; m <= n; m++) {
                     flows[m] -= installment;

@@ -47,6 +47,11 @@ public final class ProductApr {
         if (Double.isNaN(r)) {
             return new AprResult(Double.NaN, Double.NaN, Irr.whyNoSolution(flows, flows.length));
         }
-        return new AprResult(CashFlowModel.nominalApr(r), CashFlowModel.effectiveApr(r), null);
+        double effective = CashFlowModel.effectiveApr(r);
+        if (!Double.isFinite(effective)) {
+            return new AprResult(Double.NaN, Double.NaN,
+                    "the rate of return is too large to express as an annual rate (" + r * 100 + " % a month)");
+        }
+        return new AprResult(CashFlowModel.nominalApr(r), effective, null);
     }
 }

@@ -271,9 +271,16 @@ public final class LoanPipeline implements LoanBookListener {
             aprBank = Double.NaN;
         }
         if (!Double.isFinite(apr)) {
+            String why;
+            try {
+                why = facts.aprProblem();
+            } catch (RuntimeException e) {
+                why = null;
+            }
             loanProblems.add(new InputIssue(loan.file(), loan.line() > 0 ? loan.line() : null, "loan " + loan.id()
-                    + ": its cash flows have no annual percentage rate (no rate of return solves them), "
-                    + "so rules that compare its APR could not judge it"));
+                    + " has no annual percentage rate: "
+                    + (why == null || why.isBlank() ? "no rate of return solves its cash flows" : why)
+                    + "; rules that compare its APR could not judge it"));
         }
         sink.startLoan(loan.id());
         for (GuardedRule rule : rules) {

@@ -44,6 +44,7 @@ public final class PriceParser {
             + MONEY_UNIT + ")");
     private static final Pattern MONEY = Pattern.compile("(" + NUM + ")(" + MONEY_UNIT + ")");
 
+    private static final Pattern BARE_NUMBER = Pattern.compile(NUM);
     private static final Pattern PERMILLE = Pattern.compile("(" + NUM + ")‰");
     private static final Pattern PER_TEN_THOUSAND = Pattern.compile("(" + NUM + ")‱");
     private static final Pattern FRACTION_WORDS = Pattern.compile("(万|千|百)分之([零〇一二两三四五六七八九十点\\d.]+)");
@@ -165,6 +166,13 @@ public final class PriceParser {
             }
             out.price = new Price(Kind.FIXED, range[0], range[1], null, fixedPeriod(unit, period), unit, null, null,
                     null, segment);
+            return out;
+        }
+        String bare = masked.replace(" ", "");
+        if (BARE_NUMBER.matcher(bare).matches()) {
+            // a price column in yuan (收费标准（元）) holds bare numbers
+            BigDecimal n = decimal(bare);
+            out.price = new Price(Kind.FIXED, n, n, null, Period.ONCE, null, null, null, null, segment);
             return out;
         }
         if (FREE_WORDS.matcher(masked).find()) {

@@ -95,6 +95,43 @@ class CashFlowLoanAnalyzerTest {
     }
 
     @Test
+    void extremeLoansGiveAFiniteAprOrAReasonNeverInfinity() {
+        List<org.feewatch.api.Loan> extremes = List.of(
+                // nets one yuan and repays a million a year later
+                loan("1000000", "4.00", "2023-01-10", "2024-01-10", Repayment.BULLET, "0", List.of(),
+                        fee("P01", "999999", FeeTiming.UPFRONT)),
+                // nets a fen and repays 10^24 a month later
+                loan("1000000000000000000000000", "4.00", "2023-01-10", "2023-02-10", Repayment.BULLET, "0", List.of(),
+                        fee("P01", "999999999999999999999999.99", FeeTiming.UPFRONT)),
+                // a deposit larger than the principal
+                loan("100000", "4.00", "2023-01-10", "2025-01-10", Repayment.EQUAL_PRINCIPAL, "500000", List.of()),
+                // zero rate, deposit earning interest: the borrower gains
+                loan("100000", "0", "2023-01-10", "2025-01-10", Repayment.INTEREST_MONTHLY, "50000", List.of()),
+                // monthly fees larger than the installments
+                loan("10000", "36.00", "2023-01-10", "2033-01-10", Repayment.EQUAL_INSTALLMENT, "0", List.of(),
+                        fee(BANK, "5000", FeeTiming.MONTHLY)));
+        for (org.feewatch.api.Loan loan : extremes) {
+            LoanFacts f = analyze(loan);
+            for (double apr : new double[] { f.aprAllIn(), f.aprAllInEffective(), f.aprBankOnly(),
+                    f.aprAllInWithoutDeposit() }) {
+                assertFalse(Double.isInfinite(apr), () -> loan + " gave infinity");
+                if (Double.isNaN(apr)) {
+                    assertTrue(f.aprProblem() != null && !f.aprProblem().isBlank(), () -> loan + " NaN without reason");
+                }
+            }
+        }
+        // a million for one yuan after a year: (1 + r)^12 = 1,040,000, r = 217 % a month
+        assertEquals(1200 * (Math.pow(1_040_000, 1 / 12.0) - 1), analyze(extremes.get(0)).aprAllIn(), 1e-6);
+    }
+
+    @Test
+    void veryLongTermsStayFinite() {
+        LoanFacts f = analyze(loan("1000000", "12.00", "2023-01-10", "2223-01-10", Repayment.EQUAL_INSTALLMENT, "0",
+                List.of()));
+        assertEquals(12.0, f.aprAllIn(), 1e-6);
+    }
+
+    @Test
     void termShorterThanAMonthIsReported() {
         LoanFacts f = analyze(loan("1000", "4.00", "2023-01-10", "2023-02-05", Repayment.BULLET, "0", List.of()));
         assertTrue(Double.isNaN(f.aprAllIn()));

@@ -275,6 +275,37 @@ class PriceParserTest {
     }
 
     @Test
+    void bareNumbersAreYuan() {
+        fixed("200", "200", "200");
+        fixed("0", "0", "0");
+        fixed("１５", "15", "15");
+        Price tiers = PriceParser.parse("1万元以下 5\n1万元以上 10");
+        assertEquals(Kind.TIERED, tiers.kind());
+        assertAmount("10", tiers.parts().get(1).high());
+    }
+
+    @Test
+    void moreForms() {
+        Price min = percent("0.05%（最低50元）", "0.05", "0.05");
+        assertAmount("50", min.minimum());
+        Price perYearRange = percent("0.3%~0.5%/年", "0.3", "0.5");
+        assertEquals(Period.PER_YEAR, perYearRange.period());
+        fixed("100元-500元/笔", "100", "500");
+        percent("不超过贷款金额的1%", null, "1");
+        Price capped = percent("按贷款金额的0.5%，单笔最高不超过5000元", "0.5", "0.5");
+        assertAmount("5000", capped.maximum());
+        Price withExemption = fixed("每笔200元（小微企业免收）", "200", "200");
+        assertEquals("笔", withExemption.unit());
+        assertEquals(Kind.UNSTATED, PriceParser.parse("按国家有关规定执行").kind());
+        assertEquals(Kind.UNSTATED, PriceParser.parse("详询当地分行").kind());
+        Price foreign = PriceParser.parse("人民币100元/笔；外币20美元/笔");
+        assertEquals(Kind.FIXED, foreign.kind(), "an amount in another currency is not read as yuan");
+        assertAmount("100", foreign.high());
+        percent("百分之零点五", "0.5", "0.5");
+        percent("千分之一点五", "0.15", "0.15");
+    }
+
+    @Test
     void chineseNumbers() {
         assertAmount("5", PriceParser.chineseNumber("五"));
         assertAmount("15", PriceParser.chineseNumber("十五"));

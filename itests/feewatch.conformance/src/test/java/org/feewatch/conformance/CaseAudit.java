@@ -1,0 +1,117 @@
+package org.feewatch.conformance;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.feewatch.api.Disclosure;
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.Report;
+import org.feewatch.api.Snapshot;
+import org.feewatch.api.SourceRef;
+import org.feewatch.api.SourceStatus;
+import org.feewatch.api.spi.DisclosureExtractor;
+import org.feewatch.api.spi.FeeDictionary;
+import org.feewatch.api.spi.LoanBookReader;
+import org.feewatch.api.spi.SourceException;
+import org.feewatch.api.spi.SourceFetcher;
+import org.feewatch.caseio.CaseException;
+import org.feewatch.caseio.CaseReader;
+import org.feewatch.caseio.LoadedCase;
+import org.feewatch.disclosure.internal.extract.BlockCatalogueExtractor;
+import org.feewatch.disclosure.internal.extract.ExtractionLimits;
+import org.feewatch.disclosure.internal.extract.ProductPageExtractor;
+import org.feewatch.disclosure.internal.extract.TableCatalogueExtractor;
+import org.feewatch.disclosure.internal.fetch.FetchConfig;
+import org.feewatch.disclosure.internal.fetch.PoliteSourceFetcher;
+import org.feewatch.disclosure.internal.snapshot.FileSnapshotStore;
+import org.feewatch.engine.AuditEngine;
+import org.feewatch.engine.AuditInput;
+import org.feewatch.engine.AuditOptions;
+import org.feewatch.engine.fees.SynonymFeeDictionary;
+import org.feewatch.loanbook.internal.ColumnsConfig;
+import org.feewatch.loanbook.internal.CsvLoanBookReader;
+import org.feewatch.loanbook.internal.JsonlLoanBookReader;
+import org.feewatch.loanbook.internal.ReaderConfig;
+import org.feewatch.report.DetailCsvWriter;
+import org.feewatch.report.JsonReportWriter;
+
+/**
+ * An audit the way {@code feewatch audit CASE --format json --detail FILE} runs it, with the real
+ * case reader, fetcher, extractors, loan-book readers, national pack, analyzer, engine and writers,
+ * each built with its default configuration, and no OSGi.
+ */
+final class CaseAudit {
+
+    record Result(Report report, Path json, Path detail) {
+    }
+
+    private CaseAudit() {
+    }
+
+    static Result run(Path casePath, Path out, int threads) throws IOException, CaseException {
+        Files.createDirectories(out);
+        try (LoadedCase c = new CaseReader().read(casePath)) {
+            List<InputIssue> warnings = new ArrayList<>(c.warnings());
+            FeeDictionary dictionary = SynonymFeeDictionary.of(Wiring.packs());
+            List<DisclosureExtractor> extractors = List.of(
+                    new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, dictionary),
+                    new BlockCatalogueExtractor(ExtractionLimits.DEFAULTS, dictionary),
+                    new ProductPageExtractor(ExtractionLimits.DEFAULTS, dictionary));
+            SourceFetcher fetcher = new PoliteSourceFetcher(Wiring.defaults(FetchConfig.class),
+                    new FileSnapshotStore(out.resolve("snapshots")));
+            List<SourceStatus> statuses = new ArrayList<>();
+            List<Disclosure> disclosures = new ArrayList<>();
+            for (SourceRef source : c.sources()) {
+                try {
+                    Snapshot snapshot = fetcher.fetch(source, c.folder(), false);
+                    DisclosureExtractor best = extractors.stream()
+                            .max(Comparator.comparingInt(x -> x.suitability(source, snapshot))).orElseThrow();
+                    Disclosure d = best.extract(source, snapshot);
+                    disclosures.add(d);
+                    statuses.add(SourceStatus.ok(source.id(), snapshot.sha256(), d.items().size()));
+                } catch (SourceException e) {
+                    statuses.add(SourceStatus.failed(source.id(), e.getMessage()));
+                }
+            }
+            LoanBookReader book = book(c.folder(), warnings);
+            AuditInput input = AuditInput.builder(c.caseInfo()).nationalDefaults(Wiring.NATIONAL_DEFAULTS)
+                    .sources(c.sources()).sourceStatuses(statuses).disclosures(disclosures).partners(c.partners())
+                    .benchmarks(c.benchmarks()).warnings(warnings).demandDepositRate(Wiring.DEMAND_RATE)
+                    .referenceRates(Wiring.lpr())
+                    .loanBook(book == null ? null : listener -> book.read(c.folder(), listener)).build();
+            Path json = out.resolve("report.json");
+            Path detailFile = out.resolve("detail.csv");
+            Report report;
+            try (DetailCsvWriter detail = new DetailCsvWriter(Files.newOutputStream(detailFile))) {
+                report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
+                        AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0").detail(detail).build());
+            }
+            try (OutputStream o = Files.newOutputStream(json)) {
+                new JsonReportWriter().write(report, o);
+            }
+            return new Result(report, json, detailFile);
+        }
+    }
+
+    /** loans.jsonl when there is one (a loans.csv beside it is skipped with a warning), else loans.csv. */
+    private static LoanBookReader book(Path dir, List<InputIssue> warnings) {
+        LoanBookReader jsonl = new JsonlLoanBookReader(Wiring.defaults(ReaderConfig.class));
+        LoanBookReader csv = new CsvLoanBookReader(Wiring.defaults(ReaderConfig.class),
+                Wiring.defaults(ColumnsConfig.class));
+        Path j = jsonl.bookFile(dir);
+        Path v = csv.bookFile(dir);
+        if (j != null && Files.exists(j)) {
+            if (v != null && Files.exists(v)) {
+                warnings.add(InputIssue.of(v.getFileName().toString(),
+                        "the case also has loans.jsonl, which was read: this book was skipped"));
+            }
+            return jsonl;
+        }
+        return v != null && Files.exists(v) ? csv : null;
+    }
+}
