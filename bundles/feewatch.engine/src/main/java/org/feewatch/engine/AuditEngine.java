@@ -25,6 +25,7 @@ import org.feewatch.engine.internal.AprSampler;
 import org.feewatch.engine.internal.CappedIssues;
 import org.feewatch.engine.internal.GuardedRule;
 import org.feewatch.engine.internal.LoanPipeline;
+import org.feewatch.engine.internal.RegionCoverage;
 import org.feewatch.engine.internal.RuleSink;
 
 /**
@@ -48,6 +49,8 @@ import org.feewatch.engine.internal.RuleSink;
  * <li>Warnings: the input warnings, then the sources' extraction notes, then policy refusals,
  * then the loan book's, then the loans without an APR. Long lists are capped (the counts in
  * {@code inputs.loans} stay exact) and one more warning says how many were left out.</li>
+ * <li>A case whose region (other than {@code CN}) no pack serves on {@code asOf} gets an {@code info}
+ * finding {@value org.feewatch.engine.internal.RegionCoverage#CODE} saying the region pack is missing.</li>
  * <li>The report's {@code caseInfo.policy()} is the effective policy.</li>
  * </ul>
  */
@@ -92,6 +95,8 @@ public final class AuditEngine {
             }
         }
 
+        regionCoverage(packs, loaded, caseInfo, sink);
+
         // 2. policy: case.json > region packs > national defaults (configuration, then national packs)
         Policy national = input.nationalDefaults();
         List<RulePack> regionPacks = new ArrayList<>();
@@ -132,7 +137,8 @@ public final class AuditEngine {
             for (LoadedPack.LoadedRule r : lp.rules) {
                 GuardedRule g = new GuardedRule(lp.id, lp.label, r.rule(), r.info(), sink, options.diagnostics());
                 if (r.info() == null) {
-                    g.fail("its catalogue entry could not be read: " + r.problem(), r.cause());
+                    g.fail(r.problem() == null ? "it has no catalogue entry"
+                            : "its catalogue entry could not be read: " + r.problem(), r.cause());
                     continue;
                 }
                 if (GuardedRule.ENGINE_CODE.equals(g.code())) {
@@ -189,6 +195,34 @@ public final class AuditEngine {
         return new Report(generatedAt, effectiveCase, options.engineVersion(), plugins, input.sourceStatuses(),
                 counts, warnings, findings, PartnerVerdicts.of(input.partners(), findings), bySeverity, byRule,
                 sampler.sample());
+    }
+
+    /** An info finding when the case names a region but no pack of that region applies. */
+    private void regionCoverage(List<RulePack> packs, List<LoadedPack> loaded, CaseInfo caseInfo,
+            MergingFindingSink sink) {
+        String region = caseInfo.region();
+        if (region == null || region.isBlank() || NATIONAL_REGION.equals(region)
+                || loaded.stream().anyMatch(lp -> !lp.national && region.equals(lp.region))) {
+            return;
+        }
+        List<String> notInForce = new ArrayList<>();
+        LocalDate asOf = caseInfo.asOf();
+        for (RulePack pack : packs == null ? List.<RulePack>of() : packs) {
+            try {
+                if (!region.equals(pack.region())) {
+                    continue;
+                }
+                LocalDate from = pack.effectiveFrom();
+                LocalDate to = pack.effectiveTo();
+                if (asOf == null || (from == null || !asOf.isBefore(from)) && (to == null || !asOf.isAfter(to))) {
+                    return; // in force but it could not be loaded: LoadedPack.probe reported that already
+                }
+                notInForce.add(LoadedPack.label(pack.id(), pack.version(), pack.region()));
+            } catch (RuntimeException broken) {
+                return; // a pack that cannot even say its region or dates was already reported
+            }
+        }
+        sink.add(RegionCoverage.missing(region, caseInfo.asOf(), notInForce));
     }
 
     private static void addCapped(List<InputIssue> warnings, CappedIssues issues, String more) {

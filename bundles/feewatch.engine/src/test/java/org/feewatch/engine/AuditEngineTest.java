@@ -69,7 +69,12 @@ class AuditEngineTest {
     }
 
     private static AuditInput input(LoanBookSource book) {
-        return AuditInput.builder(caseInfo("CN-BJ", Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
+        return input("CN", book);
+    }
+
+    /** A case of {@code region}: a region without its pack also gets the engine's "pack missing" info finding. */
+    private static AuditInput input(String region, LoanBookSource book) {
+        return AuditInput.builder(caseInfo(region, Policy.EMPTY)).nationalDefaults(NATIONAL).loanBook(book).build();
     }
 
     @Test
@@ -227,6 +232,38 @@ class AuditEngineTest {
     }
 
     @Test
+    void aRuleWithoutEvaluationOrCatalogueEntryIsReportedAndSkipped() {
+        Rule noEvaluation = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return Fixtures.info("DISC-003", Severity.MEDIUM, SubjectType.PRODUCT);
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                return null;
+            }
+        };
+        Rule noInfo = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return null;
+            }
+
+            @Override
+            public RuleEvaluation start(AuditContext context) {
+                throw new AssertionError("must not start");
+            }
+        };
+        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(10, 5))),
+                List.of(pack("national", "CN", List.of(noEvaluation, noInfo))), NOMINAL_APR, options().build());
+        assertEquals(List.of("DISC-003", "ENGINE-001"), r.findings().stream().map(Finding::rule).toList());
+        assertTrue(r.findings().get(0).evidence().get(0).text().contains("returned nothing to evaluate"));
+        assertTrue(r.findings().get(1).evidence().get(0).text().contains("it has no catalogue entry"));
+        assertEquals(10, r.loans().accepted());
+    }
+
+    @Test
     void aRuleStuckInFinishIsCutOffAndReported() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         RuleInfo hi = info("RATE-005", Severity.HIGH, SubjectType.PORTFOLIO);
@@ -283,7 +320,7 @@ class AuditEngineTest {
                 throw new AssertionError("must not start");
             }
         };
-        Report r = AuditEngine.audit(input(bookOf(Fixtures.book(20, 5))),
+        Report r = AuditEngine.audit(input("CN-BJ", bookOf(Fixtures.book(20, 5))),
                 List.of(broken, pack("national", "CN", List.of(nameless, Fixtures.aprAbove("RATE-003", 6.0)))),
                 NOMINAL_APR, options().build());
         assertEquals(List.of("national 1.0.0"), r.plugins());
@@ -321,7 +358,7 @@ class AuditEngineTest {
                 }
             });
         }
-        Report r = AuditEngine.audit(input(null),
+        Report r = AuditEngine.audit(input("CN-BJ", null),
                 List.of(pack("national", "CN", rules), pack("region-cn-bj", "CN-BJ", List.of()),
                         pack("region-cn-sh", "CN-SH", List.of(Fixtures.aprAbove("SH-001", 0)))),
                 NOMINAL_APR, options().build());

@@ -37,7 +37,7 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonWriter j = new JsonWriter(w);
         j.setIndent("  ");
         j.setHtmlSafe(false);

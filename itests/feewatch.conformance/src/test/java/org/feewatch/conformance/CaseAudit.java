@@ -38,6 +38,8 @@ import org.feewatch.loanbook.internal.CsvLoanBookReader;
 import org.feewatch.loanbook.internal.JsonlLoanBookReader;
 import org.feewatch.loanbook.internal.ReaderConfig;
 import org.feewatch.report.DetailCsvWriter;
+import org.feewatch.report.CsvReportWriter;
+import org.feewatch.report.HtmlReportWriter;
 import org.feewatch.report.JsonReportWriter;
 
 /**
@@ -93,6 +95,12 @@ final class CaseAudit {
             }
             try (OutputStream o = Files.newOutputStream(json)) {
                 new JsonReportWriter().write(report, o);
+            }
+            try (OutputStream o = Files.newOutputStream(out.resolve("report.html"))) {
+                new HtmlReportWriter().write(report, o);
+            }
+            try (OutputStream o = Files.newOutputStream(out.resolve("report.csv"))) {
+                new CsvReportWriter().write(report, o);
             }
             return new Result(report, json, detailFile);
         }

@@ -73,17 +73,18 @@ class CashFlowModelTest {
     /** DOMAIN.md §5.4: 1,000,000 yuan, 12 months, 3.45 %. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "bullet + fees,                 BULLET,            10000, 2000, 0,      0,    0,    4.608, 4.706",
-        "interest-monthly + fees,       INTEREST_MONTHLY,  10000, 2000, 0,      0,    0,    4.681, 4.782",
-        "equal instalment + fees,       EQUAL_INSTALLMENT, 10000, 2000, 0,      0,    0,    5.703, 5.854",
-        "equal principal + fees,        EQUAL_PRINCIPAL,   10000, 2000, 0,      0,    0,    5.715, 5.867",
-        "bullet + 20 % deposit,         BULLET,            0,     0,    200000, 0.35, 0,    4.145, 4.225",
-        "interest-monthly without fees,INTEREST_MONTHLY,  0,     0,    0,      0,    0,    3.450, 3.505",
-        "equal instalment without fees,EQUAL_INSTALLMENT, 0,     0,    0,      0,    0,    3.450, 3.505",
-        "equal principal without fees, EQUAL_PRINCIPAL,   0,     0,    0,      0,    0,    3.450, 3.505",
+        "bullet + fees,                 BULLET,            10000, 2000, 0,      0,    4.608, 4.706",
+        "interest-monthly + fees,       INTEREST_MONTHLY,  10000, 2000, 0,      0,    4.681, 4.782",
+        "equal instalment + fees,       EQUAL_INSTALLMENT, 10000, 2000, 0,      0,    5.703, 5.854",
+        "equal principal + fees,        EQUAL_PRINCIPAL,   10000, 2000, 0,      0,    5.715, 5.867",
+        "bullet + 20 % deposit,         BULLET,            0,     0,    200000, 0.35,    4.145, 4.225",
+        "equal instalment + 20 % deposit, EQUAL_INSTALLMENT, 0,   0,    200000, 0.35,    5.232, 5.359",
+        "interest-monthly without fees,INTEREST_MONTHLY,  0,     0,    0,      0,    3.450, 3.505",
+        "equal instalment without fees,EQUAL_INSTALLMENT, 0,     0,    0,      0,    3.450, 3.505",
+        "equal principal without fees, EQUAL_PRINCIPAL,   0,     0,    0,      0,    3.450, 3.505",
     })
     void domainWorkedExamples(String name, Repayment kind, double guarantee, double appraisal, double deposit,
-            double demand, double unused, double apr, double effective) {
+            double demand, double apr, double effective) {
         double[] flows = new double[13];
         CashFlowModel.addLoan(flows, 1_000_000, 3.45, 12, kind);
         CashFlowModel.addFee(flows, guarantee, FeeTiming.UPFRONT, 12);

@@ -1,5 +1,6 @@
 package org.feewatch.core.internal.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -59,6 +60,9 @@ public final class MainThread implements Callable<Integer> {
         boolean errTerminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
         Path cwd = Paths.get(System.getProperty("user.dir", ".")).toAbsolutePath();
         VerbIO io = new VerbIO(System.out, System.err, errTerminal, cwd, Home.home(context));
+        // the start-up figure of BENCHMARKS.md: from JVM start to the verb beginning its work
+        LOG.info("{} begins {} ms after the JVM started", args.length == 0 ? "(no command)" : args[0],
+                ManagementFactory.getRuntimeMXBean().getUptime());
         int code = new Dispatcher(verbs.get()).run(List.of(args), io);
         System.out.flush();
         System.err.flush();

@@ -53,6 +53,7 @@ final class WebServer {
     /** Starts Jetty on 127.0.0.1:port and returns when GET /api/health answers. */
     static void start(BundleContext context, int port, boolean shell) throws VerbException {
         ensureFree(port);
+        stopOnSignal(context);
         // Jetty reads its port when it starts; a framework property would be fixed at launch
         System.setProperty(PORT_PROPERTY, Integer.toString(port));
         raise(context, shell ? SHELL_LEVEL : WEB_LEVEL);
@@ -117,8 +118,11 @@ final class WebServer {
                 + "/ within " + READY.toSeconds() + " s (see the log file)");
     }
 
-    /** Blocks until the framework stops (Ctrl-C, SIGTERM, or `stop 0` in the shell). */
-    static void awaitStop(BundleContext context) {
+    /**
+     * Stops the framework cleanly (Jetty closes its port) when the JVM is asked to end: Ctrl-C or
+     * SIGTERM. Call before starting the server, so that a signal during start-up is covered too.
+     */
+    static void stopOnSignal(BundleContext context) {
         Framework framework = (Framework) context.getBundle(0);
         Thread hook = new Thread(() -> {
             try {
@@ -128,7 +132,16 @@ final class WebServer {
                 // the JVM is going down anyway
             }
         }, "feewatch-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already ending: nothing to add
+        }
+    }
+
+    /** Blocks until the framework stops (Ctrl-C, SIGTERM, or `stop 0` in the shell). */
+    static void awaitStop(BundleContext context) {
+        Framework framework = (Framework) context.getBundle(0);
         try {
             framework.waitForStop(0);
         } catch (InterruptedException e) {

@@ -31,10 +31,13 @@ final class BlockReader {
     private static final int MAX_TITLE_CHARS = 40;
 
     private final Vocabulary vocabulary;
+    private final java.util.function.Predicate<String> knownFee;
     private final ExtractionLimits limits;
     private final Locators locators;
 
-    BlockReader(Vocabulary vocabulary, ExtractionLimits limits, Locators locators) {
+    BlockReader(Vocabulary vocabulary, ExtractionLimits limits, Locators locators,
+            java.util.function.Predicate<String> knownFee) {
+        this.knownFee = knownFee;
         this.vocabulary = vocabulary;
         this.limits = limits;
         this.locators = locators;
@@ -260,7 +263,7 @@ final class BlockReader {
                 return new Line(e, text, role, m.group(2).trim(), false);
             }
             String value = m.group(2).trim();
-            if (label.indexOf('费') >= 0 && !Texts.isSentence(label) && PRICE_LIKE.matcher(value).find()) {
+            if (namesFee(label) && PRICE_LIKE.matcher(value).find()) {
                 return new Line(e, text, null, value, false, label);
             }
         }
@@ -276,6 +279,14 @@ final class BlockReader {
                 && (isTitle(e) || (first != null && TITLE_TAGS.contains(first.normalName())
                         && Texts.clean(first.text()).equals(text)));
         return new Line(e, text, null, null, title);
+    }
+
+    /** A label that names a fee: 担保费, 提前还款违约金, 罚息, or any name the fee dictionary knows. */
+    private boolean namesFee(String label) {
+        if (label.isEmpty() || Texts.isSentence(label)) {
+            return false;
+        }
+        return label.indexOf('费') >= 0 || label.endsWith("金") || label.endsWith("息") || knownFee.test(label);
     }
 
     private static String stripColon(String s) {

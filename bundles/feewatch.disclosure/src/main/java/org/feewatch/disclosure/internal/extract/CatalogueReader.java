@@ -34,10 +34,10 @@ final class CatalogueReader {
     private final boolean readBlocks;
 
     CatalogueReader(Vocabulary vocabulary, ExtractionLimits limits, Locators locators, boolean readTables,
-            boolean readBlocks) {
+            boolean readBlocks, java.util.function.Predicate<String> knownFee) {
         this.vocabulary = vocabulary;
         this.tables = new TableReader(vocabulary, limits, locators);
-        this.blocks = new BlockReader(vocabulary, limits, locators);
+        this.blocks = new BlockReader(vocabulary, limits, locators, knownFee);
         this.readTables = readTables;
         this.readBlocks = readBlocks;
     }

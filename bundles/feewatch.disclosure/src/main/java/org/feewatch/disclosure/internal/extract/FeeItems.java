@@ -57,6 +57,11 @@ final class FeeItems {
         return p != null ? p : Price.unstated(priceText);
     }
 
+    /** True when the fee dictionary knows the name (false without a dictionary). */
+    boolean knows(String name) {
+        return dictionary != null && dictionary.categoryOf(name) != null;
+    }
+
     boolean full() {
         return full || items.size() >= limits.maxItems();
     }

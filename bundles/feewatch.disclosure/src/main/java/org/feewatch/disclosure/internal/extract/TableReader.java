@@ -18,6 +18,7 @@ import org.jsoup.nodes.Element;
  */
 final class TableReader {
 
+    private static final java.util.regex.Pattern LONE_NUMBER = java.util.regex.Pattern.compile("[\\d.\\-]+");
     /** Header rows are looked for among the first rows only. */
     private static final int HEADER_SCAN_ROWS = 10;
 
@@ -116,7 +117,8 @@ final class TableReader {
     /** A cheap test for a header repeated inside the table: some cell names an item column. */
     private boolean mayBeHeader(TableGrid grid, int r) {
         for (int c = 0; c < grid.width(); c++) {
-            if (vocabulary.namesItemColumn(grid.text(r, c))) {
+            String text = grid.text(r, c);
+            if (!hasDigit(text) && vocabulary.namesItemColumn(text)) {
                 return true;
             }
         }
@@ -152,6 +154,15 @@ final class TableReader {
         return item && other > 0;
     }
 
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Digits such as 200 or 0.5% mark a data row; header words rarely hold three digits. */
     private static boolean containsDigitRun(String text) {
         int run = 0;
@@ -181,7 +192,7 @@ final class TableReader {
             return true; // one cell across the table: a category row
         }
         String text = grid.text(cell);
-        if (columns.number >= 0 && grid.cell(r, columns.number) == cell && text.matches("[\\d.\\-]+")) {
+        if (columns.number >= 0 && grid.cell(r, columns.number) == cell && LONE_NUMBER.matcher(text).matches()) {
             return false; // a lone number is an item without name, not a heading
         }
         return Headings.depthOf(cell, text, vocabulary) > 0 && !Headings.isTagHeading(cell);
@@ -404,7 +415,7 @@ final class TableReader {
                 if (!cell.normalName().equals("th")) {
                     allTh = false;
                 }
-                if (t.length() > 20 || containsDigitRun(t) || t.matches("\\d+")) {
+                if (t.length() > 20 || containsDigitRun(t) || LONE_NUMBER.matcher(t).matches()) {
                     return false;
                 }
             }

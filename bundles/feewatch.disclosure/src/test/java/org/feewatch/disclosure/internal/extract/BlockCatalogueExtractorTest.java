@@ -79,13 +79,34 @@ class BlockCatalogueExtractorTest {
     @Test
     void partnerScheduleAsItemPriceLines() {
         Disclosure d = read("partner-list.html", SourceKind.PARTNER_SCHEDULE);
-        assertEquals(List.of("担保费", "保后管理费", "评审费"), Pages.names(d));
         FeeItem guarantee = Pages.item(d, "担保费");
+        assertEquals(List.of("担保费", "保后管理费", "评审费", "提前还款违约金", "技术服务费"), Pages.names(d));
+        assertEquals("按提前还款本金的1%收取", Pages.item(d, "提前还款违约金").priceText());
+        FeeItem platform = Pages.item(d, "技术服务费");
+        assertEquals("按贷款本金的0.2%/月，按月收取", platform.priceText());
+        assertEquals("合作平台收费", platform.section());
+        assertEquals("北湖融资担保有限公司收费标准", guarantee.section());
         assertEquals("年担保费率1.5%（按担保金额计收）", guarantee.priceText());
         assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
         assertEquals(Price.Period.PER_MONTH, Pages.item(d, "保后管理费").price().period());
         assertEquals(Price.Kind.FREE, Pages.item(d, "评审费").price().kind());
         assertNull(guarantee.basis());
         assertTrue(guarantee.locator().endsWith("li:nth-child(1)"), guarantee.locator());
+    }
+
+    @Test
+    void aLabelTheFeeDictionaryKnowsIsAnItemEvenWithoutTheWordFee() {
+        String html = "<ul><li>资信证明：每份100元</li><li>咨询电话：0000-1234567</li><li>开户许可：免费</li></ul>";
+        Snapshot s = Pages.snapshotOf("x", "x", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), html,
+                java.nio.charset.StandardCharsets.UTF_8);
+        SourceRef source = Pages.source("x", SourceKind.PRICE_CATALOG);
+        assertTrue(BLOCKS.extract(source, s).items().isEmpty(), "without a dictionary 资信证明 is just a label");
+        BlockCatalogueExtractor withDictionary = new BlockCatalogueExtractor(ExtractionLimits.DEFAULTS,
+                new org.feewatch.engine.fees.SynonymFeeDictionary(java.util.Map.of("资信证明", "credit-certificate-fee"),
+                        java.util.Set.of(), java.util.Set.of()));
+        Disclosure d = withDictionary.extract(source, s);
+        assertEquals(List.of("资信证明"), Pages.names(d));
+        assertEquals("credit-certificate-fee", d.items().get(0).category());
+        assertEquals("每份100元", d.items().get(0).priceText());
     }
 }

@@ -113,9 +113,15 @@ public final class LprImporter {
             throw new LprFormatException("the date range " + from + " to " + to + " is empty");
         }
         String url = NifcLprResponse.url(from, to);
-        String body = download.get(url);
-        Instant now = clock.instant();
         Files.createDirectories(folder);
+        String body;
+        try {
+            body = download.get(url);
+        } catch (IOException e) {
+            log(clock.instant(), "Import failed, nothing changed: " + e.getMessage());
+            throw e;
+        }
+        Instant now = clock.instant();
         Files.writeString(folder.resolve("nifc-" + STAMP.format(now) + ".json"), body, StandardCharsets.UTF_8);
         try {
             List<LprFixing> fixings = NifcLprResponse.parse(body, url,

@@ -146,6 +146,18 @@ public class LprReferenceRates implements ReferenceRates, LprUpdates {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(url + ": interrupted");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException(url + ": no answer within the time limit", e);
+        } catch (java.net.UnknownHostException e) {
+            throw new IOException(url + ": the host name cannot be resolved", e);
+        } catch (java.net.ConnectException e) {
+            throw new IOException(url + ": cannot connect (refused or unreachable)", e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(url)) {
+                throw e;
+            }
+            throw new IOException(url + ": the download failed"
+                    + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")"), e);
         }
     }
 }

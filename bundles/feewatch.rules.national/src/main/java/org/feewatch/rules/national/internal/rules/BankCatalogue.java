@@ -16,6 +16,7 @@ import org.feewatch.api.SourceStatus;
 import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
+import org.feewatch.engine.fees.SmallMicroExemption;
 
 /**
  * The audited institution's published price catalogue: the items of every {@code price-catalog}
@@ -24,8 +25,11 @@ import org.feewatch.api.spi.FindingSink;
  */
 final class BankCatalogue {
 
-    /** A published item with the disclosure it was read from. */
-    record Entry(Disclosure disclosure, FeeItem item, String category) {
+    /**
+     * A published item with the disclosure it was read from, its category and whether its entry
+     * exempts small and micro borrowers (read once per audit, not once per loan).
+     */
+    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro) {
         String sourceId() {
             return item.sourceId() != null ? item.sourceId() : disclosure.source().id();
         }
@@ -55,7 +59,7 @@ final class BankCatalogue {
             for (FeeItem item : d.items()) {
                 String category = item.category() != null ? item.category()
                         : context.feeDictionary().categoryOf(item.name());
-                entries.add(new Entry(d, item, category));
+                entries.add(new Entry(d, item, category, SmallMicroExemption.exempts(item)));
             }
         }
     }

@@ -20,7 +20,6 @@ import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
-import org.feewatch.engine.fees.SmallMicroExemption;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 import org.feewatch.rules.national.internal.NationalFeeDictionary;
 
@@ -103,7 +102,7 @@ public final class Fee001ProhibitedFee implements Rule {
                 LocalDate asOf = context.caseInfo().asOf();
                 for (BankCatalogue.Entry entry : new BankCatalogue(context).entries()) {
                     FeeItem item = entry.item();
-                    if (!prohibitedOn(prohibited, entry.category(), asOf) || SmallMicroExemption.exempts(item)) {
+                    if (!prohibitedOn(prohibited, entry.category(), asOf) || entry.exemptsSmallMicro()) {
                         continue;
                     }
                     Map<String, String> metrics = new LinkedHashMap<>();

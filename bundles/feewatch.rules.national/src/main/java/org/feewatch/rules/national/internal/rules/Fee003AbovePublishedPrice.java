@@ -20,7 +20,6 @@ import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
-import org.feewatch.engine.fees.SmallMicroExemption;
 import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.engine.price.PriceParser;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -99,7 +98,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     allowed = allowed.add(limit);
                     evidence.add(PartnerFacts.evidence(facts, fee));
                     evidence.add(binding.evidence());
-                    boolean exempt = loan.smallOrMicro() && SmallMicroExemption.exempts(binding.item());
+                    boolean exempt = loan.smallOrMicro() && binding.exemptsSmallMicro();
                     parts.add(fee.item() + " " + life.toPlainString() + " yuan against a published "
                             + (exempt ? "exemption for small and micro borrowers" : "maximum of " + limit.toPlainString()
                                     + " yuan (" + priceText(binding) + ")"));
@@ -127,7 +126,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
 
     private static Optional<BigDecimal> maxCharge(BankCatalogue.Entry entry, Loan loan, int months) {
         Price price = entry.item().price() != null ? entry.item().price() : PriceParser.parse(entry.item().priceText());
-        boolean exempt = loan.smallOrMicro() && SmallMicroExemption.exempts(entry.item());
+        boolean exempt = loan.smallOrMicro() && entry.exemptsSmallMicro();
         return PriceEvaluator.maxCharge(price, loan.principal(), months, exempt);
     }
 

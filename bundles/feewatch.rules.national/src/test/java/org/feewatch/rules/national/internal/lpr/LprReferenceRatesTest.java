@@ -105,6 +105,18 @@ class LprReferenceRatesTest {
     }
 
     @Test
+    void aFailedDownloadIsLoggedAndChangesNothing() throws Exception {
+        LprReferenceRates rates = new LprReferenceRates(work, CLOCK, url -> {
+            throw new IOException(url + ": cannot connect (refused or unreachable)");
+        });
+        IOException e = assertThrows(IOException.class,
+                () -> rates.importOfficial(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-06-01")));
+        assertTrue(e.getMessage().endsWith("cannot connect (refused or unreachable)"), e.getMessage());
+        assertTrue(Files.readString(work.resolve("import.log")).contains("Import failed, nothing changed: https://"));
+        assertEquals(LocalDate.parse("2026-03-20"), rates.latest().date());
+    }
+
+    @Test
     void aDamagedRecordIsSkippedNotFatal() throws Exception {
         Files.writeString(work.resolve("imported-20260101T000000Z.csv"), "date,lpr_1y,lpr_5y_plus\nrubbish,1,2\n");
         LprReferenceRates rates = new LprReferenceRates(work, CLOCK, url -> "");

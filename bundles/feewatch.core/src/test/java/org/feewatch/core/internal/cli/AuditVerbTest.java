@@ -1,0 +1,72 @@
+package org.feewatch.core.internal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.feewatch.api.Action;
+import org.feewatch.api.CaseInfo;
+import org.feewatch.api.Finding;
+import org.feewatch.api.LoanCounts;
+import org.feewatch.api.Report;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.core.cli.UsageException;
+import org.feewatch.core.cli.VerbIO;
+import org.junit.jupiter.api.Test;
+
+class AuditVerbTest {
+
+    private static Report report(Severity... severities) {
+        List<Finding> findings = java.util.Arrays.stream(severities)
+                .map(s -> new Finding("FEE-001", s, Subject.loan("L1"), "t", List.of(), Map.of(), List.of(), Action.REFUND))
+                .toList();
+        return new Report(Instant.EPOCH, new CaseInfo("BANK-A", null, null, "CN", LocalDate.of(2023, 6, 30), null),
+                "1.0.0", List.of("national 1.0.0"), List.of(), new LoanCounts(3, 2, 1, List.of()), List.of(), findings,
+                List.of(), Map.of("high", 1), Map.of("FEE-001", 1));
+    }
+
+    @Test
+    void failOnMatchesTheSeverityOrWorse() {
+        Report r = report(Severity.HIGH);
+        assertTrue(AuditVerb.found(r, Severity.HIGH));
+        assertTrue(AuditVerb.found(r, Severity.MEDIUM));
+        assertFalse(AuditVerb.found(r, Severity.CRITICAL));
+        assertFalse(AuditVerb.found(report(), Severity.INFO));
+    }
+
+    @Test
+    void theFormatFollowsTheOutputFilesExtension() {
+        assertEquals("html", AuditVerb.formatOf(Path.of("r.HTML")));
+        assertEquals("csv", AuditVerb.formatOf(Path.of("out/r.csv")));
+        assertEquals("json", AuditVerb.formatOf(Path.of("r.json")));
+        assertEquals("json", AuditVerb.formatOf(Path.of("report")));
+    }
+
+    @Test
+    void theTerminalSummaryCountsLoansAndFindings() {
+        assertEquals("BANK-A: 2 loans, 1 finding (high 1)", AuditVerb.summary(report(Severity.HIGH)));
+    }
+
+    @Test
+    void argumentsAreCheckedBeforeAnythingRuns() {
+        AuditVerb verb = new AuditVerb(null);
+        VerbIO io = new VerbIO(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
+                false, Path.of("/tmp"), Path.of("/tmp"));
+        assertEquals("missing CASE (a case folder or .zip)",
+                assertThrows(UsageException.class, () -> verb.run(List.of(), io)).getMessage());
+        assertEquals("--format must be json, html or csv, not pdf",
+                assertThrows(UsageException.class, () -> verb.run(List.of("c", "--format", "pdf"), io)).getMessage());
+        assertEquals("--fail-on must be critical, high, medium, low or info, not severe",
+                assertThrows(UsageException.class, () -> verb.run(List.of("c", "--fail-on", "severe"), io)).getMessage());
+    }
+}
