@@ -163,7 +163,7 @@ public final class AuditEngine {
         AprSampler sampler = new AprSampler(options.aprSampleSize());
         if (input.loanBook() != null) {
             LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler);
-            pipeline.run(input.loanBook(), "loan book");
+            pipeline.run(input.loanBook(), "the loan book");
             CappedIssues errors = pipeline.errors();
             counts = new LoanCounts(pipeline.accepted() + pipeline.rejected(), pipeline.accepted(),
                     pipeline.rejected(), errors.kept());
