@@ -72,6 +72,13 @@ public record ScheduleDiff(List<PublishedItem> added, List<PublishedItem> remove
         return new Gson().toJson(this);
     }
 
+    /** A diff written by {@link #toJson()}. */
+    public static ScheduleDiff fromJson(String json) {
+        ScheduleDiff d = new Gson().fromJson(json, ScheduleDiff.class);
+        return new ScheduleDiff(d.added() == null ? List.of() : d.added(), d.removed() == null ? List.of() : d.removed(),
+                d.changed() == null ? List.of() : d.changed());
+    }
+
     private static Map<String, PublishedItem> index(List<PublishedItem> items) {
         Map<String, PublishedItem> out = new LinkedHashMap<>();
         for (PublishedItem i : items) {

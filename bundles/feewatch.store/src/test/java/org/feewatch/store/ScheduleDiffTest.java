@@ -26,6 +26,14 @@ class ScheduleDiffTest {
     }
 
     @Test
+    void aDiffKeptAsJsonReadsBackTheSame() {
+        ScheduleDiff d = ScheduleDiff.between(List.of(item("平台服务费", "0.25%/月")),
+                List.of(item("平台服务费", "0.5%/月"), item("资金管理费", "0.5%")));
+        assertEquals(d, ScheduleDiff.fromJson(d.toJson()));
+        assertEquals(d.describe(), ScheduleDiff.fromJson(d.toJson()).describe());
+    }
+
+    @Test
     void spacingAloneIsNoChange() {
         ScheduleDiff d = ScheduleDiff.between(List.of(item("平台 服务费", "0.25% /月")),
                 List.of(item("平台服务费", "0.25%/月")));

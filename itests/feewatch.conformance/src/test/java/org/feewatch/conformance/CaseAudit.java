@@ -102,6 +102,11 @@ final class CaseAudit {
             try (OutputStream o = Files.newOutputStream(out.resolve("report.csv"))) {
                 new CsvReportWriter().write(report, o);
             }
+            // every JSON report a conformance run writes must validate
+            List<String> invalid = ReportSchema.errors(json);
+            if (!invalid.isEmpty()) {
+                throw new AssertionError(json + " does not validate against report.schema.json: " + invalid);
+            }
             return new Result(report, json, detailFile);
         }
     }

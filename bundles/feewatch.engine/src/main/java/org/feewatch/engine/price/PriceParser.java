@@ -84,11 +84,12 @@ public final class PriceParser {
         String norm = normalise(text);
         List<Price> parts = new ArrayList<>();
         boolean conditional = false;
+        Period wholePeriod = period(norm);
         for (String segment : norm.split("[;\\n]+")) {
             if (segment.isBlank()) {
                 continue;
             }
-            Segment parsed = parseSegment(segment, norm);
+            Segment parsed = parseSegment(segment, wholePeriod);
             conditional |= parsed.conditional;
             if (parsed.price != null) {
                 parts.add(parsed.price);
@@ -126,7 +127,8 @@ public final class PriceParser {
     private record Token(BigDecimal low, BigDecimal high, Qualifier qualifier) {
     }
 
-    private static Segment parseSegment(String segment, String whole) {
+    /** One clause; {@code wholePeriod} is the period the whole text states, for a clause that states none. */
+    private static Segment parseSegment(String segment, Period wholePeriod) {
         Segment out = new Segment();
         StringBuilder work = new StringBuilder(segment);
         out.conditional = maskConditions(work);
@@ -142,7 +144,7 @@ public final class PriceParser {
         String unit = unit(masked);
         Period period = period(masked);
         if (period == null) {
-            period = period(whole);
+            period = wholePeriod;
         }
         BigDecimal minMoney = pick(money, Qualifier.MIN, true);
         BigDecimal maxMoney = pick(money, Qualifier.MAX, false);
@@ -185,9 +187,15 @@ public final class PriceParser {
 
     /** A clause that carries nothing but a minimum or maximum charge (最低100元, 最高不超过5000元). */
     private static boolean isBoundClauseOnly(String masked) {
-        String rest = masked.replaceAll("每(笔|份|次|户|年|月|季度?|张|项|笔交易)", "").replace(" ", "");
-        return rest.matches("^[,，]?(?:收费|收取|费用|手续费|单笔|且|但|,)*(?:(?:" + MIN_WORDS + "|" + MAX_WORDS + ").*)$");
+        String rest = PER_UNIT.matcher(masked).replaceAll("").replace(" ", "");
+        return BOUND_CLAUSE.matcher(rest).matches();
     }
+
+    private static final Pattern PER_UNIT = Pattern.compile("每(笔|份|次|户|年|月|季度?|张|项|笔交易)");
+    private static final Pattern BOUND_CLAUSE = Pattern.compile(
+            "^[,，]?(?:收费|收取|费用|手续费|单笔|且|但|,)*(?:(?:" + MIN_WORDS + "|" + MAX_WORDS + ").*)$");
+    private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+    private static final Pattern PRICE_PREFIX = Pattern.compile("(每(笔|份|次|户|年|月)|收取|收费|为|标准)$");
 
     /** Blanks out tier conditions (amount ranges the price depends on); true when any was found. */
     private static boolean maskConditions(StringBuilder work) {
@@ -198,8 +206,8 @@ public final class PriceParser {
             boolean marked = m.group(0).contains("(") || m.group(5) != null;
             String before = work.substring(0, m.start()).replace(" ", "");
             String after = work.substring(m.end());
-            boolean priceFollows = after.matches(".*\\d.*") || FREE_WORDS.matcher(after).find();
-            boolean pricePrefix = before.matches(".*(每(笔|份|次|户|年|月)|收取|收费|为|标准)$");
+            boolean priceFollows = HAS_DIGIT.matcher(after).find() || FREE_WORDS.matcher(after).find();
+            boolean pricePrefix = PRICE_PREFIX.matcher(before).find();
             return marked || (priceFollows && !pricePrefix);
         });
         return found;
@@ -303,21 +311,29 @@ public final class PriceParser {
 
     // ---- words --------------------------------------------------------------------------------
 
+    private static final Pattern BASE_OTHER = Pattern.compile("未提款|未提用|未使用|未用|未提取");
+    private static final Pattern BASE_OUTSTANDING = Pattern.compile("贷款余额|剩余本金|未还本金|本金余额|借款余额|融资余额|余额");
+    private static final Pattern BASE_FACE_VALUE = Pattern.compile("票面|保函金额|开证金额|信用证金额|汇票金额|面值|面额");
+    private static final Pattern BASE_TRANSACTION = Pattern.compile(
+            "汇款金额|交易金额|转账金额|结算金额|划拨金额|支付金额|兑换金额|划款金额");
+    private static final Pattern BASE_PRINCIPAL = Pattern.compile("贷款金额|贷款本金|借款金额|借款本金|本金|承诺金额|安排金额|"
+            + "担保金额|保证金额|授信金额|授信额度|融资金额|合同金额|贷款额度|贷款总额|银团总额|放款金额|发放金额|参加金额|参贷金额|"
+            + "承贷金额|贷款|借款");
+
     static Base base(String s) {
-        if (s.matches(".*(未提款|未提用|未使用|未用|未提取).*")) {
+        if (BASE_OTHER.matcher(s).find()) {
             return Base.OTHER;
         }
-        if (s.matches(".*(贷款余额|剩余本金|未还本金|本金余额|借款余额|融资余额|余额).*")) {
+        if (BASE_OUTSTANDING.matcher(s).find()) {
             return Base.OUTSTANDING;
         }
-        if (s.matches(".*(票面|保函金额|开证金额|信用证金额|汇票金额|面值|面额).*")) {
+        if (BASE_FACE_VALUE.matcher(s).find()) {
             return Base.FACE_VALUE;
         }
-        if (s.matches(".*(汇款金额|交易金额|转账金额|结算金额|划拨金额|支付金额|兑换金额|划款金额).*")) {
+        if (BASE_TRANSACTION.matcher(s).find()) {
             return Base.TRANSACTION;
         }
-        if (s.matches(".*(贷款金额|贷款本金|借款金额|借款本金|本金|承诺金额|安排金额|担保金额|保证金额|授信金额|授信额度|融资金额|"
-                + "合同金额|贷款额度|贷款总额|银团总额|放款金额|发放金额|参加金额|参贷金额|承贷金额|贷款|借款).*")) {
+        if (BASE_PRINCIPAL.matcher(s).find()) {
             return Base.PRINCIPAL;
         }
         return null;

@@ -29,15 +29,25 @@ public final class StoreComponent implements Store {
 
     private final JdbcStore store;
 
+    /** Why the store could not be opened the last time it was tried, for the verbs to say; null when open. */
+    private static volatile String problem;
+
+    /** Why the store is not available, in one line, or null when nothing is known. */
+    public static String problem() {
+        return problem;
+    }
+
     @Activate
     public StoreComponent(StoreConfig config, BundleContext context) throws StoreException {
         String url = config.url() == null || config.url().isBlank() ? defaultUrl(config, context) : config.url().strip();
         try {
             this.store = new JdbcStore(url, config.user(), config.password(), Clock.systemUTC());
         } catch (StoreException e) {
+            problem = e.getMessage();
             LOG.error("The store is not available: {}", e.getMessage(), e);
             throw e;
         }
+        problem = null;
         LOG.info("Store open at {}", store.describe());
     }
 

@@ -22,6 +22,11 @@ public final class StoreText {
     private StoreText() {
     }
 
+    /** An instant to the second, for reading (the store keeps it to the nanosecond). */
+    public static String t(java.time.Instant at) {
+        return at == null ? "-" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     public static String runs(List<RunSummary> runs) {
         if (runs.isEmpty()) {
             return "No runs recorded yet.\n";
@@ -29,7 +34,7 @@ public final class StoreText {
         StringBuilder b = new StringBuilder(String.format("%-6s %-8s %-24s %-12s %8s  %-12s %s%n", "RUN", "KIND",
                 "FINISHED", "INSTITUTION", "FINDINGS", "BY", "CASE"));
         for (RunSummary r : runs) {
-            b.append(String.format("%-6d %-8s %-24s %-12s %8d  %-12s %s%n", r.id(), r.kind(), r.finishedAt(),
+            b.append(String.format("%-6d %-8s %-24s %-12s %8d  %-12s %s%n", r.id(), r.kind(), t(r.finishedAt()),
                     r.institution(), r.findings(), r.actor(), r.casePath() == null ? "-" : r.casePath()));
         }
         return b.toString();
@@ -41,8 +46,8 @@ public final class StoreText {
         b.append("  case         ").append(r.casePath() == null ? "-" : r.casePath()).append('\n');
         b.append("  institution  ").append(r.institution()).append(" (").append(r.region()).append("), as of ")
                 .append(r.asOf()).append('\n');
-        b.append("  started      ").append(r.startedAt()).append('\n');
-        b.append("  finished     ").append(r.finishedAt()).append('\n');
+        b.append("  started      ").append(t(r.startedAt())).append('\n');
+        b.append("  finished     ").append(t(r.finishedAt())).append('\n');
         b.append("  by           ").append(r.actor()).append('\n');
         b.append("  engine       ").append(r.engineVersion()).append('\n');
         b.append("  findings     ").append(r.findings()).append('\n');
@@ -68,7 +73,7 @@ public final class StoreText {
         }
         b.append(" (").append(p.type() == null ? "type unknown" : p.type()).append(", ").append(p.status())
                 .append("), institution ").append(p.institution()).append('\n');
-        b.append("First seen ").append(p.firstSeen()).append(", last seen ").append(p.lastSeen()).append("\n\n");
+        b.append("First seen ").append(t(p.firstSeen())).append(", last seen ").append(t(p.lastSeen())).append("\n\n");
 
         b.append("Vettings\n");
         List<VettingRecord> vettings = store.vettings(id);
@@ -76,7 +81,7 @@ public final class StoreText {
             b.append("  none\n");
         }
         for (VettingRecord v : vettings) {
-            b.append(String.format("  %-24s run %-5s %-12s %s%n", v.at(), v.runId() == null ? "-" : v.runId(),
+            b.append(String.format("  %-24s run %-5s %-12s %s%n", t(v.at()), v.runId() == null ? "-" : v.runId(),
                     v.verdict(), v.rules().isEmpty() ? "no partner rule broken" : String.join(", ", v.rules())));
         }
 
@@ -87,7 +92,7 @@ public final class StoreText {
         }
         Map<String, SnapshotRecord> lastOk = new HashMap<>();
         for (SnapshotRecord s : snapshots) {
-            b.append(String.format("  %-24s %-16s ", s.fetchedAt(), s.sourceId()));
+            b.append(String.format("  %-24s %-16s ", t(s.fetchedAt()), s.sourceId()));
             if (s.ok()) {
                 b.append("ok, ").append(s.items().size()).append(s.items().size() == 1 ? " item" : " items")
                         .append(", sha256 ").append(s.sha256()).append('\n');
@@ -107,7 +112,8 @@ public final class StoreText {
             b.append("  none\n");
         }
         for (ChangeFinding c : changes) {
-            b.append(String.format("  %-24s %-16s %s%n", c.at(), c.sourceId(), String.join(", ", c.rules())));
+            b.append(String.format("  %-24s %-16s %s: %s%n", t(c.at()), c.sourceId(), String.join(", ", c.rules()),
+                    ScheduleDiff.fromJson(c.changes()).describe()));
         }
 
         b.append("\nDecisions\n");
@@ -116,10 +122,10 @@ public final class StoreText {
             b.append("  none\n");
         }
         for (DecisionRecord d : decisions) {
-            b.append("  #").append(d.id()).append(' ').append(d.verdict()).append(", opened ").append(d.openedAt())
+            b.append("  #").append(d.id()).append(' ').append(d.verdict()).append(", opened ").append(t(d.openedAt()))
                     .append(": ").append(d.state().name().toLowerCase(java.util.Locale.ROOT));
             if (d.decidedAt() != null) {
-                b.append(' ').append(d.decidedAt()).append(" by ").append(d.decidedBy()).append(": ").append(d.reason());
+                b.append(' ').append(t(d.decidedAt())).append(" by ").append(d.decidedBy()).append(": ").append(d.reason());
             } else {
                 b.append(" (partners decide ").append(id).append(" confirm|override --reason …)");
             }
@@ -130,7 +136,7 @@ public final class StoreText {
         List<TrailEntry> trail = store.trail("partner:" + id);
         List<String> lines = new ArrayList<>();
         for (TrailEntry e : trail) {
-            lines.add(String.format("  #%-5d %-24s %-12s %-22s %s", e.seq(), e.at(), e.actor(), e.action(),
+            lines.add(String.format("  #%-5d %-24s %-12s %-22s %s", e.seq(), t(e.at()), e.actor(), e.action(),
                     e.reason() == null ? "" : e.reason()).stripTrailing());
         }
         b.append(lines.isEmpty() ? "  none\n" : String.join("\n", lines) + "\n");

@@ -71,26 +71,26 @@ final class BlockReader {
         if (!anyPrice || (!named && labelled < 2)) {
             return 0;
         }
-        int added = 0;
+        List<Record> records = new ArrayList<>();
         Record cur = null;
         for (Line l : lines) {
             if (l.item() != null) {
                 // 「担保费：年费率1.5%」: an item and its price on one line
                 if (cur != null && (cur.name != null || !cur.fields.isEmpty())) {
-                    added += emit(cur, container, headings, out);
+                    records.add(cur);
                 }
-                Record one = new Record(l.item(), l.element());
+                Record one = new Record(l.item());
                 one.fields.put(Role.PRICE, l.value());
                 one.lines.add(l.text());
-                added += emit(one, container, headings, out);
+                records.add(one);
                 cur = null;
                 continue;
             }
             if (l.role() == Role.ITEM || (l.role() == null && l.title())) {
                 if (cur != null && (cur.name != null || !cur.fields.isEmpty())) {
-                    added += emit(cur, container, headings, out);
+                    records.add(cur);
                 }
-                cur = new Record(l.role() == Role.ITEM ? l.value() : l.text(), l.element());
+                cur = new Record(l.role() == Role.ITEM ? l.value() : l.text());
                 cur.lines.add(l.text());
                 continue;
             }
@@ -101,30 +101,40 @@ final class BlockReader {
                 continue;
             }
             if (cur == null) {
-                cur = new Record(null, l.element());
+                cur = new Record(null);
             }
             cur.fields.merge(l.role(), l.value(), (a, b) -> a + "；" + b);
             cur.lines.add(l.text());
         }
         if (cur != null) {
-            added += emit(cur, container, headings, out);
+            records.add(cur);
+        }
+        records.removeIf(r -> !r.fields.containsKey(Role.PRICE));
+        int added = 0;
+        for (Record r : records) {
+            // the block is the evidence: label and value lines (dt/dd, br-separated runs) have no element of their own
+            added += emit(r, container, container, headings, out);
         }
         return added;
     }
 
-    private int emit(Record rec, Element container, Headings headings, FeeItems out) {
-        if (!rec.fields.containsKey(Role.PRICE) || out.full()) {
+    private int emit(Record rec, Element at, Element container, Headings headings, FeeItems out) {
+        if (out.full()) {
             return 0;
         }
         String name = rec.name;
         Headings context = headings;
         if (name == null || name.isBlank()) {
-            name = titleBefore(container);
+            Element title = titleBefore(container);
+            if (title == null) {
+                return 0;
+            }
+            name = BoundedText.shortText(title, MAX_TITLE_CHARS, true);
             // a card's title outside its body was read as a heading; it names the item, not a section
             context = headings.closing(name);
-        }
-        if (name == null || name.isBlank()) {
-            return 0;
+            // the evidence is the card: the title and the block under the same parent
+            at = title.parent() != null ? title.parent() : container;
+            rec.lines.add(0, name);
         }
         String basis = rec.fields.get(Role.BASIS);
         if (basis == null) {
@@ -138,13 +148,15 @@ final class BlockReader {
         if (section == null) {
             section = context.section();
         }
-        Element at = rec.first == container || rec.first == null ? container : rec.first;
+        if (at == null) {
+            at = container;
+        }
         return out.add(name, rec.fields.get(Role.CONTENT), rec.fields.get(Role.PRICE), basis,
                 Texts.join(remarks, "；"), section, locators.of(at), String.join("\n", rec.lines)) ? 1 : 0;
     }
 
     /** A title just before the container (a card's heading outside its body), or null. */
-    private String titleBefore(Element container) {
+    private static Element titleBefore(Element container) {
         Element e = container;
         for (int up = 0; up < 2 && e != null; up++) {
             Element prev = e.previousElementSibling();
@@ -152,7 +164,7 @@ final class BlockReader {
                 if (isTitle(prev)) {
                     String t = BoundedText.shortText(prev, MAX_TITLE_CHARS, true);
                     if (t != null && !t.isEmpty()) {
-                        return t;
+                        return prev;
                     }
                 }
             }
@@ -308,13 +320,11 @@ final class BlockReader {
     /** A record being read: a name, the labelled values and the lines, for evidence. */
     private static final class Record {
         final String name;
-        final Element first;
         final Map<Role, String> fields = new EnumMap<>(Role.class);
         final List<String> lines = new ArrayList<>();
 
-        Record(String name, Element first) {
+        Record(String name) {
             this.name = name;
-            this.first = first;
         }
     }
 }

@@ -21,9 +21,13 @@ class BlockCatalogueExtractorTest {
     private static final DisclosureExtractor TABLES = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS, null);
     private static final DisclosureExtractor BLOCKS = new BlockCatalogueExtractor(ExtractionLimits.DEFAULTS, null);
 
+    /** Reads a page and checks that every item's locator finds the item's block. */
     private static Disclosure read(String page, SourceKind kind) {
         String id = page.replace(".html", "");
-        return Pages.extract(Pages.source(id, kind), Pages.decoded(id, page), TABLES, BLOCKS);
+        Snapshot s = Pages.decoded(id, page);
+        Disclosure d = Pages.extract(Pages.source(id, kind), s, TABLES, BLOCKS);
+        d.items().forEach(item -> Pages.assertLocates(s, item));
+        return d;
     }
 
     @Test

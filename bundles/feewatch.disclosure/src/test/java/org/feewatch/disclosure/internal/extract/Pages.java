@@ -85,4 +85,17 @@ final class Pages {
     static java.util.List<String> names(Disclosure d) {
         return d.items().stream().map(FeeItem::name).toList();
     }
+
+    /** Asserts that the item's locator finds, in the page as a browser parses it, text holding its name and price. */
+    static void assertLocates(Snapshot s, FeeItem item) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(s.text().replace("\ufeff", ""));
+        org.jsoup.select.Elements found = doc.select(item.locator());
+        String text = found.text();
+        String price = item.priceText() == null ? "" : item.priceText().split("；")[0];
+        price = price.substring(price.indexOf('：') + 1); // a channel sub-label (柜面：) comes from the header
+        if (found.size() != 1 || !text.contains(item.name()) || !text.contains(price)) {
+            throw new AssertionError(item.locator() + " should find the one block of " + item.name() + " but finds "
+                    + found.size() + " holding \"" + text + "\"");
+        }
+    }
 }

@@ -32,7 +32,9 @@ class TableCatalogueExtractorTest {
         Snapshot s = Pages.decoded(id, page);
         SourceRef source = Pages.source(id, SourceKind.PRICE_CATALOG);
         assertEquals(TableCatalogueExtractor.TABLE_PAGE, extractor.suitability(source, s));
-        return extractor.extract(source, s);
+        Disclosure d = extractor.extract(source, s);
+        d.items().forEach(item -> Pages.assertLocates(s, item));
+        return d;
     }
 
     private static void assertLocatesRow(Snapshot s, FeeItem item) {

@@ -13,6 +13,7 @@ import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
+import org.feewatch.api.Price;
 import org.feewatch.api.RuleInfo;
 import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
@@ -20,6 +21,7 @@ import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.price.PriceParser;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 import org.feewatch.rules.national.internal.NationalFeeDictionary;
 
@@ -27,7 +29,8 @@ import org.feewatch.rules.national.internal.NationalFeeDictionary;
  * FEE-001: a fee of a kind that may not be charged to small and micro borrowers (the dictionary's
  * prohibited categories: commitment fees, 资金管理费, 信贷资信证明费, 提前还款违约金, 延迟用款违约金,
  * 信贷资金受托支付划拨费). On a loan: charged by the bank to such a borrower. On a published
- * catalogue item: the item is of such a kind and its entry does not exempt small and micro borrowers.
+ * catalogue item: the item is of such a kind and its entry does not exempt small and micro borrowers
+ * (an entry priced 免费 or 取消收费 charges nobody and exempts them too).
  */
 public final class Fee001ProhibitedFee implements Rule {
 
@@ -53,6 +56,15 @@ public final class Fee001ProhibitedFee implements Rule {
             return false;
         }
         return data.prohibition(category).map(r -> r.inForceOn(date)).orElse(true);
+    }
+
+    /** An entry priced 免费 / 暂不收费 / 取消收费 (every tier, when tiered) exempts everyone, small and micro borrowers included. */
+    private static boolean chargesNobody(FeeItem item) {
+        Price price = item.price() != null ? item.price() : PriceParser.parse(item.priceText());
+        if (price.kind() == Price.Kind.TIERED) {
+            return !price.parts().isEmpty() && price.parts().stream().allMatch(p -> p.kind() == Price.Kind.FREE);
+        }
+        return price.kind() == Price.Kind.FREE;
     }
 
     @Override
@@ -102,7 +114,8 @@ public final class Fee001ProhibitedFee implements Rule {
                 LocalDate asOf = context.caseInfo().asOf();
                 for (BankCatalogue.Entry entry : new BankCatalogue(context).entries()) {
                     FeeItem item = entry.item();
-                    if (!prohibitedOn(prohibited, entry.category(), asOf) || entry.exemptsSmallMicro()) {
+                    if (!prohibitedOn(prohibited, entry.category(), asOf) || entry.exemptsSmallMicro()
+                            || chargesNobody(item)) {
                         continue;
                     }
                     Map<String, String> metrics = new LinkedHashMap<>();

@@ -90,7 +90,9 @@ class Fee001ProhibitedFeeTest {
                 row("提前还款违约金", "提前还款", "按提前还款金额的1%收取", "对小微企业免收"),
                 row("资金管理费", "管理资金", "按贷款金额的0.1%收取", null),
                 row("授信承诺费", "承诺授信", "按承诺金额的0.3%收取", "小微企业按5折收取"),
-                row("贷款意向书", "出具贷款意向书", "每份100元", null)).run(rule));
+                row("贷款意向书", "出具贷款意向书", "每份100元", null),
+                row("信贷资金受托支付划拨费", "受托支付划拨", "取消收费", null),
+                row("法人账户透支承诺费", "透支承诺", "免费", null)).run(rule));
         assertEquals(2, findings.size(), findings.keySet().toString());
         assertTrue(findings.containsKey(Subject.feeItem("cat", "资金管理费")));
         assertTrue(findings.containsKey(Subject.feeItem("cat", "授信承诺费")), "a discount is not an exemption");
