@@ -690,7 +690,7 @@ public final class JdbcStore implements Store {
     /** One line for a user: what failed and the database's own reason, first line only. */
     private String problem(String what, SQLException e) {
         if (e == null) {
-            return what + " in the store at " + db.describe();
+            return what + " (store " + db.describe() + ")";
         }
         String message = e.getMessage() == null ? "no reason given by the database" : e.getMessage();
         int nl = message.indexOf('\n');
@@ -700,6 +700,6 @@ public final class JdbcStore implements Store {
         if ("90020".equals(e.getSQLState())) {
             message = "the database file is in use by another feewatch process (serve?)";
         }
-        return what + " in the store at " + db.describe() + ": " + message;
+        return what + " (store " + db.describe() + "): " + message;
     }
 }
