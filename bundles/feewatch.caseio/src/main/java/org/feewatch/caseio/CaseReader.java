@@ -107,6 +107,9 @@ public class CaseReader {
         if (!Files.isReadable(path)) {
             throw new CaseException(shown + ": cannot be read (permission denied)");
         }
+        if (!looksLikeZip(path)) {
+            throw new CaseException(shown + ": neither a case folder nor a .zip of one");
+        }
         Path temp = tempParent != null ? tempParent : Path.of(System.getProperty("java.io.tmpdir"));
         Path[] extracted = ZipCases.extract(path, shown, temp, limits);
         try {
@@ -114,6 +117,19 @@ public class CaseReader {
         } catch (CaseException | RuntimeException e) {
             Trees.deleteQuietly(extracted[0]);
             throw e;
+        }
+    }
+
+    /** A .zip by name, or by its first bytes (PK), so that a mis-named zip still reads. */
+    private static boolean looksLikeZip(Path path) {
+        if (path.getFileName() != null && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            return true;
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == 'P' && head[1] == 'K';
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -179,6 +179,9 @@ class CaseReaderTest {
         Path nowhere = tmp.resolve("nowhere");
         assertEquals(nowhere + ": no such case folder or .zip",
                 assertThrows(CaseException.class, () -> new CaseReader().read(nowhere)).getMessage());
+        Path file = resource("good").resolve("case.json");
+        assertEquals(file + ": neither a case folder nor a .zip of one",
+                assertThrows(CaseException.class, () -> new CaseReader().read(file)).getMessage());
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class AuditEngine {
     private final LoanAnalyzer analyzer;
     private final AuditOptions options;
 
+    /** How a pack is named in a report's {@code engine.plugins}: "national 1.0.0", "region CN-BJ 1.0.0". */
+    public static String pluginLabel(String id, String version, String region) {
+        return LoadedPack.label(id, version, region);
+    }
+
     public AuditEngine(LoanAnalyzer analyzer, AuditOptions options) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.options = options == null ? AuditOptions.defaults() : options;
@@ -158,7 +163,7 @@ public final class AuditEngine {
         AprSampler sampler = new AprSampler(options.aprSampleSize());
         if (input.loanBook() != null) {
             LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler);
-            pipeline.run(input.loanBook(), "loan book");
+            pipeline.run(input.loanBook(), "the loan book");
             CappedIssues errors = pipeline.errors();
             counts = new LoanCounts(pipeline.accepted() + pipeline.rejected(), pipeline.accepted(),
                     pipeline.rejected(), errors.kept());

@@ -58,6 +58,10 @@ class DemoCaseConformanceTest {
     void theJsonlBookGivesTheExpectedFindingsVerdictsAndAprs() throws Exception {
         CaseAudit.Result r = CaseAudit.run(demo, OUT.resolve("jsonl"), 2);
         assertEquals(List.of(), ReportSchema.errors(r.json()));
+        assertEquals("national 1.0.0", r.report().plugins().get(0));
+        assertEquals(List.of(), r.report().findings().stream()
+                .filter(f -> f.severity() == org.feewatch.api.Severity.INFO).toList(),
+                "no rule of the demo case may fail or lack data");
         check(r);
     }
 

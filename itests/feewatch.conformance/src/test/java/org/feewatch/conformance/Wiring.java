@@ -23,8 +23,10 @@ final class Wiring {
     private Wiring() {
     }
 
+    /** Every pack the distribution ships: the engine applies the national one and the case region's. */
     static List<RulePack> packs() {
-        return List.of(new NationalRulePack());
+        return List.of(new NationalRulePack(), new org.feewatch.region.bj.internal.BeijingRulePack(),
+                new org.feewatch.region.gd.internal.GuangdongRulePack());
     }
 
     static LoanAnalyzer analyzer() {

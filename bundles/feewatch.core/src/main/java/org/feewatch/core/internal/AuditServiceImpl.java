@@ -30,6 +30,7 @@ import org.feewatch.core.AuditService;
 import org.feewatch.core.CaseException;
 import org.feewatch.core.LoadedRule;
 import org.feewatch.core.UnavailableException;
+import org.feewatch.engine.AuditEngine;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
@@ -220,7 +221,7 @@ public class AuditServiceImpl implements AuditService {
 
     @Override
     public List<String> plugins() {
-        return sortedPacks().stream().map(p -> p.id() + " " + p.version()).toList();
+        return sortedPacks().stream().map(p -> AuditEngine.pluginLabel(p.id(), p.version(), p.region())).toList();
     }
 
     /** The national pack first, then the others by id, so that reports list them in a stable order. */

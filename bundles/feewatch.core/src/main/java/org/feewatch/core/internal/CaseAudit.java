@@ -83,6 +83,7 @@ final class CaseAudit {
                 .warnings(warnings).demandDepositRate(demandDepositRate).referenceRates(plugins.rates())
                 .loanBook(book).build();
         AuditOptions.Builder options = AuditOptions.builder().engineVersion(engineVersion)
+                .finishTimeout(RuleTimeout.get())
                 .progress(request.progress()::onProgress)
                 .diagnostics((message, cause) -> LOG.warn("{}", message, cause));
         if (request.detail() == null) {

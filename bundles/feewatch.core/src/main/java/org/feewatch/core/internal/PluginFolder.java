@@ -81,7 +81,8 @@ public class PluginFolder {
     /**
      * Copies a bundle into the folder (creating it when needed) and returns its new path.
      *
-     * @throws IOException with a one-line reason when the file is not a readable OSGi bundle
+     * @throws IOException with a one-line reason when the file is not a readable OSGi bundle or
+     *                     needs another feewatch API than the installed one ({@link PluginCompatibility})
      */
     public Path install(Path jar) throws IOException {
         if (!Files.isRegularFile(jar)) {
@@ -94,6 +95,11 @@ public class PluginFolder {
         String bsn = symbolicName(mf);
         if (bsn == null) {
             throw new IOException(jar + " is not an OSGi bundle (its manifest has no Bundle-SymbolicName)");
+        }
+        Optional<String> incompatible = PluginCompatibility.check(jar, context);
+        if (incompatible.isPresent()) {
+            LOG.warn("plugin {} refused: {}", bsn, incompatible.get());
+            throw new IOException(incompatible.get());
         }
         for (Plugin p : list()) {
             if (bsn.equals(p.symbolicName()) && !p.file().getFileName().equals(jar.getFileName())) {

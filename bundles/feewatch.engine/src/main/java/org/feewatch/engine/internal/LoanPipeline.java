@@ -87,6 +87,7 @@ public final class LoanPipeline implements LoanBookListener {
      * Reads the whole book and judges every accepted loan. A read error ends the book early and
      * becomes a warning; a failing detail consumer stops the audit with its exception.
      */
+    /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < options.workerThreads(); i++) {
@@ -98,15 +99,15 @@ public final class LoanPipeline implements LoanBookListener {
         try {
             book.read(this);
         } catch (IOException e) {
-            warnings.add(new InputIssue(bookName, null,
-                    "the loan book could not be read to the end: " + GuardedRule.reason(e)
+            warnings.add(new InputIssue(null, null,
+                    bookName + " could not be read to the end: " + GuardedRule.reason(e)
                             + "; loans read before that were audited"));
         } catch (AbortedException e) {
             // the detail consumer failed: rethrown below
         } catch (RuntimeException e) {
             if (!aborted) {
                 options.diagnostics().accept("loan book reader failed", e);
-                warnings.add(new InputIssue(bookName, null, "the loan book reader stopped with an error: "
+                warnings.add(new InputIssue(null, null, bookName + " reader stopped with an error: "
                         + GuardedRule.reason(e) + "; loans read before that were audited"));
             }
         } finally {

@@ -52,9 +52,11 @@ public class PluginsVerb implements Verb {
     @Override
     public String help() {
         return """
-                  list           the rule packs in use and the bundles in the plugins folder
-                  install FILE   copy a plugin bundle (.jar) into the plugins folder
-                  remove ID      remove a plugin by bundle symbolic name or file name
+                  list           the rule packs in use (id, region, version, state, the rules each
+                                 adds) and the bundles in the plugins folder
+                  install FILE   copy a plugin bundle (.jar) into the plugins folder; a bundle built
+                                 for another major version of the feewatch API is refused
+                  remove ID      remove a plugin by pack id, bundle symbolic name or file name
 
                 A running instance (serve) picks up a bundle added to or removed from the plugins
                 folder within about two seconds, without a restart.
@@ -80,8 +82,15 @@ public class PluginsVerb implements Verb {
                     io.out().println("installed " + jar.getFileName() + " as " + display(io, target));
                 }
                 case "remove" -> {
-                    String id = args.operands(2, "ID (a plugin's symbolic name or file name)").get(1);
+                    String id = args.operands(2, "ID (a pack id, a plugin's symbolic name or file name)").get(1);
                     Optional<Path> removed = folder.remove(id);
+                    if (removed.isEmpty()) {
+                        // the id shown by "plugins list" for a pack: remove the bundle that provides it
+                        Optional<String> file = PackRows.folderFileOfPack(context, folder, id);
+                        if (file.isPresent()) {
+                            removed = folder.remove(file.get());
+                        }
+                    }
                     if (removed.isEmpty()) {
                         throw new VerbException("no plugin " + id + " in " + display(io, folder.folder()));
                     }
@@ -105,11 +114,14 @@ public class PluginsVerb implements Verb {
             }
             try {
                 Bundle b = ref.getBundle();
-                rows.add(new String[] { pack.id(), pack.version(), pack.region(), pack.rules().size() + " rules",
-                        b == null ? "" : origin(b, io) });
+                rows.add(PackRows.packRow(pack, b == null ? "unregistered" : PackRows.state(b),
+                        b == null ? "" : origin(b, io)));
             } finally {
                 context.ungetService(ref);
             }
+        }
+        if (!rows.isEmpty()) {
+            rows.add(0, PackRows.PACK_HEADER);
         }
         table(io, rows, "  (none)");
         io.out().println("plugins folder " + display(io, folder.folder()) + ":");
@@ -117,7 +129,10 @@ public class PluginsVerb implements Verb {
         for (PluginFolder.Plugin p : folder.list()) {
             rows.add(new String[] { p.file().getFileName().toString(),
                     p.symbolicName() == null ? "(not a bundle)" : p.symbolicName(),
-                    p.version() == null ? "" : p.version(), p.state() });
+                    p.version() == null ? "" : p.version(), PackRows.folderState(p, context) });
+        }
+        if (!rows.isEmpty()) {
+            rows.add(0, PackRows.FOLDER_HEADER);
         }
         table(io, rows, "  (empty)");
     }

@@ -1,9 +1,9 @@
 package org.feewatch.disclosure.internal.extract;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.feewatch.api.Snapshot;
+import org.feewatch.disclosure.internal.encoding.PageDecoder;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
@@ -13,7 +13,7 @@ final class HtmlPages {
     private HtmlPages() {
     }
 
-    /** The snapshot's decoded text, or its bytes read as UTF-8 when no text was decoded. */
+    /** The snapshot's decoded text, or its bytes decoded as the fetcher decodes them when no text was kept. */
     static String textOf(Snapshot snapshot) {
         if (snapshot == null) {
             return "";
@@ -21,7 +21,10 @@ final class HtmlPages {
         if (snapshot.text() != null) {
             return snapshot.text();
         }
-        return snapshot.body() == null ? "" : new String(snapshot.body(), StandardCharsets.UTF_8);
+        if (snapshot.body() == null) {
+            return "";
+        }
+        return PageDecoder.decode(snapshot.body(), snapshot.contentType(), snapshot.charset()).text();
     }
 
     static Document parse(Snapshot snapshot, ExtractionLimits limits, List<String> notes) {

@@ -137,7 +137,7 @@ final class Vocabulary {
 
     /** The role of a column header, or null when the header names none (or is too long to be one). */
     Role roleOfHeader(String header) {
-        if (header == null || header.isEmpty() || header.length() > MAX_HEADER_CHARS) {
+        if (header == null || header.isEmpty() || header.length() > MAX_HEADER_CHARS || Texts.isSentence(header)) {
             return null;
         }
         return longestContained(columns, Texts.key(header));

@@ -66,6 +66,14 @@ class HostilePagesTest {
     }
 
     @Test
+    void aSnapshotWithOnlyItsBytesIsDecodedBeforeReading() {
+        byte[] gbk = Pages.bytes("gbk-undeclared.html");
+        Snapshot s = new Snapshot("gbk", "gbk.html", null, "text/html", null, null, null, gbk, null);
+        Disclosure d = TABLES.extract(CATALOGUE, s);
+        assertEquals(List.of("对公账户管理费", "信贷资信证明费", "贷款承诺费", "电子回单打印"), Pages.names(d));
+    }
+
+    @Test
     void twentyMegabytePageIsReadUpToTheLimits() {
         StringBuilder b = new StringBuilder(21_000_000);
         b.append("<html><body><h1>超大价目表</h1><table><tr><th>序号</th><th>服务项目</th><th>收费标准</th></tr>");
