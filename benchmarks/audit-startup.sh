@@ -11,16 +11,19 @@ trap 'rm -rf "$LOG_DIR"' EXIT
 
 [ -f distribution/target/feewatch.jar ] || ./feewatch --help >/dev/null
 
-begun=(); walls=()
+begun=(); walls=(); cpus=()
 for i in $(seq 1 "$RUNS"); do
     rm -f "$LOG_DIR/feewatch.log"
     start=$(date +%s%N)
-    FEEWATCH_LOG_DIR="$LOG_DIR" ./feewatch audit "$CASE" --out /dev/null
+    TIMEFORMAT='%U %S'
+    cpu=$( { time FEEWATCH_LOG_DIR="$LOG_DIR" ./feewatch audit "$CASE" --out /dev/null 2>/dev/null; } 2>&1 )
     end=$(date +%s%N)
+    cpu_ms=$(awk '{printf "%d", ($1 + $2) * 1000}' <<<"$cpu")
     ms=$(sed -n 's/.*audit begins \([0-9]*\) ms after the JVM started.*/\1/p' "$LOG_DIR/feewatch.log" | head -1)
     wall=$(( (end - start) / 1000000 ))
-    begun+=("$ms"); walls+=("$wall")
-    printf 'run %d: audit begun at %d ms, whole run %d ms\n' "$i" "$ms" "$wall"
+    begun+=("$ms"); walls+=("$wall"); cpus+=("$cpu_ms")
+    printf 'run %d: audit begun at %d ms, whole run %d ms, CPU %d ms\n' "$i" "$ms" "$wall" "$cpu_ms"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
-printf 'median of %d runs: audit begun at %d ms, whole run %d ms\n' "$RUNS" "$(median "${begun[@]}")" "$(median "${walls[@]}")"
+printf 'median of %d runs: audit begun at %d ms, whole run %d ms, CPU (user + sys) %d ms\n' "$RUNS" \
+    "$(median "${begun[@]}")" "$(median "${walls[@]}")" "$(median "${cpus[@]}")"

@@ -5,13 +5,15 @@
 #
 #   benchmarks/scale/run.sh                 everything (the 10M book alone takes ~4 GB of disk)
 #   benchmarks/scale/run.sh --no-big        skip the 10,000,000-loan book
+#   benchmarks/scale/run.sh --only-big      only the 10,000,000-loan book
 #   benchmarks/scale/run.sh --reader-only   time the loan-book readers alone (no audit): a Java main
 #                                           from the feewatch.loanbook test classes
 # Options: --loans N (default 1000000), --big N (default 10000000), --python-limit N (loans the Python
 # evaluator times, default 200000; it checks its counts exactly on a separate 20,000-loan book),
-# --big-heap SIZE (default 256m).
+# --big-heap SIZE (default 256m), --big-timeout SECONDS (default 1800: a heap too small for the book
+# shows as endless garbage collection rather than an error).
 # Books go to benchmarks/scale/work/ (git-ignored) and are reused when present; results are printed
-# and kept in work/results.md. The machine is shared: loans/s are given per wall and per CPU second.
+# and appended to work/results.md. The machine is shared: loans/s are given per wall and per CPU second.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,16 +26,20 @@ done
 LOANS=1000000
 BIG=10000000
 BIG_HEAP=256m
+BIG_TIMEOUT=1800
 PY_LIMIT=200000
 DO_BIG=true
+DO_MAIN=true
 READER_ONLY=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --loans) LOANS="$2"; shift 2 ;;
         --big) BIG="$2"; shift 2 ;;
         --big-heap) BIG_HEAP="$2"; shift 2 ;;
+        --big-timeout) BIG_TIMEOUT="$2"; shift 2 ;;
         --python-limit) PY_LIMIT="$2"; shift 2 ;;
         --no-big) DO_BIG=false; shift ;;
+        --only-big) DO_MAIN=false; shift ;;
         --reader-only) READER_ONLY=true; shift ;;
         *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -44,16 +50,19 @@ if [ ! -f "$GENBOOK" ]; then
 fi
 mkdir -p "$WORK"
 RESULTS="$WORK/results.md"
-: > "$RESULTS"
+echo "" >> "$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
+
+# the name of a book size: 1m, 10m, 20k
+size() { if [ $(($1 % 1000000)) -eq 0 ]; then echo "$(($1 / 1000000))m"; else echo "$(($1 / 1000))k"; fi; }
 
 # a book of N loans in FORMAT, reused when its expected-counts.json says it has N loans
 book() {
-    local format="$1" n="$2" dir="$WORK/book-$3-$1"
+    local format="$1" n="$2" dir="$WORK/book-$(size "$2")-$1"
     if ! python3 -c "import json,sys; sys.exit(0 if json.load(open('$dir/expected-counts.json'))['loans']==$n else 1)" \
             2>/dev/null; then
         echo "generating $n loans ($format) into $dir ..." >&2
-        python3 "$GENBOOK" --loans "$n" --seed 42 --format "$format" --out "$dir" 2>"$WORK/genbook-$3-$1.log"
+        python3 "$GENBOOK" --loans "$n" --seed 42 --format "$format" --out "$dir" 2>"$WORK/genbook-$(size "$2")-$1.log"
     fi
     echo "$dir"
 }
@@ -108,8 +117,8 @@ say "- $(java -version 2>&1 | head -1); $(python3 --version)"
 say "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared with other builds)"
 say ""
 
-J1=$(book jsonl "$LOANS" "$((LOANS / 1000))k")
-C1=$(book csv "$LOANS" "$((LOANS / 1000))k")
+J1=$(book jsonl "$LOANS")
+C1=$(book csv "$LOANS")
 
 if $READER_ONLY; then
     (cd "$ROOT" && mvn -B -q -o -pl bundles/feewatch.loanbook -am test-compile -DskipTests) >&2
@@ -122,7 +131,7 @@ if $READER_ONLY; then
         say "  whole JVM (3 reads): wall/user/sys s, max RSS MB: $r"
     done
     if $DO_BIG; then
-        JB=$(book jsonl "$BIG" "$((BIG / 1000000))m")
+        JB=$(book jsonl "$BIG")
         r=$(timed "reader-big" java -Xmx$BIG_HEAP -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark jsonl "$JB" 1)
         say "- $BIG loans, jsonl, -Xmx$BIG_HEAP: $(tail -1 "$WORK/reader-big.out" | sed 's/^run 1: //')"
         say "  wall/user/sys s, max RSS MB: $r"
@@ -135,6 +144,7 @@ FEEWATCH="$ROOT/feewatch"
 [ -x "$FEEWATCH" ] || { echo "run.sh: $FEEWATCH not found (the runtime has not landed?)" >&2; exit 2; }
 say "## End-to-end audit: ./feewatch audit … --format json --out … --detail …"
 for f in jsonl csv; do
+    $DO_MAIN || break
     dir=$J1; [ $f = csv ] && dir=$C1
     r=$(timed "audit-$f" "$FEEWATCH" audit "$dir" --format json --out "$WORK/report-$f.json" --detail "$WORK/detail-$f.csv")
     read -r wall user sys rss <<<"$r"
@@ -143,18 +153,26 @@ for f in jsonl csv; do
     compare "$WORK/report-$f.json" "$dir/expected-counts.json" | tee -a "$RESULTS"
 done
 if $DO_BIG; then
-    JB=$(book jsonl "$BIG" "$((BIG / 1000000))m")
-    r=$(FEEWATCH_JAVA_OPTS="-Xmx$BIG_HEAP ${FEEWATCH_JAVA_OPTS:-}" timed "audit-big" "$FEEWATCH" audit "$JB" \
-        --format json --out "$WORK/report-big.json" --detail "$WORK/detail-big.csv")
-    read -r wall user sys rss <<<"$r"
-    say "- $BIG loans, jsonl, FEEWATCH_JAVA_OPTS=-Xmx$BIG_HEAP: wall ${wall} s, CPU $(python3 -c "print('%.2f' % ($user + $sys))") s," \
-        "max RSS ${rss} MB, $(rate "$BIG" "$wall") loans/s (wall)"
-    compare "$WORK/report-big.json" "$JB/expected-counts.json" | tee -a "$RESULTS"
+    JB=$(book jsonl "$BIG")
+    if r=$(FEEWATCH_JAVA_OPTS="-Xmx$BIG_HEAP ${FEEWATCH_JAVA_OPTS:-}" timed "audit-big" timeout -k 30 "$BIG_TIMEOUT" \
+            "$FEEWATCH" audit "$JB" --format json --out "$WORK/report-big.json" --detail "$WORK/detail-big.csv"); then
+        read -r wall user sys rss <<<"$r"
+        say "- $BIG loans, jsonl, FEEWATCH_JAVA_OPTS=-Xmx$BIG_HEAP: wall ${wall} s, CPU $(python3 -c "print('%.2f' % ($user + $sys))") s," \
+            "max RSS ${rss} MB, $(rate "$BIG" "$wall") loans/s (wall)"
+        compare "$WORK/report-big.json" "$JB/expected-counts.json" | tee -a "$RESULTS"
+    else
+        say "- $BIG loans, jsonl, FEEWATCH_JAVA_OPTS=-Xmx$BIG_HEAP: FAILED or over $BIG_TIMEOUT s" \
+            "(detail rows written: $(($(wc -l < "$WORK/detail-big.csv" 2>/dev/null || echo 1) - 1)); see $WORK/audit-big.err)"
+    fi
 fi
 
+if ! $DO_MAIN; then
+    say "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 say ""
 say "## Plain per-loan Python evaluator (python/evaluate.py)"
-P20=$(book jsonl 20000 "20k")
+P20=$(book jsonl 20000)
 python3 "$HERE/python/evaluate.py" "$P20" > "$WORK/python-20k.json"
 python3 - "$WORK/python-20k.json" "$P20/expected-counts.json" <<'PY' | tee -a "$RESULTS"
 import json, sys

@@ -26,6 +26,16 @@ public class LogBridge implements LogListener {
     public LogBridge(@Reference LogReaderService reader) {
         this.reader = reader;
         reader.addLogListener(this);
+        // what went wrong before this bundle started (a bundle that failed to resolve, a broken
+        // configuration file) is in the log service's history: oldest first into the file
+        java.util.List<LogEntry> earlier = new java.util.ArrayList<>();
+        for (java.util.Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements();) {
+            LogEntry entry = e.nextElement();
+            if (entry.getLogLevel().ordinal() <= LogLevel.WARN.ordinal()) {
+                earlier.add(0, entry);
+            }
+        }
+        earlier.forEach(this::logged);
     }
 
     @Deactivate

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +31,6 @@ import org.feewatch.engine.LoanBookSource;
  * written), a queue and a pool of worker threads that analyse each loan once and hand it to every
  * active rule. Detail rows leave in batch-sequence order, so in book order whatever thread judged
  * them. Memory holds at most {@code batchesInFlight} batches, never the book.
- *
- * <p>A rule still judging one loan after the rule time limit ({@link AuditOptions#finishTimeout()})
- * is switched off and reported, and its worker is given up: a new worker goes on with the rest of
- * that batch (the next rules on that loan, then the next loans) and whatever the old one does
- * afterwards is dropped, so a rule that never returns cannot stop the audit.
  */
 public final class LoanPipeline implements LoanBookListener {
 
@@ -47,35 +41,6 @@ public final class LoanPipeline implements LoanBookListener {
     }
 
     private static final Batch END = new Batch(-1, List.of());
-
-    /**
-     * One worker thread and where it is: the batch, the loan and the rule it is judging, and since
-     * when. Its fields change under its own lock, so that the watchdog and the worker agree on
-     * whether it was given up.
-     */
-    private final class Worker {
-        final RuleSink sink = new RuleSink(findings, null);
-        final Resume resume;
-        Thread thread;
-        Batch batch;
-        List<LoanMetrics> rows;
-        int loanIndex;
-        int ruleIndex;
-        Loan loan;
-        GuardedRule rule;
-        long callStart;
-        volatile boolean abandoned;
-
-        Worker(Resume resume) {
-            this.resume = resume;
-        }
-    }
-
-    /** Where a new worker takes over from one that was given up. */
-    private record Resume(Batch batch, List<LoanMetrics> rows, int loanIndex, int ruleIndex) {
-    }
-
-    private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
     private final AuditContext context;
     private final LoanAnalyzer analyzer;
@@ -124,8 +89,12 @@ public final class LoanPipeline implements LoanBookListener {
      */
     /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
-        for (int i = 0; i < options.workerThreads(); i++) {
-            start(new Worker(null));
+        int workers = options.workerThreads();
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::work, "feewatch-loans-" + i);
+            t.setDaemon(true);
+            liveWorkers.add(t);
+            t.start();
         }
         Thread watchdog = new Thread(this::watch, "feewatch-loans-watchdog");
         watchdog.setDaemon(true);
@@ -145,23 +114,20 @@ public final class LoanPipeline implements LoanBookListener {
                         + GuardedRule.reason(e) + "; loans read before that were audited"));
             }
         } finally {
-            for (int i = 0; i < options.workerThreads(); i++) {
+            for (int i = 0; i < workers; i++) {
                 queue.add(END);
             }
+            // every live worker takes one END; a worker replaced by the watchdog is no longer waited for
             boolean interrupted = false;
-            // every worker that was not given up (a replacement is listed before its predecessor is
-            // marked given up, so the loop never misses one)
-            boolean running = true;
-            while (running) {
-                running = false;
-                for (Worker w : workers) {
-                    if (!w.abandoned && w.thread.isAlive()) {
-                        running = true;
-                        try {
-                            w.thread.join(100);
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        }
+            while (!liveWorkers.isEmpty()) {
+                for (Thread t : List.copyOf(liveWorkers)) {
+                    try {
+                        t.join(GAP_CHECK_MILLIS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                    if (!t.isAlive()) {
+                        liveWorkers.remove(t);
                     }
                 }
             }
@@ -244,89 +210,157 @@ public final class LoanPipeline implements LoanBookListener {
         return loanProblems;
     }
 
-    private void start(Worker w) {
-        Thread t = new Thread(() -> work(w), "feewatch-loans-" + workers.size());
-        t.setDaemon(true);
-        w.thread = t;
-        workers.add(w);
-        t.start();
+    /**
+     * One batch being judged, by one owner thread at a time. When a rule hangs on a loan, the
+     * watchdog switches the rule off, writes that loan's row, and hands the rest of the batch to a
+     * new thread; the stuck thread finds it no longer owns the batch and ends when it can.
+     */
+    private final class Job {
+        final Batch batch;
+        final List<LoanMetrics> rows;
+        int next; // guarded by this
+        volatile Thread owner; // written under this
+        RuleSink ownerSink; // guarded by this
+        // what the owner is doing now, read by the watchdog
+        volatile GuardedRule rule;
+        volatile long since;
+        volatile LoanMetrics partial;
+
+        Job(Batch batch) {
+            this.batch = batch;
+            this.rows = new ArrayList<>(batch.loans().size());
+        }
+
+        boolean owned() {
+            return owner == Thread.currentThread();
+        }
     }
 
-    private void work(Worker w) {
-        if (w.resume != null) {
-            judge(w, w.resume.batch(), w.resume.rows(), w.resume.loanIndex(), w.resume.ruleIndex());
-        }
-        while (!w.abandoned) {
-            Batch batch;
-            try {
-                batch = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (batch == END) {
-                return;
-            }
-            judge(w, batch, new ArrayList<>(batch.loans().size()), 0, 0);
-        }
+    private final java.util.Set<Job> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Thread> liveWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void work() {
+        work(null);
     }
 
-    /** Judges a batch from loan {@code fromLoan}, rule {@code fromRule} on, and completes it unless given up. */
-    private void judge(Worker w, Batch batch, List<LoanMetrics> rows, int fromLoan, int fromRule) {
-        synchronized (w) {
-            w.batch = batch;
-            w.rows = rows;
-        }
-        try {
-            if (!aborted) {
-                List<Loan> loans = batch.loans();
-                for (int i = fromLoan; i < loans.size(); i++) {
-                    LoanMetrics row = judge(w, i, loans.get(i), i == fromLoan ? fromRule : 0);
-                    synchronized (w) {
-                        if (w.abandoned) {
-                            return;
-                        }
-                        rows.add(row);
-                    }
+    /** A worker: finishes {@code adopted} (a batch taken over from a stuck thread) first, then takes batches. */
+    private void work(Job adopted) {
+        RuleSink sink = new RuleSink(findings, null);
+        Job job = adopted;
+        while (true) {
+            if (job == null) {
+                Batch batch;
+                try {
+                    batch = queue.take();
+                } catch (InterruptedException e) {
+                    liveWorkers.remove(Thread.currentThread());
+                    return;
                 }
-                // a worker that was given up never counted its batch: its successor counts it whole
-                long done = analysed.addAndGet(loans.size());
-                options.progress().onProgress(bytesRead, bytesTotal, done);
+                if (batch == END) {
+                    liveWorkers.remove(Thread.currentThread());
+                    return;
+                }
+                job = new Job(batch);
+                synchronized (job) {
+                    job.owner = Thread.currentThread();
+                    job.ownerSink = sink;
+                }
+                running.add(job);
+            } else {
+                synchronized (job) {
+                    job.ownerSink = sink;
+                }
             }
-        } catch (GivenUp e) {
-            return;
+            if (!runJob(job, sink)) {
+                // the watchdog gave this thread's batch to another thread: this one is done
+                return;
+            }
+            job = null;
+        }
+    }
+
+    /** Judges the job's remaining loans; false when another thread took the job over. */
+    private boolean runJob(Job job, RuleSink sink) {
+        try {
+            while (true) {
+                Loan loan;
+                synchronized (job) {
+                    if (job.owner != Thread.currentThread()) {
+                        return false;
+                    }
+                    if (aborted || job.next >= job.batch.loans().size()) {
+                        break;
+                    }
+                    loan = job.batch.loans().get(job.next);
+                }
+                LoanMetrics row = judge(loan, sink, job);
+                synchronized (job) {
+                    if (job.owner != Thread.currentThread()) {
+                        return false;
+                    }
+                    job.rule = null;
+                    job.rows.add(row);
+                    job.next++;
+                }
+            }
         } catch (RuntimeException e) {
             // never lose the batch's permit, or the reader would wait for ever
-            options.diagnostics().accept("loan batch " + batch.sequence() + " failed", e);
+            options.diagnostics().accept("loan batch " + job.batch.sequence() + " failed", e);
+            if (!job.owned()) {
+                return false;
+            }
         }
-        if (!w.abandoned) {
-            complete(batch.sequence(), rows);
-            unfinished.decrementAndGet();
-        }
+        running.remove(job);
+        long done = analysed.addAndGet(job.rows.size());
+        options.progress().onProgress(bytesRead, bytesTotal, done);
+        complete(job.batch.sequence(), job.rows);
+        unfinished.decrementAndGet();
+        return true;
     }
 
-    /** Gives up workers stuck in one rule on one loan for longer than the rule time limit. */
+    /** Looks for a rule that has judged one loan for longer than allowed, and works around it. */
     private void watch() {
-        long limit = options.finishTimeout().toNanos();
-        long pause = Math.max(10, Math.min(200, options.finishTimeout().toMillis() / 10));
-        while (true) {
+        long limit = options.loanTimeout().toNanos();
+        long pause = Math.max(1, Math.min(1000, options.loanTimeout().toMillis() / 4));
+        while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 return;
             }
-            for (Worker w : workers) {
-                synchronized (w) {
-                    if (w.abandoned || w.callStart == 0 || System.nanoTime() - w.callStart <= limit) {
-                        continue;
-                    }
-                    w.sink.close();
-                    w.rule.fail("it did not finish judging loan " + w.loan.id() + " within "
-                            + describe(options.finishTimeout()), null);
-                    start(new Worker(new Resume(w.batch, new ArrayList<>(w.rows), w.loanIndex, w.ruleIndex + 1)));
-                    w.abandoned = true;
-                    w.thread.interrupt();
+            long now = System.nanoTime();
+            for (Job job : running) {
+                GuardedRule rule = job.rule;
+                long since = job.since;
+                if (rule != null && now - since > limit) {
+                    takeOver(job, rule, since);
                 }
             }
+        }
+    }
+
+    private void takeOver(Job job, GuardedRule rule, long since) {
+        synchronized (job) {
+            if (job.rule != rule || job.since != since || job.partial == null) {
+                return; // it moved on meanwhile
+            }
+            LoanMetrics partial = job.partial;
+            rule.fail("it did not finish judging loan " + partial.loanId() + " within "
+                    + describe(options.loanTimeout()), null);
+            Thread stuck = job.owner;
+            // the stuck thread's sink drops whatever it adds from now on
+            job.ownerSink.close();
+            job.rows.add(new LoanMetrics(partial.loanId(), partial.lpr1y(), partial.nominalRate(), partial.apr(),
+                    partial.aprEffective(), partial.aprBankOnly(), job.ownerSink.loanRulesSoFar()));
+            job.next++;
+            job.rule = null;
+            Thread replacement = new Thread(() -> work(job), "feewatch-loans-r" + job.batch.sequence());
+            replacement.setDaemon(true);
+            job.owner = replacement;
+            liveWorkers.remove(stuck);
+            liveWorkers.add(replacement);
+            stuck.interrupt();
+            replacement.start();
         }
     }
 
@@ -335,8 +369,7 @@ public final class LoanPipeline implements LoanBookListener {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    private LoanMetrics judge(Worker w, int index, Loan loan, int fromRule) {
-        RuleSink sink = w.sink;
+    private LoanMetrics judge(Loan loan, RuleSink sink, Job job) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -368,7 +401,7 @@ public final class LoanPipeline implements LoanBookListener {
             aprEffective = Double.NaN;
             aprBank = Double.NaN;
         }
-        if (!Double.isFinite(apr) && fromRule == 0) {
+        if (!Double.isFinite(apr)) {
             String why;
             try {
                 why = facts.aprProblem();
@@ -380,38 +413,32 @@ public final class LoanPipeline implements LoanBookListener {
                     + (why == null || why.isBlank() ? "no rate of return solves its cash flows" : why)
                     + "; rules that compare its APR could not judge it"));
         }
+        job.partial = new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank),
+                List.of());
         sink.startLoan(loan.id());
-        for (int r = fromRule; r < rules.size(); r++) {
-            GuardedRule rule = rules.get(r);
+        // the clock starts once per loan: a limit of seconds does not need a reading per rule
+        job.since = System.nanoTime();
+        for (GuardedRule rule : rules) {
             if (!rule.active()) {
                 continue;
             }
             sink.rule(rule);
-            synchronized (w) {
-                w.loanIndex = index;
-                w.ruleIndex = r;
-                w.loan = loan;
-                w.rule = rule;
-                w.callStart = System.nanoTime() | 1; // never 0, which means "not in a rule"
-            }
+            job.rule = rule;
             try {
                 rule.evaluation().onLoan(facts, sink);
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
-                if (!w.abandoned) {
+                if (job.owned()) {
                     rule.fail("it stopped with an error while judging loan " + loan.id() + ": "
                             + GuardedRule.reason(t), t);
                 }
-            } finally {
-                synchronized (w) {
-                    w.callStart = 0;
-                    if (w.abandoned) {
-                        throw new GivenUp();
-                    }
-                }
+            }
+            if (!job.owned()) {
+                return job.partial; // taken over: the caller sees that and stops
             }
         }
+        job.rule = null;
         List<String> broken = sink.endLoan();
         if (Double.isFinite(apr) && loan.contractDate() != null) {
             sampler.offer(new AprPoint(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro()));
@@ -467,15 +494,6 @@ public final class LoanPipeline implements LoanBookListener {
                 && pending.firstKey() > nextSequence) {
             nextSequence = pending.firstKey();
             drain();
-        }
-    }
-
-    /** Unwinds a worker that was given up: another one finishes its batch. */
-    private static final class GivenUp extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        GivenUp() {
-            super("the worker was given up", null, false, false);
         }
     }
 

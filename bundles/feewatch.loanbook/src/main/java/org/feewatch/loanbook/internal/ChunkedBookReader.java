@@ -29,6 +29,7 @@ import org.feewatch.api.spi.LoanBookListener;
  * the numbers have no gaps). Memory is bounded by a fixed pool of chunk buffers whatever the book's size.
  */
 final class ChunkedBookReader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedBookReader.class);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** Parses one line of a book; one instance per thread. */
@@ -290,6 +291,13 @@ final class ChunkedBookReader {
                             loans.add(parser.parse(b, i, e, line, c.last() && nl < 0));
                         } catch (Reject r) {
                             rejects.add(InputIssue.at(fileName, line, r.getMessage()));
+                        } catch (java.io.UncheckedIOException io) {
+                            throw io;
+                        } catch (RuntimeException bug) {
+                            // a defect must cost one line, not the book; details go to the log file
+                            LOG.error("{} line {} could not be parsed", fileName, line, bug);
+                            rejects.add(InputIssue.at(fileName, line,
+                                    "this line could not be read (an internal error; see the log file)"));
                         }
                     }
                 }

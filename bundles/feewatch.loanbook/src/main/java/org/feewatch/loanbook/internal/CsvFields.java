@@ -59,12 +59,11 @@ final class CsvFields {
                 }
                 i = k + 1;
             } else {
-                int c = Bytes.indexOf(b, i, e, (byte) ',');
-                int fieldEnd = c < 0 ? e : c;
-                int q = Bytes.indexOf(b, i, fieldEnd, (byte) '"');
-                if (q >= 0) {
-                    throw new Reject("unbalanced quotes: a quote inside an unquoted field at byte " + (q - s + 1));
+                int c = Bytes.indexOfEither(b, i, e, (byte) ',', (byte) '"');
+                if (c >= 0 && b[c] == '"') {
+                    throw new Reject("unbalanced quotes: a quote inside an unquoted field at byte " + (c - s + 1));
                 }
+                int fieldEnd = c < 0 ? e : c;
                 int t = fieldEnd;
                 while (t > i && (b[t - 1] == ' ' || b[t - 1] == '\t')) {
                     t--;

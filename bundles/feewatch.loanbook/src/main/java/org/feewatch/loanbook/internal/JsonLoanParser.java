@@ -430,7 +430,6 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             checkUtf8();
             return new String(b, strStart, len, StandardCharsets.UTF_8);
         }
-        checkUtf8();
         return unescape();
     }
 
@@ -629,6 +628,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private String unescape() throws Reject {
+        checkUtf8();
         sb.setLength(0);
         int i = strStart;
         while (i < strEnd) {

@@ -9,10 +9,10 @@ final class Utf8 {
     static int firstInvalid(byte[] b, int start, int end) {
         int i = start;
         while (i < end) {
-            int c = b[i];
-            if (c >= 0) {
-                i++;
-                continue;
+            // ASCII runs are skipped eight bytes at a time
+            i = Bytes.firstNonAscii(b, i, end);
+            if (i < 0) {
+                return -1;
             }
             int len = sequenceLength(b, i, end);
             if (len < 0) {

@@ -221,6 +221,28 @@ class JsonlLoanBookReaderTest {
         assertEquals(List.of(1L, 4L), l.acceptedLines());
     }
 
+    @Test
+    void invalidUtf8InsideEscapedStringsIsFoundToo() throws IOException {
+        String good = String.format(GOOD, "L1");
+        // an unknown field whose name has an escape, and a product with an escape, each with a stray 0xC3
+        byte[] key = good.replace("\"onLending\"", "\"x\\u0041@\":1,\"onLending\"").getBytes(StandardCharsets.UTF_8);
+        byte[] value = String.format(GOOD, "L2").replace("普惠e贷", "\\t@").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] line : new byte[][] {key, value}) {
+            for (byte x : line) {
+                out.write(x == '@' ? 0xC3 : x);
+            }
+            out.write('\n');
+        }
+        Files.write(tmp.resolve("loans.jsonl"), out.toByteArray());
+        CollectingListener l = Books.readJsonl(tmp, Books.smallChunks());
+        int keyAt = new String(key, StandardCharsets.UTF_8).indexOf('@');
+        int valueAt = new String(value, StandardCharsets.UTF_8).indexOf('@');
+        assertEquals(List.of("1: invalid UTF-8 at byte " + (byteOffset(new String(key, StandardCharsets.UTF_8), keyAt + 1)),
+                "2: invalid UTF-8 at byte " + byteOffset(new String(value, StandardCharsets.UTF_8), valueAt + 1)),
+                l.rejections());
+    }
+
     private static int byteOffset(String line, int charPosition) {
         return line.substring(0, charPosition - 1).getBytes(StandardCharsets.UTF_8).length + 1;
     }

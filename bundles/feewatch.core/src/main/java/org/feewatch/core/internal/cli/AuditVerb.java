@@ -110,7 +110,8 @@ public class AuditVerb implements Verb {
         }
         write(service, result.report(), format, out, io);
         if (io.errIsTerminal() && out.isPresent()) {
-            io.err().println(summary(result.report()) + " -> " + io.workingDir().relativize(out.get()));
+            Path shown = out.get().startsWith(io.workingDir()) ? io.workingDir().relativize(out.get()) : out.get();
+            io.err().println(summary(result.report()) + " -> " + shown);
         }
         return failOn != null && found(result.report(), failOn) ? FOUND : OK;
     }

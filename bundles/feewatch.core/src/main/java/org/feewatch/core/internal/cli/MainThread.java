@@ -48,7 +48,10 @@ public final class MainThread implements Callable<Integer> {
     public Integer call() {
         // configuration files and plugins arrive on FileInstall's thread: let them land first, so
         // that a verb sees every service as configured (see Settle)
+        long ready = ManagementFactory.getRuntimeMXBean().getUptime();
         settle.await(SETTLE_WAIT);
+        LOG.info("framework ready {} ms after the JVM started; configuration settled {} ms later", ready,
+                ManagementFactory.getRuntimeMXBean().getUptime() - ready);
         try {
             // the plugins folder is installed by FileInstall's own thread: let it finish first, so
             // that an audit sees every plugin present when it was started
