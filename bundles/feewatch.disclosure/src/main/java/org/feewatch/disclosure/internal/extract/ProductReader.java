@@ -32,6 +32,9 @@ final class ProductReader {
             "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
                     + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
+    /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
+    private static final Pattern APR_LABEL_AFTER = Pattern.compile(
+            NUM + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*[（(/]\\s*(年化[^)）\\n]{0,12})");
     private static final Pattern LABEL_AFTER = Pattern.compile("(?:\\s*[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％])?\\s*起?\\s*[（(]([^)）]{1,12})[)）]");
     private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?[^\\d\\n%％]{0,6}?" + NUM + "\\s*[%％]");
     private static final Pattern PERIODIC = Pattern.compile(
@@ -102,6 +105,18 @@ final class ProductReader {
             aprLabel = label == null ? null : vocabulary.aprLabelIn(label);
             at = elementAt(rateLines, m.start());
             break;
+        }
+        if (apr == null) {
+            Matcher after = APR_LABEL_AFTER.matcher(text);
+            while (after.find()) {
+                if (isExecutionRate(text, after.start())) {
+                    continue;
+                }
+                apr = new BigDecimal(after.group(1));
+                aprLabel = vocabulary.aprLabelIn(after.group(2));
+                at = elementAt(rateLines, after.start());
+                break;
+            }
         }
         BigDecimal execution = null;
         Matcher ex = EXECUTION.matcher(text);
