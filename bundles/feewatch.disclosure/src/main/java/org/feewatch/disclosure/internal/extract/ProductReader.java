@@ -136,7 +136,7 @@ final class ProductReader {
         BigDecimal maxAmount = null;
         for (Line l : lines) {
             String t = l.text();
-            if (t.contains("期限") || t.contains("期数") || t.toLowerCase(java.util.Locale.ROOT).startsWith("term")) {
+            if (statesTerm(t)) {
                 Integer months = months(t);
                 if (months != null && (term == null || months > term)) {
                     term = months;
@@ -179,6 +179,13 @@ final class ProductReader {
             }
         }
         return false;
+    }
+
+    /** A line that states the loan term: 贷款期限, 期数, 借期, 最长可借24个月, 可贷3年, Term. */
+    private static boolean statesTerm(String t) {
+        return t.contains("期限") || t.contains("期数") || t.contains("借期") || t.contains("最长可借")
+                || t.contains("最长可贷") || t.contains("最长可用") || t.contains("最长借款")
+                || t.toLowerCase(java.util.Locale.ROOT).startsWith("term");
     }
 
     private static boolean isExecutionRate(String text, int at) {
