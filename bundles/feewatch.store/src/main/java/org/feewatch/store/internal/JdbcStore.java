@@ -627,13 +627,32 @@ public final class JdbcStore implements Store {
         void bind(PreparedStatement p) throws SQLException;
     }
 
+    /** Writers of this process queue here, so that only writers of other processes meet at the database lock. */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock(true);
+
     private <T> T inTransaction(String what, Work<T> work) throws StoreException {
+        writeLock.lock();
+        try {
+            return inLockedTransaction(what, work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T inLockedTransaction(String what, Work<T> work) throws StoreException {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = db.open()) {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
+                    // every write takes the one write lock first: trail rows are appended one writer at a time
+                    try (Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT id FROM write_lock WHERE id = 1 FOR UPDATE")) {
+                        if (!rs.next()) {
+                            throw new SQLException("the store's write lock row is missing (schema version 2)");
+                        }
+                    }
                     T result = work.run(c);
                     c.commit();
                     return result;
@@ -699,6 +718,8 @@ public final class JdbcStore implements Store {
         }
         if ("90020".equals(e.getSQLState())) {
             message = "the database file is in use by another feewatch process (serve?)";
+        } else if (UNIQUE_VIOLATION.equals(e.getSQLState()) || "40001".equals(e.getSQLState())) {
+            message = "other writers kept changing the same records; try again";
         }
         return what + " (store " + db.describe() + "): " + message;
     }

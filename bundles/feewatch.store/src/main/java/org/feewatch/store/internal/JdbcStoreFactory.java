@@ -10,9 +10,10 @@ public final class JdbcStoreFactory {
      * system before it returns (H2's default lets committed work wait up to half a second in memory,
      * which a killed process would lose; StoreDurabilityTest shows it). DB_CLOSE_DELAY=-1: the
      * database stays open between operations instead of being reopened for each; it is closed by
-     * {@link JdbcStore#close()} or, at the latest, by H2's shutdown hook.
+     * {@link JdbcStore#close()} or, at the latest, by H2's shutdown hook. LOCK_TIMEOUT: a writer
+     * waits up to 30 s for another process's write (a large report) before it gives up.
      */
-    static final String H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+    static final String H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
 
     private JdbcStoreFactory() {
     }

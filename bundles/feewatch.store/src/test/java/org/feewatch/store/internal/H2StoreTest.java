@@ -12,7 +12,7 @@ class H2StoreTest extends StoreContract {
     Path dir;
 
     private String url() {
-        return "jdbc:h2:file:" + dir.resolve("feewatch").toAbsolutePath() + ";DB_CLOSE_DELAY=-1";
+        return JdbcStoreFactory.h2Url(dir.resolve("feewatch"));
     }
 
     @Override

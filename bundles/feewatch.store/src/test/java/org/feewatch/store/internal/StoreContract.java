@@ -193,6 +193,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void writersRacingForTheTrailsNextRowAllLandAndTheChainHolds() throws Exception {
+        JdbcStore store = open();
+        int writers = 4;
+        int each = 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String actor = "writer" + w;
+                // a store object each, as separate processes would have: they meet at the database's write lock
+                JdbcStore own = open();
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        own.record(audit(actor, "approve"));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(writers * each, store.runs(1000).size());
+        ChainCheck check = store.verifyChain();
+        assertTrue(check.intact(), check.problem());
+        assertEquals(store.trail(null).size(), check.rows());
+    }
+
+    @Test
     void reopeningAppliesNoMigrationTwice() throws Exception {
         JdbcStore store = open();
         store.record(audit("alice", "approve"));

@@ -32,6 +32,7 @@ final class ProductReader {
             "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
                     + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL_AFTER = Pattern.compile("(?:\\s*[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％])?\\s*起?\\s*[（(]([^)）]{1,12})[)）]");
     private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?[^\\d\\n%％]{0,6}?" + NUM + "\\s*[%％]");
     private static final Pattern PERIODIC = Pattern.compile(
             "(?:(?:日|月)(?:利率|息|费率|利息|综合费率)|每日利息|每月利息)[^\\d\\n%％‰]{0,6}?\\d+(?:\\.\\d+)?\\s*[%％‰]"
@@ -93,6 +94,11 @@ final class ProductReader {
             }
             apr = new BigDecimal(m.group(2));
             String label = m.group(1);
+            if (label == null) {
+                // the label may follow the figure: 年化利率3.65%-6%（单利）
+                Matcher after = LABEL_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 24)));
+                label = after.lookingAt() ? after.group(1) : null;
+            }
             aprLabel = label == null ? null : vocabulary.aprLabelIn(label);
             at = elementAt(rateLines, m.start());
             break;

@@ -96,4 +96,14 @@ class ProductPageExtractorTest {
         assertEquals("单利", p.aprLabel());
         assertEquals(12, p.termMonths());
     }
+
+    @Test
+    void aLabelAfterARateRangeStillNamesTheCalculation() {
+        String html = "<html><body><h1>经营快贷</h1><p>年化利率3.65%-6%（单利），具体以合同为准</p></body></html>";
+        ProductTerms p = extractor.extract(Pages.source("r", SourceKind.PRODUCT_PAGE),
+                Pages.snapshotOf("r", "r", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), html,
+                        java.nio.charset.StandardCharsets.UTF_8)).product();
+        assertEquals(new BigDecimal("3.65"), p.advertisedApr(), "the lowest advertised figure");
+        assertEquals("单利", p.aprLabel());
+    }
 }
