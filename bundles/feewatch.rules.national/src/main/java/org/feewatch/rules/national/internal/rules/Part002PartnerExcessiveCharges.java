@@ -88,7 +88,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                         metrics.put("chargedRate", rate.setScale(4, RoundingMode.HALF_UP).toPlainString());
                         metrics.put(kind.policyField, cap.toPlainString());
                         metrics.put("amount", total.toPlainString());
-                        facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner) + " charged a "
+                        facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner) + " charged "
                                 + kind.label + " of " + rate.setScale(4, RoundingMode.HALF_UP).toPlainString()
                                 + " % a year on loan " + loan.loan().id() + ", above the policy cap of "
                                 + cap.toPlainString() + " %", evidence.get(kind), metrics);
@@ -158,7 +158,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                                 metrics.put("publishedRate", rate.get().stripTrailingZeros().toPlainString());
                                 metrics.put(kind.policyField, cap.toPlainString());
                                 facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner)
-                                        + " publishes a " + kind.label + " of " + rate.get().stripTrailingZeros()
+                                        + " publishes " + kind.label + " of " + rate.get().stripTrailingZeros()
                                                 .toPlainString()
                                         + " % a year (" + item.name() + "), above the policy cap of "
                                         + cap.toPlainString() + " %", List.of(PartnerFacts.evidence(schedule, item)),
