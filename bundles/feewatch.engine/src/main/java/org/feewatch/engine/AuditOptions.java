@@ -21,11 +21,13 @@ import org.feewatch.api.LoanMetrics;
  *                           a time; may be null
  * @param diagnostics        receives what went wrong inside a rule with its cause, for the log
  *                           file (never shown to users as is); may be null
+ * @param loanTimeout        how long one rule may judge one loan before it is switched off and
+ *                           the loan's batch goes on without it; null: {@code finishTimeout}
  */
 public record AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
         Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
         int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
-        BiConsumer<String, Throwable> diagnostics) {
+        BiConsumer<String, Throwable> diagnostics, Duration loanTimeout) {
 
     public AuditOptions {
         if (workerThreads < 1) {
@@ -41,6 +43,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         clock = clock == null ? Clock.systemUTC() : clock;
         diagnostics = diagnostics == null ? (m, t) -> {
         } : diagnostics;
+        loanTimeout = loanTimeout == null ? finishTimeout : loanTimeout;
     }
 
     public static AuditOptions defaults() {
@@ -65,6 +68,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         b.aprSampleSize = aprSampleSize;
         b.clock = clock;
         b.diagnostics = diagnostics;
+        b.loanTimeout = loanTimeout;
         return b;
     }
 
@@ -81,6 +85,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         private int aprSampleSize = 2000;
         private Clock clock;
         private BiConsumer<String, Throwable> diagnostics;
+        private Duration loanTimeout;
 
         private Builder() {
         }
@@ -98,11 +103,14 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder aprSampleSize(int v) { aprSampleSize = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder diagnostics(BiConsumer<String, Throwable> v) { diagnostics = v; return this; }
+        /** How long one rule may judge one loan; unset, the {@link #finishTimeout} applies. */
+        public Builder loanTimeout(Duration v) { loanTimeout = v; return this; }
 
         public AuditOptions build() {
             int inFlight = batchesInFlight > 0 ? batchesInFlight : 4 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
-                    evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics);
+                    evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics,
+                    loanTimeout);
         }
     }
 }

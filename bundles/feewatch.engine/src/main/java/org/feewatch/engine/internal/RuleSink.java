@@ -31,13 +31,20 @@ public final class RuleSink implements FindingSink {
         this.rule = r;
     }
 
-    public void startLoan(String id) {
+    public synchronized void startLoan(String id) {
         loanId = id;
         loanRules.clear();
     }
 
+    /** The loan-subject rules the current loan broke so far (for a row written while a rule hangs). */
+    public synchronized List<String> loanRulesSoFar() {
+        List<String> out = new ArrayList<>(loanRules);
+        out.sort(null);
+        return out;
+    }
+
     /** The codes of the loan-subject rules (not info) the current loan broke, sorted. */
-    public List<String> endLoan() {
+    public synchronized List<String> endLoan() {
         loanId = null;
         if (loanRules.isEmpty()) {
             return List.of();
@@ -45,6 +52,12 @@ public final class RuleSink implements FindingSink {
         List<String> out = new ArrayList<>(loanRules);
         out.sort(null);
         return out;
+    }
+
+    private synchronized void noteLoanRule(Finding finding) {
+        if (loanId != null && loanId.equals(finding.subject().id()) && !loanRules.contains(finding.rule())) {
+            loanRules.add(finding.rule());
+        }
     }
 
     public void close() {
@@ -62,9 +75,8 @@ public final class RuleSink implements FindingSink {
             return;
         }
         target.add(finding);
-        if (loanId != null && finding.severity() != Severity.INFO && finding.subject().type() == SubjectType.LOAN
-                && loanId.equals(finding.subject().id()) && !loanRules.contains(finding.rule())) {
-            loanRules.add(finding.rule());
+        if (finding.severity() != Severity.INFO && finding.subject().type() == SubjectType.LOAN) {
+            noteLoanRule(finding);
         }
     }
 }
