@@ -21,13 +21,32 @@ import org.feewatch.api.LoanMetrics;
  *                           a time; may be null
  * @param diagnostics        receives what went wrong inside a rule with its cause, for the log
  *                           file (never shown to users as is); may be null
+ * @param findingsInMemory   when the loans yield more findings than this, the report's loan findings
+ *                           are streamed from spill files (in book order within each rule) instead of
+ *                           being held in memory (sorted by loan id); default
+ *                           {@value #DEFAULT_FINDINGS_IN_MEMORY}
  */
 public record AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
         Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
         int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
-        BiConsumer<String, Throwable> diagnostics) {
+        BiConsumer<String, Throwable> diagnostics, int findingsInMemory) {
+
+    /** Loan findings an audit keeps in memory; beyond this many they are streamed from disk. */
+    public static final int DEFAULT_FINDINGS_IN_MEMORY = 50_000;
+
+    /** As the canonical constructor, keeping up to {@value #DEFAULT_FINDINGS_IN_MEMORY} loan findings in memory. */
+    public AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
+            Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
+            int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
+            BiConsumer<String, Throwable> diagnostics) {
+        this(workerThreads, batchesInFlight, engineVersion, detail, progress, finishTimeout, evidencePerFinding,
+                maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, DEFAULT_FINDINGS_IN_MEMORY);
+    }
 
     public AuditOptions {
+        if (findingsInMemory < 0) {
+            throw new IllegalArgumentException("findingsInMemory must not be negative, was " + findingsInMemory);
+        }
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1, was " + workerThreads);
         }
@@ -65,6 +84,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         b.aprSampleSize = aprSampleSize;
         b.clock = clock;
         b.diagnostics = diagnostics;
+        b.findingsInMemory = findingsInMemory;
         return b;
     }
 
@@ -81,6 +101,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         private int aprSampleSize = 2000;
         private Clock clock;
         private BiConsumer<String, Throwable> diagnostics;
+        private int findingsInMemory = DEFAULT_FINDINGS_IN_MEMORY;
 
         private Builder() {
         }
@@ -98,11 +119,13 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder aprSampleSize(int v) { aprSampleSize = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder diagnostics(BiConsumer<String, Throwable> v) { diagnostics = v; return this; }
+        /** Loan findings kept in memory before they are streamed from disk (0: always stream). */
+        public Builder findingsInMemory(int v) { findingsInMemory = v; return this; }
 
         public AuditOptions build() {
             int inFlight = batchesInFlight > 0 ? batchesInFlight : 4 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
-                    evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics);
+                    evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, findingsInMemory);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.feewatch.api.AprPoint;
+import org.feewatch.api.Finding;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanMetrics;
@@ -40,6 +41,10 @@ public final class LoanPipeline implements LoanBookListener {
     private record Batch(long sequence, List<Loan> loans) {
     }
 
+    /** A judged batch: its detail rows and its loans' own findings, both in book order. */
+    private record Done(List<LoanMetrics> rows, List<Finding> findings) {
+    }
+
     private static final Batch END = new Batch(-1, List.of());
 
     private final AuditContext context;
@@ -48,6 +53,7 @@ public final class LoanPipeline implements LoanBookListener {
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
+    private final FindingSpill spill;
     private final Consumer<LoanMetrics> detail;
 
     private final Semaphore permits;
@@ -63,13 +69,14 @@ public final class LoanPipeline implements LoanBookListener {
     private final CappedIssues loanProblems;
 
     // re-ordering of detail rows: guarded by "this"
-    private final TreeMap<Long, List<List<LoanMetrics>>> pending = new TreeMap<>();
+    private final TreeMap<Long, List<Done>> pending = new TreeMap<>();
     private long nextSequence;
     private volatile RuntimeException detailFailure;
     private volatile boolean aborted;
 
     public LoanPipeline(AuditContext context, LoanAnalyzer analyzer, List<GuardedRule> rules, AuditOptions options,
-            FindingSink findings, AprSampler sampler) {
+            FindingSink findings, AprSampler sampler, FindingSpill spill) {
+        this.spill = spill;
         this.context = context;
         this.analyzer = analyzer;
         this.rules = rules;
@@ -203,7 +210,7 @@ public final class LoanPipeline implements LoanBookListener {
     }
 
     private void work() {
-        RuleSink sink = new RuleSink(findings, null);
+        RuleSink sink = new RuleSink(findings, options.evidencePerFinding());
         while (true) {
             Batch batch;
             try {
@@ -223,7 +230,7 @@ public final class LoanPipeline implements LoanBookListener {
                 // never lose the batch's permit, or the reader would wait for ever
                 options.diagnostics().accept("loan batch " + batch.sequence() + " failed", e);
             } finally {
-                complete(batch.sequence(), rows);
+                complete(batch.sequence(), new Done(rows, sink.takeBatchFindings()));
                 unfinished.decrementAndGet();
             }
         }
@@ -309,18 +316,18 @@ public final class LoanPipeline implements LoanBookListener {
         return Double.isFinite(d) ? d : null;
     }
 
-    private synchronized void complete(long sequence, List<LoanMetrics> rows) {
+    private synchronized void complete(long sequence, Done done) {
         if (sequence < nextSequence) {
             // a batch that arrives after its number was given up as skipped: write it now
-            emit(List.of(rows));
+            emit(List.of(done));
             return;
         }
-        pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(rows);
+        pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(done);
         drain();
     }
 
     private void drain() {
-        Map.Entry<Long, List<List<LoanMetrics>>> first;
+        Map.Entry<Long, List<Done>> first;
         while ((first = pending.firstEntry()) != null && first.getKey() == nextSequence) {
             pending.pollFirstEntry();
             emit(first.getValue());
@@ -328,12 +335,17 @@ public final class LoanPipeline implements LoanBookListener {
         }
     }
 
-    private void emit(List<List<LoanMetrics>> batches) {
-        for (List<LoanMetrics> rows : batches) {
-            if (detail != null && detailFailure == null && !aborted) {
+    private void emit(List<Done> batches) {
+        for (Done done : batches) {
+            if (detailFailure == null && !aborted) {
                 try {
-                    for (LoanMetrics row : rows) {
-                        detail.accept(row);
+                    for (Finding f : done.findings()) {
+                        spill.write(f);
+                    }
+                    if (detail != null) {
+                        for (LoanMetrics row : done.rows()) {
+                            detail.accept(row);
+                        }
                     }
                 } catch (RuntimeException e) {
                     detailFailure = e;
