@@ -37,7 +37,7 @@ public final class StoreRecorder implements AuditObserver {
      * The largest JSON report kept with a run. A larger report (a book of millions of loans) is
      * not held in memory to be stored: the run keeps a short JSON note instead, with its counts.
      */
-    static final int MAX_KEPT_REPORT_BYTES = 64 << 20;
+    static final int MAX_KEPT_REPORT_BYTES = 16 << 20;
 
     private final Store store;
     private final List<ReportWriter> writers = new CopyOnWriteArrayList<>();
