@@ -1,10 +1,6 @@
 package org.feewatch.engine.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +32,7 @@ import org.feewatch.api.SubjectType;
 public final class FindingSpill implements Closeable {
 
     private final Path dir;
-    private final Map<String, DataOutputStream> writers = new TreeMap<>();
+    private final Map<String, Out> writers = new TreeMap<>();
     private final Map<String, Path> files = new TreeMap<>();
     private final Map<String, Integer> counts = new TreeMap<>();
     private final int[] bySeverity = new int[Severity.values().length];
@@ -54,11 +50,11 @@ public final class FindingSpill implements Closeable {
     /** Appends one finding to its rule's file. */
     public void write(Finding f) {
         try {
-            DataOutputStream out = writers.get(f.rule());
+            Out out = writers.get(f.rule());
             if (out == null) {
                 Path file = dir.resolve(f.rule() + ".bin");
                 file.toFile().deleteOnExit();
-                out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+                out = new Out(Files.newOutputStream(file));
                 writers.put(f.rule(), out);
                 files.put(f.rule(), file);
             }
@@ -94,7 +90,7 @@ public final class FindingSpill implements Closeable {
     /** Closes the files for writing. */
     public void finishWriting() {
         try {
-            for (DataOutputStream out : writers.values()) {
+            for (Out out : writers.values()) {
                 out.close();
             }
         } catch (IOException e) {
@@ -136,9 +132,9 @@ public final class FindingSpill implements Closeable {
             return java.util.Collections.emptyIterator();
         }
         int n = counts.get(rule);
-        DataInputStream in;
+        In in;
         try {
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            in = new In(Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be read back from " + file + ": " + e.getMessage(), e);
         }
@@ -174,7 +170,7 @@ public final class FindingSpill implements Closeable {
         };
     }
 
-    private static Finding finding(String rule, DataInputStream in) throws IOException {
+    private static Finding finding(String rule, In in) throws IOException {
         Severity severity = Severity.values()[in.readByte()];
         SubjectType type = SubjectType.values()[in.readByte()];
         Subject subject = new Subject(type, string(in));
@@ -199,28 +195,171 @@ public final class FindingSpill implements Closeable {
                 action < 0 ? null : Action.values()[action]);
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    private static void string(Out out, String s) throws IOException {
+        out.writeString(s);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
+    private static String string(In in) throws IOException {
+        return in.readString();
+    }
+
+    /**
+     * Short strings that recur (citations, metric names, sources) are written once per file and
+     * then by number; the table is bounded, later strings are written in full.
+     */
+    private static final int TABLE_LIMIT = 4096;
+    private static final int TABLE_MAX_LENGTH = 96;
+
+    /** Unsynchronised buffered output of ints, bytes and strings (one writer thread at a time). */
+    private static final class Out implements Closeable {
+        private final java.io.OutputStream out;
+        private final byte[] buf = new byte[1 << 16];
+        private int n;
+        private final java.util.HashMap<String, Integer> table = new java.util.HashMap<>();
+
+        Out(java.io.OutputStream out) {
+            this.out = out;
         }
-        byte[] b = new byte[n];
-        try {
-            in.readFully(b);
-        } catch (EOFException e) {
-            throw new IOException("the spill file ends early", e);
+
+        void writeByte(int b) throws IOException {
+            room(1);
+            buf[n++] = (byte) b;
         }
-        return new String(b, StandardCharsets.UTF_8);
+
+        void writeInt(int v) throws IOException {
+            room(4);
+            buf[n++] = (byte) (v >>> 24);
+            buf[n++] = (byte) (v >>> 16);
+            buf[n++] = (byte) (v >>> 8);
+            buf[n++] = (byte) v;
+        }
+
+        /** -1: null; -2-k: table entry k; else the length of the UTF-8 bytes that follow (and a new entry when short). */
+        void writeString(String s) throws IOException {
+            if (s == null) {
+                writeInt(-1);
+                return;
+            }
+            if (s.length() <= TABLE_MAX_LENGTH) {
+                Integer k = table.get(s);
+                if (k != null) {
+                    writeInt(-2 - k);
+                    return;
+                }
+                if (table.size() < TABLE_LIMIT) {
+                    table.put(s, table.size());
+                }
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            writeInt(b.length);
+            if (b.length > buf.length - n) {
+                flushBuffer();
+                if (b.length > buf.length) {
+                    out.write(b);
+                    return;
+                }
+            }
+            System.arraycopy(b, 0, buf, n, b.length);
+            n += b.length;
+        }
+
+        private void room(int k) throws IOException {
+            if (n + k > buf.length) {
+                flushBuffer();
+            }
+        }
+
+        private void flushBuffer() throws IOException {
+            out.write(buf, 0, n);
+            n = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flushBuffer();
+            out.close();
+        }
+    }
+
+    /** The reading side of {@link Out}. */
+    private static final class In implements Closeable {
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private final List<String> table = new ArrayList<>();
+
+        In(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        private void need(int k) throws IOException {
+            if (end - pos >= k) {
+                return;
+            }
+            System.arraycopy(buf, pos, buf, 0, end - pos);
+            end -= pos;
+            pos = 0;
+            while (end < k) {
+                int r = in.read(buf, end, buf.length - end);
+                if (r < 0) {
+                    throw new EOFException("the spill file ends early");
+                }
+                end += r;
+            }
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return buf[pos++];
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = ((buf[pos] & 0xFF) << 24) | ((buf[pos + 1] & 0xFF) << 16) | ((buf[pos + 2] & 0xFF) << 8)
+                    | (buf[pos + 3] & 0xFF);
+            pos += 4;
+            return v;
+        }
+
+        String readString() throws IOException {
+            int n = readInt();
+            if (n == -1) {
+                return null;
+            }
+            if (n < -1) {
+                return table.get(-2 - n);
+            }
+            String s;
+            if (n <= buf.length) {
+                need(n);
+                s = new String(buf, pos, n, StandardCharsets.UTF_8);
+                pos += n;
+            } else {
+                byte[] b = new byte[n];
+                int have = end - pos;
+                System.arraycopy(buf, pos, b, 0, have);
+                pos = end;
+                int off = have;
+                while (off < n) {
+                    int r = in.read(b, off, n - off);
+                    if (r < 0) {
+                        throw new EOFException("the spill file ends early");
+                    }
+                    off += r;
+                }
+                s = new String(b, StandardCharsets.UTF_8);
+            }
+            if (s.length() <= TABLE_MAX_LENGTH && table.size() < TABLE_LIMIT) {
+                table.add(s);
+            }
+            return s;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Deletes the files. */

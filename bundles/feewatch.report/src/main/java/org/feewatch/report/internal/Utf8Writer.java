@@ -14,6 +14,7 @@ public final class Utf8Writer extends Writer {
 
     private final OutputStream out;
     private final byte[] buf;
+    private final char[] scratch = new char[1024];
     private int n;
     /** A high surrogate whose low half has not been written yet, or 0. */
     private char high;
@@ -37,17 +38,7 @@ public final class Utf8Writer extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off, end = off + len; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80 && high == 0) {
-                if (n == buf.length) {
-                    drain();
-                }
-                buf[n++] = (byte) c;
-            } else {
-                put(c);
-            }
-        }
+        chars(s, off, off + len);
     }
 
     @Override
@@ -56,18 +47,36 @@ public final class Utf8Writer extends Writer {
             write("null");
             return this;
         }
-        for (int i = 0, end = csq.length(); i < end; i++) {
-            char c = csq.charAt(i);
-            if (c < 0x80 && high == 0) {
-                if (n == buf.length) {
-                    drain();
-                }
-                buf[n++] = (byte) c;
-            } else {
-                put(c);
-            }
-        }
+        chars(csq, 0, csq.length());
         return this;
+    }
+
+    /** Copies the characters out in bulk (cheaper than one bounds-checked charAt each), then encodes them. */
+    private void chars(CharSequence s, int from, int to) throws IOException {
+        while (from < to) {
+            int k = Math.min(to - from, scratch.length);
+            if (s instanceof String str) {
+                str.getChars(from, from + k, scratch, 0);
+            } else if (s instanceof StringBuilder sb) {
+                sb.getChars(from, from + k, scratch, 0);
+            } else {
+                for (int i = 0; i < k; i++) {
+                    scratch[i] = s.charAt(from + i);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                char c = scratch[i];
+                if (c < 0x80 && high == 0) {
+                    if (n == buf.length) {
+                        drain();
+                    }
+                    buf[n++] = (byte) c;
+                } else {
+                    put(c);
+                }
+            }
+            from += k;
+        }
     }
 
     private void put(char c) throws IOException {
