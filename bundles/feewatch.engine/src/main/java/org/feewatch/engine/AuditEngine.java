@@ -33,7 +33,8 @@ import org.feewatch.engine.internal.RuleSink;
 /**
  * Runs one audit: layers the policy, builds the {@link CaseAuditContext}, starts every rule in
  * force on the case's {@code asOf}, streams the loan book through the rules on worker threads,
- * lets every rule finish (each within {@link AuditOptions#finishTimeout()}), merges and orders
+ * lets every rule finish (each within {@link AuditOptions#finishTimeout()}; one loan within
+ * {@link AuditOptions#loanTimeout()}), merges and orders
  * the findings, gives every partner its verdict and counts the summary.
  *
  * <p>What the engine decides:

@@ -21,6 +21,8 @@ import org.feewatch.api.LoanMetrics;
  *                           a time; may be null
  * @param diagnostics        receives what went wrong inside a rule with its cause, for the log
  *                           file (never shown to users as is); may be null
+ * @param loanTimeout        how long one rule may judge one loan before it is switched off and
+ *                           the loan's batch goes on without it; null: {@code finishTimeout}
  * @param findingsInMemory   when the loans yield more findings than this, the report's loan findings
  *                           are streamed from spill files (in book order within each rule) instead of
  *                           being held in memory (sorted by loan id); default
@@ -29,7 +31,7 @@ import org.feewatch.api.LoanMetrics;
 public record AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
         Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
         int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
-        BiConsumer<String, Throwable> diagnostics, int findingsInMemory) {
+        BiConsumer<String, Throwable> diagnostics, Duration loanTimeout, int findingsInMemory) {
 
     /** Loan findings an audit keeps in memory; beyond this many they are streamed from disk. */
     public static final int DEFAULT_FINDINGS_IN_MEMORY = 50_000;
@@ -38,9 +40,10 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
     public AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
             Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
             int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
-            BiConsumer<String, Throwable> diagnostics) {
+            BiConsumer<String, Throwable> diagnostics, Duration loanTimeout) {
         this(workerThreads, batchesInFlight, engineVersion, detail, progress, finishTimeout, evidencePerFinding,
-                maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, DEFAULT_FINDINGS_IN_MEMORY);
+                maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, loanTimeout,
+                DEFAULT_FINDINGS_IN_MEMORY);
     }
 
     public AuditOptions {
@@ -60,6 +63,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         clock = clock == null ? Clock.systemUTC() : clock;
         diagnostics = diagnostics == null ? (m, t) -> {
         } : diagnostics;
+        loanTimeout = loanTimeout == null ? finishTimeout : loanTimeout;
     }
 
     public static AuditOptions defaults() {
@@ -84,6 +88,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         b.aprSampleSize = aprSampleSize;
         b.clock = clock;
         b.diagnostics = diagnostics;
+        b.loanTimeout = loanTimeout;
         b.findingsInMemory = findingsInMemory;
         return b;
     }
@@ -101,6 +106,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         private int aprSampleSize = 2000;
         private Clock clock;
         private BiConsumer<String, Throwable> diagnostics;
+        private Duration loanTimeout;
         private int findingsInMemory = DEFAULT_FINDINGS_IN_MEMORY;
 
         private Builder() {
@@ -119,13 +125,16 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder aprSampleSize(int v) { aprSampleSize = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder diagnostics(BiConsumer<String, Throwable> v) { diagnostics = v; return this; }
+        /** How long one rule may judge one loan; unset, the {@link #finishTimeout} applies. */
+        public Builder loanTimeout(Duration v) { loanTimeout = v; return this; }
         /** Loan findings kept in memory before they are streamed from disk (0: always stream). */
         public Builder findingsInMemory(int v) { findingsInMemory = v; return this; }
 
         public AuditOptions build() {
             int inFlight = batchesInFlight > 0 ? batchesInFlight : 4 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
-                    evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, findingsInMemory);
+                    evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics,
+                    loanTimeout, findingsInMemory);
         }
     }
 }

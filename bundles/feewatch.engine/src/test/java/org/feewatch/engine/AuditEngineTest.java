@@ -287,6 +287,46 @@ class AuditEngineTest {
     }
 
     @Test
+    void aRuleStuckOnALoanIsSwitchedOffAndTheBookGoesOnInOrder() {
+        CountDownLatch never = new CountDownLatch(1);
+        RuleInfo hi = info("FEE-003", Severity.HIGH, SubjectType.LOAN);
+        Rule hanging = rule(hi, (loan, sink) -> {
+            if (loan.loan().id().equals("L00040")) {
+                // ignores interrupts, like a rule caught in a loop
+                while (never.getCount() > 0) {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        // keep hanging
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        Thread.interrupted();
+                    }
+                }
+            }
+        }, null);
+        List<LoanMetrics> rows = Collections.synchronizedList(new ArrayList<>());
+        try {
+            Report r = AuditEngine.audit(input(bookOf(Fixtures.book(200, 20))),
+                    List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0), hanging))),
+                    NOMINAL_APR, options().workerThreads(2).loanTimeout(Duration.ofMillis(300)).detail(rows::add)
+                            .build());
+            assertEquals(200, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(String.format("L%05d", i + 1), rows.get(i).loanId());
+            }
+            assertEquals(List.of("RATE-003"), rows.get(39).rules(), "the stuck loan keeps the rules it broke before");
+            assertEquals(20, r.byRule().get("RATE-003"));
+            Finding cut = r.findings().stream().filter(f -> f.rule().equals("FEE-003")).findFirst().orElseThrow();
+            assertEquals(Severity.INFO, cut.severity());
+            assertTrue(cut.evidence().get(0).text().contains("did not finish judging loan L00040 within 300 ms"),
+                    cut.evidence().get(0).text());
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
     void aPackThatCannotBeReadAndARuleWithoutACatalogueEntryAreReported() {
         RulePack broken = new RulePack() {
             @Override

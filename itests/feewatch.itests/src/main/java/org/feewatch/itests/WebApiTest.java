@@ -117,6 +117,13 @@ class WebApiTest {
     }
 
     @Test
+    void theRootPageNamesTheApiAndOtherPathsAreNotFound() throws Exception {
+        String index = body("GET", "/", null, null);
+        assertTrue(index.contains("/api/health") && index.contains("/api/audit"), index);
+        assertEquals(404, status("GET", "/no-such-page", null, null));
+    }
+
+    @Test
     void theServerListensOnLoopbackOnly() throws Exception {
         HttpURLConnection c = open("GET", "/api/health", null, null);
         assertEquals(200, c.getResponseCode());

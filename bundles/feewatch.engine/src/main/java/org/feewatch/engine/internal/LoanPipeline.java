@@ -41,11 +41,11 @@ public final class LoanPipeline implements LoanBookListener {
     private record Batch(long sequence, List<Loan> loans) {
     }
 
+    private static final Batch END = new Batch(-1, List.of());
+
     /** A judged batch: its detail rows and its loans' own findings, both in book order. */
     private record Done(List<LoanMetrics> rows, List<Finding> findings) {
     }
-
-    private static final Batch END = new Batch(-1, List.of());
 
     private final AuditContext context;
     private final LoanAnalyzer analyzer;
@@ -96,13 +96,16 @@ public final class LoanPipeline implements LoanBookListener {
      */
     /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < options.workerThreads(); i++) {
+        int workers = options.workerThreads();
+        for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
+            liveWorkers.add(t);
             t.start();
-            workers.add(t);
         }
+        Thread watchdog = new Thread(this::watch, "feewatch-loans-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             book.read(this);
         } catch (IOException e) {
@@ -118,19 +121,24 @@ public final class LoanPipeline implements LoanBookListener {
                         + GuardedRule.reason(e) + "; loans read before that were audited"));
             }
         } finally {
-            for (int i = 0; i < workers.size(); i++) {
+            for (int i = 0; i < workers; i++) {
                 queue.add(END);
             }
+            // every live worker takes one END; a worker replaced by the watchdog is no longer waited for
             boolean interrupted = false;
-            for (Thread t : workers) {
-                while (t.isAlive()) {
+            while (!liveWorkers.isEmpty()) {
+                for (Thread t : List.copyOf(liveWorkers)) {
                     try {
-                        t.join();
+                        t.join(GAP_CHECK_MILLIS);
                     } catch (InterruptedException e) {
                         interrupted = true;
                     }
+                    if (!t.isAlive()) {
+                        liveWorkers.remove(t);
+                    }
                 }
             }
+            watchdog.interrupt();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -209,44 +217,173 @@ public final class LoanPipeline implements LoanBookListener {
         return loanProblems;
     }
 
+    /**
+     * One batch being judged, by one owner thread at a time. When a rule hangs on a loan, the
+     * watchdog switches the rule off, writes that loan's row, and hands the rest of the batch to a
+     * new thread; the stuck thread finds it no longer owns the batch and ends when it can.
+     */
+    private final class Job {
+        final Batch batch;
+        final List<LoanMetrics> rows;
+        /** The batch's loans' own findings, loan by loan (guarded by this). */
+        final List<Finding> findings = new ArrayList<>();
+        int next; // guarded by this
+        volatile Thread owner; // written under this
+        RuleSink ownerSink; // guarded by this
+        // what the owner is doing now, read by the watchdog
+        volatile GuardedRule rule;
+        volatile long since;
+        volatile LoanMetrics partial;
+
+        Job(Batch batch) {
+            this.batch = batch;
+            this.rows = new ArrayList<>(batch.loans().size());
+        }
+
+        boolean owned() {
+            return owner == Thread.currentThread();
+        }
+    }
+
+    private final java.util.Set<Job> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Thread> liveWorkers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private void work() {
+        work(null);
+    }
+
+    /** A worker: finishes {@code adopted} (a batch taken over from a stuck thread) first, then takes batches. */
+    private void work(Job adopted) {
         RuleSink sink = new RuleSink(findings, options.evidencePerFinding());
+        Job job = adopted;
         while (true) {
-            Batch batch;
+            if (job == null) {
+                Batch batch;
+                try {
+                    batch = queue.take();
+                } catch (InterruptedException e) {
+                    liveWorkers.remove(Thread.currentThread());
+                    return;
+                }
+                if (batch == END) {
+                    liveWorkers.remove(Thread.currentThread());
+                    return;
+                }
+                job = new Job(batch);
+                synchronized (job) {
+                    job.owner = Thread.currentThread();
+                    job.ownerSink = sink;
+                }
+                running.add(job);
+            } else {
+                synchronized (job) {
+                    job.ownerSink = sink;
+                }
+            }
+            if (!runJob(job, sink)) {
+                // the watchdog gave this thread's batch to another thread: this one is done
+                return;
+            }
+            job = null;
+        }
+    }
+
+    /** Judges the job's remaining loans; false when another thread took the job over. */
+    private boolean runJob(Job job, RuleSink sink) {
+        try {
+            while (true) {
+                Loan loan;
+                synchronized (job) {
+                    if (job.owner != Thread.currentThread()) {
+                        return false;
+                    }
+                    if (aborted || job.next >= job.batch.loans().size()) {
+                        break;
+                    }
+                    loan = job.batch.loans().get(job.next);
+                }
+                LoanMetrics row = judge(loan, sink, job);
+                synchronized (job) {
+                    if (job.owner != Thread.currentThread()) {
+                        return false;
+                    }
+                    job.rule = null;
+                    job.rows.add(row);
+                    job.findings.addAll(sink.takeKept());
+                    job.next++;
+                }
+            }
+        } catch (RuntimeException e) {
+            // never lose the batch's permit, or the reader would wait for ever
+            options.diagnostics().accept("loan batch " + job.batch.sequence() + " failed", e);
+            synchronized (job) {
+                if (!job.owned()) {
+                    return false;
+                }
+                job.findings.addAll(sink.takeKept());
+            }
+        }
+        running.remove(job);
+        long done = analysed.addAndGet(job.rows.size());
+        options.progress().onProgress(bytesRead, bytesTotal, done);
+        complete(job.batch.sequence(), new Done(job.rows, job.findings));
+        unfinished.decrementAndGet();
+        return true;
+    }
+
+    /** Looks for a rule that has judged one loan for longer than allowed, and works around it. */
+    private void watch() {
+        long limit = options.loanTimeout().toNanos();
+        long pause = Math.max(1, Math.min(1000, options.loanTimeout().toMillis() / 4));
+        while (!Thread.currentThread().isInterrupted()) {
             try {
-                batch = queue.take();
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 return;
             }
-            if (batch == END) {
-                return;
-            }
-            List<LoanMetrics> rows = List.of();
-            try {
-                if (!aborted) {
-                    rows = judge(batch.loans(), sink);
+            long now = System.nanoTime();
+            for (Job job : running) {
+                GuardedRule rule = job.rule;
+                long since = job.since;
+                if (rule != null && now - since > limit) {
+                    takeOver(job, rule, since);
                 }
-            } catch (RuntimeException e) {
-                // never lose the batch's permit, or the reader would wait for ever
-                options.diagnostics().accept("loan batch " + batch.sequence() + " failed", e);
-            } finally {
-                complete(batch.sequence(), new Done(rows, sink.takeBatchFindings()));
-                unfinished.decrementAndGet();
             }
         }
     }
 
-    private List<LoanMetrics> judge(List<Loan> loans, RuleSink sink) {
-        List<LoanMetrics> rows = new ArrayList<>(loans.size());
-        for (Loan loan : loans) {
-            rows.add(judge(loan, sink));
+    private void takeOver(Job job, GuardedRule rule, long since) {
+        synchronized (job) {
+            if (job.rule != rule || job.since != since || job.partial == null) {
+                return; // it moved on meanwhile
+            }
+            LoanMetrics partial = job.partial;
+            rule.fail("it did not finish judging loan " + partial.loanId() + " within "
+                    + describe(options.loanTimeout()), null);
+            Thread stuck = job.owner;
+            // the stuck thread's sink drops whatever it adds from now on
+            job.ownerSink.close();
+            job.findings.addAll(job.ownerSink.takeKept());
+            job.rows.add(new LoanMetrics(partial.loanId(), partial.lpr1y(), partial.nominalRate(), partial.apr(),
+                    partial.aprEffective(), partial.aprBankOnly(), job.ownerSink.loanRulesSoFar()));
+            job.next++;
+            job.rule = null;
+            Thread replacement = new Thread(() -> work(job), "feewatch-loans-r" + job.batch.sequence());
+            replacement.setDaemon(true);
+            job.owner = replacement;
+            liveWorkers.remove(stuck);
+            liveWorkers.add(replacement);
+            stuck.interrupt();
+            replacement.start();
         }
-        long done = analysed.addAndGet(loans.size());
-        options.progress().onProgress(bytesRead, bytesTotal, done);
-        return rows;
     }
 
-    private LoanMetrics judge(Loan loan, RuleSink sink) {
+    private static String describe(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+
+    private LoanMetrics judge(Loan loan, RuleSink sink, Job job) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -290,21 +427,32 @@ public final class LoanPipeline implements LoanBookListener {
                     + (why == null || why.isBlank() ? "no rate of return solves its cash flows" : why)
                     + "; rules that compare its APR could not judge it"));
         }
+        job.partial = new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank),
+                List.of());
         sink.startLoan(loan.id());
+        // the clock starts once per loan: a limit of seconds does not need a reading per rule
+        job.since = System.nanoTime();
         for (GuardedRule rule : rules) {
             if (!rule.active()) {
                 continue;
             }
             sink.rule(rule);
+            job.rule = rule;
             try {
                 rule.evaluation().onLoan(facts, sink);
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
-                rule.fail("it stopped with an error while judging loan " + loan.id() + ": " + GuardedRule.reason(t),
-                        t);
+                if (job.owned()) {
+                    rule.fail("it stopped with an error while judging loan " + loan.id() + ": "
+                            + GuardedRule.reason(t), t);
+                }
+            }
+            if (!job.owned()) {
+                return job.partial; // taken over: the caller sees that and stops
             }
         }
+        job.rule = null;
         List<String> broken = sink.endLoan();
         if (Double.isFinite(apr) && loan.contractDate() != null) {
             sampler.offer(new AprPoint(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro()));

@@ -36,8 +36,8 @@ public final class RuleSink implements FindingSink {
 
     /**
      * A sink for the loan phase that keeps back the findings whose subject is the loan being judged:
-     * they are merged within the loan and collected for {@link #takeBatchFindings()}, so that the
-     * pipeline can write them out in book order. Other findings go to {@code target} at once.
+     * they are merged within the loan and collected for {@link #takeKept()}, so that the pipeline can
+     * write them out in book order. Other findings go to {@code target} at once.
      */
     public RuleSink(FindingSink target, int evidenceCap) {
         this.target = target;
@@ -46,8 +46,14 @@ public final class RuleSink implements FindingSink {
         this.evidenceCap = evidenceCap;
     }
 
-    /** The findings kept back since the last call, loan by loan in the order judged. */
-    public List<Finding> takeBatchFindings() {
+    /**
+     * The findings kept back since the last call, loan by loan in the order judged, with those the
+     * current loan has so far (for a loan cut off because a rule hung on it).
+     */
+    public synchronized List<Finding> takeKept() {
+        if (loanFindings != null && !loanFindings.isEmpty()) {
+            keepLoanFindings();
+        }
         if (batchFindings == null || batchFindings.isEmpty()) {
             return List.of();
         }
@@ -60,7 +66,7 @@ public final class RuleSink implements FindingSink {
         this.rule = r;
     }
 
-    public void startLoan(String id) {
+    public synchronized void startLoan(String id) {
         loanId = id;
         loanRules.clear();
         if (loanFindings != null) {
@@ -68,8 +74,15 @@ public final class RuleSink implements FindingSink {
         }
     }
 
+    /** The loan-subject rules the current loan broke so far (for a row written while a rule hangs). */
+    public synchronized List<String> loanRulesSoFar() {
+        List<String> out = new ArrayList<>(loanRules);
+        out.sort(null);
+        return out;
+    }
+
     /** The codes of the loan-subject rules (not info) the current loan broke, sorted. */
-    public List<String> endLoan() {
+    public synchronized List<String> endLoan() {
         loanId = null;
         if (loanFindings != null && !loanFindings.isEmpty()) {
             keepLoanFindings();
@@ -83,20 +96,20 @@ public final class RuleSink implements FindingSink {
     }
 
     private void keepLoanFindings() {
-        boolean repeated = false;
+        boolean merge = false;
         for (Finding f : loanFindings) {
-            repeated |= f.evidence().size() > evidenceCap;
+            merge |= f.evidence().size() > evidenceCap;
         }
-        for (int i = 1; i < loanFindings.size() && !repeated; i++) {
+        for (int i = 1; i < loanFindings.size() && !merge; i++) {
             for (int j = 0; j < i; j++) {
                 if (loanFindings.get(i).rule().equals(loanFindings.get(j).rule())) {
-                    repeated = true;
+                    merge = true;
                     break;
                 }
             }
         }
-        if (repeated) {
-            // several findings of one rule for this loan: merged exactly as the audit's sink would
+        if (merge) {
+            // several findings of one rule for this loan (or too much evidence): merged as the audit's sink would
             org.feewatch.engine.MergingFindingSink merging = new org.feewatch.engine.MergingFindingSink(evidenceCap);
             loanFindings.forEach(merging::add);
             batchFindings.addAll(merging.findings());
@@ -104,6 +117,22 @@ public final class RuleSink implements FindingSink {
             batchFindings.addAll(loanFindings);
         }
         loanFindings.clear();
+    }
+
+    /** Keeps a finding of the loan being judged back; false when it is not one. */
+    private synchronized boolean keep(Finding finding) {
+        if (closed || loanId == null || finding.subject().type() != SubjectType.LOAN
+                || !loanId.equals(finding.subject().id())) {
+            return false;
+        }
+        loanFindings.add(finding);
+        return true;
+    }
+
+    private synchronized void noteLoanRule(Finding finding) {
+        if (loanId != null && loanId.equals(finding.subject().id()) && !loanRules.contains(finding.rule())) {
+            loanRules.add(finding.rule());
+        }
     }
 
     public void close() {
@@ -120,15 +149,14 @@ public final class RuleSink implements FindingSink {
             rule.rejected(problem);
             return;
         }
-        if (loanFindings != null && loanId != null && finding.subject().type() == SubjectType.LOAN
-                && loanId.equals(finding.subject().id())) {
-            loanFindings.add(finding);
-        } else {
+        if (loanFindings == null || !keep(finding)) {
+            if (closed) {
+                return;
+            }
             target.add(finding);
         }
-        if (loanId != null && finding.severity() != Severity.INFO && finding.subject().type() == SubjectType.LOAN
-                && loanId.equals(finding.subject().id()) && !loanRules.contains(finding.rule())) {
-            loanRules.add(finding.rule());
+        if (finding.severity() != Severity.INFO && finding.subject().type() == SubjectType.LOAN) {
+            noteLoanRule(finding);
         }
     }
 }

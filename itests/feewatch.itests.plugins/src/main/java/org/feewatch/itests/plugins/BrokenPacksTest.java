@@ -25,7 +25,8 @@ import org.osgi.test.common.annotation.InjectService;
 
 /**
  * Deliberately broken packs (test region CN-ZZ) in a running instance: a rule that throws, one
- * that never finishes (cut off after feewatch.rule.timeout, 2 s here) and one that hands over
+ * that never finishes the case and one that never finishes a loan (both cut off after
+ * feewatch.rule.timeout, 2 s here) and one that hands over
  * garbage each give an info finding naming the pack and the rule, and the audit completes with the
  * national findings; a pack built for API 2 is refused before it is installed.
  */
@@ -65,7 +66,7 @@ class BrokenPacksTest {
         Path jar = Plugins.jar(context, Plugins.BROKEN, temp.resolve("downloads"));
         assertEquals(0, Plugins.verb(context, temp, "install", jar.toString()).exit());
         try {
-            assertTrue(Plugins.eventually(() -> audit.rules().stream().filter(r -> "CN-ZZ".equals(r.region())).count() == 3),
+            assertTrue(Plugins.eventually(() -> audit.rules().stream().filter(r -> "CN-ZZ".equals(r.region())).count() == 4),
                     "the broken packs never registered");
 
             Report r = audit.audit(AuditRequest.of(testRegionCase())).report();
@@ -87,6 +88,10 @@ class BrokenPacksTest {
             assertEquals(Subject.source("broken-hangs"), hanging.subject());
             assertTrue(hanging.evidence().get(0).text().contains("did not finish within 2 s"),
                     hanging.evidence().toString());
+
+            Finding stuckOnALoan = only(r, "ZZ-004");
+            assertEquals(Subject.source("broken-hangs"), stuckOnALoan.subject());
+            assertEquals("it did not finish judging loan L1 within 2 s", stuckOnALoan.evidence().get(0).text());
 
             Finding garbage = only(r, "ZZ-003");
             assertEquals(Subject.source("broken-garbage"), garbage.subject());

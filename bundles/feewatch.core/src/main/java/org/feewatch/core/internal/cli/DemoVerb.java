@@ -57,7 +57,7 @@ public class DemoVerb implements Verb {
                   --port N   listen on 127.0.0.1:N (default 8080)
                   --shell    also open the Gogo shell on this terminal
 
-                The sample's report is at /api/reports/demo. Stop with Ctrl-C.
+                The sample's report is shown at / (JSON at /api/reports/demo). Stop with Ctrl-C.
                 """;
     }
 
@@ -72,7 +72,7 @@ public class DemoVerb implements Verb {
         String base = "http://" + WebServer.HOST + ":" + port + "/";
         io.err().println("feewatch: serving on " + base + " (Ctrl-C to stop)");
         if (reportLine != null) {
-            io.err().println("feewatch: the sample's report is at " + base + "api/reports/" + DEMO_ID);
+            io.err().println("feewatch: the sample's report is at " + base + " (JSON: " + base + "api/reports/" + DEMO_ID + ")");
         }
         io.err().flush();
         WebServer.awaitStop(context);

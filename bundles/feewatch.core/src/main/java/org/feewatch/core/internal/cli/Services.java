@@ -1,7 +1,9 @@
 package org.feewatch.core.internal.cli;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.feewatch.core.AuditService;
 import org.feewatch.core.cli.VerbException;
@@ -14,6 +16,12 @@ final class Services {
 
     static final Duration WAIT = Duration.ofSeconds(5);
 
+    /** One open tracker per bundle context and service type, reused by every later call. */
+    private record Key(BundleContext context, Class<?> type) {
+    }
+
+    private static final Map<Key, ServiceTracker<?, ?>> TRACKERS = new ConcurrentHashMap<>();
+
     private Services() {
     }
 
@@ -23,8 +31,12 @@ final class Services {
      * while the caller still holds the object.
      */
     static <T> Optional<T> await(BundleContext context, Class<T> type, Duration timeout) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
+        @SuppressWarnings("unchecked")
+        ServiceTracker<T, T> tracker = (ServiceTracker<T, T>) TRACKERS.computeIfAbsent(new Key(context, type), k -> {
+            ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
+            t.open();
+            return t;
+        });
         try {
             return Optional.ofNullable(tracker.waitForService(timeout.toMillis()));
         } catch (InterruptedException e) {

@@ -27,6 +27,9 @@ final class BlockReader {
     private static final Pattern LABELLED = Pattern.compile("^([^：:]{1,20})[：:]\\s*(.*)$", Pattern.DOTALL);
     private static final Set<String> LABEL_TAGS = Set.of("b", "strong", "span", "label", "em", "th", "dt", "font", "i");
     private static final Set<String> TITLE_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "caption", "legend");
+    /** How much of a block is looked at before deciding whether its whole text is needed. */
+    private static final int GLANCE_CHARS = 48;
+    private static final int GLANCE_NODES = 400;
     /** Titles longer than this are text, not item names. */
     private static final int MAX_TITLE_CHARS = 40;
 
@@ -209,9 +212,13 @@ final class BlockReader {
                 continue;
             }
             addInline(lines, inline, container);
-            String text = BoundedText.prefix(child, limits.maxEvidenceChars());
+            // a short look first: most blocks are wrappers or prose, and only a label needs the whole text
+            String text = BoundedText.prefix(child, GLANCE_CHARS, GLANCE_NODES);
             if (text.isEmpty()) {
                 continue;
+            }
+            if (mayBeLabelled(child, text)) {
+                text = BoundedText.prefix(child, limits.maxEvidenceChars());
             }
             if (tag.equals("dt")) {
                 Role role = vocabulary.roleOfLabel(stripColon(text));
@@ -291,6 +298,20 @@ final class BlockReader {
                 && (isTitle(e) || (first != null && TITLE_TAGS.contains(first.normalName())
                         && Texts.clean(first.text()).equals(text)));
         return new Line(e, text, null, null, title);
+    }
+
+    /** True when a block may be a labelled line, a title or a row of a label table: worth its whole text. */
+    private boolean mayBeLabelled(Element child, String glance) {
+        String tag = child.normalName();
+        if (tag.equals("dt") || tag.equals("dd") || tag.equals("tr") || TITLE_TAGS.contains(tag) || isTitle(child)) {
+            return true;
+        }
+        Matcher m = LABELLED.matcher(glance);
+        if (m.matches() && (vocabulary.roleOfLabel(m.group(1).trim()) != null || namesFee(m.group(1).trim()))) {
+            return true;
+        }
+        Element first = child.firstElementChild();
+        return first != null && LABEL_TAGS.contains(first.normalName());
     }
 
     /** A label that names a fee: 担保费, 提前还款违约金, 罚息, or any name the fee dictionary knows. */

@@ -69,12 +69,17 @@ final class BoundedText {
 
     /** The cleaned text of {@code e}, cut after about {@code maxChars} characters. */
     static String prefix(Element e, int maxChars) {
+        return prefix(e, maxChars, MAX_NODES * 25);
+    }
+
+    /** The cleaned text of {@code e}, cut after about {@code maxChars} characters or {@code maxNodes} nodes. */
+    static String prefix(Element e, int maxChars, int maxNodes) {
         StringBuilder b = new StringBuilder();
         int[] nodes = {0};
         e.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (++nodes[0] > MAX_NODES * 25 || b.length() > maxChars * 2) {
+                if (++nodes[0] > maxNodes || b.length() > maxChars * 2) {
                     return FilterResult.STOP;
                 }
                 if (node instanceof TextNode t) {

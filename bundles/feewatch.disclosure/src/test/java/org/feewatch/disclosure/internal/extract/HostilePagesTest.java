@@ -111,7 +111,7 @@ class HostilePagesTest {
 
     @Test
     void nestingFarBeyondTheDepthLimitIsFlattenedWithoutFailing() {
-        Snapshot s = page(nested(60_000));
+        Snapshot s = page(nested(20_000));
         Disclosure d = Pages.extract(CATALOGUE, s, TABLES, BLOCKS);
         assertTrue(d.items().size() <= 1, Pages.names(d).toString());
         assertTrue(d.notes().stream().noneMatch(n -> n.contains("could not be read")), d.notes().toString());

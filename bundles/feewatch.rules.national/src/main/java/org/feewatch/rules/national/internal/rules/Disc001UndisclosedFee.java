@@ -75,7 +75,6 @@ public final class Disc001UndisclosedFee implements Rule {
                         "none of the " + catalogue.entries().size() + " published items is " + String.join("、", items),
                         any.disclosure().snapshot() == null ? null : any.disclosure().snapshot().sha256()));
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("items", String.join(";", items));
                 metrics.put("amount", total.toPlainString());
                 metrics.put("publishedItems", Integer.toString(catalogue.entries().size()));
                 findings.add(info, Subject.loan(loan.id()),

@@ -1,7 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,12 +46,11 @@ public final class Disc002IncompleteCatalogueItem implements Rule {
                     if (missing.isEmpty()) {
                         continue;
                     }
-                    Map<String, String> metrics = new LinkedHashMap<>();
-                    metrics.put("missing", String.join(";", missing));
-                    metrics.put("priceText", item.priceText() == null ? "" : item.priceText());
+                    String shown = item.priceText() == null || item.priceText().isBlank() ? ""
+                            : " (收费标准: " + item.priceText() + ")";
                     findings.add(info, Subject.feeItem(entry.sourceId(), item.name()),
-                            "Published item " + item.name() + " has " + String.join(" and ", missing),
-                            List.of(entry.evidence()), metrics);
+                            "Published item " + item.name() + " has " + String.join(" and ", missing) + shown,
+                            List.of(entry.evidence()), Map.of());
                 }
             }
         };

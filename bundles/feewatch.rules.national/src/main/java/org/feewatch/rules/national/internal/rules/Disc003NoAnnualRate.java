@@ -53,7 +53,7 @@ public final class Disc003NoAnnualRate implements Rule {
                         shown = String.join("；", terms.periodicRateTexts());
                         title = "Product page " + page.label() + " shows only a daily or monthly rate (" + shown
                                 + "), no annualized rate (年化利率)";
-                        metrics.put("periodicRates", shown);
+                        metrics.put("periodicRates", Integer.toString(terms.periodicRateTexts().size()));
                     }
                     findings.add(info, Subject.product(page.sourceId()), title, List.of(page.evidence(shown)),
                             metrics);

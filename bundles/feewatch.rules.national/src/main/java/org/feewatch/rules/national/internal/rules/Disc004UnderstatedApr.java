@@ -110,21 +110,19 @@ public final class Disc004UnderstatedApr implements Rule {
         metrics.put("advertisedApr", terms.advertisedApr().toPlainString());
         metrics.put("computedApr", decimal(apr.nominal()));
         metrics.put("computedAprEffective", decimal(apr.effective()));
-        metrics.put("comparedWith", compound ? "effective" : "nominal");
         metrics.put("differencePp", gap.setScale(8, RoundingMode.HALF_UP).toPlainString());
         metrics.put("tolerancePp", tolerance.toPlainString());
         metrics.put("interestRate", rate.toPlainString());
         metrics.put("termMonths", terms.termMonths().toString());
-        metrics.put("repayment", terms.repayment().wireName());
         metrics.put("principal", principal.toPlainString());
-        if (!notCounted.isEmpty()) {
-            metrics.put("feesNotCounted", String.join(";", notCounted));
-        }
         findings.add(info, Subject.product(page.sourceId()),
                 "Product " + page.label() + " advertises an annualized rate of " + terms.advertisedApr().toPlainString()
                         + "% but its own terms give an all-in APR of "
                         + BigDecimal.valueOf(computed).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%"
-                        + (compound ? " (effective)" : ""),
+                        + (compound ? " (effective, as the advertised rate is labelled " + terms.aprLabel() + ")" : "")
+                        + " (" + terms.termMonths() + " months, " + terms.repayment().wireName() + ")"
+                        + (notCounted.isEmpty() ? ""
+                                : "; fees without a definite amount not counted: " + String.join("、", notCounted)),
                 List.of(page.evidence(terms.text() == null ? "" : terms.text())), metrics);
     }
 

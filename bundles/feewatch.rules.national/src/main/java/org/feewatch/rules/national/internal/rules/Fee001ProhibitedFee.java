@@ -58,6 +58,15 @@ public final class Fee001ProhibitedFee implements Rule {
         return data.prohibition(category).map(r -> r.inForceOn(date)).orElse(true);
     }
 
+    /** The categories' English names for titles (the id for a category the national data does not know). */
+    private String names(Set<String> categories) {
+        List<String> out = new ArrayList<>();
+        for (String c : categories) {
+            out.add(data.category(c).map(NationalFeeDictionary.Category::nameEn).filter(n -> n != null).orElse(c));
+        }
+        return String.join(", ", out);
+    }
+
     /** An entry priced 免费 / 暂不收费 / 取消收费 (every tier, when tiered) exempts everyone, small and micro borrowers included. */
     private static boolean chargesNobody(FeeItem item) {
         Price price = item.price() != null ? item.price() : PriceParser.parse(item.priceText());
@@ -100,10 +109,8 @@ public final class Fee001ProhibitedFee implements Rule {
                 }
                 Map<String, String> metrics = new LinkedHashMap<>();
                 metrics.put("amount", total.toPlainString());
-                metrics.put("items", String.join(";", items));
-                metrics.put("category", String.join(";", categories));
                 findings.add(info, Subject.loan(loan.id()),
-                        "Prohibited fee " + String.join("、", items) + " charged to a "
+                        "Prohibited fee " + String.join("、", items) + " (" + names(categories) + ") charged to a "
                                 + loan.borrower().type().wireName() + " borrower on loan " + loan.id() + " ("
                                 + total.toPlainString() + " yuan)",
                         evidence, metrics);
@@ -118,15 +125,10 @@ public final class Fee001ProhibitedFee implements Rule {
                             || chargesNobody(item)) {
                         continue;
                     }
-                    Map<String, String> metrics = new LinkedHashMap<>();
-                    metrics.put("category", entry.category());
-                    if (item.priceText() != null) {
-                        metrics.put("priceText", item.priceText());
-                    }
                     findings.add(info, Subject.feeItem(entry.sourceId(), item.name()),
-                            "Published item " + item.name()
-                                    + " is a fee prohibited for small and micro borrowers, and its entry does not exempt them",
-                            List.of(entry.evidence()), metrics);
+                            "Published item " + item.name() + " (" + names(Set.of(entry.category()))
+                                    + ") is a fee prohibited for small and micro borrowers, and its entry does not exempt them",
+                            List.of(entry.evidence()), Map.of());
                 }
             }
         };

@@ -56,8 +56,6 @@ public final class Fee002ShiftedCost implements Rule {
                 }
                 List<Evidence> evidence = new ArrayList<>();
                 Set<String> charged = new LinkedHashSet<>();
-                Set<String> categories = new LinkedHashSet<>();
-                Set<String> payees = new LinkedHashSet<>();
                 BigDecimal total = BigDecimal.ZERO;
                 for (LoanFee fee : loan.fees()) {
                     String category = facts.categoryOf(fee.item());
@@ -68,8 +66,6 @@ public final class Fee002ShiftedCost implements Rule {
                     evidence.add(PartnerFacts.evidence(facts, fee));
                     boolean byBank = institution.equals(fee.payee());
                     charged.add(fee.item() + (byBank ? " by the bank" : " by partner " + fee.payee()));
-                    categories.add(category);
-                    payees.add(fee.payee());
                     total = total.add(PartnerFacts.lifeTotal(fee, PartnerFacts.termMonths(loan)));
                 }
                 if (charged.isEmpty()) {
@@ -77,8 +73,6 @@ public final class Fee002ShiftedCost implements Rule {
                 }
                 Map<String, String> metrics = new LinkedHashMap<>();
                 metrics.put("amount", total.toPlainString());
-                metrics.put("category", String.join(";", categories));
-                metrics.put("payee", String.join(";", payees));
                 findings.add(info, Subject.loan(loan.id()),
                         "Cost the bank must bear passed to a " + loan.borrower().type().wireName() + " borrower on loan "
                                 + loan.id() + ": " + String.join("、", charged) + " (" + total.toPlainString() + " yuan)",

@@ -55,11 +55,10 @@ public final class Part001PartnerProhibitedFees implements Rule {
                         Map<String, String> metrics = new LinkedHashMap<>();
                         metrics.put("amount", fee.amount().toPlainString());
                         metrics.put("category", category);
-                        facts.add(findings, info, partner,
-                                "Partner " + facts.partnerLabel(partner) + " charged " + fee.item() + " (" + kind
-                                        + ") to " + loan.loan().borrower().type().wireName() + " borrower on loan "
-                                        + loan.loan().id(),
-                                List.of(PartnerFacts.evidence(loan, fee)), metrics);
+                        facts.add(findings, info, partner, facts.title(info, partner),
+                                List.of(PartnerFacts.evidence(loan, List.of(fee), kind + " (" + category
+                                        + "), charged to a " + loan.loan().borrower().type().wireName() + " borrower")),
+                                metrics);
                     }
                 });
             }
@@ -76,9 +75,8 @@ public final class Part001PartnerProhibitedFees implements Rule {
                             }
                             Map<String, String> metrics = new LinkedHashMap<>();
                             metrics.put("category", category);
-                            facts.add(findings, info, partner,
-                                    "Partner " + facts.partnerLabel(partner) + " publishes " + item.name()
-                                            + ", a fee prohibited for small and micro borrowers, with no exemption for them",
+                            metrics.put("published", item.name());
+                            facts.add(findings, info, partner, facts.title(info, partner),
                                     List.of(PartnerFacts.evidence(schedule, item)), metrics);
                         }
                     }

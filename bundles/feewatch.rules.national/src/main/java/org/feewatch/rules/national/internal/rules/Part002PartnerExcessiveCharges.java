@@ -17,6 +17,7 @@ import org.feewatch.api.LoanFee;
 import org.feewatch.api.Policy;
 import org.feewatch.api.RuleInfo;
 import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
@@ -67,14 +68,14 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                     return;
                 }
                 Map<PartnerFeeKinds, BigDecimal> totals = new EnumMap<>(PartnerFeeKinds.class);
-                Map<PartnerFeeKinds, List<Evidence>> evidence = new EnumMap<>(PartnerFeeKinds.class);
+                Map<PartnerFeeKinds, List<LoanFee>> charged = new EnumMap<>(PartnerFeeKinds.class);
                 for (LoanFee fee : fees) {
                     PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(loan.categoryOf(fee.item()));
                     if (kind == null) {
                         continue;
                     }
                     totals.merge(kind, PartnerFacts.lifeTotal(fee, n), BigDecimal::add);
-                    evidence.computeIfAbsent(kind, k -> new ArrayList<>()).add(PartnerFacts.evidence(loan, fee));
+                    charged.computeIfAbsent(kind, k -> new ArrayList<>()).add(fee);
                 }
                 BigDecimal years = BigDecimal.valueOf(n).divide(MONTHS_PER_YEAR, MC);
                 totals.forEach((kind, total) -> {
@@ -88,10 +89,12 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                         metrics.put("chargedRate", rate.setScale(4, RoundingMode.HALF_UP).toPlainString());
                         metrics.put(kind.policyField, cap.toPlainString());
                         metrics.put("amount", total.toPlainString());
-                        facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner) + " charged a "
-                                + kind.label + " of " + rate.setScale(4, RoundingMode.HALF_UP).toPlainString()
-                                + " % a year on loan " + loan.loan().id() + ", above the policy cap of "
-                                + cap.toPlainString() + " %", evidence.get(kind), metrics);
+                        String note = kind.label + " of " + rate.setScale(4, RoundingMode.HALF_UP).toPlainString()
+                                + " % a year (" + total.toPlainString() + " over " + n + " months on "
+                                + loan.loan().principal().toPlainString() + "), above the policy cap of "
+                                + cap.toPlainString() + " %";
+                        facts.add(findings, info, partner, facts.title(info, partner),
+                                List.of(PartnerFacts.evidence(loan, charged.get(kind), note)), metrics);
                     }
                 });
             }
@@ -105,20 +108,22 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                 }
                 BigDecimal lpr = loan.lpr1y();
                 if (lpr == null) {
-                    PartnerFacts.add(findings, info, Severity.INFO, facts.actionFor(partner), partner,
-                            "PART-002 could not judge the partner's fees on loan " + loan.loan().id()
-                                    + ": no 1-year LPR is known for its contract date " + loan.loan().contractDate(),
-                            List.of(loan.evidence("contractDate " + loan.loan().contractDate())), Map.of());
+                    findings.add(info, Severity.INFO, Subject.loan(loan.loan().id()),
+                            "PART-002 not evaluated: partner " + partner + "'s fees on loan " + loan.loan().id()
+                                    + " cannot be judged against the RATE-003 line: no 1-year LPR is known for its"
+                                    + " contract date " + loan.loan().contractDate(),
+                            List.of(PartnerFacts.evidence(loan, fees, null)),
+                            Map.of("contractDate", loan.loan().contractDate().toString()));
                     return;
                 }
                 double allIn = loan.aprAllIn();
                 double bankOnly = loan.aprBankOnly();
                 if (Double.isNaN(allIn) || Double.isNaN(bankOnly)) {
                     String why = loan.aprProblem() == null ? "its cash flows have no rate" : loan.aprProblem();
-                    PartnerFacts.add(findings, info, Severity.INFO, facts.actionFor(partner), partner,
-                            "PART-002 could not judge the partner's fees on loan " + loan.loan().id()
-                                    + ": its APR cannot be computed: " + why,
-                            List.of(loan.evidence("loan " + loan.loan().id())), Map.of());
+                    findings.add(info, Severity.INFO, Subject.loan(loan.loan().id()),
+                            "PART-002 not evaluated: partner " + partner + "'s fees on loan " + loan.loan().id()
+                                    + " cannot be judged: the loan's APR cannot be computed: " + why,
+                            List.of(PartnerFacts.evidence(loan, fees, null)), Map.of());
                     return;
                 }
                 BigDecimal line = lpr.add(BigDecimal.valueOf(policy.maxSpreadBp()).divide(HUNDRED, MC));
@@ -130,15 +135,12 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                     metrics.put("aprBankOnly", bankOnlyRate.setScale(4, RoundingMode.HALF_UP).toPlainString());
                     metrics.put("line", line.toPlainString());
                     metrics.put("lpr1y", lpr.toPlainString());
-                    List<Evidence> evidence = new ArrayList<>();
-                    for (LoanFee fee : fees) {
-                        evidence.add(PartnerFacts.evidence(loan, fee));
-                    }
-                    facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner)
-                            + "'s fees take loan " + loan.loan().id() + "'s all-in APR to "
-                            + metrics.get("apr") + " %, over the line of " + line.toPlainString()
-                            + " % (1-year LPR + " + policy.maxSpreadBp() + " bp); the bank's own charges come to "
-                            + metrics.get("aprBankOnly") + " %", evidence, metrics);
+                    String note = "with these fees the all-in APR is " + metrics.get("apr") + " %, over the line of "
+                            + line.toPlainString() + " % (1-year LPR " + lpr.toPlainString() + " % + "
+                            + policy.maxSpreadBp() + " bp); the bank's own charges come to " + metrics.get("aprBankOnly")
+                            + " %";
+                    facts.add(findings, info, partner, facts.title(info, partner),
+                            List.of(PartnerFacts.evidence(loan, fees, note)), metrics);
                 }
             }
 
@@ -157,12 +159,9 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                                 Map<String, String> metrics = new LinkedHashMap<>();
                                 metrics.put("publishedRate", rate.get().stripTrailingZeros().toPlainString());
                                 metrics.put(kind.policyField, cap.toPlainString());
-                                facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner)
-                                        + " publishes a " + kind.label + " of " + rate.get().stripTrailingZeros()
-                                                .toPlainString()
-                                        + " % a year (" + item.name() + "), above the policy cap of "
-                                        + cap.toPlainString() + " %", List.of(PartnerFacts.evidence(schedule, item)),
-                                        metrics);
+                                metrics.put("published", item.name());
+                                facts.add(findings, info, partner, facts.title(info, partner),
+                                        List.of(PartnerFacts.evidence(schedule, item)), metrics);
                             }
                         }
                     }

@@ -62,7 +62,6 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     List<Evidence> evidence = new ArrayList<>();
                     BigDecimal charged = BigDecimal.ZERO;
                     for (LoanFee fee : group) {
-                        evidence.add(PartnerFacts.evidence(loan, fee));
                         charged = charged.add(PartnerFacts.lifeTotal(fee, n));
                     }
                     String item = group.get(0).item();
@@ -79,9 +78,9 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     if (matches.isEmpty()) {
                         Map<String, String> metrics = new LinkedHashMap<>();
                         metrics.put("amount", charged.toPlainString());
-                        facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner) + " charged "
-                                + item + " on loan " + loan.loan().id() + ", an item its fee schedule does not publish",
-                                evidence, metrics);
+                        facts.add(findings, info, partner, facts.title(info, partner),
+                                List.of(PartnerFacts.evidence(loan, group, "an item its fee schedule does not publish")),
+                                metrics);
                         return;
                     }
                     BigDecimal bound = BigDecimal.ZERO;
@@ -101,10 +100,10 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                         Map<String, String> metrics = new LinkedHashMap<>();
                         metrics.put("amount", charged.toPlainString());
                         metrics.put("publishedMaximum", allowed.toPlainString());
-                        facts.add(findings, info, partner, "Partner " + facts.partnerLabel(partner) + " charged "
-                                + charged.toPlainString() + " yuan of " + item + " over loan " + loan.loan().id()
-                                + "'s life, more than the " + allowed.toPlainString() + " yuan its schedule allows",
-                                evidence, metrics);
+                        evidence.add(0, PartnerFacts.evidence(loan, group, charged.toPlainString() + " yuan of " + item
+                                + " over the loan's " + n + " months, more than the " + allowed.toPlainString()
+                                + " yuan its published price allows"));
+                        facts.add(findings, info, partner, facts.title(info, partner), evidence, metrics);
                     }
                 });
             }

@@ -132,8 +132,30 @@ final class PartnerFacts {
 
     /** Evidence pointing at a loan's line with the fee as charged. */
     static Evidence evidence(LoanFacts loan, LoanFee fee) {
-        return loan.evidence(fee.payee() + " " + fee.item() + " " + fee.amount().toPlainString() + " "
-                + fee.when().wireName());
+        return evidence(loan, List.of(fee), null);
+    }
+
+    /**
+     * Evidence pointing at a loan's line: the loan, the partner's fees on it as charged, and what is
+     * wrong with them ({@code note}, may be null). Findings are merged per partner, so what is
+     * particular to one loan is said here, not in the title.
+     */
+    static Evidence evidence(LoanFacts loan, List<LoanFee> fees, String note) {
+        StringBuilder b = new StringBuilder("loan ").append(loan.loan().id()).append(": ");
+        for (int i = 0; i < fees.size(); i++) {
+            LoanFee fee = fees.get(i);
+            b.append(i == 0 ? fee.payee() + " " : ", ").append(fee.item()).append(' ')
+                    .append(fee.amount().toPlainString()).append(' ').append(fee.when().wireName());
+        }
+        if (note != null) {
+            b.append("; ").append(note);
+        }
+        return loan.evidence(b.toString());
+    }
+
+    /** A partner finding's title: the rule's, with the partner (the particulars are in the evidence). */
+    String title(RuleInfo rule, String partnerId) {
+        return rule.titleEn() + ": partner " + partnerLabel(partnerId);
     }
 
     /** Whole months from contract date to maturity (the cash-flow model's n). */

@@ -10,10 +10,11 @@ import org.feewatch.api.Policy;
  * (担保费 / 保证费 → guarantee-fee; 保险费 / 保证保险费 → insurance-fee) and the policy field that caps it.
  */
 enum PartnerFeeKinds {
-    GUARANTEE("guarantee-fee", "guarantee fee", "maxGuaranteeFeeRate"),
-    INSURANCE("insurance-fee", "insurance fee", "maxInsuranceFeeRate");
+    GUARANTEE("guarantee-fee", "a guarantee fee", "maxGuaranteeFeeRate"),
+    INSURANCE("insurance-fee", "an insurance fee", "maxInsuranceFeeRate");
 
     final String category;
+    /** The kind with its article, for titles: "a guarantee fee". */
     final String label;
     final String policyField;
 

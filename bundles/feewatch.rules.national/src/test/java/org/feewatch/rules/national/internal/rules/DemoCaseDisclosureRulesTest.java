@@ -100,6 +100,8 @@ class DemoCaseDisclosureRulesTest {
             for (Finding f : demo.run(rule)) {
                 assertTrue(f.severity() != Severity.INFO, () -> "unexpected info finding " + f);
                 assertTrue(!f.evidence().isEmpty(), () -> "finding without evidence " + f);
+                f.metrics().forEach((k, v) -> assertTrue(v.matches("-?\\d+(\\.\\d+)?"),
+                        () -> "metric " + k + " of " + f.rule() + " is not a decimal string: " + v));
                 actual.add(f.rule() + " " + f.subject().type().wireName() + " " + f.subject().id() + " "
                         + f.severity().wireName());
             }

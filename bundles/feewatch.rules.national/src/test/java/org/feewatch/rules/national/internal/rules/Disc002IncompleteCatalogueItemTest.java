@@ -22,12 +22,12 @@ class Disc002IncompleteCatalogueItemTest {
         assertEquals(2, findings.size(), findings.keySet().toString());
         Finding noPrice = findings.get(Subject.feeItem("bank-catalog", "贷款意向书"));
         assertEquals(Severity.MEDIUM, noPrice.severity());
-        assertEquals("no price standard", noPrice.metrics().get("missing"));
+        assertEquals("Published item 贷款意向书 has no price standard", noPrice.title());
         assertEquals("table > tbody > tr:nth-child(8)", noPrice.evidence().get(0).locator());
         assertEquals("sha-bank-catalog", noPrice.evidence().get(0).sha256());
         assertTrue(noPrice.evidence().get(0).text().contains("贷款意向书"));
         Finding noContent = findings.get(Subject.feeItem("bank-catalog", "银团贷款代理费"));
-        assertEquals("no service content", noContent.metrics().get("missing"));
+        assertEquals("Published item 银团贷款代理费 has no service content (收费标准: 每年不超过50000元)", noContent.title());
         assertTrue(noContent.title().contains("银团贷款代理费"), noContent.title());
     }
 
@@ -41,10 +41,11 @@ class Disc002IncompleteCatalogueItemTest {
                 row("某项服务费", "  ", "  ", null)).run(rule);
         Map<Subject, Finding> bySubject = BankCase.bySubject(findings);
         assertEquals(3, findings.size(), bySubject.keySet().toString());
-        assertEquals("no price standard", bySubject.get(Subject.feeItem("cat", "票据代理贴现服务费")).metrics().get("missing"));
-        assertEquals("no service content", bySubject.get(Subject.feeItem("cat", "账户管理费")).metrics().get("missing"));
-        assertEquals("no price standard;no service content",
-                bySubject.get(Subject.feeItem("cat", "某项服务费")).metrics().get("missing"));
+        assertEquals("Published item 票据代理贴现服务费 has no price standard (收费标准: 详询营业网点)",
+                bySubject.get(Subject.feeItem("cat", "票据代理贴现服务费")).title());
+        assertTrue(bySubject.get(Subject.feeItem("cat", "账户管理费")).title().contains("has no service content"));
+        assertEquals("Published item 某项服务费 has no price standard and no service content",
+                bySubject.get(Subject.feeItem("cat", "某项服务费")).title());
     }
 
     @Test

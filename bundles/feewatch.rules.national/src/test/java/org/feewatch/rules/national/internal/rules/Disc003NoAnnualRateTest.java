@@ -31,7 +31,7 @@ class Disc003NoAnnualRateTest {
         assertEquals(Subject.product("prod-shangdai"), f.subject());
         assertEquals(Severity.MEDIUM, f.severity());
         assertTrue(f.title().contains("月利率0.45%"), f.title());
-        assertEquals("月利率0.45%", f.metrics().get("periodicRates"));
+        assertEquals("1", f.metrics().get("periodicRates"));
         assertEquals("body > table", f.evidence().get(0).locator());
         assertEquals("sha-prod-shangdai", f.evidence().get(0).sha256());
     }

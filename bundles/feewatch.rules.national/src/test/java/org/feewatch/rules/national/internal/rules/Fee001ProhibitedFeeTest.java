@@ -27,7 +27,7 @@ class Fee001ProhibitedFeeTest {
         Finding f = findings.get(0);
         assertEquals(Subject.feeItem("bank-catalog", "贷款承诺费"), f.subject());
         assertEquals(Severity.CRITICAL, f.severity());
-        assertEquals("commitment-fee", f.metrics().get("category"));
+        assertTrue(f.title().contains("贷款承诺费 (commitment fee)"), f.title());
         assertEquals("sha-bank-catalog", f.evidence().get(0).sha256());
         assertTrue(f.citations().stream().anyMatch(c -> c.contains("18号")), f.citations().toString());
     }
@@ -77,8 +77,7 @@ class Fee001ProhibitedFeeTest {
                 .run(rule).get(0);
         assertEquals(Subject.loan("L47"), f.subject());
         assertEquals("1368.00", f.metrics().get("amount"));
-        assertEquals("commitment-fee", f.metrics().get("category"));
-        assertTrue(f.title().contains("贷款承诺费") && f.title().contains("micro"), f.title());
+        assertTrue(f.title().contains("贷款承诺费 (commitment fee)") && f.title().contains("micro"), f.title());
         assertTrue(f.evidence().get(0).text().contains("贷款承诺费 1368.00"), f.evidence().get(0).text());
     }
 

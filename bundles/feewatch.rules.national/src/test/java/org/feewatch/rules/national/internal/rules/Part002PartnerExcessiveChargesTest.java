@@ -49,7 +49,10 @@ class Part002PartnerExcessiveChargesTest {
         assertEquals("1.5000", f.metrics().get("chargedRate"));
         assertEquals(Severity.HIGH, f.severity());
         assertEquals(Action.TERMINATE_PARTNERSHIP, f.action());
-        assertEquals(2, f.evidence().size());
+        assertEquals("Partner charges are excessive: partner P01 P01 有限公司", f.title());
+        assertEquals(1, f.evidence().size());
+        assertEquals("loan L1: P01 担保费 600 upfront, 保证费 100 monthly; a guarantee fee of 1.5000 % a year"
+                + " (3000 over 24 months on 100000), above the policy cap of 1.0 %", f.evidence().get(0).text());
     }
 
     @Test
@@ -72,7 +75,9 @@ class Part002PartnerExcessiveChargesTest {
         assertEquals(Action.REJECT_PARTNER, f.action());
         // the range's upper end 1.5 % a year, and 0.1 % a month = 1.2 % a year
         assertEquals(2, f.evidence().size());
-        assertTrue(f.title().contains("1.5"));
+        assertTrue(f.evidence().get(0).text().startsWith("担保费"), f.evidence().toString());
+        assertTrue(f.evidence().get(1).text().startsWith("保险费"), f.evidence().toString());
+        assertEquals("1.5", f.metrics().get("publishedRate"));
     }
 
     @Test
@@ -91,6 +96,8 @@ class Part002PartnerExcessiveChargesTest {
         assertEquals("6.65", f.metrics().get("line"));
         assertEquals("9.5166", f.metrics().get("apr"));
         assertEquals(Severity.HIGH, f.severity());
+        assertTrue(f.evidence().get(0).text().contains("all-in APR is 9.5166 %, over the line of 6.65 %"),
+                f.evidence().get(0).text());
     }
 
     @Test
@@ -114,7 +121,8 @@ class Part002PartnerExcessiveChargesTest {
         Finding f = new PartnerCase().partner("P02", PartnerStatus.ACTIVE)
                 .loan("L1", BorrowerType.MICRO, "100000", "2031-06-09", "2032-06-09", 9.5, 4.8, null,
                         fee("P02", "平台服务费", "100", FeeTiming.MONTHLY))
-                .run(rule).get(Subject.partner("P02"));
+                .run(rule).get(Subject.loan("L1"));
+        // said about the loan, so that it never merges into (or retitles) a partner's breach
         assertEquals(Severity.INFO, f.severity());
         assertTrue(f.title().contains("no 1-year LPR"));
     }

@@ -30,9 +30,9 @@ class Part004PartnerUnpublishedChargesTest {
                 fee("P02", "贷后管理费", "696.00", FeeTiming.UPFRONT)).run(rule).get(Subject.partner("P02"));
         assertEquals("PART-004", f.rule());
         assertEquals(Action.TERMINATE_PARTNERSHIP, f.action());
-        assertTrue(f.title().contains("贷后管理费"));
-        assertTrue(f.title().contains("does not publish"));
         assertEquals(1, f.evidence().size());
+        assertEquals("loan L0003: P02 贷后管理费 696.00 upfront; an item its fee schedule does not publish",
+                f.evidence().get(0).text());
     }
 
     @Test
@@ -62,7 +62,7 @@ class Part004PartnerUnpublishedChargesTest {
                 .loan("L2", BorrowerType.MEDIUM, "100000", "2023-01-01", "2025-01-01", 5, 4, "3.65",
                         fee("P05", "担保费", "1200", FeeTiming.ANNUAL));
         Finding f = c.run(rule).get(Subject.partner("P05"));
-        assertTrue(f.title().contains("L2"));
+        assertTrue(f.evidence().get(0).text().startsWith("loan L2:"), f.evidence().toString());
         assertEquals("2400", f.metrics().get("amount"));
     }
 
@@ -76,7 +76,7 @@ class Part004PartnerUnpublishedChargesTest {
         c.loan("L2", BorrowerType.MICRO, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
                 fee("P07", "担保费", "1000", FeeTiming.UPFRONT));
         Finding f = c.run(rule).get(Subject.partner("P07"));
-        assertTrue(f.title().contains("L2"), f.title());
+        assertTrue(f.evidence().get(0).text().startsWith("loan L2:"), f.evidence().toString());
         assertEquals("0.00", f.metrics().get("publishedMaximum"));
     }
 
