@@ -93,6 +93,21 @@ public class Settle {
                 pending.add("file " + file);
             }
         }
+        // the start-level thread may still be starting bundles when the launcher says it is ready:
+        // a bundle due at the current level that is not active yet, or active but whose components
+        // SCR has not read yet, would miss its services (verbs, observers) for a verb that runs now
+        int level = context.getBundle(0).adapt(org.osgi.framework.startlevel.FrameworkStartLevel.class).getStartLevel();
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            org.osgi.framework.startlevel.BundleStartLevel bsl = b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+            boolean due = b.getBundleId() != 0 && bsl != null && bsl.isPersistentlyStarted() && bsl.getStartLevel() <= level
+                    && b.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) == null;
+            if (due && b.getState() != org.osgi.framework.Bundle.ACTIVE) {
+                pending.add("bundle " + b.getSymbolicName() + " (starting)");
+            } else if (b.getState() == org.osgi.framework.Bundle.ACTIVE && b.getHeaders().get("Service-Component") != null
+                    && scr.getComponentDescriptionDTOs(b).isEmpty()) {
+                pending.add("bundle " + b.getSymbolicName() + " (components not loaded yet)");
+            }
+        }
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
             if (d.configurationPid == null || !scr.isComponentEnabled(d)) {
                 continue;
