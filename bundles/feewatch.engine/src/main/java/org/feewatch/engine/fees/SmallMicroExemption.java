@@ -32,12 +32,20 @@ public final class SmallMicroExemption {
     private static final String SMALL_MICRO_EN = "(?:small(?:and|&|/|,)micro|micro(?:and|&|/|,)small|(?-i:MSMEs?|SMEs?))";
     private static final String WAIVED_EN = "(?<!not)(?<!no)(?:exempt(?:ed|ion)?|waived?|freeofcharge|free|nocharge|notcharged)";
     private static final Pattern EXEMPTS_SMALL_MICRO_EN = Pattern.compile(
-            WAIVED_EN + "[^.;\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\n]{0,30}?" + WAIVED_EN,
+            WAIVED_EN + "[^.;\\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\\n]{0,30}?" + WAIVED_EN,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ONLY_LARGE_OR_MEDIUM_EN = Pattern.compile(
             "(?:only|solely)(?:for|to|applicableto|appliesto|chargedto|charged)?(?:large|medium)"
                     + "|(?:large|medium)(?:and|&|/|,|or)?(?:large|medium)?(?:-sized)?(?:enterprises?|companies|customers|clients)only",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Answers for items already judged: the same published items are asked about for every loan
+     * that carries them. Bounded: cleared when it grows past this many items.
+     */
+    private static final int CACHE_LIMIT = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<FeeItem, Boolean> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private SmallMicroExemption() {
     }
@@ -47,7 +55,17 @@ public final class SmallMicroExemption {
         if (item == null) {
             return false;
         }
-        return exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(), item.text());
+        Boolean known = CACHE.get(item);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(),
+                item.text());
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(item, answer);
+        return answer;
     }
 
     /** True when any of the texts exempts small and micro borrowers. */
