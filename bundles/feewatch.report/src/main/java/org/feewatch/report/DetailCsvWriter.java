@@ -1,13 +1,10 @@
 package org.feewatch.report;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.feewatch.api.LoanMetrics;
@@ -31,12 +28,12 @@ public final class DetailCsvWriter implements Consumer<LoanMetrics>, Closeable {
     /** Above this the fixed-point shortcut could overflow: such APRs go through BigDecimal. */
     private static final double FAST_LIMIT = 9.0e10;
 
-    private final BufferedWriter out;
+    private final java.io.Writer out;
     private final StringBuilder row = new StringBuilder(128);
     private long rows;
 
     public DetailCsvWriter(OutputStream out) throws IOException {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new org.feewatch.report.internal.Utf8Writer(out, 1 << 16);
         this.out.write(HEADER);
         this.out.write(Csv.EOL);
     }
