@@ -8,7 +8,9 @@ import java.util.Map;
  * The audit report (REPORT.md, schema {@value #SCHEMA}). Report writers turn it into JSON, HTML
  * or CSV; nothing else is computed from it. {@code caseInfo.policy()} is the effective policy the
  * audit applied (case.json over region pack over national defaults). {@code aprSample} is a bounded,
- * deterministic sample of loans for the HTML chart; it is not part of the JSON format.
+ * deterministic sample of loans for the HTML chart; it is not part of the JSON format. The findings
+ * of a very large audit may be a {@link FindingStream}, read from disk each time they are iterated:
+ * iterate {@code findings()}, do not index it.
  */
 public record Report(Instant generatedAt, CaseInfo caseInfo, String engineVersion, List<String> plugins,
         List<SourceStatus> sources, LoanCounts loans, List<InputIssue> warnings, List<Finding> findings,
@@ -21,7 +23,7 @@ public record Report(Instant generatedAt, CaseInfo caseInfo, String engineVersio
         plugins = List.copyOf(plugins);
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
-        findings = List.copyOf(findings);
+        findings = findings instanceof FindingStream ? findings : List.copyOf(findings);
         partners = List.copyOf(partners);
         bySeverity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bySeverity));
         byRule = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byRule));

@@ -22,6 +22,7 @@ import org.feewatch.api.PartnerType;
 import org.feewatch.api.Policy;
 import org.feewatch.api.SourceKind;
 import org.feewatch.api.SourceRef;
+import org.feewatch.api.SourceStatus;
 import org.feewatch.caseio.internal.JsonFiles;
 import org.feewatch.caseio.internal.Trees;
 import org.feewatch.caseio.internal.ZipCases;
@@ -39,8 +40,9 @@ import com.google.gson.JsonPrimitive;
 /**
  * Reads a case folder or a .zip of one (CASE-FORMAT.md). What makes a case unauditable (see "What
  * is required, and what is fatal") is a {@link CaseException} with one line: file, JSON path, what
- * was wrong. Unknown fields, unusable partners.json entries and anything wrong in benchmarks.json
- * are warnings, and the entry in question is left out.
+ * was wrong. Unknown fields, unusable partners.json entries, unusable policy values and anything
+ * wrong in benchmarks.json are warnings, and the entry in question is left out (a policy value takes
+ * its default); an unusable sources.json entry is a failed source (a warning when it has no id).
  *
  * <p>Plain Java ({@code new CaseReader()}), and a DS component configured under
  * {@code org.feewatch.caseio} for the zip limits.
@@ -150,7 +152,8 @@ public class CaseReader {
         if (Files.exists(partnersJson)) {
             partners = partners(JsonFiles.parse(partnersJson, PARTNERS_JSON), warnings);
         }
-        List<SourceRef> sources = sources(sourcesRoot, info, partners, warnings);
+        List<SourceStatus> refused = new ArrayList<>();
+        List<SourceRef> sources = sources(sourcesRoot, info, partners, warnings, refused);
         List<OnLendingAverage> benchmarks = List.of();
         Path benchmarksJson = dir.resolve(BENCHMARKS_JSON);
         if (Files.exists(benchmarksJson)) {
@@ -162,7 +165,7 @@ public class CaseReader {
                         + "; no benchmarks read"));
             }
         }
-        return new LoadedCase(dir, info, sources, partners, benchmarks, warnings, temporaryRoot);
+        return new LoadedCase(dir, info, sources, partners, benchmarks, warnings, temporaryRoot, refused);
     }
 
     // ---- case.json ----
@@ -195,39 +198,58 @@ public class CaseReader {
         return new CaseInfo(id, name, type, region, asOf, policy);
     }
 
-    private static Policy policy(JsonObject p, List<InputIssue> warnings) throws CaseException {
+    /** A policy value that is not usable is a warning and its default applies (policy is optional). */
+    private static Policy policy(JsonObject p, List<InputIssue> warnings) {
         unknown(p, CASE_JSON, "$.policy",
                 Set.of("maxSpreadBp", "maxGuaranteeFeeRate", "maxInsuranceFeeRate", "aprTolerancePp"), warnings);
         Integer spread = null;
         if (p.has("maxSpreadBp") && !p.get("maxSpreadBp").isJsonNull()) {
-            BigDecimal d = decimal(p.get("maxSpreadBp"), CASE_JSON, "$.policy.maxSpreadBp");
             try {
-                spread = d.intValueExact();
-            } catch (ArithmeticException e) {
-                throw fatal(CASE_JSON, "$.policy.maxSpreadBp", "must be a whole number of basis points, was "
-                        + d.toPlainString());
+                BigDecimal d = decimal(p.get("maxSpreadBp"), CASE_JSON, "$.policy.maxSpreadBp");
+                try {
+                    spread = d.intValueExact();
+                } catch (ArithmeticException e) {
+                    throw fatal(CASE_JSON, "$.policy.maxSpreadBp", "must be a whole number of basis points, was "
+                            + d.toPlainString());
+                }
+            } catch (CaseException e) {
+                warnings.add(defaulted(e));
             }
         }
-        return new Policy(spread, optionalRate(p, "maxGuaranteeFeeRate"), optionalRate(p, "maxInsuranceFeeRate"),
-                optionalRate(p, "aprTolerancePp"));
+        return new Policy(spread, optionalRate(p, "maxGuaranteeFeeRate", warnings),
+                optionalRate(p, "maxInsuranceFeeRate", warnings), optionalRate(p, "aprTolerancePp", warnings));
     }
 
-    private static BigDecimal optionalRate(JsonObject p, String field) throws CaseException {
+    private static BigDecimal optionalRate(JsonObject p, String field, List<InputIssue> warnings) {
         JsonElement e = p.get(field);
         if (e == null || e.isJsonNull()) {
             return null;
         }
-        BigDecimal d = decimal(e, CASE_JSON, "$.policy." + field);
-        if (d.signum() < 0) {
-            throw fatal(CASE_JSON, "$.policy." + field, "must not be negative, was " + d.toPlainString());
+        try {
+            BigDecimal d = decimal(e, CASE_JSON, "$.policy." + field);
+            if (d.signum() < 0) {
+                throw fatal(CASE_JSON, "$.policy." + field, "must not be negative, was " + d.toPlainString());
+            }
+            return d;
+        } catch (CaseException x) {
+            warnings.add(defaulted(x));
+            return null;
         }
-        return d;
+    }
+
+    private static InputIssue defaulted(CaseException e) {
+        return InputIssue.of(CASE_JSON, e.getMessage().substring(CASE_JSON.length() + 2)
+                + "; the default from configuration applies");
     }
 
     // ---- sources.json ----
 
+    /**
+     * sources.json must be an array (else fatal); an entry that cannot be used is a failed source with
+     * its reason when it has an id, else a warning, and the audit goes on without it.
+     */
     private static List<SourceRef> sources(JsonElement root, CaseInfo info, List<Partner> partners,
-            List<InputIssue> warnings) throws CaseException {
+            List<InputIssue> warnings, List<SourceStatus> refused) throws CaseException {
         if (!root.isJsonArray()) {
             throw fatal(SOURCES_JSON, "$", "expected an array of sources, found " + kind(root));
         }
@@ -239,37 +261,56 @@ public class CaseReader {
         partners.forEach(p -> owners.add(p.id()));
         for (int i = 0; i < array.size(); i++) {
             String at = "$[" + i + "]";
-            JsonObject s = object(array.get(i), SOURCES_JSON, at);
-            unknown(s, SOURCES_JSON, at, Set.of("id", "owner", "kind", "url", "file", "encoding"), warnings);
-            String id = requiredString(s, "id", SOURCES_JSON, at + ".id");
-            Integer first = seen.putIfAbsent(id, i);
-            if (first != null) {
-                throw fatal(SOURCES_JSON, at + ".id", "\"" + id + "\" is already the id of $[" + first + "]");
-            }
-            String owner = requiredString(s, "owner", SOURCES_JSON, at + ".owner");
-            String kindText = requiredString(s, "kind", SOURCES_JSON, at + ".kind");
-            SourceKind kind;
+            String id = null;
             try {
-                kind = SourceKind.fromWire(kindText);
-            } catch (IllegalArgumentException e) {
-                throw fatal(SOURCES_JSON, at + ".kind", "\"" + kindText
-                        + "\" is not one of price-catalog, product-page, partner-schedule");
+                JsonObject s = object(array.get(i), SOURCES_JSON, at);
+                unknown(s, SOURCES_JSON, at, Set.of("id", "owner", "kind", "url", "file", "encoding"), warnings);
+                id = requiredString(s, "id", SOURCES_JSON, at + ".id");
+                Integer first = seen.putIfAbsent(id, i);
+                if (first != null) {
+                    String repeated = id;
+                    id = null; // the id's status belongs to its first entry
+                    throw fatal(SOURCES_JSON, at + ".id", "\"" + repeated + "\" is already the id of $[" + first + "]");
+                }
+                String owner = requiredString(s, "owner", SOURCES_JSON, at + ".owner");
+                String kindText = requiredString(s, "kind", SOURCES_JSON, at + ".kind");
+                SourceKind kind;
+                try {
+                    kind = SourceKind.fromWire(kindText);
+                } catch (IllegalArgumentException e) {
+                    throw fatal(SOURCES_JSON, at + ".kind", "\"" + kindText
+                            + "\" is not one of price-catalog, product-page, partner-schedule");
+                }
+                String url = optionalString(s, "url", SOURCES_JSON, at + ".url");
+                String file = optionalString(s, "file", SOURCES_JSON, at + ".file");
+                if ((url == null) == (file == null)) {
+                    throw fatal(SOURCES_JSON, at, url == null ? "needs a url or a file" : "has both a url and a file; "
+                            + "give exactly one");
+                }
+                if ((url != null && url.isBlank()) || (file != null && file.isBlank())) {
+                    throw fatal(SOURCES_JSON, at + (url != null ? ".url" : ".file"), "is empty");
+                }
+                String encoding = null;
+                try {
+                    encoding = optionalString(s, "encoding", SOURCES_JSON, at + ".encoding");
+                } catch (CaseException e) {
+                    warnings.add(InputIssue.of(SOURCES_JSON, e.getMessage().substring(SOURCES_JSON.length() + 2)
+                            + "; the encoding is detected instead"));
+                }
+                if (!owners.contains(owner)) {
+                    warnings.add(InputIssue.of(SOURCES_JSON, at + ".owner: \"" + owner + "\" is neither the institution "
+                            + info.institutionId() + " nor a partner of " + PARTNERS_JSON));
+                }
+                out.add(new SourceRef(id, owner, kind, url, file, encoding));
+            } catch (CaseException e) {
+                String problem = e.getMessage();
+                if (id != null) {
+                    refused.add(SourceStatus.failed(id, problem + "; the source was not read"));
+                } else {
+                    warnings.add(InputIssue.of(SOURCES_JSON, problem.substring(SOURCES_JSON.length() + 2)
+                            + "; this entry is left out"));
+                }
             }
-            String url = optionalString(s, "url", SOURCES_JSON, at + ".url");
-            String file = optionalString(s, "file", SOURCES_JSON, at + ".file");
-            if ((url == null) == (file == null)) {
-                throw fatal(SOURCES_JSON, at, url == null ? "needs a url or a file" : "has both a url and a file; "
-                        + "give exactly one");
-            }
-            if ((url != null && url.isBlank()) || (file != null && file.isBlank())) {
-                throw fatal(SOURCES_JSON, at + (url != null ? ".url" : ".file"), "is empty");
-            }
-            String encoding = optionalString(s, "encoding", SOURCES_JSON, at + ".encoding");
-            if (!owners.contains(owner)) {
-                warnings.add(InputIssue.of(SOURCES_JSON, at + ".owner: \"" + owner + "\" is neither the institution "
-                        + info.institutionId() + " nor a partner of " + PARTNERS_JSON));
-            }
-            out.add(new SourceRef(id, owner, kind, url, file, encoding));
         }
         return out;
     }

@@ -18,6 +18,7 @@ import org.feewatch.api.InputIssue;
 import org.feewatch.api.PartnerStatus;
 import org.feewatch.api.PartnerType;
 import org.feewatch.api.Policy;
+import org.feewatch.api.SourceRef;
 import org.feewatch.api.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,6 @@ class CaseReaderTest {
         "bad-json          | case.json: not valid JSON at line 5, column 1 ($.asOf): end of input",
         "missing-asof      | case.json: $.asOf: missing (a string is required)",
         "wrong-type        | case.json: $.institution.id: expected a string, found the number 42",
-        "url-and-file      | sources.json: $[0]: has both a url and a file; give exactly one",
         "bad-partners-json | partners.json: not valid JSON at line 2, column 1 ($[0].status): end of input",
     })
     void fatalProblemsAreOneLineNamingFilePathAndProblem(String folder, String expected) {
@@ -128,23 +128,53 @@ class CaseReaderTest {
                 fatal("{\"institution\":{\"id\":\"B\"},\"region\":\"CN\",\"asOf\":\"2023-02-30\"}", "[]"));
         assertEquals("case.json: $.asOf: expected a string, found the number 20230630",
                 fatal("{\"institution\":{\"id\":\"B\"},\"region\":\"CN\",\"asOf\":20230630}", "[]"));
-        assertEquals("case.json: $.policy.maxSpreadBp: must be a whole number of basis points, was 300.5",
-                fatal("{\"institution\":{\"id\":\"B\"},\"region\":\"CN\",\"asOf\":\"2023-06-30\","
-                        + "\"policy\":{\"maxSpreadBp\":300.5}}", "[]"));
-        assertEquals("case.json: $.policy.maxGuaranteeFeeRate: \"1e0\" is not a plain decimal such as \"1.0\"",
-                fatal("{\"institution\":{\"id\":\"B\"},\"region\":\"CN\",\"asOf\":\"2023-06-30\","
-                        + "\"policy\":{\"maxGuaranteeFeeRate\":\"1e0\"}}", "[]"));
         assertEquals("case.json: not valid JSON: more text after the end of the JSON value", fatal(ok + " {}", "[]"));
         assertEquals("sources.json: $: expected an array of sources, found an object", fatal(ok, "{}"));
-        assertEquals("sources.json: $[0].kind: \"catalogue\" is not one of price-catalog, product-page, partner-schedule",
-                fatal(ok, "[{\"id\":\"a\",\"owner\":\"B\",\"kind\":\"catalogue\",\"file\":\"x\"}]"));
-        assertEquals("sources.json: $[0]: needs a url or a file",
-                fatal(ok, "[{\"id\":\"a\",\"owner\":\"B\",\"kind\":\"price-catalog\"}]"));
-        assertEquals("sources.json: $[1].id: \"a\" is already the id of $[0]",
-                fatal(ok, "[{\"id\":\"a\",\"owner\":\"B\",\"kind\":\"price-catalog\",\"file\":\"x\"},"
-                        + "{\"id\":\"a\",\"owner\":\"B\",\"kind\":\"price-catalog\",\"file\":\"y\"}]"));
         assertEquals("sources.json: not valid JSON at line 1, column 3 ($[0]): not allowed in strict JSON",
                 fatal(ok, "[,]"));
+    }
+
+    @Test
+    void anUnusablePolicyValueIsAWarningAndItsDefaultApplies() throws Exception {
+        Path dir = caseWith("{\"institution\":{\"id\":\"B\"},\"region\":\"CN\",\"asOf\":\"2023-06-30\","
+                + "\"policy\":{\"maxSpreadBp\":300.5,\"maxGuaranteeFeeRate\":\"1e0\",\"aprTolerancePp\":\"0.2\"}}", "[]");
+        try (LoadedCase c = new CaseReader().read(dir)) {
+            assertEquals(List.of(
+                    "case.json: $.policy.maxSpreadBp: must be a whole number of basis points, was 300.5; "
+                            + "the default from configuration applies",
+                    "case.json: $.policy.maxGuaranteeFeeRate: \"1e0\" is not a plain decimal such as \"1.0\"; "
+                            + "the default from configuration applies"), messages(c));
+            assertEquals(null, c.caseInfo().policy().maxSpreadBp());
+            assertEquals(null, c.caseInfo().policy().maxGuaranteeFeeRate());
+            assertEquals(new BigDecimal("0.2"), c.caseInfo().policy().aprTolerancePp());
+        }
+    }
+
+    @Test
+    void anUnusableSourceEntryIsAFailedSourceAndTheRestIsRead() throws Exception {
+        Path dir = caseWith("{\"institution\":{\"id\":\"B\"},\"region\":\"CN\",\"asOf\":\"2023-06-30\"}",
+                "[{\"id\":\"both\",\"owner\":\"B\",\"kind\":\"price-catalog\",\"url\":\"https://x.cn/\",\"file\":\"p.html\"},"
+                + "{\"id\":\"neither\",\"owner\":\"B\",\"kind\":\"price-catalog\"},"
+                + "{\"id\":\"odd\",\"owner\":\"B\",\"kind\":\"catalogue\",\"file\":\"p.html\"},"
+                + "{\"id\":\"good\",\"owner\":\"B\",\"kind\":\"product-page\",\"file\":\"p.html\"},"
+                + "{\"id\":\"good\",\"owner\":\"B\",\"kind\":\"product-page\",\"file\":\"q.html\"},"
+                + "{\"owner\":\"B\",\"kind\":\"product-page\",\"file\":\"p.html\"},"
+                + "\"text\"]");
+        try (LoadedCase c = new CaseReader().read(dir)) {
+            assertEquals(List.of("good"), c.sources().stream().map(SourceRef::id).toList());
+            assertEquals(List.of(
+                    "both: sources.json: $[0]: has both a url and a file; give exactly one; the source was not read",
+                    "neither: sources.json: $[1]: needs a url or a file; the source was not read",
+                    "odd: sources.json: $[2].kind: \"catalogue\" is not one of price-catalog, product-page, "
+                            + "partner-schedule; the source was not read"),
+                    c.refusedSources().stream().map(r -> r.id() + ": " + r.error()).toList());
+            assertTrue(c.refusedSources().stream().noneMatch(r -> r.ok()));
+            assertEquals(List.of(
+                    "sources.json: $[4].id: \"good\" is already the id of $[3]; this entry is left out",
+                    "sources.json: $[5].id: missing (a string is required); this entry is left out",
+                    "sources.json: $[6]: expected an object, found the string \"text\"; this entry is left out"),
+                    messages(c));
+        }
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.feewatch.api.spi.RulePack;
 import org.feewatch.engine.fees.SynonymFeeDictionary;
 import org.feewatch.engine.internal.AprSampler;
 import org.feewatch.engine.internal.CappedIssues;
+import org.feewatch.engine.internal.FindingSpill;
+import org.feewatch.engine.internal.SpilledFindings;
 import org.feewatch.engine.internal.GuardedRule;
 import org.feewatch.engine.internal.LoanPipeline;
 import org.feewatch.engine.internal.RegionCoverage;
@@ -162,8 +164,9 @@ public final class AuditEngine {
         // 5. the loans
         LoanCounts counts = LoanCounts.NONE;
         AprSampler sampler = new AprSampler(options.aprSampleSize());
+        FindingSpill spill = new FindingSpill();
         if (input.loanBook() != null) {
-            LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler);
+            LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler, spill);
             pipeline.run(input.loanBook(), "the loan book");
             CappedIssues errors = pipeline.errors();
             counts = new LoanCounts(pipeline.accepted() + pipeline.rejected(), pipeline.accepted(),
@@ -179,17 +182,35 @@ public final class AuditEngine {
         // 6. case-level judgement, each rule within its time
         finish(rules, sink);
 
-        // 7. the report
-        List<Finding> findings = sink.findings();
+        // 7. the report: the loans' own findings come back from the spill files; kept in memory and
+        // sorted with the rest when there are few, streamed in book order within each rule when many
+        spill.finishWriting();
+        List<Finding> held;
+        List<Finding> findings;
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         Map<String, Integer> byRule = new TreeMap<>();
+        if (spill.total() <= options.findingsInMemory()) {
+            for (String rule : spill.rules()) {
+                spill.readAll(rule).forEach(sink::add);
+            }
+            spill.close();
+            held = sink.findings();
+            findings = held;
+        } else {
+            held = sink.findings();
+            findings = new SpilledFindings(held, spill);
+            spill.byRule().forEach((rule, n) -> byRule.merge(rule, n, Integer::sum));
+        }
         for (Severity s : Severity.values()) {
-            int n = (int) findings.stream().filter(f -> f.severity() == s).count();
+            int n = (int) held.stream().filter(f -> f.severity() == s).count();
+            if (findings != held) {
+                n += spill.count(s);
+            }
             if (n > 0) {
                 bySeverity.put(s.wireName(), n);
             }
         }
-        for (Finding f : findings) {
+        for (Finding f : held) {
             byRule.merge(f.rule(), 1, Integer::sum);
         }
         List<String> plugins = new ArrayList<>();
@@ -199,7 +220,7 @@ public final class AuditEngine {
         CaseInfo effectiveCase = new CaseInfo(caseInfo.institutionId(), caseInfo.institutionName(),
                 caseInfo.institutionType(), caseInfo.region(), caseInfo.asOf(), policy.effective());
         return new Report(generatedAt, effectiveCase, options.engineVersion(), plugins, input.sourceStatuses(),
-                counts, warnings, findings, PartnerVerdicts.of(input.partners(), findings), bySeverity, byRule,
+                counts, warnings, findings, PartnerVerdicts.of(input.partners(), held), bySeverity, byRule,
                 sampler.sample());
     }
 

@@ -23,13 +23,33 @@ import org.feewatch.api.LoanMetrics;
  *                           file (never shown to users as is); may be null
  * @param loanTimeout        how long one rule may judge one loan before it is switched off and
  *                           the loan's batch goes on without it; null: {@code finishTimeout}
+ * @param findingsInMemory   when the loans yield more findings than this, the report's loan findings
+ *                           are streamed from spill files (in book order within each rule) instead of
+ *                           being held in memory (sorted by loan id); default
+ *                           {@value #DEFAULT_FINDINGS_IN_MEMORY}
  */
 public record AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
         Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
         int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
-        BiConsumer<String, Throwable> diagnostics, Duration loanTimeout) {
+        BiConsumer<String, Throwable> diagnostics, Duration loanTimeout, int findingsInMemory) {
+
+    /** Loan findings an audit keeps in memory; beyond this many they are streamed from disk. */
+    public static final int DEFAULT_FINDINGS_IN_MEMORY = 50_000;
+
+    /** As the canonical constructor, keeping up to {@value #DEFAULT_FINDINGS_IN_MEMORY} loan findings in memory. */
+    public AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
+            Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
+            int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
+            BiConsumer<String, Throwable> diagnostics, Duration loanTimeout) {
+        this(workerThreads, batchesInFlight, engineVersion, detail, progress, finishTimeout, evidencePerFinding,
+                maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, loanTimeout,
+                DEFAULT_FINDINGS_IN_MEMORY);
+    }
 
     public AuditOptions {
+        if (findingsInMemory < 0) {
+            throw new IllegalArgumentException("findingsInMemory must not be negative, was " + findingsInMemory);
+        }
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1, was " + workerThreads);
         }
@@ -69,6 +89,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         b.clock = clock;
         b.diagnostics = diagnostics;
         b.loanTimeout = loanTimeout;
+        b.findingsInMemory = findingsInMemory;
         return b;
     }
 
@@ -86,6 +107,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         private Clock clock;
         private BiConsumer<String, Throwable> diagnostics;
         private Duration loanTimeout;
+        private int findingsInMemory = DEFAULT_FINDINGS_IN_MEMORY;
 
         private Builder() {
         }
@@ -105,12 +127,14 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder diagnostics(BiConsumer<String, Throwable> v) { diagnostics = v; return this; }
         /** How long one rule may judge one loan; unset, the {@link #finishTimeout} applies. */
         public Builder loanTimeout(Duration v) { loanTimeout = v; return this; }
+        /** Loan findings kept in memory before they are streamed from disk (0: always stream). */
+        public Builder findingsInMemory(int v) { findingsInMemory = v; return this; }
 
         public AuditOptions build() {
             int inFlight = batchesInFlight > 0 ? batchesInFlight : 4 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
                     evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics,
-                    loanTimeout);
+                    loanTimeout, findingsInMemory);
         }
     }
 }

@@ -529,4 +529,44 @@ class AuditEngineTest {
         assertEquals(50, a.aprSample().size());
         assertEquals(a.aprSample(), b.aprSample());
     }
+
+    @Test
+    void aLargeAuditStreamsItsLoanFindingsInBookOrderWithTheSameContentAndCounts() {
+        // two findings of one rule for the same loan (merged within the loan), a partner finding
+        // held in memory, and a loan finding of another rule
+        RuleInfo twiceInfo = info("FEE-001", Severity.HIGH, SubjectType.LOAN);
+        Rule twice = rule(twiceInfo, (facts, sink) -> {
+            if (facts.loan().line() % 7 == 0) {
+                sink.add(twiceInfo, Subject.loan(facts.loan().id()), "first", List.of(Fixtures.ev("book", "line "
+                        + facts.loan().line(), "b")), Map.of("n", "1"));
+                sink.add(twiceInfo, Subject.loan(facts.loan().id()), "second", List.of(Fixtures.ev("book", "line "
+                        + facts.loan().line(), "a")), Map.of("n", "2"));
+            }
+        }, sink -> sink.add(twiceInfo, Subject.partner("P1"), "partner", List.of(Fixtures.ev("p", null, "x")),
+                Map.of()));
+        List<RulePack> packs = List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0), twice)));
+        Report held = AuditEngine.audit(input(bookOf(Fixtures.book(2_000, 37))), packs, NOMINAL_APR,
+                options().build());
+        Report streamed = AuditEngine.audit(input(bookOf(Fixtures.book(2_000, 37))), packs, NOMINAL_APR,
+                options().findingsInMemory(10).build());
+
+        assertFalse(held.findings() instanceof org.feewatch.api.FindingStream);
+        assertTrue(streamed.findings() instanceof org.feewatch.api.FindingStream);
+        assertEquals(held.byRule(), streamed.byRule());
+        assertEquals(held.bySeverity(), streamed.bySeverity());
+        assertEquals(held.partners(), streamed.partners());
+        assertEquals(held.findings().size(), streamed.findings().size());
+        List<Finding> all = new ArrayList<>(streamed.findings());
+        assertEquals(new java.util.HashSet<>(held.findings()), new java.util.HashSet<>(all));
+        // by rule; within a rule the partner first, then the loans in book order
+        assertEquals("FEE-001", all.get(0).rule());
+        assertEquals(SubjectType.PARTNER, all.get(0).subject().type());
+        List<String> loans = all.stream().filter(f -> f.rule().equals("FEE-001")
+                && f.subject().type() == SubjectType.LOAN).map(f -> f.subject().id()).toList();
+        assertEquals(loans.stream().sorted().toList(), loans);
+        assertEquals(2, all.get(1).evidence().size());
+        assertEquals("a", all.get(1).evidence().get(0).text());
+        // a second pass reads the same findings again
+        assertEquals(all, new ArrayList<>(streamed.findings()));
+    }
 }

@@ -2,9 +2,7 @@ package org.feewatch.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -37,7 +35,7 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Writer w = new org.feewatch.report.internal.Utf8Writer(out, 1 << 16);
         JsonWriter j = new JsonWriter(w);
         j.setIndent("  ");
         j.setHtmlSafe(false);

@@ -76,6 +76,7 @@ final class CaseAudit {
         for (SourceRef source : c.sources()) {
             read(source, c.folder(), request.restricted(), statuses, disclosures);
         }
+        statuses.addAll(c.refusedSources());
         LoanBookSource book = loanBook(c.folder(), warnings);
 
         AuditInput input = AuditInput.builder(c.caseInfo()).nationalDefaults(nationalPolicy).sources(c.sources())

@@ -24,6 +24,14 @@ public final class SmallMicroExemption {
     private static final Pattern ONLY_LARGE_OR_MEDIUM = Pattern.compile(
             "(?:仅|只|限)(?:适用于|适用|限于|限|对|面向|针对|向)?[^。；;\\n]{0,6}(?:大中型|大型|中型|大、中型)[^。；;\\n]{0,6}(?:企业|客户)");
 
+    /**
+     * Answers for items already judged: the same published items are asked about for every loan
+     * that carries them. Bounded: cleared when it grows past this many items.
+     */
+    private static final int CACHE_LIMIT = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<FeeItem, Boolean> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private SmallMicroExemption() {
     }
 
@@ -32,7 +40,17 @@ public final class SmallMicroExemption {
         if (item == null) {
             return false;
         }
-        return exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(), item.text());
+        Boolean known = CACHE.get(item);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(),
+                item.text());
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(item, answer);
+        return answer;
     }
 
     /** True when any of the texts exempts small and micro borrowers. */

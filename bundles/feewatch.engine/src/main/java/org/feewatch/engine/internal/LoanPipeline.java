@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.feewatch.api.AprPoint;
+import org.feewatch.api.Finding;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanMetrics;
@@ -42,12 +43,17 @@ public final class LoanPipeline implements LoanBookListener {
 
     private static final Batch END = new Batch(-1, List.of());
 
+    /** A judged batch: its detail rows and its loans' own findings, both in book order. */
+    private record Done(List<LoanMetrics> rows, List<Finding> findings) {
+    }
+
     private final AuditContext context;
     private final LoanAnalyzer analyzer;
     private final List<GuardedRule> rules;
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
+    private final FindingSpill spill;
     private final Consumer<LoanMetrics> detail;
 
     private final Semaphore permits;
@@ -63,13 +69,14 @@ public final class LoanPipeline implements LoanBookListener {
     private final CappedIssues loanProblems;
 
     // re-ordering of detail rows: guarded by "this"
-    private final TreeMap<Long, List<List<LoanMetrics>>> pending = new TreeMap<>();
+    private final TreeMap<Long, List<Done>> pending = new TreeMap<>();
     private long nextSequence;
     private volatile RuntimeException detailFailure;
     private volatile boolean aborted;
 
     public LoanPipeline(AuditContext context, LoanAnalyzer analyzer, List<GuardedRule> rules, AuditOptions options,
-            FindingSink findings, AprSampler sampler) {
+            FindingSink findings, AprSampler sampler, FindingSpill spill) {
+        this.spill = spill;
         this.context = context;
         this.analyzer = analyzer;
         this.rules = rules;
@@ -218,6 +225,8 @@ public final class LoanPipeline implements LoanBookListener {
     private final class Job {
         final Batch batch;
         final List<LoanMetrics> rows;
+        /** The batch's loans' own findings, loan by loan (guarded by this). */
+        final List<Finding> findings = new ArrayList<>();
         int next; // guarded by this
         volatile Thread owner; // written under this
         RuleSink ownerSink; // guarded by this
@@ -245,7 +254,7 @@ public final class LoanPipeline implements LoanBookListener {
 
     /** A worker: finishes {@code adopted} (a batch taken over from a stuck thread) first, then takes batches. */
     private void work(Job adopted) {
-        RuleSink sink = new RuleSink(findings, null);
+        RuleSink sink = new RuleSink(findings, options.evidencePerFinding());
         Job job = adopted;
         while (true) {
             if (job == null) {
@@ -300,20 +309,24 @@ public final class LoanPipeline implements LoanBookListener {
                     }
                     job.rule = null;
                     job.rows.add(row);
+                    job.findings.addAll(sink.takeKept());
                     job.next++;
                 }
             }
         } catch (RuntimeException e) {
             // never lose the batch's permit, or the reader would wait for ever
             options.diagnostics().accept("loan batch " + job.batch.sequence() + " failed", e);
-            if (!job.owned()) {
-                return false;
+            synchronized (job) {
+                if (!job.owned()) {
+                    return false;
+                }
+                job.findings.addAll(sink.takeKept());
             }
         }
         running.remove(job);
         long done = analysed.addAndGet(job.rows.size());
         options.progress().onProgress(bytesRead, bytesTotal, done);
-        complete(job.batch.sequence(), job.rows);
+        complete(job.batch.sequence(), new Done(job.rows, job.findings));
         unfinished.decrementAndGet();
         return true;
     }
@@ -350,6 +363,7 @@ public final class LoanPipeline implements LoanBookListener {
             Thread stuck = job.owner;
             // the stuck thread's sink drops whatever it adds from now on
             job.ownerSink.close();
+            job.findings.addAll(job.ownerSink.takeKept());
             job.rows.add(new LoanMetrics(partial.loanId(), partial.lpr1y(), partial.nominalRate(), partial.apr(),
                     partial.aprEffective(), partial.aprBankOnly(), job.ownerSink.loanRulesSoFar()));
             job.next++;
@@ -450,18 +464,18 @@ public final class LoanPipeline implements LoanBookListener {
         return Double.isFinite(d) ? d : null;
     }
 
-    private synchronized void complete(long sequence, List<LoanMetrics> rows) {
+    private synchronized void complete(long sequence, Done done) {
         if (sequence < nextSequence) {
             // a batch that arrives after its number was given up as skipped: write it now
-            emit(List.of(rows));
+            emit(List.of(done));
             return;
         }
-        pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(rows);
+        pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(done);
         drain();
     }
 
     private void drain() {
-        Map.Entry<Long, List<List<LoanMetrics>>> first;
+        Map.Entry<Long, List<Done>> first;
         while ((first = pending.firstEntry()) != null && first.getKey() == nextSequence) {
             pending.pollFirstEntry();
             emit(first.getValue());
@@ -469,12 +483,17 @@ public final class LoanPipeline implements LoanBookListener {
         }
     }
 
-    private void emit(List<List<LoanMetrics>> batches) {
-        for (List<LoanMetrics> rows : batches) {
-            if (detail != null && detailFailure == null && !aborted) {
+    private void emit(List<Done> batches) {
+        for (Done done : batches) {
+            if (detailFailure == null && !aborted) {
                 try {
-                    for (LoanMetrics row : rows) {
-                        detail.accept(row);
+                    for (Finding f : done.findings()) {
+                        spill.write(f);
+                    }
+                    if (detail != null) {
+                        for (LoanMetrics row : done.rows()) {
+                            detail.accept(row);
+                        }
                     }
                 } catch (RuntimeException e) {
                     detailFailure = e;

@@ -21,10 +21,45 @@ public final class RuleSink implements FindingSink {
     private String loanId;
     private final List<String> loanRules = new ArrayList<>(4);
     private volatile boolean closed;
+    /** When not null: the current loan's own findings, kept back to leave with its batch (book order). */
+    private final List<Finding> loanFindings;
+    private final List<Finding> batchFindings;
+    private final int evidenceCap;
 
     public RuleSink(FindingSink target, GuardedRule rule) {
         this.target = target;
         this.rule = rule;
+        this.loanFindings = null;
+        this.batchFindings = null;
+        this.evidenceCap = 1;
+    }
+
+    /**
+     * A sink for the loan phase that keeps back the findings whose subject is the loan being judged:
+     * they are merged within the loan and collected for {@link #takeKept()}, so that the pipeline can
+     * write them out in book order. Other findings go to {@code target} at once.
+     */
+    public RuleSink(FindingSink target, int evidenceCap) {
+        this.target = target;
+        this.loanFindings = new ArrayList<>(4);
+        this.batchFindings = new ArrayList<>();
+        this.evidenceCap = evidenceCap;
+    }
+
+    /**
+     * The findings kept back since the last call, loan by loan in the order judged, with those the
+     * current loan has so far (for a loan cut off because a rule hung on it).
+     */
+    public synchronized List<Finding> takeKept() {
+        if (loanFindings != null && !loanFindings.isEmpty()) {
+            keepLoanFindings();
+        }
+        if (batchFindings == null || batchFindings.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>(batchFindings);
+        batchFindings.clear();
+        return out;
     }
 
     public void rule(GuardedRule r) {
@@ -34,6 +69,9 @@ public final class RuleSink implements FindingSink {
     public synchronized void startLoan(String id) {
         loanId = id;
         loanRules.clear();
+        if (loanFindings != null) {
+            loanFindings.clear();
+        }
     }
 
     /** The loan-subject rules the current loan broke so far (for a row written while a rule hangs). */
@@ -46,12 +84,49 @@ public final class RuleSink implements FindingSink {
     /** The codes of the loan-subject rules (not info) the current loan broke, sorted. */
     public synchronized List<String> endLoan() {
         loanId = null;
+        if (loanFindings != null && !loanFindings.isEmpty()) {
+            keepLoanFindings();
+        }
         if (loanRules.isEmpty()) {
             return List.of();
         }
         List<String> out = new ArrayList<>(loanRules);
         out.sort(null);
         return out;
+    }
+
+    private void keepLoanFindings() {
+        boolean merge = false;
+        for (Finding f : loanFindings) {
+            merge |= f.evidence().size() > evidenceCap;
+        }
+        for (int i = 1; i < loanFindings.size() && !merge; i++) {
+            for (int j = 0; j < i; j++) {
+                if (loanFindings.get(i).rule().equals(loanFindings.get(j).rule())) {
+                    merge = true;
+                    break;
+                }
+            }
+        }
+        if (merge) {
+            // several findings of one rule for this loan (or too much evidence): merged as the audit's sink would
+            org.feewatch.engine.MergingFindingSink merging = new org.feewatch.engine.MergingFindingSink(evidenceCap);
+            loanFindings.forEach(merging::add);
+            batchFindings.addAll(merging.findings());
+        } else {
+            batchFindings.addAll(loanFindings);
+        }
+        loanFindings.clear();
+    }
+
+    /** Keeps a finding of the loan being judged back; false when it is not one. */
+    private synchronized boolean keep(Finding finding) {
+        if (closed || loanId == null || finding.subject().type() != SubjectType.LOAN
+                || !loanId.equals(finding.subject().id())) {
+            return false;
+        }
+        loanFindings.add(finding);
+        return true;
     }
 
     private synchronized void noteLoanRule(Finding finding) {
@@ -74,7 +149,12 @@ public final class RuleSink implements FindingSink {
             rule.rejected(problem);
             return;
         }
-        target.add(finding);
+        if (loanFindings == null || !keep(finding)) {
+            if (closed) {
+                return;
+            }
+            target.add(finding);
+        }
         if (finding.severity() != Severity.INFO && finding.subject().type() == SubjectType.LOAN) {
             noteLoanRule(finding);
         }

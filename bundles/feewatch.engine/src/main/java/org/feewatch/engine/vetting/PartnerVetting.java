@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.feewatch.api.Disclosure;
 import org.feewatch.api.Finding;
+import org.feewatch.api.FindingStream;
 import org.feewatch.api.Partner;
 import org.feewatch.api.PartnerStatus;
 import org.feewatch.api.PartnerVerdict;
@@ -62,7 +63,8 @@ public final class PartnerVetting {
             if (onlyPartner != null && !onlyPartner.equals(p.id())) {
                 continue;
             }
-            List<Finding> findings = report.findings().stream()
+            List<Finding> findings = (report.findings() instanceof FindingStream streamed ? streamed.held()
+                    : report.findings()).stream()
                     .filter(f -> f.subject().type() == SubjectType.PARTNER && f.subject().id().equals(p.id()))
                     .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)).toList();
             List<Schedule> schedules = new ArrayList<>();

@@ -76,6 +76,7 @@ public final class JdbcStore implements Store {
         return inTransaction("record the " + r.kind(), c -> {
             String now = clock.instant().toString();
             long runId;
+            String reportSha256 = Migrations.sha256(r.report());
             try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_run (kind, started_at, finished_at, actor,"
                     + " case_path, institution, region, as_of, engine_version, findings, report_sha256, report)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -89,14 +90,14 @@ public final class JdbcStore implements Store {
                 p.setString(8, r.asOf());
                 p.setString(9, r.engineVersion());
                 p.setInt(10, r.findings());
-                p.setString(11, Migrations.sha256(r.report()));
+                p.setString(11, reportSha256);
                 p.setBytes(12, r.report());
                 p.executeUpdate();
                 runId = generatedId(p);
             }
             append(c, now, r.actor(), "run.recorded", "run:" + runId, null,
                     GSON.toJson(Map.of("kind", r.kind(), "case", String.valueOf(r.casePath()), "findings", r.findings(),
-                            "reportSha256", Migrations.sha256(r.report()))));
+                            "reportSha256", reportSha256)));
             for (PartnerRecord p : r.partners()) {
                 upsertPartner(c, p, r.institution(), now, r.actor());
             }

@@ -33,6 +33,12 @@ public final class StoreRecorder implements AuditObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreRecorder.class);
 
+    /**
+     * The largest JSON report kept with a run. A larger report (a book of millions of loans) is
+     * not held in memory to be stored: the run keeps a short JSON note instead, with its counts.
+     */
+    static final int MAX_KEPT_REPORT_BYTES = 16 << 20;
+
     private final Store store;
     private final List<ReportWriter> writers = new CopyOnWriteArrayList<>();
 
@@ -75,11 +81,70 @@ public final class StoreRecorder implements AuditObserver {
     private byte[] json(AuditResult result) throws IOException {
         for (ReportWriter w : writers) {
             if ("json".equals(w.format())) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                w.write(result.report(), out);
+                CappedBytes out = new CappedBytes(MAX_KEPT_REPORT_BYTES);
+                try {
+                    w.write(result.report(), out);
+                } catch (java.io.UncheckedIOException e) {
+                    if (!(e.getCause() instanceof CappedBytes.Full)) {
+                        throw e;
+                    }
+                    LOG.info("the JSON report of {} findings is larger than {} bytes: the store keeps a note"
+                            + " with its counts instead", result.report().findings().size(), MAX_KEPT_REPORT_BYTES);
+                    return omitted(result.report());
+                }
                 return out.toByteArray();
             }
         }
         throw new IOException("no JSON report writer is installed to keep the report with the run");
+    }
+
+    /** What the store keeps instead of a report too large to keep. */
+    static byte[] omitted(org.feewatch.api.Report report) {
+        java.util.Map<String, Object> note = new java.util.LinkedHashMap<>();
+        note.put("schema", org.feewatch.api.Report.SCHEMA);
+        note.put("omitted", "the report was larger than " + MAX_KEPT_REPORT_BYTES
+                + " bytes and is not kept in the store; the audit's own output has it");
+        note.put("generatedAt", report.generatedAt().toString());
+        note.put("loans", java.util.Map.of("read", report.loans().read(), "accepted", report.loans().accepted(),
+                "rejected", report.loans().rejected()));
+        note.put("summary", java.util.Map.of("bySeverity", report.bySeverity(), "byRule", report.byRule()));
+        return new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(note)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A byte buffer that refuses to grow beyond its cap. */
+    static final class CappedBytes extends ByteArrayOutputStream {
+        private final int cap;
+
+        CappedBytes(int cap) {
+            super(8192);
+            this.cap = cap;
+        }
+
+        static final class Full extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Full() {
+                super("report too large to keep", null);
+            }
+        }
+
+        private void room(int more) {
+            if (count + more > cap) {
+                throw new java.io.UncheckedIOException(new Full());
+            }
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            room(1);
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            room(len);
+            super.write(b, off, len);
+        }
     }
 }

@@ -78,6 +78,16 @@ public final class Dispatcher {
 
     /** A failure's message for a user: never the exception's class name. */
     static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null) {
+            // these carry only the path as their message; say what went wrong with it
+            String reason = fse.getReason() != null ? fse.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a folder"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : "cannot be used";
+            return fse.getFile() + ": " + reason;
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "no details" : m.lines().findFirst().orElse(m);
     }

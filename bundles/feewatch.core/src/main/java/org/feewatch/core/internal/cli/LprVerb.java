@@ -84,8 +84,14 @@ public class LprVerb implements Verb {
         Optional<LprFixing> fixing = rates.inForceOn(on);
         if (fixing.isEmpty()) {
             LprFixing latest = rates.latest();
+            // a date before a known fixing with none in force lies before the LPR's first publication
+            if (latest != null && on.isBefore(latest.date())) {
+                throw new VerbException("no LPR was in force on " + on
+                        + ": the date is before the first LPR fixing in the table");
+            }
             throw new VerbException("no LPR fixing is known to be in force on " + on
-                    + (latest == null ? "" : " (the latest known fixing is of " + latest.date() + ")"));
+                    + (latest == null ? "" : " (the latest known fixing is of " + latest.date()
+                            + "; import newer fixings with ./feewatch lpr --import or --fetch)"));
         }
         LprFixing f = fixing.get();
         io.out().println(on + ": 1-year LPR " + f.oneYear().toPlainString() + " %, over-5-year LPR "

@@ -1,0 +1,382 @@
+package org.feewatch.engine.internal;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+import org.feewatch.api.Action;
+import org.feewatch.api.Evidence;
+import org.feewatch.api.Finding;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
+import org.feewatch.api.SubjectType;
+
+/**
+ * Loan findings written to disk as the pipeline hands them over (in book order), one compact file
+ * per rule code, so that an audit of a huge book keeps none of them in memory. Written by one
+ * thread at a time; read back any number of times once {@link #finishWriting()} was called. The
+ * files live in a temporary directory that {@link #close()} deletes (and the JVM's exit, should
+ * the report never be written).
+ */
+public final class FindingSpill implements Closeable {
+
+    private final Path dir;
+    private final Map<String, Out> writers = new TreeMap<>();
+    private final Map<String, Path> files = new TreeMap<>();
+    private final Map<String, Integer> counts = new TreeMap<>();
+    private final int[] bySeverity = new int[Severity.values().length];
+    private long total;
+
+    public FindingSpill() {
+        try {
+            dir = Files.createTempDirectory("feewatch-findings-");
+            dir.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the findings: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends one finding to its rule's file. */
+    public void write(Finding f) {
+        try {
+            Out out = writers.get(f.rule());
+            if (out == null) {
+                Path file = dir.resolve(f.rule() + ".bin");
+                file.toFile().deleteOnExit();
+                out = new Out(Files.newOutputStream(file));
+                writers.put(f.rule(), out);
+                files.put(f.rule(), file);
+            }
+            out.writeByte(f.severity().ordinal());
+            out.writeByte(f.subject().type().ordinal());
+            string(out, f.subject().id());
+            string(out, f.title());
+            out.writeInt(f.evidence().size());
+            for (Evidence e : f.evidence()) {
+                string(out, e.source());
+                string(out, e.locator());
+                string(out, e.text());
+                string(out, e.sha256());
+            }
+            out.writeInt(f.metrics().size());
+            for (Map.Entry<String, String> m : f.metrics().entrySet()) {
+                string(out, m.getKey());
+                string(out, m.getValue());
+            }
+            out.writeInt(f.citations().size());
+            for (String c : f.citations()) {
+                string(out, c);
+            }
+            out.writeByte(f.action() == null ? -1 : f.action().ordinal());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
+        }
+        counts.merge(f.rule(), 1, Integer::sum);
+        bySeverity[f.severity().ordinal()]++;
+        total++;
+    }
+
+    /** Closes the files for writing. */
+    public void finishWriting() {
+        try {
+            for (Out out : writers.values()) {
+                out.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            writers.clear();
+        }
+    }
+
+    public long total() {
+        return total;
+    }
+
+    /** Findings per rule code, by code. */
+    public Map<String, Integer> byRule() {
+        return new LinkedHashMap<>(counts);
+    }
+
+    public int count(Severity s) {
+        return bySeverity[s.ordinal()];
+    }
+
+    /** The rule codes that have findings, in order. */
+    public List<String> rules() {
+        return new ArrayList<>(files.keySet());
+    }
+
+    /** Every finding of one rule, in the order written. */
+    public List<Finding> readAll(String rule) {
+        List<Finding> out = new ArrayList<>();
+        read(rule).forEachRemaining(out::add);
+        return out;
+    }
+
+    /** A fresh pass over one rule's findings, in the order written; the file is closed at its end. */
+    public Iterator<Finding> read(String rule) {
+        Path file = files.get(rule);
+        if (file == null) {
+            return java.util.Collections.emptyIterator();
+        }
+        int n = counts.get(rule);
+        In in;
+        try {
+            in = new In(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the findings could not be read back from " + file + ": " + e.getMessage(), e);
+        }
+        return new Iterator<>() {
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                return read < n;
+            }
+
+            @Override
+            public Finding next() {
+                if (read >= n) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    Finding f = finding(rule, in);
+                    if (++read == n) {
+                        in.close();
+                    }
+                    return f;
+                } catch (IOException e) {
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // already failing
+                    }
+                    throw new UncheckedIOException("the findings could not be read back from " + file + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static Finding finding(String rule, In in) throws IOException {
+        Severity severity = Severity.values()[in.readByte()];
+        SubjectType type = SubjectType.values()[in.readByte()];
+        Subject subject = new Subject(type, string(in));
+        String title = string(in);
+        int ne = in.readInt();
+        List<Evidence> evidence = new ArrayList<>(ne);
+        for (int i = 0; i < ne; i++) {
+            evidence.add(new Evidence(string(in), string(in), string(in), string(in)));
+        }
+        int nm = in.readInt();
+        Map<String, String> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < nm; i++) {
+            metrics.put(string(in), string(in));
+        }
+        int nc = in.readInt();
+        List<String> citations = new ArrayList<>(nc);
+        for (int i = 0; i < nc; i++) {
+            citations.add(string(in));
+        }
+        int action = in.readByte();
+        return new Finding(rule, severity, subject, title, evidence, metrics, citations,
+                action < 0 ? null : Action.values()[action]);
+    }
+
+    private static void string(Out out, String s) throws IOException {
+        out.writeString(s);
+    }
+
+    private static String string(In in) throws IOException {
+        return in.readString();
+    }
+
+    /**
+     * Short strings that recur (citations, metric names, sources) are written once per file and
+     * then by number; the table is bounded, later strings are written in full.
+     */
+    private static final int TABLE_LIMIT = 4096;
+    private static final int TABLE_MAX_LENGTH = 96;
+
+    /** Unsynchronised buffered output of ints, bytes and strings (one writer thread at a time). */
+    private static final class Out implements Closeable {
+        private final java.io.OutputStream out;
+        private final byte[] buf = new byte[1 << 16];
+        private int n;
+        private final java.util.HashMap<String, Integer> table = new java.util.HashMap<>();
+
+        Out(java.io.OutputStream out) {
+            this.out = out;
+        }
+
+        void writeByte(int b) throws IOException {
+            room(1);
+            buf[n++] = (byte) b;
+        }
+
+        void writeInt(int v) throws IOException {
+            room(4);
+            buf[n++] = (byte) (v >>> 24);
+            buf[n++] = (byte) (v >>> 16);
+            buf[n++] = (byte) (v >>> 8);
+            buf[n++] = (byte) v;
+        }
+
+        /** -1: null; -2-k: table entry k; else the length of the UTF-8 bytes that follow (and a new entry when short). */
+        void writeString(String s) throws IOException {
+            if (s == null) {
+                writeInt(-1);
+                return;
+            }
+            if (s.length() <= TABLE_MAX_LENGTH) {
+                Integer k = table.get(s);
+                if (k != null) {
+                    writeInt(-2 - k);
+                    return;
+                }
+                if (table.size() < TABLE_LIMIT) {
+                    table.put(s, table.size());
+                }
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            writeInt(b.length);
+            if (b.length > buf.length - n) {
+                flushBuffer();
+                if (b.length > buf.length) {
+                    out.write(b);
+                    return;
+                }
+            }
+            System.arraycopy(b, 0, buf, n, b.length);
+            n += b.length;
+        }
+
+        private void room(int k) throws IOException {
+            if (n + k > buf.length) {
+                flushBuffer();
+            }
+        }
+
+        private void flushBuffer() throws IOException {
+            out.write(buf, 0, n);
+            n = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flushBuffer();
+            out.close();
+        }
+    }
+
+    /** The reading side of {@link Out}. */
+    private static final class In implements Closeable {
+        private final java.io.InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private final List<String> table = new ArrayList<>();
+
+        In(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        private void need(int k) throws IOException {
+            if (end - pos >= k) {
+                return;
+            }
+            System.arraycopy(buf, pos, buf, 0, end - pos);
+            end -= pos;
+            pos = 0;
+            while (end < k) {
+                int r = in.read(buf, end, buf.length - end);
+                if (r < 0) {
+                    throw new EOFException("the spill file ends early");
+                }
+                end += r;
+            }
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return buf[pos++];
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = ((buf[pos] & 0xFF) << 24) | ((buf[pos + 1] & 0xFF) << 16) | ((buf[pos + 2] & 0xFF) << 8)
+                    | (buf[pos + 3] & 0xFF);
+            pos += 4;
+            return v;
+        }
+
+        String readString() throws IOException {
+            int n = readInt();
+            if (n == -1) {
+                return null;
+            }
+            if (n < -1) {
+                return table.get(-2 - n);
+            }
+            String s;
+            if (n <= buf.length) {
+                need(n);
+                s = new String(buf, pos, n, StandardCharsets.UTF_8);
+                pos += n;
+            } else {
+                byte[] b = new byte[n];
+                int have = end - pos;
+                System.arraycopy(buf, pos, b, 0, have);
+                pos = end;
+                int off = have;
+                while (off < n) {
+                    int r = in.read(b, off, n - off);
+                    if (r < 0) {
+                        throw new EOFException("the spill file ends early");
+                    }
+                    off += r;
+                }
+                s = new String(b, StandardCharsets.UTF_8);
+            }
+            if (s.length() <= TABLE_MAX_LENGTH && table.size() < TABLE_LIMIT) {
+                table.add(s);
+            }
+            return s;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Deletes the files. */
+    @Override
+    public void close() {
+        finishWriting();
+        for (Path f : files.values()) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // deleted at exit
+            }
+        }
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // deleted at exit
+        }
+    }
+}
