@@ -147,10 +147,10 @@ class CaseInputConformanceTest {
         String base = "\"borrower\":{\"id\":\"B\",\"type\":\"micro\"},\"principal\":\"300000.00\","
                 + "\"repayment\":\"equal-installment\",";
         List<String> lines = List.of(
-                // 1: numbers as JSON numbers, all optional fields absent
+                // 1: numbers as JSON numbers (a spread of -20.0 bp is whole), all optional fields absent
                 "{\"id\":\"NUM\",\"borrower\":{\"id\":\"B\",\"type\":\"micro\"},\"principal\":300000,"
                         + "\"contractDate\":\"2023-03-15\",\"maturityDate\":\"2024-03-15\",\"repayment\":\"bullet\","
-                        + "\"rate\":{\"type\":\"lpr\",\"tenor\":\"1Y\",\"spreadBp\":-20,\"nominal\":3.45}}",
+                        + "\"rate\":{\"type\":\"lpr\",\"tenor\":\"1Y\",\"spreadBp\":-20.0,\"nominal\":3.45}}",
                 // 2: blank (not counted), 3: a 5Y, 30-year loan
                 "",
                 "{\"id\":\"LONG\"," + base + "\"contractDate\":\"2023-03-15\",\"maturityDate\":\"2053-03-15\","
