@@ -12,7 +12,8 @@ import org.feewatch.report.internal.Csv;
 
 /**
  * The {@code --detail} CSV, streamed: one row per accepted loan as the engine hands it over (in
- * book order), header {@value #HEADER}; rates as plain decimals, APRs with eight decimals, an
+ * book order), header {@value #HEADER}; rates as plain decimals with at least four decimals (as
+ * given when longer), APRs with eight decimals, an
  * empty cell when a figure is unknown, rule codes joined with {@code ;}. Use as the engine's
  * detail consumer; a write error is thrown as {@link UncheckedIOException}, which stops the audit.
  */
@@ -21,6 +22,8 @@ public final class DetailCsvWriter implements Consumer<LoanMetrics>, Closeable {
     public static final String HEADER = "id,lpr_1y,nominal_rate,apr,apr_effective,apr_bank_only,rules";
     /** APRs are written with this many decimals (REPORT.md asks for at least four). */
     public static final int APR_DECIMALS = 8;
+    /** LPR and contract rates get at least this many decimals, like every rate column of the file. */
+    public static final int RATE_MIN_DECIMALS = 4;
     private static final long SCALE = 100_000_000L;
     /** Above this the fixed-point shortcut could overflow: such APRs go through BigDecimal. */
     private static final double FAST_LIMIT = 9.0e10;
@@ -66,7 +69,8 @@ public final class DetailCsvWriter implements Consumer<LoanMetrics>, Closeable {
 
     private void decimal(BigDecimal d) {
         if (d != null) {
-            row.append(d.toPlainString());
+            row.append(d.scale() >= RATE_MIN_DECIMALS ? d.toPlainString()
+                    : d.setScale(RATE_MIN_DECIMALS).toPlainString());
         }
     }
 

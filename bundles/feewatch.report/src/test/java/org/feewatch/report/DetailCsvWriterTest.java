@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DetailCsvWriterTest {
 
     @Test
-    void rowsHaveTheHeaderEightDecimalAprsEmptyUnknownsAndJoinedRules() throws IOException {
+    void rowsHaveTheHeaderFourDecimalRatesEightDecimalAprsEmptyUnknownsAndJoinedRules() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DetailCsvWriter w = new DetailCsvWriter(out)) {
             w.accept(new LoanMetrics("L0001", new BigDecimal("3.45"), new BigDecimal("3.70"), 4.006550431234,
@@ -30,10 +30,10 @@ class DetailCsvWriterTest {
         }
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
         assertEquals("id,lpr_1y,nominal_rate,apr,apr_effective,apr_bank_only,rules", lines[0]);
-        assertEquals("L0001,3.45,3.70,4.00655043,4.08094915,3.70000000,FEE-004", lines[1]);
-        assertEquals("L0020,3.65,4.65,4.60535055,4.70381400,4.60535055,DISC-001;FEE-001", lines[2]);
-        assertEquals("\"L,3\",,4.785,,,,", lines[3]);
-        assertEquals("L4,3.65,0,0.00000000,123456.50000000,,", lines[4]);
+        assertEquals("L0001,3.4500,3.7000,4.00655043,4.08094915,3.70000000,FEE-004", lines[1]);
+        assertEquals("L0020,3.6500,4.6500,4.60535055,4.70381400,4.60535055,DISC-001;FEE-001", lines[2]);
+        assertEquals("\"L,3\",,4.7850,,,,", lines[3]);
+        assertEquals("L4,3.6500,0.0000,0.00000000,123456.50000000,,", lines[4]);
         assertEquals(5, lines.length);
     }
 

@@ -80,6 +80,7 @@ final class CaseAudit {
                     statuses.add(SourceStatus.failed(source.id(), e.getMessage()));
                 }
             }
+            statuses.addAll(c.refusedSources());
             LoanBookReader book = book(c.folder(), warnings);
             AuditInput input = AuditInput.builder(c.caseInfo()).nationalDefaults(Wiring.NATIONAL_DEFAULTS)
                     .sources(c.sources()).sourceStatuses(statuses).disclosures(disclosures).partners(c.partners())

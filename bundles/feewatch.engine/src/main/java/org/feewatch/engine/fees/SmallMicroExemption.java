@@ -14,7 +14,7 @@ import org.feewatch.api.FeeItem;
 public final class SmallMicroExemption {
 
     /** Words naming small and micro borrowers in an entry. */
-    private static final String SMALL_MICRO = "(?:小微|小型微型|小型、微型)";
+    private static final String SMALL_MICRO = "(?:小微|小型微型|小型、微型|小型企业[、和及与]微型企业)";
     private static final String WAIVED = "(?<![不未非])(?:免收|免费|免予收取|免于收取|免收取|不收取|不收费|不予收取|全免|全额减免|予以免除)";
 
     private static final Pattern EXEMPTS_SMALL_MICRO = Pattern.compile(SMALL_MICRO + "[^。；;\\n]{0,30}?" + WAIVED);
@@ -23,6 +23,21 @@ public final class SmallMicroExemption {
                     + "[^。；;\\n]{0,10}(?:不适用|除外)");
     private static final Pattern ONLY_LARGE_OR_MEDIUM = Pattern.compile(
             "(?:仅|只|限)(?:适用于|适用|限于|限|对|面向|针对|向)?[^。；;\\n]{0,6}(?:大中型|大型|中型|大、中型)[^。；;\\n]{0,6}(?:企业|客户)");
+
+    /**
+     * The same on English and bilingual pages (whitespace is dropped before matching): 「Exempt for
+     * small and micro enterprises」, 「Waived for SMEs」, 「Free for micro and small businesses」,
+     * 「Applicable to large and medium enterprises only」; 「not exempt」 and discounts are not exemptions.
+     */
+    private static final String SMALL_MICRO_EN = "(?:small(?:and|&|/|,)micro|micro(?:and|&|/|,)small|(?-i:MSMEs?|SMEs?))";
+    private static final String WAIVED_EN = "(?<!not)(?<!no)(?:exempt(?:ed|ion)?|waived?|freeofcharge|free|nocharge|notcharged)";
+    private static final Pattern EXEMPTS_SMALL_MICRO_EN = Pattern.compile(
+            WAIVED_EN + "[^.;\\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\\n]{0,30}?" + WAIVED_EN,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONLY_LARGE_OR_MEDIUM_EN = Pattern.compile(
+            "(?:only|solely)(?:for|to|applicableto|appliesto|chargedto|charged)?(?:large|medium)"
+                    + "|(?:large|medium)(?:and|&|/|,|or)?(?:large|medium)?(?:-sized)?(?:enterprises?|companies|customers|clients)only",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * Answers for items already judged: the same published items are asked about for every loan
@@ -61,7 +76,8 @@ public final class SmallMicroExemption {
             }
             String s = normalise(t);
             if (EXEMPTS_SMALL_MICRO.matcher(s).find() || NOT_FOR_SMALL_MICRO.matcher(s).find()
-                    || ONLY_LARGE_OR_MEDIUM.matcher(s).find()) {
+                    || ONLY_LARGE_OR_MEDIUM.matcher(s).find() || EXEMPTS_SMALL_MICRO_EN.matcher(s).find()
+                    || ONLY_LARGE_OR_MEDIUM_EN.matcher(s).find()) {
                 return true;
             }
         }

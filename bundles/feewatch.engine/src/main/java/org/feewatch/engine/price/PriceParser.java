@@ -3,6 +3,7 @@ package org.feewatch.engine.price;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -380,7 +381,52 @@ public final class PriceParser {
     // ---- numbers and normalisation ----------------------------------------------------------
 
     /** Full-width to ASCII, whitespace out, ‰ / 万分之 as percent, 至 as '-', thousands separators out. */
-    static String normalise(String text) {
+    /**
+     * English price wording read as its Chinese equivalent before parsing, for bilingual and
+     * English-only catalogues (CNY 200 per transaction = 每笔200元, 0.5% p.a. = 年费率0.5%); in order,
+     * case-insensitive, on the text as published.
+     */
+    private static final List<Map.Entry<Pattern, String>> ENGLISH = List.of(
+            english("(?:CNY|RMB|Yuan)\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)", "$1元"),
+            english("[¥￥]\\s*(\\d+(?:,\\d{3})*(?:\\.\\d+)?)", "$1元"),
+            english("(\\d)\\s*(?:yuan|CNY|RMB)\\b", "$1元"),
+            english("\\b(?:per|each|every|/)\\s*(?:transaction|item|deal|time|payment|remittance|loan)s?\\b", "每笔"),
+            english("\\b(?:per|each|every|/)\\s*(?:copy|copies|document|letter|certificate)s?\\b", "每份"),
+            english("\\b(?:per|each|every|/)\\s*account\\b", "每户"),
+            english("\\b(?:per\\s*(?:year|annum)|p\\.\\s*a\\.?|annually|yearly|a year)", "每年"),
+            english("\\b(?:per\\s*month|monthly|a month)\\b", "每月"),
+            english("\\b(?:per\\s*quarter|quarterly)\\b", "每季"),
+            english("\\b(?:free\\s*of\\s*charge|no\\s*charge|free)\\b", "免费"),
+            english("\\b(?:negotiable|negotiated|by\\s*(?:mutual\\s*)?agreement|as\\s*agreed|subject\\s*to\\s*(?:the\\s*)?agreement)\\b", "协议定价"),
+            english("\\b(?:minimum|min\\.|at\\s*least)\\b", "最低"),
+            english("\\b(?:maximum|max\\.|up\\s*to|capped\\s*at|not\\s*exceeding|no\\s*more\\s*than)\\b", "最高"),
+            english("\\bof\\s*the\\s*(?:committed|commitment)\\s*amount\\b", "承诺金额"),
+            english("\\bof\\s*the\\s*(?:loan|borrowed|principal|credit)\\s*(?:amount|principal)?\\b", "贷款金额"),
+            english("\\bof\\s*the\\s*outstanding\\s*(?:loan\\s*)?(?:balance|principal)\\b", "贷款余额"),
+            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"));
+
+    private static Map.Entry<Pattern, String> english(String regex, String replacement) {
+        return Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
+    }
+
+    private static String english(String text) {
+        boolean latin = false;
+        for (int i = 0; i < text.length() && !latin; i++) {
+            char c = text.charAt(i);
+            latin = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '¥' || c == '￥';
+        }
+        if (!latin) {
+            return text;
+        }
+        String s = text;
+        for (Map.Entry<Pattern, String> e : ENGLISH) {
+            s = e.getKey().matcher(s).replaceAll(e.getValue());
+        }
+        return s;
+    }
+
+    static String normalise(String original) {
+        String text = english(original);
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

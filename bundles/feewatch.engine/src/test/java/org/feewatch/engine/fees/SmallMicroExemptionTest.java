@@ -20,14 +20,19 @@ class SmallMicroExemptionTest {
     @ValueSource(strings = {"对小微企业免收", "小微企业免收", "对小微企业、个体工商户免收", "小微企业客户免费",
             "小微企业贷款不收取", "仅适用于大中型企业客户", "仅限大型、中型企业", "只针对大中型企业客户收取",
             "不适用于小微企业", "小微企业除外", "对小型微型企业免收", "对小微企业（含个体工商户）全免",
-            "对小微企业免收。", "对小微企业免收；其他企业按标准收取"})
+            "对小微企业免收。", "对小微企业免收；其他企业按标准收取", "对小型企业、微型企业免收",
+            "Exempt for small and micro enterprises", "Waived for SMEs", "Free of charge for micro and small businesses",
+            "Applicable to large and medium enterprises only", "Charged only for large enterprises",
+            "小微企业免收 Waived for small and micro enterprises"})
     void exemptingRemarks(String remark) {
         assertTrue(SmallMicroExemption.exempts(item("资信证明", "每份200元", remark)), remark);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "小微企业、个体工商户10万元（含）以下按9折收取", "对小微企业减半收取", "小微企业不免收",
-            "适用于各类企业客户", "仅适用于中小微企业", "面向大中型企业及小微企业", "对个体工商户免收工本费以外的费用"})
+            "适用于各类企业客户", "仅适用于中小微企业", "面向大中型企业及小微企业", "对个体工商户免收工本费以外的费用",
+            "Small and micro enterprises are not exempt", "50% discount for small and micro enterprises",
+            "Assessment waived on renewal", "Applicable to all enterprises"})
     void remarksThatDoNotExempt(String remark) {
         assertFalse(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.5%收取", remark)), remark);
     }

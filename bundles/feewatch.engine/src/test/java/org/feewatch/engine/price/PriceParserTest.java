@@ -314,4 +314,23 @@ class PriceParserTest {
         assertAmount("2", PriceParser.chineseNumber("两"));
         assertNull(PriceParser.chineseNumber("若干"));
     }
+
+    @Test
+    void englishPriceWordingOfBilingualCatalogues() {
+        assertEquals("笔", fixed("CNY 300 per transaction", "300", "300").unit());
+        fixed("RMB 1,000 per copy", "1000", "1000");
+        fixed("200 yuan/item", "200", "200");
+        Price commitment = percent("0.3% of the committed amount", "0.3", "0.3");
+        assertEquals(Base.PRINCIPAL, commitment.base());
+        Price annual = percent("0.5% p.a. of the loan amount", "0.5", "0.5");
+        assertEquals(Period.PER_YEAR, annual.period());
+        assertEquals(Base.PRINCIPAL, annual.base());
+        assertEquals(Period.PER_YEAR, percent("1% per annum", "1", "1").period());
+        Price capped = percent("0.002% of the amount, minimum CNY 2, maximum CNY 50 per transaction", "0.002", "0.002");
+        assertAmount("2", capped.minimum());
+        assertAmount("50", capped.maximum());
+        assertEquals(Kind.FREE, PriceParser.parse("Free of charge").kind());
+        assertEquals(Kind.NEGOTIATED, PriceParser.parse("Negotiable").kind());
+        assertEquals(Kind.UNSTATED, PriceParser.parse("Please consult our branches").kind());
+    }
 }

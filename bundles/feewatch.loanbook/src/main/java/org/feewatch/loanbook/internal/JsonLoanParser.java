@@ -463,11 +463,18 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
         if (c == '-' || PlainValues.isDigit(c)) {
             scanNumber();
-            if (numExponent || numFraction) {
-                throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
-                        + " is not a whole number");
+            if (!numExponent) {
+                try {
+                    return PlainValues.wholeNumber(b, numStart, numEnd, field, StandardCharsets.UTF_8);
+                } catch (Reject r) {
+                    if (!numFraction) {
+                        throw r;
+                    }
+                }
             }
-            return PlainValues.wholeNumber(b, numStart, numEnd, field, StandardCharsets.UTF_8);
+            // a JSON number is named as written, without quotes
+            throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
+                    + " is not a whole number");
         }
         throw new Reject(field + " must be a whole number, not " + kind());
     }

@@ -97,19 +97,35 @@ final class PlainValues {
         return field + " \"" + v + "\" is not a plain decimal number";
     }
 
-    /** A whole number (e.g. a spread in basis points) that fits an int. */
+    /**
+     * A whole number (e.g. a spread in basis points) that fits an int; a fraction of zeros only
+     * ({@code 85.0}, {@code 85.00}, as exports write them) is the same whole number.
+     */
     static int wholeNumber(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        int end = e;
+        for (int k = s; k < e; k++) {
+            if (b[k] == '.') {
+                boolean zeros = k > s && k + 1 < e && isDigit(b[k - 1]);
+                for (int z = k + 1; z < e && zeros; z++) {
+                    zeros = b[z] == '0';
+                }
+                if (zeros) {
+                    end = k;
+                }
+                break;
+            }
+        }
         int i = s;
         boolean negative = false;
         if (i < e && b[i] == '-') {
             negative = true;
             i++;
         }
-        if (i >= e || e - i > 9) {
+        if (i >= end || end - i > 9) {
             throw new Reject(wholeMessage(b, s, e, field, cs));
         }
         int v = 0;
-        for (; i < e; i++) {
+        for (; i < end; i++) {
             if (!isDigit(b[i])) {
                 throw new Reject(wholeMessage(b, s, e, field, cs));
             }

@@ -19,6 +19,23 @@ class PlainValuesTest {
         return assertThrows(Reject.class, () -> decimal(s)).getMessage();
     }
 
+    private static int whole(String s) throws Reject {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return PlainValues.wholeNumber(b, 0, b.length, "v", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWholeNumberMayHaveAFractionOfZerosOnly() throws Reject {
+        assertEquals(85, whole("85"));
+        assertEquals(-20, whole("-20"));
+        assertEquals(85, whole("85.0"));
+        assertEquals(-20, whole("-20.00"));
+        assertEquals("v \"85.5\" is not a whole number",
+                assertThrows(Reject.class, () -> whole("85.5")).getMessage());
+        assertEquals("v \"85.\" is not a whole number", assertThrows(Reject.class, () -> whole("85.")).getMessage());
+        assertEquals("v \".0\" is not a whole number", assertThrows(Reject.class, () -> whole(".0")).getMessage());
+    }
+
     @Test
     void plainDecimalsKeepTheirScale() throws Reject {
         assertEquals(new BigDecimal("300000.00"), decimal("300000.00"));

@@ -277,6 +277,11 @@ final class BlockReader {
         Matcher m = LABELLED.matcher(text);
         if (m.matches()) {
             String label = m.group(1).trim();
+            String stem = feeOfRateLabel(label);
+            if (stem != null && PRICE_LIKE.matcher(m.group(2)).find()) {
+                // 「担保费率：0.8%/年」, 「服务费收费标准：每月30元」: the label names the fee and its price
+                return new Line(e, text, null, m.group(2).trim(), false, stem);
+            }
             Role role = vocabulary.roleOfLabel(label);
             if (role != null) {
                 return new Line(e, text, role, m.group(2).trim(), false);
@@ -312,6 +317,24 @@ final class BlockReader {
         }
         Element first = child.firstElementChild();
         return first != null && LABEL_TAGS.contains(first.normalName());
+    }
+
+    /** Suffixes that turn a fee's name into the label of its price: 担保费率, 服务费标准, 评估费收费标准. */
+    private static final List<String> RATE_SUFFIXES = List.of("收费标准", "收费比例", "标准", "比例", "率");
+
+    /** The fee a price label is about (担保费 for 担保费率), or null when the label is not one. */
+    private String feeOfRateLabel(String label) {
+        for (String suffix : RATE_SUFFIXES) {
+            if (label.endsWith(suffix)) {
+                String stem = label.substring(0, label.length() - suffix.length()).trim();
+                if (stem.length() >= 2 && (stem.endsWith("费") || stem.endsWith("金") || knownFee.test(stem))
+                        && !Texts.isSentence(stem) && vocabulary.roleOfLabel(stem) == null) {
+                    return stem;
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** A label that names a fee: 担保费, 提前还款违约金, 罚息, or any name the fee dictionary knows. */

@@ -32,6 +32,9 @@ final class ProductReader {
             "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
                     + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
+    /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
+    private static final Pattern APR_LABEL_AFTER = Pattern.compile(
+            NUM + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*[（(/]\\s*(年化[^)）\\n]{0,12})");
     private static final Pattern LABEL_AFTER = Pattern.compile("(?:\\s*[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％])?\\s*起?\\s*[（(]([^)）]{1,12})[)）]");
     private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?[^\\d\\n%％]{0,6}?" + NUM + "\\s*[%％]");
     private static final Pattern PERIODIC = Pattern.compile(
@@ -103,6 +106,18 @@ final class ProductReader {
             at = elementAt(rateLines, m.start());
             break;
         }
+        if (apr == null) {
+            Matcher after = APR_LABEL_AFTER.matcher(text);
+            while (after.find()) {
+                if (isExecutionRate(text, after.start())) {
+                    continue;
+                }
+                apr = new BigDecimal(after.group(1));
+                aprLabel = vocabulary.aprLabelIn(after.group(2));
+                at = elementAt(rateLines, after.start());
+                break;
+            }
+        }
         BigDecimal execution = null;
         Matcher ex = EXECUTION.matcher(text);
         if (ex.find()) {
@@ -121,7 +136,7 @@ final class ProductReader {
         BigDecimal maxAmount = null;
         for (Line l : lines) {
             String t = l.text();
-            if (t.contains("期限") || t.contains("期数") || t.toLowerCase(java.util.Locale.ROOT).startsWith("term")) {
+            if (statesTerm(t)) {
                 Integer months = months(t);
                 if (months != null && (term == null || months > term)) {
                     term = months;
@@ -164,6 +179,13 @@ final class ProductReader {
             }
         }
         return false;
+    }
+
+    /** A line that states the loan term: 贷款期限, 期数, 借期, 最长可借24个月, 可贷3年, Term. */
+    private static boolean statesTerm(String t) {
+        return t.contains("期限") || t.contains("期数") || t.contains("借期") || t.contains("最长可借")
+                || t.contains("最长可贷") || t.contains("最长可用") || t.contains("最长借款")
+                || t.toLowerCase(java.util.Locale.ROOT).startsWith("term");
     }
 
     private static boolean isExecutionRate(String text, int at) {
