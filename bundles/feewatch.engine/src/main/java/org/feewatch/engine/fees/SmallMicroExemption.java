@@ -84,7 +84,8 @@ public final class SmallMicroExemption {
         return false;
     }
 
-    private static String normalise(String t) {
+    private static String normalise(String original) {
+        String t = Hanzi.simplified(original);
         StringBuilder b = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

@@ -71,7 +71,8 @@ public final class SynonymFeeDictionary implements FeeDictionary {
         return best == null ? NONE : best;
     }
 
-    static String normalise(String s) {
+    static String normalise(String original) {
+        String s = Hanzi.simplified(original);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -426,7 +426,7 @@ public final class PriceParser {
     }
 
     static String normalise(String original) {
-        String text = english(original);
+        String text = english(org.feewatch.engine.fees.Hanzi.simplified(original));
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

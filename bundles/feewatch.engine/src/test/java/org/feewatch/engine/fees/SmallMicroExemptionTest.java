@@ -48,4 +48,10 @@ class SmallMicroExemptionTest {
         assertFalse(SmallMicroExemption.exempts((String) null));
         assertFalse(SmallMicroExemption.exempts((FeeItem) null));
     }
+
+    @Test
+    void traditionalCharactersAreRead() {
+        assertTrue(SmallMicroExemption.exempts("對小微企業免收", null));
+        assertFalse(SmallMicroExemption.exempts("對小微企業減半收取", null));
+    }
 }

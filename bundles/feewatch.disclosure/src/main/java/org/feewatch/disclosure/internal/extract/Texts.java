@@ -32,10 +32,12 @@ final class Texts {
      * The key used to compare headers and labels: lower case, without white space and
      * punctuation, so that "收费标准：", "收费 标准" and "Charge-Item" compare by their words.
      */
-    static String key(String s) {
-        if (s == null) {
+    static String key(String original) {
+        if (original == null) {
             return "";
         }
+        // traditional characters (Big5 pages) match the simplified vocabulary
+        String s = org.feewatch.engine.fees.Hanzi.simplified(original);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
