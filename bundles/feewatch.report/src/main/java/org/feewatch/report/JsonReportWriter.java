@@ -13,9 +13,8 @@ import org.feewatch.api.PartnerVerdict;
 import org.feewatch.api.Report;
 import org.feewatch.api.SourceStatus;
 import org.feewatch.api.spi.ReportWriter;
+import org.feewatch.report.internal.PrettyJson;
 import org.osgi.service.component.annotations.Component;
-
-import com.google.gson.stream.JsonWriter;
 
 /**
  * The JSON report, field for field as REPORT.md and report.schema.json: UTF-8, two-space indent,
@@ -36,9 +35,7 @@ public class JsonReportWriter implements ReportWriter {
     @Override
     public void write(Report report, OutputStream out) throws IOException {
         Writer w = new org.feewatch.report.internal.Utf8Writer(out, 1 << 16);
-        JsonWriter j = new JsonWriter(w);
-        j.setIndent("  ");
-        j.setHtmlSafe(false);
+        PrettyJson j = new PrettyJson(w);
         j.beginObject();
         j.name("schema").value(Report.SCHEMA);
         j.name("generatedAt").value(report.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -132,7 +129,7 @@ public class JsonReportWriter implements ReportWriter {
         w.flush();
     }
 
-    private static void finding(JsonWriter j, Finding f) throws IOException {
+    private static void finding(PrettyJson j, Finding f) throws IOException {
         j.beginObject();
         j.name("rule").value(f.rule());
         j.name("severity").value(f.severity().wireName());
@@ -169,7 +166,7 @@ public class JsonReportWriter implements ReportWriter {
         j.endObject();
     }
 
-    private static void line(JsonWriter j, InputIssue e) throws IOException {
+    private static void line(PrettyJson j, InputIssue e) throws IOException {
         if (e.line() != null && e.line() >= 1) {
             j.name("line").value(e.line());
         }
@@ -179,7 +176,7 @@ public class JsonReportWriter implements ReportWriter {
         return e.message() == null || e.message().isBlank() ? "problem without a description" : e.message();
     }
 
-    private static void counts(JsonWriter j, String name, Map<String, Integer> counts) throws IOException {
+    private static void counts(PrettyJson j, String name, Map<String, Integer> counts) throws IOException {
         j.name(name).beginObject();
         for (Map.Entry<String, Integer> c : counts.entrySet()) {
             j.name(c.getKey()).value(c.getValue());

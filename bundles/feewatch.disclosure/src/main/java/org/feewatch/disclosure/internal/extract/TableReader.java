@@ -19,6 +19,11 @@ import org.jsoup.nodes.Element;
 final class TableReader {
 
     private static final java.util.regex.Pattern LONE_NUMBER = java.util.regex.Pattern.compile("[\\d.\\-]+");
+    /** An ordinal alone, as category rows number themselves: （一）, (二), 三、, 四. */
+    private static final java.util.regex.Pattern CATEGORY_ORDINAL = java.util.regex.Pattern.compile(
+            "[（(]?[一二三四五六七八九十]+[)）、.．]?");
+    /** How the names of fee classes end (贷款类, 结算类业务, 贷款业务类). */
+    private static final List<String> CLASS_ENDINGS = List.of("类", "类业务", "类服务", "类收费", "类项目", "业务类");
     /** Header rows are looked for among the first rows only. */
     private static final int HEADER_SCAN_ROWS = 10;
 
@@ -70,6 +75,15 @@ final class TableReader {
             }
             List<Element> cells = distinctNonEmpty(grid, r);
             if (cells.isEmpty()) {
+                continue;
+            }
+            String category = categoryRow(grid, r, cells, columns);
+            if (category != null) {
+                // 「（一） | 贷款类 | | |」: an ordinal in the number column and a class name, nothing else
+                flush(current, grid, columns, out);
+                current = null;
+                int depth = Headings.depthOf(cells.get(cells.size() - 1), category, vocabulary);
+                headings = headings.open(category, depth > 0 ? depth : 2, false, vocabulary);
                 continue;
             }
             if (cells.size() == 1 && isSectionRow(grid, r, cells.get(0), columns)) {
@@ -176,6 +190,47 @@ final class TableReader {
             }
         }
         return text.contains("%") || text.contains("元");
+    }
+
+    /**
+     * The heading text of a category row that does not span the table: its only filled cells are an
+     * ordinal alone in the number column (（一）, 二、) and/or a class name in the item column (贷款类,
+     * 结算类业务); null for any other row.
+     */
+    private String categoryRow(TableGrid grid, int r, List<Element> cells, Columns columns) {
+        if (cells.size() > 2 || columns.item.length == 0) {
+            return null;
+        }
+        Element number = columns.number < 0 ? null : grid.cell(r, columns.number);
+        String ordinal = null;
+        String name = null;
+        for (Element cell : cells) {
+            String text = grid.text(cell);
+            if (cell == number && CATEGORY_ORDINAL.matcher(text).matches()) {
+                ordinal = text;
+            } else if (cellsOf(grid, r, columns.item).contains(cell) && !hasDigit(text)) {
+                name = text;
+            } else {
+                return null;
+            }
+        }
+        if (name == null || !(ordinal != null ? isClassName(name, true) : isClassName(name, false))) {
+            return null;
+        }
+        return ordinal == null ? name : ordinal + name;
+    }
+
+    /** 贷款类, 结算类业务, 公司信贷业务类; with an ordinal beside it, any short name that names no fee. */
+    private static boolean isClassName(String name, boolean ordinal) {
+        if (name.isEmpty() || name.length() > 16 || Texts.isSentence(name)) {
+            return false;
+        }
+        for (String end : CLASS_ENDINGS) {
+            if (name.endsWith(end)) {
+                return true;
+            }
+        }
+        return ordinal && name.indexOf('费') < 0 && !name.endsWith("金") && !name.endsWith("息");
     }
 
     private boolean isSectionRow(TableGrid grid, int r, Element cell, Columns columns) {

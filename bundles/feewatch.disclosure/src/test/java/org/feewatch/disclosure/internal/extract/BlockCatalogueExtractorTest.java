@@ -113,4 +113,12 @@ class BlockCatalogueExtractorTest {
         assertEquals("credit-certificate-fee", d.items().get(0).category());
         assertEquals("每份100元", d.items().get(0).priceText());
     }
+
+    @Test
+    void aRateLabelNamesItsFee() {
+        Disclosure d = read("partner-rate-label.html", SourceKind.PARTNER_SCHEDULE);
+        FeeItem guarantee = Pages.item(d, "担保费");
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period(), "担保费率：0.8%/年");
+        assertEquals(0, new java.math.BigDecimal("0.8").compareTo(guarantee.price().high()));
+    }
 }

@@ -106,4 +106,20 @@ class ProductPageExtractorTest {
         assertEquals(new BigDecimal("3.65"), p.advertisedApr(), "the lowest advertised figure");
         assertEquals("单利", p.aprLabel());
     }
+
+    @Test
+    void annualizedWordInTheBracketAfterTheFigureMakesItTheAdvertisedRate() {
+        ProductTerms p = read("product-apr-label-after.html").product();
+        assertEquals(new BigDecimal("3.85"), p.advertisedApr(), "利率低至3.85%（年化）");
+        assertEquals(12, p.termMonths());
+        assertEquals(List.of("手续费"), p.fees().stream().map(FeeItem::name).toList());
+    }
+
+    @Test
+    void termFromLongestBorrowingWording() {
+        ProductTerms p = read("product-term-longest.html").product();
+        assertEquals(24, p.termMonths(), "最长可借24个月");
+        assertEquals(new BigDecimal("7.3"), p.advertisedApr());
+        assertEquals(Repayment.INTEREST_MONTHLY, p.repayment());
+    }
 }

@@ -198,4 +198,14 @@ class TableCatalogueExtractorTest {
         assertEquals(5, transfer.price().parts().size());
         assertEquals(0, new BigDecimal("5").compareTo(transfer.price().parts().get(0).high()));
     }
+
+    @Test
+    void categoryRowsThatDoNotSpanTheTableAreSectionsNotItems() {
+        Disclosure d = read("category-rows-unspanned.html");
+        assertEquals(List.of("贷款承诺费", "贷款展期手续费", "提前还款违约金", "单位账户管理费"), Pages.names(d));
+        assertEquals("（一）贷款类", Pages.item(d, "贷款承诺费").section());
+        assertEquals("（二）结算类", Pages.item(d, "单位账户管理费").section());
+        FeeItem penalty = Pages.item(d, "提前还款违约金");
+        assertTrue(penalty.priceText().contains("1年以上：1%"), "the tier on the next row joins its item: " + penalty.priceText());
+    }
 }
