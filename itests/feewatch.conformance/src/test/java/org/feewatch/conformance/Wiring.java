@@ -8,6 +8,8 @@ import org.feewatch.api.Policy;
 import org.feewatch.api.spi.RulePack;
 import org.feewatch.engine.LoanAnalyzer;
 import org.feewatch.engine.cashflow.CashFlowLoanAnalyzer;
+import org.feewatch.region.bj.internal.BeijingRulePack;
+import org.feewatch.region.gd.internal.GuangdongRulePack;
 import org.feewatch.rules.national.internal.NationalLpr;
 import org.feewatch.rules.national.internal.NationalRulePack;
 
@@ -25,8 +27,7 @@ final class Wiring {
 
     /** Every pack the distribution ships: the engine applies the national one and the case region's. */
     static List<RulePack> packs() {
-        return List.of(new NationalRulePack(), new org.feewatch.region.bj.internal.BeijingRulePack(),
-                new org.feewatch.region.gd.internal.GuangdongRulePack());
+        return List.of(new NationalRulePack(), new BeijingRulePack(), new GuangdongRulePack());
     }
 
     static LoanAnalyzer analyzer() {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.feewatch.api.Loan;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.engine.testing.JsonlLoans;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class DemoCaseAprTest {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            Loan loan = TestLoans.fromJson(lines.get(i), "loans.jsonl", i + 1);
+            Loan loan = JsonlLoans.fromJson(lines.get(i), "loans.jsonl", i + 1);
             JsonObject want = expected.getAsJsonObject(loan.id());
             assertNotNull(want, loan.id());
             LoanFacts facts = CashFlowLoanAnalyzer.analyze(loan, null, institution, 0.20, null);

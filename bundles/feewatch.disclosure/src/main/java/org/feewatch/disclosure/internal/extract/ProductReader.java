@@ -29,7 +29,7 @@ final class ProductReader {
 
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
     private static final Pattern APR = Pattern.compile(
-            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
+            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
                     + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
     /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
@@ -42,8 +42,10 @@ final class ProductReader {
                     + "|日息\\s*万分之?\\s*[\\d零一二两三四五六七八九十点.]+(?:元)?"
                     + "|日息万[\\d零一二两三四五六七八九十点.]+"
                     + "|每万元每[日天](?:利息)?(?:仅需|仅)?\\s*\\d+(?:\\.\\d+)?\\s*元");
-    private static final Pattern MONTHS = Pattern.compile(NUM + "\\s*(?:个)?(月|期)");
-    private static final Pattern YEARS = Pattern.compile("(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])\\s*年");
+    private static final Pattern MONTHS = Pattern.compile(NUM + "\\s*(?:个)?(月|期|[- ]?months?\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEARS = Pattern.compile("(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十])\\s*(?:年|[- ]?years?\\b)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*(亿元|亿|万元|万|元)");
     private static final Pattern FEE_NAME = Pattern.compile("([\\u4e00-\\u9fa5]{1,12}?费)(?!用)");
     private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)");

@@ -122,4 +122,17 @@ class ProductPageExtractorTest {
         assertEquals(new BigDecimal("7.3"), p.advertisedApr());
         assertEquals(Repayment.INTEREST_MONTHLY, p.repayment());
     }
+
+    @Test
+    void otherWaysPagesStateRateTermAndRepayment() {
+        ProductTerms drawAsNeeded = read("product-draw-as-needed.html").product();
+        assertEquals(new BigDecimal("4.2"), drawAsNeeded.advertisedApr(), "参考年利率 <span>4.2</span>%");
+        assertEquals(Repayment.INTEREST_MONTHLY, drawAsNeeded.repayment(), "随借随还");
+        assertEquals(new BigDecimal("6"), read("product-financing-cost.html").product().advertisedApr(),
+                "年化综合融资成本不超过6%");
+        ProductTerms english = read("product-english.html").product();
+        assertEquals(new BigDecimal("5.8"), english.advertisedApr());
+        assertEquals(12, english.termMonths(), "Term: 12 months");
+        assertEquals(Repayment.EQUAL_INSTALLMENT, english.repayment());
+    }
 }

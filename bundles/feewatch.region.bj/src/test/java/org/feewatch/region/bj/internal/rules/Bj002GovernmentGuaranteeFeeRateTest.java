@@ -15,11 +15,12 @@ import org.feewatch.api.Severity;
 import org.feewatch.api.Subject;
 import org.feewatch.region.bj.internal.BeijingRulePack;
 import org.feewatch.region.bj.internal.RegionAudit;
+import org.feewatch.rules.national.testing.PackAudit;
 import org.junit.jupiter.api.Test;
 
 class Bj002GovernmentGuaranteeFeeRateTest {
 
-    private static RegionAudit withGuarantors() {
+    private static PackAudit withGuarantors() {
         return new RegionAudit().partner("GOV-G", PartnerType.GUARANTEE, true)
                 .partner("PRIV-G", PartnerType.GUARANTEE, false);
     }

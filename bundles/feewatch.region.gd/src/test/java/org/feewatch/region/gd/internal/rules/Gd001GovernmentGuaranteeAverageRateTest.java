@@ -17,11 +17,12 @@ import org.feewatch.api.Severity;
 import org.feewatch.api.Subject;
 import org.feewatch.region.gd.internal.GuangdongRulePack;
 import org.feewatch.region.gd.internal.RegionAudit;
+import org.feewatch.rules.national.testing.PackAudit;
 import org.junit.jupiter.api.Test;
 
 class Gd001GovernmentGuaranteeAverageRateTest {
 
-    private static RegionAudit withGuarantors() {
+    private static PackAudit withGuarantors() {
         return new RegionAudit().partner("GOV-G", PartnerType.GUARANTEE, true)
                 .partner("PRIV-G", PartnerType.GUARANTEE, false);
     }

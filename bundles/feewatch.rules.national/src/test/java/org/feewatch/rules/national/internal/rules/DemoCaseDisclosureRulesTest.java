@@ -27,6 +27,7 @@ import org.feewatch.api.spi.Rule;
 import org.feewatch.disclosure.internal.extract.ExtractionLimits;
 import org.feewatch.disclosure.internal.extract.ProductPageExtractor;
 import org.feewatch.disclosure.internal.extract.TableCatalogueExtractor;
+import org.feewatch.engine.testing.JsonlLoans;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

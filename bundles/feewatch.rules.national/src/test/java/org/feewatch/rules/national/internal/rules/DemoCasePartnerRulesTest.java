@@ -42,6 +42,7 @@ import org.feewatch.engine.AuditEngine;
 import org.feewatch.engine.AuditInput;
 import org.feewatch.engine.AuditOptions;
 import org.feewatch.engine.cashflow.CashFlowLoanAnalyzer;
+import org.feewatch.engine.testing.JsonlLoans;
 import org.feewatch.rules.national.internal.NationalLpr;
 import org.feewatch.rules.national.internal.NationalRulePack;
 import org.junit.jupiter.api.Assumptions;

@@ -17,6 +17,7 @@ import org.feewatch.api.OnLendingAverage;
 import org.feewatch.api.Severity;
 import org.feewatch.api.Subject;
 import org.feewatch.api.spi.Rule;
+import org.feewatch.engine.testing.JsonlLoans;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.feewatch.rules.national.internal.rules;
+package org.feewatch.engine.testing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,14 +19,18 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** Loans for tests: a reader of the loans.jsonl format (CASE-FORMAT.md). */
-final class JsonlLoans {
+/**
+ * Loans for tests: a reader of the loans.jsonl format (CASE-FORMAT.md), independent of the product's
+ * parser so that tests of the engine and of the rules do not depend on it. Shared through the
+ * engine's test jar.
+ */
+public final class JsonlLoans {
 
     private JsonlLoans() {
     }
 
     /** One line of loans.jsonl as a Loan. */
-    static Loan fromJson(String line, String file, long number) {
+    public static Loan fromJson(String line, String file, long number) {
         JsonObject o = JsonParser.parseString(line).getAsJsonObject();
         JsonObject b = o.getAsJsonObject("borrower");
         JsonObject r = o.getAsJsonObject("rate");
