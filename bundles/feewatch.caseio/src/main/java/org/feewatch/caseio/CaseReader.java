@@ -139,12 +139,15 @@ public class CaseReader {
         List<InputIssue> warnings = new ArrayList<>();
         Path caseJson = dir.resolve(CASE_JSON);
         if (!Files.isRegularFile(caseJson)) {
-            throw new CaseException(CASE_JSON + ": missing (every case needs one)");
+            throw new CaseException(CASE_JSON + (Files.exists(caseJson) ? ": not a file (a folder or other entry has its name)"
+                    : ": missing (every case needs one)"));
         }
         CaseInfo info = caseInfo(JsonFiles.parse(caseJson, CASE_JSON), warnings);
         Path sourcesJson = dir.resolve(SOURCES_JSON);
         if (!Files.isRegularFile(sourcesJson)) {
-            throw new CaseException(SOURCES_JSON + ": missing (every case needs one; [] when there are no sources)");
+            throw new CaseException(SOURCES_JSON + (Files.exists(sourcesJson)
+                    ? ": not a file (a folder or other entry has its name)"
+                    : ": missing (every case needs one; [] when there are no sources)"));
         }
         JsonElement sourcesRoot = JsonFiles.parse(sourcesJson, SOURCES_JSON);
         List<Partner> partners = List.of();

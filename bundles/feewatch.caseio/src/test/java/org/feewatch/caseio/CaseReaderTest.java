@@ -178,6 +178,15 @@ class CaseReaderTest {
     }
 
     @Test
+    void aFolderNamedCaseJsonIsNotTakenForAMissingFile() throws Exception {
+        Path dir = caseWith("{}", "[]");
+        Files.delete(dir.resolve("case.json"));
+        Files.createDirectory(dir.resolve("case.json"));
+        assertEquals("case.json: not a file (a folder or other entry has its name)",
+                assertThrows(CaseException.class, () -> new CaseReader().read(dir)).getMessage());
+    }
+
+    @Test
     void lenientJsonIsNotAccepted() throws Exception {
         String msg = fatal("{institution:{id:'B'},region:'CN',asOf:'2023-06-30'}", "[]");
         assertTrue(msg.startsWith("case.json: not valid JSON at line 1, column"), msg);

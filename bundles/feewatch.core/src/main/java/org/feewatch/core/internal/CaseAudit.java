@@ -175,6 +175,10 @@ final class CaseAudit {
                     throw new UnavailableException("the case has " + name + " but no loan-book reader for it is installed");
                 }
             }
+            if (java.nio.file.Files.exists(dir.resolve("fees.csv"))) {
+                // fees.csv belongs to loans.csv: alone it is not a loan book
+                warnings.add(InputIssue.of("fees.csv", "skipped: there is no loans.csv beside it, so no loan book was read"));
+            }
             return null;
         }
         LoanBookReader reader = chosen;

@@ -128,10 +128,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private int index;
 
     private void object(int ctx, int depth) throws Reject {
-        p++; // '{'
-        ws();
-        if (peek() == '}') {
-            p++;
+        if (opensEmpty('}')) {
             return;
         }
         Keys keys = CONTEXTS[ctx];
@@ -149,12 +146,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 name = unescape();
                 key = keys.match(name);
             }
-            ws();
-            if (peek() != ':') {
-                throw syntax("expected ':' after a field name");
-            }
-            p++;
-            ws();
+            colon();
             if (key >= 0) {
                 if ((seen & (1L << key)) != 0) {
                     throw new Reject("field " + PREFIX[ctx].replace("[]", "[" + index + "]") + keys.names[key]
@@ -173,16 +165,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 unknown.seen(PREFIX[ctx] + name, line);
                 skipValue(depth + 1);
             }
-            ws();
-            byte c = peek();
-            if (c == ',') {
-                p++;
-                ws();
-            } else if (c == '}') {
-                p++;
+            if (!more('}', "after a field", "")) {
                 return;
-            } else {
-                throw syntax("expected ',' or '}' after a field");
             }
         }
     }
@@ -279,10 +263,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         if (peek() != '[') {
             throw new Reject(field + " must be an array, not " + kind());
         }
-        p++;
-        ws();
-        if (peek() == ']') {
-            p++;
+        if (opensEmpty(']')) {
             return;
         }
         int i = 0;
@@ -307,16 +288,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 d.bundled.add(checkedBundled(i));
             }
             i++;
-            ws();
-            byte c = peek();
-            if (c == ',') {
-                p++;
-                ws();
-            } else if (c == ']') {
-                p++;
+            if (!more(']', "in ", field)) {
                 return;
-            } else {
-                throw syntax("expected ',' or ']' in " + field);
             }
         }
     }
@@ -554,6 +527,47 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return b[p];
     }
 
+    /** Steps over an opening '{' or '[' and the blanks after it; true when {@code close} follows at once. */
+    private boolean opensEmpty(char close) throws Reject {
+        p++;
+        ws();
+        if (peek() == close) {
+            p++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Steps over the ':' after a field name, with the blanks around it. */
+    private void colon() throws Reject {
+        ws();
+        if (peek() != ':') {
+            throw syntax("expected ':' after a field name");
+        }
+        p++;
+        ws();
+    }
+
+    /**
+     * After a member of an object or array: true when a ',' announces another (stepped over, with
+     * the blanks after it), false when {@code close} ends it (stepped over). The message's place
+     * ({@code where} + {@code field}) is only put together for a line that is wrong.
+     */
+    private boolean more(char close, String where, String field) throws Reject {
+        ws();
+        byte c = peek();
+        if (c == ',') {
+            p++;
+            ws();
+            return true;
+        }
+        if (c == close) {
+            p++;
+            return false;
+        }
+        throw syntax("expected ',' or '" + close + "' " + where + field);
+    }
+
     private void literal(String word) throws Reject {
         for (int i = 0; i < word.length(); i++) {
             if (p + i >= end) {
@@ -760,58 +774,25 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             case 'f' -> literal("false");
             case 'n' -> literal("null");
             case '{' -> {
-                p++;
-                ws();
-                if (peek() == '}') {
-                    p++;
+                if (opensEmpty('}')) {
                     return;
                 }
-                while (true) {
+                do {
                     if (peek() != '"') {
                         throw syntax("expected a field name in double quotes");
                     }
                     scanString();
-                    ws();
-                    if (peek() != ':') {
-                        throw syntax("expected ':' after a field name");
-                    }
-                    p++;
-                    ws();
+                    colon();
                     skipValue(depth + 1);
-                    ws();
-                    byte x = peek();
-                    if (x == ',') {
-                        p++;
-                        ws();
-                    } else if (x == '}') {
-                        p++;
-                        return;
-                    } else {
-                        throw syntax("expected ',' or '}' in an object");
-                    }
-                }
+                } while (more('}', "in an object", ""));
             }
             case '[' -> {
-                p++;
-                ws();
-                if (peek() == ']') {
-                    p++;
+                if (opensEmpty(']')) {
                     return;
                 }
-                while (true) {
+                do {
                     skipValue(depth + 1);
-                    ws();
-                    byte x = peek();
-                    if (x == ',') {
-                        p++;
-                        ws();
-                    } else if (x == ']') {
-                        p++;
-                        return;
-                    } else {
-                        throw syntax("expected ',' or ']' in an array");
-                    }
-                }
+                } while (more(']', "in an array", ""));
             }
             default -> {
                 if (c == '-' || PlainValues.isDigit(c)) {

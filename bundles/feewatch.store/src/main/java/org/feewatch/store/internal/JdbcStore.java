@@ -359,18 +359,8 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<RunSummary> runs(int limit) throws StoreException {
-        return read("list the runs", c -> {
-            List<RunSummary> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(RUN_COLUMNS + " ORDER BY id DESC LIMIT ?")) {
-                p.setInt(1, Math.max(1, limit));
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(run(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return read("list the runs", c -> list(c, RUN_COLUMNS + " ORDER BY id DESC LIMIT ?",
+                p -> p.setInt(1, Math.max(1, limit)), JdbcStore::run));
     }
 
     @Override
@@ -382,12 +372,7 @@ public final class JdbcStore implements Store {
             + " region, as_of, engine_version, findings, report_sha256 FROM audit_run";
 
     private static Optional<RunSummary> readRun(Connection c, long id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(RUN_COLUMNS + " WHERE id = ?")) {
-            p.setLong(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(run(rs)) : Optional.empty();
-            }
-        }
+        return first(c, RUN_COLUMNS + " WHERE id = ?", p -> p.setLong(1, id), JdbcStore::run);
     }
 
     private static RunSummary run(ResultSet rs) throws SQLException {
@@ -410,15 +395,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<PartnerRecord> partners() throws StoreException {
-        return read("list the partners", c -> {
-            List<PartnerRecord> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(PARTNER_COLUMNS + " ORDER BY id")) {
-                while (rs.next()) {
-                    out.add(partner(rs));
-                }
-            }
-            return out;
-        });
+        return read("list the partners", c -> list(c, PARTNER_COLUMNS + " ORDER BY id", p -> { }, JdbcStore::partner));
     }
 
     @Override
@@ -430,12 +407,7 @@ public final class JdbcStore implements Store {
             + " first_seen, last_seen FROM partner";
 
     private static Optional<PartnerRecord> readPartner(Connection c, String id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(PARTNER_COLUMNS + " WHERE id = ?")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(partner(rs)) : Optional.empty();
-            }
-        }
+        return first(c, PARTNER_COLUMNS + " WHERE id = ?", p -> p.setString(1, id), JdbcStore::partner);
     }
 
     private static PartnerRecord partner(ResultSet rs) throws SQLException {
@@ -448,36 +420,20 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<SnapshotRecord> snapshots(String partnerId) throws StoreException {
-        return read("list the snapshots of " + partnerId, c -> {
-            List<SnapshotRecord> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(SNAPSHOT_COLUMNS + " WHERE partner_id = ? ORDER BY id")) {
-                p.setString(1, partnerId);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(snapshot(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return read("list the snapshots of " + partnerId, c -> list(c,
+                SNAPSHOT_COLUMNS + " WHERE partner_id = ? ORDER BY id", p -> p.setString(1, partnerId),
+                JdbcStore::snapshot));
     }
 
     @Override
     public Optional<SnapshotRecord> latestSnapshot(String sourceId) throws StoreException {
-        return read("read the latest snapshot of " + sourceId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    SNAPSHOT_COLUMNS + " WHERE source_id = ? ORDER BY id DESC LIMIT 1")) {
-                p.setString(1, sourceId);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(snapshot(rs)) : Optional.<SnapshotRecord>empty();
-                }
-            }
-        });
+        return read("read the latest snapshot of " + sourceId, c -> first(c,
+                SNAPSHOT_COLUMNS + " WHERE source_id = ? ORDER BY id DESC LIMIT 1", p -> p.setString(1, sourceId),
+                JdbcStore::snapshot));
     }
 
     private static SnapshotRecord snapshot(ResultSet rs) throws SQLException {
-        long run = rs.getLong(4);
-        Long runId = rs.wasNull() ? null : run;
+        Long runId = nullableLong(rs, 4);
         List<PublishedItem> items = GSON.fromJson(rs.getString(9), ITEMS);
         return new SnapshotRecord(rs.getLong(1), rs.getString(2), rs.getString(3), runId,
                 Instant.parse(rs.getString(5)), rs.getBoolean(6), rs.getString(7), rs.getString(8), items);
@@ -494,47 +450,25 @@ public final class JdbcStore implements Store {
     }
 
     private static List<VettingRecord> readVettings(Connection c, String where, Binder binder) throws SQLException {
-        List<VettingRecord> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, partner_id, run_id, at, status, verdict, rules,"
-                + " evidence FROM vetting WHERE " + where + " ORDER BY id")) {
-            binder.bind(p);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    long run = rs.getLong(3);
-                    Long runId = rs.wasNull() ? null : run;
-                    String rules = rs.getString(7);
-                    out.add(new VettingRecord(rs.getLong(1), rs.getString(2), runId, Instant.parse(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rules.isEmpty() ? List.of() : List.of(rules.split(",")),
-                            rs.getString(8)));
-                }
-            }
-        }
-        return out;
+        return list(c, "SELECT id, partner_id, run_id, at, status, verdict, rules, evidence FROM vetting WHERE " + where
+                + " ORDER BY id", binder, rs -> {
+                    Long runId = nullableLong(rs, 3);
+                    return new VettingRecord(rs.getLong(1), rs.getString(2), runId, Instant.parse(rs.getString(4)),
+                            rs.getString(5), rs.getString(6), codes(rs.getString(7)), rs.getString(8));
+                });
     }
 
     @Override
     public List<ChangeFinding> changeFindings(String partnerId) throws StoreException {
-        return read("list the schedule changes of " + partnerId, c -> {
-            List<ChangeFinding> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id, partner_id, source_id, at, snapshot_id,"
-                    + " previous_snapshot_id, vetting_id, rules, changes FROM monitor_finding WHERE partner_id = ?"
-                    + " ORDER BY id")) {
-                p.setString(1, partnerId);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        long prev = rs.getLong(6);
-                        Long previous = rs.wasNull() ? null : prev;
-                        long vet = rs.getLong(7);
-                        Long vetting = rs.wasNull() ? null : vet;
-                        String rules = rs.getString(8);
-                        out.add(new ChangeFinding(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                Instant.parse(rs.getString(4)), rs.getLong(5), previous, vetting,
-                                rules.isEmpty() ? List.of() : List.of(rules.split(",")), rs.getString(9)));
-                    }
-                }
-            }
-            return out;
-        });
+        return read("list the schedule changes of " + partnerId, c -> list(c, "SELECT id, partner_id, source_id, at,"
+                + " snapshot_id, previous_snapshot_id, vetting_id, rules, changes FROM monitor_finding"
+                + " WHERE partner_id = ? ORDER BY id", p -> p.setString(1, partnerId), rs -> {
+                    Long previous = nullableLong(rs, 6);
+                    Long vetting = nullableLong(rs, 7);
+                    return new ChangeFinding(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Instant.parse(rs.getString(4)), rs.getLong(5), previous, vetting, codes(rs.getString(8)),
+                            rs.getString(9));
+                }));
     }
 
     @Override
@@ -543,43 +477,26 @@ public final class JdbcStore implements Store {
     }
 
     private static List<DecisionRecord> readDecisions(Connection c, String partnerId) throws SQLException {
-        List<DecisionRecord> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, partner_id, vetting_id, opened_at, verdict, state,"
-                + " decided_at, decided_by, reason FROM decision WHERE partner_id = ? ORDER BY id")) {
-            p.setString(1, partnerId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
+        return list(c, "SELECT id, partner_id, vetting_id, opened_at, verdict, state, decided_at, decided_by, reason"
+                + " FROM decision WHERE partner_id = ? ORDER BY id", p -> p.setString(1, partnerId), rs -> {
                     String decidedAt = rs.getString(7);
-                    out.add(new DecisionRecord(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                    return new DecisionRecord(rs.getLong(1), rs.getString(2), rs.getLong(3),
                             Instant.parse(rs.getString(4)), rs.getString(5),
                             DecisionRecord.State.valueOf(rs.getString(6)),
-                            decidedAt == null ? null : Instant.parse(decidedAt), rs.getString(8), rs.getString(9)));
-                }
-            }
-        }
-        return out;
+                            decidedAt == null ? null : Instant.parse(decidedAt), rs.getString(8), rs.getString(9));
+                });
     }
 
     @Override
     public List<TrailEntry> trail(String subject) throws StoreException {
-        return read("read the audit trail", c -> {
-            List<TrailEntry> out = new ArrayList<>();
-            String sql = "SELECT seq, at, actor, action, subject, reason, details, prev_hash, hash FROM audit_trail"
-                    + (subject == null ? "" : " WHERE subject = ?") + " ORDER BY seq";
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                if (subject != null) {
-                    p.setString(1, subject);
-                }
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new TrailEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9)));
-                    }
-                }
+        String sql = "SELECT seq, at, actor, action, subject, reason, details, prev_hash, hash FROM audit_trail"
+                + (subject == null ? "" : " WHERE subject = ?") + " ORDER BY seq";
+        return read("read the audit trail", c -> list(c, sql, p -> {
+            if (subject != null) {
+                p.setString(1, subject);
             }
-            return out;
-        });
+        }, rs -> new TrailEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))));
     }
 
     @Override
@@ -626,6 +543,11 @@ public final class JdbcStore implements Store {
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement p) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     /** Writers of this process queue here, so that only writers of other processes meet at the database lock. */
@@ -679,6 +601,42 @@ public final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw new StoreException(problem("cannot " + what, e), e);
         }
+    }
+
+    /** Every row the query returns, in its order. */
+    private static <T> List<T> list(Connection c, String sql, Binder binder, RowReader<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            binder.bind(p);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first row the query returns, if any. */
+    private static <T> Optional<T> first(Connection c, String sql, Binder binder, RowReader<T> row)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            binder.bind(p);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A BIGINT column that may be NULL. */
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** Rule codes stored comma-separated; an empty column is no codes. */
+    private static List<String> codes(String column) {
+        return column.isEmpty() ? List.of() : List.of(column.split(","));
     }
 
     private static Optional<byte[]> bytes(Connection c, String sql, Binder binder) throws SQLException {
