@@ -167,7 +167,12 @@ public final class AuditEngine {
         FindingSpill spill = new FindingSpill();
         if (input.loanBook() != null) {
             LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler, spill);
-            pipeline.run(input.loanBook(), "the loan book");
+            try {
+                pipeline.run(input.loanBook(), "the loan book");
+            } catch (RuntimeException | Error e) {
+                spill.close(); // the audit stops: no report will read the spilled findings
+                throw e;
+            }
             CappedIssues errors = pipeline.errors();
             counts = new LoanCounts(pipeline.accepted() + pipeline.rejected(), pipeline.accepted(),
                     pipeline.rejected(), errors.kept());

@@ -18,6 +18,7 @@ public final class PrettyJson {
     private final int[] scopes = new int[MAX_DEPTH];
     private int depth;
     private boolean afterName;
+    private char[] chars = new char[256];
 
     public PrettyJson(Writer out) {
         this.out = out;
@@ -115,39 +116,45 @@ public final class PrettyJson {
     /** A quoted string escaped as Gson does without HTML-safe escaping. */
     private void string(String s) throws IOException {
         out.write('"');
-        int last = 0;
         int n = s.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // one bulk copy, then a scan of the array: cheaper than a bounds-checked charAt per character
+        s.getChars(0, n, chars, 0);
+        char[] c = chars;
+        int last = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char ch = c[i];
             String replacement;
-            if (c < 0x20) {
-                replacement = switch (c) {
+            if (ch < 0x20) {
+                replacement = switch (ch) {
                     case '\t' -> "\\t";
                     case '\b' -> "\\b";
                     case '\n' -> "\\n";
                     case '\r' -> "\\r";
                     case '\f' -> "\\f";
-                    default -> String.format("\\u%04x", (int) c);
+                    default -> String.format("\\u%04x", (int) ch);
                 };
-            } else if (c == '"') {
+            } else if (ch == '"') {
                 replacement = "\\\"";
-            } else if (c == '\\') {
+            } else if (ch == '\\') {
                 replacement = "\\\\";
-            } else if (c == '\u2028') {
+            } else if (ch == '\u2028') {
                 replacement = "\\u2028";
-            } else if (c == '\u2029') {
+            } else if (ch == '\u2029') {
                 replacement = "\\u2029";
             } else {
                 continue;
             }
             if (last < i) {
-                out.write(s, last, i - last);
+                out.write(c, last, i - last);
             }
             out.write(replacement);
             last = i + 1;
         }
         if (last < n) {
-            out.write(s, last, n - last);
+            out.write(c, last, n - last);
         }
         out.write('"');
     }

@@ -32,7 +32,15 @@ public final class Utf8Writer extends Writer {
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
         for (int i = off, end = off + len; i < end; i++) {
-            put(cbuf[i]);
+            char c = cbuf[i];
+            if (c < 0x80 && high == 0) {
+                if (n == buf.length) {
+                    drain();
+                }
+                buf[n++] = (byte) c;
+            } else {
+                put(c);
+            }
         }
     }
 

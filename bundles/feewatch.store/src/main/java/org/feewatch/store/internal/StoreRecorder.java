@@ -81,6 +81,12 @@ public final class StoreRecorder implements AuditObserver {
     private byte[] json(AuditResult result) throws IOException {
         for (ReportWriter w : writers) {
             if ("json".equals(w.format())) {
+                if (result.report().findings() instanceof org.feewatch.api.FindingStream) {
+                    // streamed findings: tens of thousands at least, far beyond the cap
+                    LOG.info("the report of {} findings is larger than {} bytes: the store keeps a note with its"
+                            + " counts instead", result.report().findings().size(), MAX_KEPT_REPORT_BYTES);
+                    return omitted(result.report());
+                }
                 CappedBytes out = new CappedBytes(MAX_KEPT_REPORT_BYTES);
                 try {
                     w.write(result.report(), out);
