@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.feewatch.api.Evidence;
 import org.feewatch.api.Loan;
@@ -35,26 +34,9 @@ public final class Disc001UndisclosedFee implements Rule {
 
     @Override
     public RuleEvaluation start(AuditContext context) {
-        BankCatalogue catalogue = new BankCatalogue(context);
-        AtomicInteger feesNotJudged = new AtomicInteger();
-        AtomicInteger loansNotJudged = new AtomicInteger();
-        return new RuleEvaluation() {
+        return new BankFeesEvaluation(info, context) {
             @Override
-            public void onLoan(LoanFacts facts, FindingSink findings) {
-                Loan loan = facts.loan();
-                if (!info.inForceOn(loan.contractDate())) {
-                    return;
-                }
-                List<LoanFee> bankFees = loan.fees().stream()
-                        .filter(f -> catalogue.institutionId().equals(f.payee())).toList();
-                if (bankFees.isEmpty()) {
-                    return;
-                }
-                if (!catalogue.readable()) {
-                    feesNotJudged.addAndGet(bankFees.size());
-                    loansNotJudged.incrementAndGet();
-                    return;
-                }
+            void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 List<Evidence> evidence = new ArrayList<>();
                 List<String> items = new ArrayList<>();
                 BigDecimal total = BigDecimal.ZERO;
@@ -81,13 +63,6 @@ public final class Disc001UndisclosedFee implements Rule {
                         "Fee not in the published price catalogue charged on loan " + loan.id() + ": "
                                 + String.join("、", items) + " (" + total.toPlainString() + " yuan)",
                         evidence, metrics);
-            }
-
-            @Override
-            public void finish(FindingSink findings) {
-                if (feesNotJudged.get() > 0) {
-                    catalogue.reportUnreadable(findings, info, feesNotJudged.get(), loansNotJudged.get());
-                }
             }
         };
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.feewatch.api.Evidence;
 import org.feewatch.api.Loan;
@@ -42,26 +41,9 @@ public final class Fee003AbovePublishedPrice implements Rule {
 
     @Override
     public RuleEvaluation start(AuditContext context) {
-        BankCatalogue catalogue = new BankCatalogue(context);
-        AtomicInteger feesNotJudged = new AtomicInteger();
-        AtomicInteger loansNotJudged = new AtomicInteger();
-        return new RuleEvaluation() {
+        return new BankFeesEvaluation(info, context) {
             @Override
-            public void onLoan(LoanFacts facts, FindingSink findings) {
-                Loan loan = facts.loan();
-                if (!info.inForceOn(loan.contractDate())) {
-                    return;
-                }
-                List<LoanFee> bankFees = loan.fees().stream()
-                        .filter(f -> catalogue.institutionId().equals(f.payee())).toList();
-                if (bankFees.isEmpty()) {
-                    return;
-                }
-                if (!catalogue.readable()) {
-                    feesNotJudged.addAndGet(bankFees.size());
-                    loansNotJudged.incrementAndGet();
-                    return;
-                }
+            void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 int months = PartnerFacts.termMonths(loan);
                 List<Evidence> evidence = new ArrayList<>();
                 List<String> parts = new ArrayList<>();
@@ -113,13 +95,6 @@ public final class Fee003AbovePublishedPrice implements Rule {
                 findings.add(info, Subject.loan(loan.id()),
                         "Fee above the published price on loan " + loan.id() + ": " + String.join("; ", parts),
                         evidence, metrics);
-            }
-
-            @Override
-            public void finish(FindingSink findings) {
-                if (feesNotJudged.get() > 0) {
-                    catalogue.reportUnreadable(findings, info, feesNotJudged.get(), loansNotJudged.get());
-                }
             }
         };
     }
