@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.feewatch.api.Borrower;
@@ -23,7 +22,6 @@ import org.feewatch.api.Finding;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
 import org.feewatch.api.LprFixing;
-import org.feewatch.api.OnLendingAverage;
 import org.feewatch.api.Partner;
 import org.feewatch.api.PartnerStatus;
 import org.feewatch.api.PartnerType;
@@ -32,7 +30,6 @@ import org.feewatch.api.Price;
 import org.feewatch.api.RateTerms;
 import org.feewatch.api.RateType;
 import org.feewatch.api.Repayment;
-import org.feewatch.api.RuleInfo;
 import org.feewatch.api.Snapshot;
 import org.feewatch.api.SourceKind;
 import org.feewatch.api.SourceRef;
@@ -42,9 +39,9 @@ import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FeeDictionary;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
-import org.feewatch.api.spi.ReferenceRates;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.CaseAuditContext;
 import org.feewatch.engine.fees.SynonymFeeDictionary;
 import org.feewatch.engine.price.PriceParser;
 
@@ -171,79 +168,12 @@ final class PartnerCase {
     }
 
 
+    /** The context the engine would give the rules: the real one, with this case's data. */
     AuditContext context() {
         CaseInfo info = new CaseInfo(BANK, "某某银行", "rural-commercial", "CN", LocalDate.parse("2023-12-31"), policy);
-        return new AuditContext() {
-            @Override
-            public CaseInfo caseInfo() {
-                return info;
-            }
-
-            @Override
-            public Policy policy() {
-                return policy;
-            }
-
-            @Override
-            public List<Partner> partners() {
-                return partners;
-            }
-
-            @Override
-            public Optional<Partner> partner(String id) {
-                return partners.stream().filter(p -> p.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public List<SourceRef> sources() {
-                return sources;
-            }
-
-            @Override
-            public List<SourceStatus> sourceStatuses() {
-                return statuses;
-            }
-
-            @Override
-            public List<Disclosure> disclosures() {
-                return disclosures;
-            }
-
-            @Override
-            public List<Disclosure> disclosuresOf(String owner) {
-                return disclosures.stream().filter(d -> owner.equals(d.source().owner())).toList();
-            }
-
-            @Override
-            public boolean hasLoanBook() {
-                return !loans.isEmpty();
-            }
-
-            @Override
-            public FeeDictionary feeDictionary() {
-                return DICTIONARY;
-            }
-
-            @Override
-            public ReferenceRates lpr() {
-                throw new UnsupportedOperationException("partner rules read the LPR from LoanFacts");
-            }
-
-            @Override
-            public List<OnLendingAverage> onLendingAverages() {
-                return List.of();
-            }
-
-            @Override
-            public BigDecimal demandDepositRate() {
-                return new BigDecimal("0.20");
-            }
-
-            @Override
-            public Optional<RuleInfo> ruleInfo(String code) {
-                return Optional.empty();
-            }
-        };
+        return CaseAuditContext.builder(info).policy(policy).partners(partners).sources(sources)
+                .sourceStatuses(statuses).disclosures(disclosures).hasLoanBook(!loans.isEmpty())
+                .feeDictionary(DICTIONARY).demandDepositRate(new BigDecimal("0.20")).build();
     }
 
     /** Runs a rule over the case and returns its findings, merged per subject as the engine's sink does. */
