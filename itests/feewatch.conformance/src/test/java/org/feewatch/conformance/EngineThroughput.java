@@ -2,10 +2,7 @@ package org.feewatch.conformance;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.feewatch.api.CaseInfo;
 import org.feewatch.api.Report;
@@ -43,37 +40,19 @@ public final class EngineThroughput {
     }
 
     static Result run(long loans, int threads) throws IOException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
         CaseInfo c = new CaseInfo(SyntheticBook.BANK, "合成银行", "rural-commercial", "CN", LocalDate.of(2024, 6, 30),
                 null);
         AuditInput input = AuditInput.builder(c).nationalDefaults(Wiring.NATIONAL_DEFAULTS)
                 .demandDepositRate(Wiring.DEMAND_RATE).referenceRates(Wiring.lpr())
                 .loanBook(SyntheticBook.of(loans, 1000, 42)).build();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuStart = os.getProcessCpuTime();
-        long start = System.nanoTime();
+        RunMeter meter = RunMeter.start();
         Report report;
         try (DetailCsvWriter detail = new DetailCsvWriter(OutputStream.nullOutputStream())) {
             report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
                     AuditOptions.builder().workerThreads(threads).detail(detail).engineVersion("bench").build());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-            sampler.interrupt();
-            return new Result(seconds, cpu, detail.rows(), report.findings().size(), peak.get(), report);
+            RunMeter.Measure m = meter.stop();
+            return new Result(m.seconds(), m.cpuSeconds(), detail.rows(), report.findings().size(), m.peakHeapBytes(),
+                    report);
         }
     }
 }
