@@ -1,12 +1,7 @@
 package org.feewatch.engine.catalogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,14 +75,7 @@ public final class RegionData {
 
     /** Reads a data file from a class-path resource of {@code anchor}'s class loader. */
     public static RegionData fromResource(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("region data file " + resource + " is missing from " + anchor.getName());
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read region data file " + resource, e);
-        }
+        return Resources.parse(anchor, resource, "region data file", RegionData::parse);
     }
 
     /**

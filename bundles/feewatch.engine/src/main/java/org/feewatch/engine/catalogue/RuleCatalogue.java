@@ -1,11 +1,6 @@
 package org.feewatch.engine.catalogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,14 +38,7 @@ public final class RuleCatalogue {
 
     /** Reads a catalogue from a class-path resource of {@code anchor}'s class loader. */
     public static RuleCatalogue fromResource(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("rule catalogue " + resource + " is missing from " + anchor.getName());
-            }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule catalogue " + resource, e);
-        }
+        return Resources.parse(anchor, resource, "rule catalogue", RuleCatalogue::parse);
     }
 
     /** Parses a catalogue; {@code name} is used in error messages. */
