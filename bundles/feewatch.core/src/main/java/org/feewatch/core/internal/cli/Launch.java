@@ -24,13 +24,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Connects the command line to the bnd launcher. The launcher registers itself with the program's
  * arguments ({@code launcher.arguments}) once every bundle has started ({@code launcher.ready}), then
  * waits for a {@link Callable} registered with {@code main.thread=true}, calls it on the main thread
- * and exits with the Integer it returns. This component appears only under that launcher, so tests
- * that boot a framework of their own never run a verb by accident.
+ * and exits with the Integer it returns. bnd's test launcher registers the same service, so the verb
+ * runs only when the framework property {@value #COMMAND_LINE} is {@code true} (the distribution sets
+ * it): integration tests never run a verb by accident, whatever order things start in.
  */
 @Component(immediate = true)
 public class Launch {
 
     static final String ARGUMENTS = "launcher.arguments";
+    static final String COMMAND_LINE = "feewatch.commandline";
 
     private final List<Verb> verbs = new CopyOnWriteArrayList<>();
     private ServiceRegistration<?> registration;
@@ -39,6 +41,9 @@ public class Launch {
     public Launch(BundleContext context,
             @Reference(service = Object.class, name = "launcher", target = "(&(launcher.ready=true)(launcher.arguments=*))") Map<String, Object> launcher,
             @Reference PluginFolder plugins, @Reference Settle settle) {
+        if (!Boolean.parseBoolean(context.getProperty(COMMAND_LINE))) {
+            return;
+        }
         Object args = launcher.get(ARGUMENTS);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("main.thread", Boolean.TRUE);
@@ -48,6 +53,9 @@ public class Launch {
 
     @Deactivate
     void deactivate() {
+        if (registration == null) {
+            return;
+        }
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {
