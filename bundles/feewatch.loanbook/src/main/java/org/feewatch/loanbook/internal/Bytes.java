@@ -15,9 +15,14 @@ final class Bytes {
     }
 
     /** 0x80 in each byte of x that equals the byte of {@code pattern}, exactly (no false hits). */
-    private static long matches(long x, long pattern) {
+    static long matches(long x, long pattern) {
         long t = x ^ pattern;
         return ~(((t & LOW7) + LOW7) | t | LOW7);
+    }
+
+    /** The eight bytes at i as one little-endian long (i + 8 must not pass the array's end). */
+    static long word(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
     }
 
     static int indexOf(byte[] b, int from, int to, byte v) {
@@ -88,7 +93,10 @@ final class Bytes {
         long n = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            n += Long.bitCount(matches((long) LONGS.get(b, i), pattern));
+            long m = matches((long) LONGS.get(b, i), pattern);
+            if (m != 0) {
+                n += Long.bitCount(m);
+            }
         }
         for (; i < to; i++) {
             if (b[i] == v) {

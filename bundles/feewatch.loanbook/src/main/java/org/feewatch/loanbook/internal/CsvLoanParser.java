@@ -124,17 +124,17 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             case LoanDraft.ESTABLISHED -> d.established = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.PRODUCT -> d.product = f.text(i, cs, cache);
             case LoanDraft.CHANNEL -> d.channel = f.text(i, cs, cache);
-            case LoanDraft.PRINCIPAL -> d.principal = PlainValues.decimal(b, s, e, name, cs);
+            case LoanDraft.PRINCIPAL -> d.principal = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             case LoanDraft.CONTRACT_DATE -> d.contractDate = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.MATURITY_DATE -> d.maturityDate = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.RATE_TYPE -> d.rateType = WireValues.RATE_TYPES.parse(b, s, e, name, cs);
             case LoanDraft.TENOR -> d.tenor = LoanDraft.tenor(f.text(i, cs, cache), name);
-            case LoanDraft.SPREAD -> d.spreadBp = PlainValues.wholeNumber(b, s, e, name, cs);
-            case LoanDraft.NOMINAL -> d.nominal = PlainValues.decimal(b, s, e, name, cs);
-            case LoanDraft.MULTIPLIER -> d.multiplier = PlainValues.decimal(b, s, e, name, cs);
+            case LoanDraft.SPREAD -> d.spreadBp = PlainValues.boxed(PlainValues.wholeNumber(b, s, e, name, cs));
+            case LoanDraft.NOMINAL -> d.nominal = PlainValues.decimal(b, s, e, name, cs, d.decimals);
+            case LoanDraft.MULTIPLIER -> d.multiplier = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             case LoanDraft.REPAYMENT -> d.repayment = WireValues.REPAYMENTS.parse(b, s, e, name, cs);
             case LoanDraft.ON_LENDING -> d.onLending = bool(f.text(i, cs, cache), name);
-            case LoanDraft.DEPOSIT -> d.deposit = PlainValues.decimal(b, s, e, name, cs);
+            case LoanDraft.DEPOSIT -> d.deposit = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             default -> throw new IllegalStateException("no column for field " + field);
         }
     }
@@ -252,7 +252,7 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         if (ff.empty(fa)) {
             throw new Reject("missing required field " + n[F_AMOUNT]);
         }
-        BigDecimal amount = PlainValues.decimal(b, ff.start(fa), ff.end(fa), n[F_AMOUNT], feeCs);
+        BigDecimal amount = PlainValues.decimal(b, ff.start(fa), ff.end(fa), n[F_AMOUNT], feeCs, d.decimals);
         if (amount.signum() < 0) {
             throw new Reject(n[F_AMOUNT] + " " + amount.toPlainString() + " is negative");
         }

@@ -60,6 +60,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private static final LoanDraft.FieldNames FIELD_NAMES = f -> NAMES[f];
 
     private final LoanDraft d = new LoanDraft();
+    /**
+     * The field expected after each field of each object kind (index 0: the first field), learnt from
+     * the lines seen: books write their fields in one order, so a name is usually matched by one
+     * compare of its quoted bytes, with no scan.
+     */
+    private final int[][] nextKey = new int[CONTEXTS.length][];
     private final StringCache cache = new StringCache();
     private final UnknownFields unknown = new UnknownFields();
     private final StringBuilder sb = new StringBuilder();
@@ -67,6 +73,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private byte[] b;
     private int p;
     private int end;
+    /** In {@link #parseToLineEnd}: a line break is not a blank, and where the line ended. */
+    private boolean oneLine;
+    private int lineEnd;
     private int lineStart;
     private boolean cutShort;
     private long line;
@@ -90,6 +99,17 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private String bName;
     private BigDecimal bPremium;
     private Boolean bMandatory;
+
+    JsonLoanParser() {
+        for (int c = 0; c < CONTEXTS.length; c++) {
+            int n = CONTEXTS[c].names.length;
+            nextKey[c] = new int[n + 1];
+            for (int k = 0; k <= n; k++) {
+                // before anything is learnt: the order of the case format
+                nextKey[c][k] = k < n ? k : -1;
+            }
+        }
+    }
 
     @Override
     public Loan parse(byte[] buf, int start, int stop, long lineNumber, boolean lastLineWithoutEnd) throws Reject {
@@ -118,6 +138,49 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    /** Thrown in a one-pass parse that must be redone by {@link #parse}; never leaves this class. */
+    private static final Reject REDO = new Reject("redo");
+
+    /**
+     * The one-pass parse: the line's end is not known beforehand, so blanks never include a line
+     * break and the loan object must be followed by blanks and a line break (or the chunk's end). As
+     * no value, name or blank can hold a line break, a success read exactly the bytes of the line
+     * and gives what {@link #parse} gives for it; anything else (a bad line, an unknown field, whose
+     * count must not be taken twice) returns null and the line is parsed again with its bounds.
+     */
+    @Override
+    public Loan parseToLineEnd(byte[] buf, int start, int chunkEnd, long lineNumber) {
+        b = buf;
+        p = start;
+        end = chunkEnd;
+        lineStart = start;
+        line = lineNumber;
+        cutShort = false;
+        oneLine = true;
+        d.reset();
+        try {
+            if (b[p] != '{') {
+                return null;
+            }
+            object(CTX_TOP, 0);
+            ws();
+            if (p != end && b[p] != '\n') {
+                return null;
+            }
+            lineEnd = p;
+            return d.build(FIELD_NAMES, FILE, line);
+        } catch (Reject | RuntimeException r) {
+            return null;
+        } finally {
+            oneLine = false;
+        }
+    }
+
+    @Override
+    public int lineEnd() {
+        return lineEnd;
+    }
+
     @Override
     public UnknownFields unknownFields() {
         return unknown;
@@ -132,35 +195,53 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             return;
         }
         Keys keys = CONTEXTS[ctx];
+        int[] next = nextKey[ctx];
         long seen = 0;
+        int previous = -1;
         while (true) {
-            if (peek() != '"') {
-                throw syntax("expected a field name in double quotes");
-            }
-            scanString();
-            int key;
+            int key = next[previous + 1];
             String name = null;
-            if ((strFlags & ESCAPES) == 0) {
-                key = keys.match(b, strStart, strEnd);
+            if (key >= 0 && keys.quoted[key].at(b, p, end)) {
+                // exactly the quoted name and its colon (no escape, no blank): what the scan, match
+                // and colon() below find
+                p += keys.quoted[key].length;
+                if (p < end && b[p] <= ' ') {
+                    ws();
+                }
             } else {
-                name = unescape();
-                key = keys.match(name);
+                if (peek() != '"') {
+                    throw syntax("expected a field name in double quotes");
+                }
+                scanString();
+                if ((strFlags & ESCAPES) == 0) {
+                    key = keys.match(b, strStart, strEnd);
+                } else {
+                    name = unescape();
+                    key = keys.match(name);
+                }
+                colon();
+                if (key >= 0) {
+                    next[previous + 1] = key;
+                }
             }
-            colon();
             if (key >= 0) {
+                previous = key;
                 if ((seen & (1L << key)) != 0) {
                     throw new Reject("field " + PREFIX[ctx].replace("[]", "[" + index + "]") + keys.names[key]
                             + " appears twice");
                 }
                 seen |= 1L << key;
                 if (peek() == 'n') {
-                    literal("null");
+                    literal(NULL);
                 } else {
                     value(ctx, key, depth);
                 }
             } else {
                 if (name == null) {
                     name = stringValue(false);
+                }
+                if (oneLine) {
+                    throw REDO;
                 }
                 unknown.seen(PREFIX[ctx] + name, line);
                 skipValue(depth + 1);
@@ -218,7 +299,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private void rate(int key) throws Reject {
         switch (key) {
             case 0 -> d.rateType = enumValue(WireValues.RATE_TYPES, "rate.type");
-            case 1 -> d.tenor = LoanDraft.tenor(string("rate.tenor", true), "rate.tenor");
+            case 1 -> d.tenor = tenor();
             case 2 -> d.spreadBp = wholeNumber("rate.spreadBp");
             case 3 -> d.nominal = decimal("rate.nominal");
             default -> d.multiplier = decimal("rate.multiplier");
@@ -295,7 +376,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private LoanFee checkedFee(int i) throws Reject {
-        String at = "fees[" + i + "].";
+        String at = at(FEE_AT, "fees", i);
         if (fPayee == null) {
             throw new Reject("missing required field " + at + "payee");
         }
@@ -315,7 +396,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private BundledProduct checkedBundled(int i) throws Reject {
-        String at = "bundled[" + i + "].";
+        String at = at(BUNDLED_AT, "bundled", i);
         if (bName == null || bName.isBlank()) {
             throw new Reject("missing required field " + at + "name");
         }
@@ -327,6 +408,21 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
         // a product listed as bundled is tied unless the book says it was bought freely
         return new BundledProduct(bKind, bName, bPremium, bMandatory == null || bMandatory);
+    }
+
+    private static final BytePattern TENOR_1Y = new BytePattern("\"1Y\"");
+    private static final BytePattern TENOR_5Y = new BytePattern("\"5Y\"");
+
+    private String tenor() throws Reject {
+        if (TENOR_1Y.at(b, p, end)) {
+            p += TENOR_1Y.length;
+            return "1Y";
+        }
+        if (TENOR_5Y.at(b, p, end)) {
+            p += TENOR_5Y.length;
+            return "5Y";
+        }
+        return LoanDraft.tenor(string("rate.tenor", true), "rate.tenor");
     }
 
     private void expectObject(String field) throws Reject {
@@ -347,12 +443,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
 
     /** The common case without building the field's name; any problem is re-read with the full name. */
     private BigDecimal decimal(String prefix, String field) throws Reject {
+        BigDecimal quick = quickDecimal();
+        if (quick != null) {
+            return quick;
+        }
         int save = p;
         if (peek() == '"') {
             scanString();
             if ((strFlags & ESCAPES) == 0) {
                 try {
-                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, d.decimals);
                 } catch (Reject r) {
                     // fall through for the message with the full name
                 }
@@ -363,6 +463,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private <E extends Enum<E>> E enumValue(WireValues<E> values, String prefix, String field) throws Reject {
+        int k = values.quotedAt(b, p, end);
+        if (k >= 0) {
+            p += values.quotedLength(k);
+            return values.value(k);
+        }
         if (peek() == '"') {
             int save = p;
             scanString();
@@ -406,7 +511,51 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return unescape();
     }
 
+    /**
+     * A quoted plain decimal of at most 18 digits ("376000.00"), parsed in one pass; null (p
+     * unchanged) for anything else, which the full path reads or rejects. It accepts exactly what
+     * that path accepts without escapes.
+     */
+    private BigDecimal quickDecimal() {
+        int i = p + 1;
+        if (p >= end || b[p] != '"') {
+            return null;
+        }
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digitsStart = i;
+        long v = 0;
+        int point = -1;
+        while (i < end) {
+            byte c = b[i];
+            int dg = c - '0';
+            if (dg >= 0 && dg <= 9) {
+                v = v * 10 + dg;
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (i >= end || b[i] != '"') {
+            return null;
+        }
+        int digits = i - digitsStart - (point < 0 ? 0 : 1);
+        if (point == digitsStart || point == i - 1 || digits == 0 || digits > 18) {
+            return null;
+        }
+        p = i + 1;
+        return d.decimals.get(negative ? -v : v, point < 0 ? 0 : i - point - 1);
+    }
+
     private BigDecimal decimal(String field) throws Reject {
+        BigDecimal quick = quickDecimal();
+        if (quick != null) {
+            return quick;
+        }
         byte c = peek();
         if (c == '"') {
             scanString();
@@ -414,7 +563,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 byte[] v = unescape().getBytes(StandardCharsets.UTF_8);
                 return PlainValues.decimal(v, 0, v.length, field, StandardCharsets.UTF_8);
             }
-            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, d.decimals);
         }
         if (c == '-' || PlainValues.isDigit(c)) {
             scanNumber();
@@ -422,12 +571,38 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
                         + " has an exponent: write it as a plain decimal");
             }
-            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8);
+            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8, d.decimals);
         }
         throw new Reject(field + " must be a decimal number (a JSON string or number), not " + kind());
     }
 
     private Integer wholeNumber(String field) throws Reject {
+        // the common case: a JSON integer of at most 9 digits, no leading zero, fraction or exponent
+        int i = p;
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digitsStart = i;
+        int v = 0;
+        while (i < end && i - digitsStart < 10) {
+            int dg = b[i] - '0';
+            if (dg < 0 || dg > 9) {
+                break;
+            }
+            v = v * 10 + dg;
+            i++;
+        }
+        int n = i - digitsStart;
+        if (n >= 1 && n <= 9 && (b[digitsStart] != '0' || n == 1)
+                && (i >= end || (b[i] != '.' && b[i] != 'e' && b[i] != 'E'))) {
+            p = i;
+            return PlainValues.boxed(negative ? -v : v);
+        }
+        return PlainValues.boxed(slowWholeNumber(field));
+    }
+
+    private int slowWholeNumber(String field) throws Reject {
         byte c = peek();
         if (c == '"') {
             scanString();
@@ -453,6 +628,18 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private java.time.LocalDate date(String field) throws Reject {
+        // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
+        if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"' && b[p + 5] == '-' && b[p + 8] == '-') {
+            int y = digit(p + 1) * 1000 + digit(p + 2) * 100 + digit(p + 3) * 10 + digit(p + 4);
+            int m = digit(p + 6) * 10 + digit(p + 7);
+            int dd = digit(p + 9) * 10 + digit(p + 10);
+            // a non-digit makes its term negative or over 1000, so the sum falls outside the checks
+            if (y >= 0 && m >= 1 && m <= 12 && dd >= 1 && dd <= PlainValues.daysInMonth(y, m)
+                    && allDigits(p + 1, p + 5) && allDigits(p + 6, p + 8) && allDigits(p + 9, p + 11)) {
+                p += 12;
+                return PlainValues.date(y, m, dd);
+            }
+        }
         if (peek() != '"') {
             throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind());
         }
@@ -464,7 +651,26 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return PlainValues.date(b, strStart, strEnd, field, StandardCharsets.UTF_8);
     }
 
+    private int digit(int i) {
+        return b[i] - '0';
+    }
+
+    private boolean allDigits(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int dg = b[i] - '0';
+            if (dg < 0 || dg > 9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private <E extends Enum<E>> E enumValue(WireValues<E> values, String field) throws Reject {
+        int k = values.quotedAt(b, p, end);
+        if (k >= 0) {
+            p += values.quotedLength(k);
+            return values.value(k);
+        }
         if (peek() != '"') {
             throw new Reject(field + " must be a string, not " + kind());
         }
@@ -478,11 +684,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private boolean bool(String field) throws Reject {
         byte c = peek();
         if (c == 't') {
-            literal("true");
+            literal(TRUE);
             return true;
         }
         if (c == 'f') {
-            literal("false");
+            literal(FALSE);
             return false;
         }
         throw new Reject(field + " must be true or false, not " + kind());
@@ -512,7 +718,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private void ws() {
         while (p < end) {
             byte c = b[p];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && !oneLine)) {
                 p++;
             } else {
                 return;
@@ -554,11 +760,15 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
      * ({@code where} + {@code field}) is only put together for a line that is wrong.
      */
     private boolean more(char close, String where, String field) throws Reject {
-        ws();
+        if (p < end && b[p] <= ' ') {
+            ws();
+        }
         byte c = peek();
         if (c == ',') {
             p++;
-            ws();
+            if (p < end && b[p] <= ' ') {
+                ws();
+            }
             return true;
         }
         if (c == close) {
@@ -568,23 +778,47 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         throw syntax("expected ',' or '" + close + "' " + where + field);
     }
 
-    private void literal(String word) throws Reject {
-        for (int i = 0; i < word.length(); i++) {
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private void literal(byte[] word) throws Reject {
+        for (int i = 0; i < word.length; i++) {
             if (p + i >= end) {
                 p += i;
                 throw endOfLine();
             }
-            if (b[p + i] != word.charAt(i)) {
+            if (b[p + i] != word[i]) {
                 p += i;
                 throw syntax("unexpected character '" + printable(b[p]) + "'");
             }
         }
-        p += word.length();
+        p += word.length;
     }
 
     private void scanString() throws Reject {
         int i = p + 1;
         int flags = 0;
+        // words of eight plain bytes (no quote, backslash or control character) are stepped over at
+        // once, noting non-ASCII; the byte loop below handles the first special byte and the rest
+        int wordsEnd = end - 7;
+        while (i < wordsEnd) {
+            long x = Bytes.word(b, i);
+            long special = Bytes.matches(x, QUOTES) | Bytes.matches(x, BACKSLASHES)
+                    | ((x - SPACES) & ~x & HIGH_BITS);
+            if (special != 0) {
+                long before = (special & -special) - 1;
+                if ((x & HIGH_BITS & before) != 0) {
+                    flags |= NON_ASCII;
+                }
+                i += Long.numberOfTrailingZeros(special) >>> 3;
+                break;
+            }
+            if ((x & HIGH_BITS) != 0) {
+                flags |= NON_ASCII;
+            }
+            i += 8;
+        }
         while (true) {
             if (i >= end) {
                 p = i;
@@ -638,6 +872,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         // UTF-8 is checked where a string is decoded or skipped (a cached value was checked when first
         // seen); numbers, dates and enums are ASCII, and any rejection checks the whole line first
     }
+
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private void checkUtf8() throws Reject {
         if ((strFlags & NON_ASCII) != 0) {
@@ -770,9 +1009,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 scanString();
                 checkUtf8();
             }
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
+            case 't' -> literal(TRUE);
+            case 'f' -> literal(FALSE);
+            case 'n' -> literal(NULL);
             case '{' -> {
                 if (opensEmpty('}')) {
                     return;
@@ -857,13 +1096,17 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         private static final int TABLE = 256;
         final String[] names;
         final byte[][] bytes;
+        /** Each name with its quotes and colon, for the predicted-name compare. */
+        final BytePattern[] quoted;
         private final int[] table = new int[TABLE];
         private int multiplier;
 
         Keys(String... names) {
             this.names = names;
             this.bytes = new byte[names.length][];
+            this.quoted = new BytePattern[names.length];
             for (int i = 0; i < names.length; i++) {
+                quoted[i] = new BytePattern('"' + names[i] + "\":");
                 bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
             }
             for (multiplier = 1; !fill(); multiplier += 2) {

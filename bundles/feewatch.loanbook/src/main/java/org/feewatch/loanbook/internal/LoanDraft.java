@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.feewatch.api.Borrower;
 import org.feewatch.api.BorrowerType;
@@ -67,6 +68,11 @@ final class LoanDraft {
     BigDecimal deposit;
     final List<BundledProduct> bundled = new ArrayList<>();
     final List<LoanFee> fees = new ArrayList<>();
+    /** Amounts and rates of this parser's loans, shared when they repeat. */
+    final DecimalCache decimals = new DecimalCache();
+    /** Rate terms repeat across a book (same type, tenor, spread, rate): one instance each. */
+    private final RateTerms[] rates = new RateTerms[RATE_SLOTS];
+    private static final int RATE_SLOTS = 512;
 
     void reset() {
         id = null;
@@ -152,9 +158,30 @@ final class LoanDraft {
             throw new Reject(names.name(DEPOSIT) + " " + deposit.toPlainString() + " is negative");
         }
         Borrower borrower = new Borrower(borrowerId, borrowerType, established);
-        RateTerms rate = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
-        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rate, repayment,
-                onLending, deposit == null ? BigDecimal.ZERO : deposit, bundled, fees, file, line);
+        // an empty list is passed as null (the loan makes it List.of()); an immutable copy is kept as is
+        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rateTerms(),
+                repayment, onLending, deposit == null ? BigDecimal.ZERO : deposit,
+                bundled.isEmpty() ? null : List.copyOf(bundled), fees.isEmpty() ? null : List.copyOf(fees), file,
+                line);
+    }
+
+    /** The rate terms of this draft, shared with an earlier loan whose terms are equal. */
+    private RateTerms rateTerms() {
+        int h = rateType.ordinal();
+        h = h * 31 + (tenor == null ? 0 : tenor.hashCode());
+        h = h * 31 + (spreadBp == null ? 0 : spreadBp);
+        h = h * 31 + (nominal == null ? 0 : nominal.hashCode());
+        h = h * 31 + (multiplier == null ? 0 : multiplier.hashCode());
+        int slot = (h ^ (h >>> 9) ^ (h >>> 18)) & (RATE_SLOTS - 1);
+        RateTerms r = rates[slot];
+        if (r != null && r.type() == rateType && Objects.equals(r.tenor(), tenor)
+                && Objects.equals(r.spreadBp(), spreadBp) && Objects.equals(r.nominal(), nominal)
+                && Objects.equals(r.multiplier(), multiplier)) {
+            return r;
+        }
+        r = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
+        rates[slot] = r;
+        return r;
     }
 
     private static Reject missing(FieldNames names, int field) {

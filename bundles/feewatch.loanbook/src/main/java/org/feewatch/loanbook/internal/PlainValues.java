@@ -22,6 +22,11 @@ final class PlainValues {
 
     /** A plain decimal: optional minus, digits, optionally a point and digits. */
     static BigDecimal decimal(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        return decimal(b, s, e, field, cs, null);
+    }
+
+    /** {@link #decimal(byte[], int, int, String, Charset)}, sharing repeated values through {@code cache} (may be null). */
+    static BigDecimal decimal(byte[] b, int s, int e, String field, Charset cs, DecimalCache cache) throws Reject {
         if (s >= e) {
             throw new Reject(field + " is empty");
         }
@@ -31,8 +36,15 @@ final class PlainValues {
             negative = true;
             i++;
         }
+        // one pass: digits are accumulated while checked (an overflow past 18 digits is never used)
+        long v = 0;
         int intStart = i;
-        while (i < e && isDigit(b[i])) {
+        while (i < e) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
             i++;
         }
         int intDigits = i - intStart;
@@ -40,7 +52,12 @@ final class PlainValues {
         if (i < e && b[i] == '.') {
             i++;
             int fracStart = i;
-            while (i < e && isDigit(b[i])) {
+            while (i < e) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
                 i++;
             }
             fracDigits = i - fracStart;
@@ -51,16 +68,9 @@ final class PlainValues {
         if (i != e || intDigits == 0) {
             throw new Reject(notPlain(b, s, e, field, cs));
         }
-        int digits = intDigits + fracDigits;
-        if (digits <= 18) {
-            long v = 0;
-            for (int k = intStart; k < e; k++) {
-                byte c = b[k];
-                if (c != '.') {
-                    v = v * 10 + (c - '0');
-                }
-            }
-            return BigDecimal.valueOf(negative ? -v : v, fracDigits);
+        if (intDigits + fracDigits <= 18) {
+            long u = negative ? -v : v;
+            return cache != null ? cache.get(u, fracDigits) : BigDecimal.valueOf(u, fracDigits);
         }
         return new BigDecimal(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
     }
@@ -163,7 +173,7 @@ final class PlainValues {
         throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (YYYY-MM-DD)");
     }
 
-    private static int daysInMonth(int y, int m) {
+    static int daysInMonth(int y, int m) {
         if (m == 2) {
             boolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
             return leap ? 29 : 28;
@@ -199,6 +209,24 @@ final class PlainValues {
             v = v * 10 + (b[i] - '0');
         }
         return v;
+    }
+
+    private static final int FIRST_BOXED = -1024;
+    /** Whole numbers such as spreads repeat: one shared Integer each (Integer.valueOf shares only up to 127). */
+    private static final Integer[] BOXED = new Integer[8192];
+
+    static Integer boxed(int v) {
+        int k = v - FIRST_BOXED;
+        if (k < 0 || k >= BOXED.length) {
+            return v;
+        }
+        Integer cached = BOXED[k];
+        if (cached == null) {
+            cached = v;
+            // a benign race, as for dates: Integer's value is final
+            BOXED[k] = cached;
+        }
+        return cached;
     }
 
     static boolean isDigit(byte c) {

@@ -21,12 +21,18 @@ final class WireValues<E extends Enum<E>> {
     private final E[] values;
     private final byte[][] names;
     private final String list;
+    /** Each wire name in double quotes, as a JSON value. */
+    private final BytePattern[] quoted;
 
     private WireValues(E[] values, java.util.function.Function<E, String> wire) {
         this.values = values;
         this.names = new byte[values.length][];
         for (int i = 0; i < values.length; i++) {
             names[i] = wire.apply(values[i]).getBytes(StandardCharsets.US_ASCII);
+        }
+        this.quoted = new BytePattern[values.length];
+        for (int i = 0; i < values.length; i++) {
+            quoted[i] = new BytePattern('"' + wire.apply(values[i]) + '"');
         }
         this.list = Arrays.stream(values).map(wire).collect(Collectors.joining(", "));
     }
@@ -41,6 +47,24 @@ final class WireValues<E extends Enum<E>> {
             }
         }
         return null;
+    }
+
+    /** The index of the value whose quoted wire name is at p (closing quote included), or -1. */
+    int quotedAt(byte[] b, int p, int end) {
+        for (int i = 0; i < quoted.length; i++) {
+            if (quoted[i].at(b, p, end)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int quotedLength(int i) {
+        return quoted[i].length;
+    }
+
+    E value(int i) {
+        return values[i];
     }
 
     private static boolean same(byte[] n, byte[] b, int s, int len) {
