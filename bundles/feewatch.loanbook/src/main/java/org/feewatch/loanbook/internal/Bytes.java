@@ -92,10 +92,12 @@ final class Bytes {
         long pattern = ONES * (v & 0xFF);
         long n = 0;
         int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long m = matches((long) LONGS.get(b, i), pattern);
-            if (m != 0) {
-                n += Long.bitCount(m);
+        for (; i + 16 <= to; i += 16) {
+            long t0 = (long) LONGS.get(b, i) ^ pattern;
+            long t1 = (long) LONGS.get(b, i + 8) ^ pattern;
+            // a cheap test that may flag a word without the byte; the exact count follows only then
+            if (((((t0 - ONES) & ~t0) | ((t1 - ONES) & ~t1)) & HIGH) != 0) {
+                n += Long.bitCount(zeroBytes(t0)) + Long.bitCount(zeroBytes(t1));
             }
         }
         for (; i < to; i++) {
@@ -104,6 +106,13 @@ final class Bytes {
             }
         }
         return n;
+    }
+
+    private static final long HIGH = 0x8080808080808080L;
+
+    /** 0x80 in each byte of t that is zero, exactly. */
+    private static long zeroBytes(long t) {
+        return ~(((t & LOW7) + LOW7) | t | LOW7);
     }
 
     static boolean blank(byte[] b, int from, int to) {

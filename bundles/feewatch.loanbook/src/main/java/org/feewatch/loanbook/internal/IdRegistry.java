@@ -43,16 +43,21 @@ final class IdRegistry {
     long firstLine(String id, long line) {
         int n = id.length();
         int digitsStart = n;
-        while (digitsStart > 0 && n - digitsStart < MAX_DIGITS && isDigit(id.charAt(digitsStart - 1))) {
+        // the trailing digits and their value in one backward pass
+        long number = 0;
+        long scale = 1;
+        while (digitsStart > 0 && n - digitsStart < MAX_DIGITS) {
+            int d = id.charAt(digitsStart - 1) - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            number += d * scale;
+            scale *= 10;
             digitsStart--;
         }
         Runs runs = null;
-        long number = 0;
         if (digitsStart < n) {
             runs = runsFor(id, digitsStart, n - digitsStart);
-            for (int i = digitsStart; i < n; i++) {
-                number = number * 10 + (id.charAt(i) - '0');
-            }
             long seen = runs.lineOf(number);
             if (seen >= 0) {
                 return seen;
@@ -97,10 +102,6 @@ final class IdRegistry {
         lastKeyWidth = width;
         lastRuns = r;
         return r;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     static long hash(String s) {
@@ -177,6 +178,10 @@ final class IdRegistry {
                 return -1;
             }
             int r = hint;
+            if (n > end[r] && (r + 1 == count || n < start[r + 1])) {
+                // past the run last used and before the next one (the next id of a sorted book)
+                return -1;
+            }
             if (!(start[r] <= n && n <= end[r])) {
                 r = floor(n);
                 if (r < 0 || end[r] < n) {

@@ -198,13 +198,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         int[] next = nextKey[ctx];
         long seen = 0;
         int previous = -1;
+        // matched: the predicted name was found at p, exactly quoted and followed by its colon (no
+        // escape, no blank), which is what the scan, match and colon() below find for it
+        int key = next[0];
+        boolean matched = key >= 0 && keys.quoted[key].at(b, p, end);
+        if (matched) {
+            p += keys.quoted[key].length;
+        }
         while (true) {
-            int key = next[previous + 1];
             String name = null;
-            if (key >= 0 && keys.quoted[key].at(b, p, end)) {
-                // exactly the quoted name and its colon (no escape, no blank): what the scan, match
-                // and colon() below find
-                p += keys.quoted[key].length;
+            if (matched) {
                 if (p < end && b[p] <= ' ') {
                     ws();
                 }
@@ -246,8 +249,20 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 unknown.seen(PREFIX[ctx] + name, line);
                 skipValue(depth + 1);
             }
+            // the predicted next name with the comma before it: what more() and the compare above find
+            key = next[previous + 1];
+            if (key >= 0 && keys.commaQuoted[key].at(b, p, end)) {
+                p += keys.commaQuoted[key].length;
+                matched = true;
+                continue;
+            }
             if (!more('}', "after a field", "")) {
                 return;
+            }
+            key = next[previous + 1];
+            matched = key >= 0 && keys.quoted[key].at(b, p, end);
+            if (matched) {
+                p += keys.quoted[key].length;
             }
         }
     }
@@ -273,8 +288,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             case 2 -> d.product = string("product", true);
             case 3 -> d.channel = string("channel", true);
             case 4 -> d.principal = decimal("principal");
-            case 5 -> d.contractDate = date("contractDate");
-            case 6 -> d.maturityDate = date("maturityDate");
+            case 5 -> {
+                d.contractDate = date("contractDate");
+                d.contractDay = lastDay;
+            }
+            case 6 -> {
+                d.maturityDate = date("maturityDate");
+                d.maturityDay = lastDay;
+            }
             case 7 -> {
                 expectObject("rate");
                 d.hasRate = true;
@@ -627,7 +648,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         throw new Reject(field + " must be a whole number, not " + kind());
     }
 
+    /** The last date read as {@link LoanDraft#dayKey}, or 0 when it was not read in place. */
+    private int lastDay;
+
     private java.time.LocalDate date(String field) throws Reject {
+        lastDay = 0;
         // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
         if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"' && b[p + 5] == '-' && b[p + 8] == '-') {
             int y = digit(p + 1) * 1000 + digit(p + 2) * 100 + digit(p + 3) * 10 + digit(p + 4);
@@ -637,6 +662,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             if (y >= 0 && m >= 1 && m <= 12 && dd >= 1 && dd <= PlainValues.daysInMonth(y, m)
                     && allDigits(p + 1, p + 5) && allDigits(p + 6, p + 8) && allDigits(p + 9, p + 11)) {
                 p += 12;
+                lastDay = LoanDraft.dayKey(y, m, dd);
                 return PlainValues.date(y, m, dd);
             }
         }
@@ -1098,6 +1124,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         final byte[][] bytes;
         /** Each name with its quotes and colon, for the predicted-name compare. */
         final BytePattern[] quoted;
+        /** The same after the comma that separates it from the field before. */
+        final BytePattern[] commaQuoted;
         private final int[] table = new int[TABLE];
         private int multiplier;
 
@@ -1105,8 +1133,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             this.names = names;
             this.bytes = new byte[names.length][];
             this.quoted = new BytePattern[names.length];
+            this.commaQuoted = new BytePattern[names.length];
             for (int i = 0; i < names.length; i++) {
                 quoted[i] = new BytePattern('"' + names[i] + "\":");
+                commaQuoted[i] = new BytePattern(",\"" + names[i] + "\":");
                 bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
             }
             for (multiplier = 1; !fill(); multiplier += 2) {

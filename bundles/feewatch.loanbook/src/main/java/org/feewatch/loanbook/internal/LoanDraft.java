@@ -57,6 +57,9 @@ final class LoanDraft {
     BigDecimal principal;
     LocalDate contractDate;
     LocalDate maturityDate;
+    /** The two dates as {@link #dayKey} when the parser had their digits at hand, else 0. */
+    int contractDay;
+    int maturityDay;
     boolean hasRate;
     RateType rateType;
     String tenor;
@@ -85,6 +88,8 @@ final class LoanDraft {
         principal = null;
         contractDate = null;
         maturityDate = null;
+        contractDay = 0;
+        maturityDay = 0;
         hasRate = false;
         rateType = null;
         tenor = null;
@@ -124,7 +129,9 @@ final class LoanDraft {
         if (maturityDate == null) {
             throw missing(names, MATURITY_DATE);
         }
-        if (!maturityDate.isAfter(contractDate)) {
+        boolean after = contractDay != 0 && maturityDay != 0 ? maturityDay > contractDay
+                : maturityDate.isAfter(contractDate);
+        if (!after) {
             throw new Reject(names.name(MATURITY_DATE) + " " + maturityDate + " is not after "
                     + names.name(CONTRACT_DATE) + " " + contractDate);
         }
@@ -182,6 +189,11 @@ final class LoanDraft {
         r = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
         rates[slot] = r;
         return r;
+    }
+
+    /** A number that orders days as the calendar does, for a valid date. */
+    static int dayKey(int year, int month, int day) {
+        return (year << 9) | (month << 5) | day;
     }
 
     private static Reject missing(FieldNames names, int field) {
