@@ -12,6 +12,7 @@ final class BytePattern {
     static final int MAX_LENGTH = 24;
 
     final int length;
+    private final byte[] bytes;
     private final int words;
     private final long w0;
     private final long m0;
@@ -26,6 +27,7 @@ final class BytePattern {
             throw new IllegalArgumentException("a pattern has 1 to " + MAX_LENGTH + " bytes: " + ascii);
         }
         length = p.length;
+        bytes = p;
         words = (p.length + 7) / 8;
         long[] w = new long[3];
         long[] m = new long[3];
@@ -41,7 +43,26 @@ final class BytePattern {
         m2 = m[2];
     }
 
-    /** True when bytes [p, p + length) are the pattern and lie before {@code end}. */
+    /** True when bytes [s, e) are exactly the pattern. */
+    boolean is(byte[] b, int s, int e) {
+        if (e - s != length) {
+            return false;
+        }
+        if (s + 8 * words <= b.length) {
+            return at(b, s, e);
+        }
+        for (int j = 0; j < length; j++) {
+            if (b[s + j] != bytes[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when bytes [p, p + length) are the pattern and lie before {@code end}. False too when
+     * the pattern's last word would pass the array's end: callers then take their full path.
+     */
     boolean at(byte[] b, int p, int end) {
         if (p + length > end || p + 8 * words > b.length) {
             return false;

@@ -20,6 +20,13 @@ final class FeeIndex {
     private int count;
     private int[] table = new int[1024];
     private AtomicLongArray claimed;
+    /**
+     * Two bits per id hash in one word of a bit set of about 16 bits per group (a blocked Bloom
+     * filter): most loans have no fee rows, and this answers "none" with one small memory read
+     * instead of probing the large table (about 1.5 % of the answers are "maybe").
+     */
+    private long[] filter;
+    private int filterMask;
 
     void add(long hash, long offset, int length, long firstLine) {
         if (count == offsets.length) {
@@ -59,6 +66,21 @@ final class FeeIndex {
     /** Call once all groups are added. */
     void seal() {
         claimed = new AtomicLongArray((count + 63) / 64);
+        int words = Integer.highestOneBit(Math.max(1, count / 4) * 2 - 1);
+        filter = new long[words];
+        filterMask = words - 1;
+        for (int g = 0; g < count; g++) {
+            long h = hashes[g];
+            filter[filterWord(h)] |= filterBits(h);
+        }
+    }
+
+    private int filterWord(long h) {
+        return (int) (h >>> 32) & filterMask;
+    }
+
+    private static long filterBits(long h) {
+        return (1L << (h & 63)) | (1L << ((h >>> 6) & 63));
     }
 
     private void link(int g) {
@@ -91,6 +113,12 @@ final class FeeIndex {
 
     /** The first group whose id hash is {@code hash}, or -1; then {@link #nextGroup}. */
     int firstGroup(long hash) {
+        if (filter != null) {
+            long bits = filterBits(hash);
+            if ((filter[filterWord(hash)] & bits) != bits) {
+                return -1;
+            }
+        }
         int mask = table.length - 1;
         int i = (int) hash & mask;
         while (table[i] != 0) {

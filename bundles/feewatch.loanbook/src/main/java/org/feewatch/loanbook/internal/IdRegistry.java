@@ -118,6 +118,28 @@ final class IdRegistry {
         return h == EMPTY ? 1 : h;
     }
 
+    /**
+     * {@link #hash(String)} of the text of bytes [s, e) when they are all ASCII (each byte is then
+     * its char, whatever the encoding); 0, never a hash, when one is not.
+     */
+    static long hashAscii(byte[] b, int s, int e) {
+        long h = 0x243F6A8885A308D3L ^ (e - s);
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c < 0) {
+                return 0;
+            }
+            h = (h ^ c) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h == EMPTY ? 1 : h;
+    }
+
     /** First line for hash h; -2 when absent. */
     private long get(long h) {
         int mask = keys.length - 1;

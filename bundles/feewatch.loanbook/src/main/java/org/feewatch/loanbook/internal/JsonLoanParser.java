@@ -287,7 +287,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
             case 2 -> d.product = string("product", true);
             case 3 -> d.channel = string("channel", true);
-            case 4 -> d.principal = decimal("principal");
+            // principals and fee amounts rarely repeat: not worth a cache slot
+            case 4 -> d.principal = decimal("principal", null);
             case 5 -> {
                 d.contractDate = date("contractDate");
                 d.contractDay = lastDay;
@@ -346,7 +347,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         switch (key) {
             case 0 -> fPayee = string(at, "payee", true);
             case 1 -> fItem = string(at, "item", true);
-            case 2 -> fAmount = decimal(at, "amount");
+            case 2 -> fAmount = decimal(at, "amount", null);
             default -> fWhen = enumValue(WireValues.FEE_TIMINGS, at, "when");
         }
     }
@@ -356,7 +357,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         switch (key) {
             case 0 -> bKind = string(at, "kind", true);
             case 1 -> bName = string(at, "name", true);
-            case 2 -> bPremium = decimal(at, "premium");
+            case 2 -> bPremium = decimal(at, "premium", null);
             default -> bMandatory = bool(at + "mandatory");
         }
     }
@@ -463,8 +464,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     /** The common case without building the field's name; any problem is re-read with the full name. */
-    private BigDecimal decimal(String prefix, String field) throws Reject {
-        BigDecimal quick = quickDecimal();
+    private BigDecimal decimal(String prefix, String field, DecimalCache shared) throws Reject {
+        BigDecimal quick = quickDecimal(shared);
         if (quick != null) {
             return quick;
         }
@@ -473,14 +474,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             scanString();
             if ((strFlags & ESCAPES) == 0) {
                 try {
-                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, d.decimals);
+                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, shared);
                 } catch (Reject r) {
                     // fall through for the message with the full name
                 }
             }
             p = save;
         }
-        return decimal(prefix + field);
+        return decimal(prefix + field, shared);
     }
 
     private <E extends Enum<E>> E enumValue(WireValues<E> values, String prefix, String field) throws Reject {
@@ -537,7 +538,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
      * unchanged) for anything else, which the full path reads or rejects. It accepts exactly what
      * that path accepts without escapes.
      */
-    private BigDecimal quickDecimal() {
+    private BigDecimal quickDecimal(DecimalCache shared) {
         int i = p + 1;
         if (p >= end || b[p] != '"') {
             return null;
@@ -569,11 +570,18 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             return null;
         }
         p = i + 1;
-        return d.decimals.get(negative ? -v : v, point < 0 ? 0 : i - point - 1);
+        long unscaled = negative ? -v : v;
+        int scale = point < 0 ? 0 : i - point - 1;
+        return shared != null ? shared.get(unscaled, scale) : BigDecimal.valueOf(unscaled, scale);
     }
 
     private BigDecimal decimal(String field) throws Reject {
-        BigDecimal quick = quickDecimal();
+        return decimal(field, d.decimals);
+    }
+
+    /** A decimal; {@code shared}: the cache of values that repeat, or null. */
+    private BigDecimal decimal(String field, DecimalCache shared) throws Reject {
+        BigDecimal quick = quickDecimal(shared);
         if (quick != null) {
             return quick;
         }
@@ -584,7 +592,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 byte[] v = unescape().getBytes(StandardCharsets.UTF_8);
                 return PlainValues.decimal(v, 0, v.length, field, StandardCharsets.UTF_8);
             }
-            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, d.decimals);
+            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, shared);
         }
         if (c == '-' || PlainValues.isDigit(c)) {
             scanNumber();
@@ -592,7 +600,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
                         + " has an exponent: write it as a plain decimal");
             }
-            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8, d.decimals);
+            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8, shared);
         }
         throw new Reject(field + " must be a decimal number (a JSON string or number), not " + kind());
     }

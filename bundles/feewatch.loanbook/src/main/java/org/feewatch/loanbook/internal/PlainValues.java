@@ -158,9 +158,9 @@ final class PlainValues {
     /** An ISO date YYYY-MM-DD that exists in the calendar. */
     static LocalDate date(byte[] b, int s, int e, String field, Charset cs) throws Reject {
         if (e - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
-            int y = digits(b, s, 4);
-            int m = digits(b, s + 5, 2);
-            int d = digits(b, s + 8, 2);
+            int y = digits4(b, s);
+            int m = digits2(b, s + 5);
+            int d = digits2(b, s + 8);
             if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
                 int days = daysInMonth(y, m);
                 if (d <= days) {
@@ -200,15 +200,21 @@ final class PlainValues {
         return cached;
     }
 
-    private static int digits(byte[] b, int s, int n) {
-        int v = 0;
-        for (int i = s; i < s + n; i++) {
-            if (!isDigit(b[i])) {
-                return -1;
-            }
-            v = v * 10 + (b[i] - '0');
+    /** The number of two ASCII digits at s, or -1. */
+    private static int digits2(byte[] b, int s) {
+        int d0 = b[s] - '0';
+        int d1 = b[s + 1] - '0';
+        if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) {
+            return -1;
         }
-        return v;
+        return d0 * 10 + d1;
+    }
+
+    /** The number of four ASCII digits at s, or -1. */
+    private static int digits4(byte[] b, int s) {
+        int hi = digits2(b, s);
+        int lo = digits2(b, s + 2);
+        return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
     }
 
     private static final int FIRST_BOXED = -1024;
