@@ -97,7 +97,7 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         d.hasBorrower = true;
         d.hasRate = true;
         d.id = idOrNull();
-        String feeProblem = d.id == null ? null : attachFees(d.id, idHash(d.id));
+        String feeProblem = d.id == null || !mayHaveFees() ? null : attachFees(d.id, idHash(d.id));
         for (int k = 1; k < ColumnMapping.LOAN_COLUMNS.size(); k++) {
             int i = header.field(k);
             if (i >= 0 && !f.empty(i)) {
@@ -117,6 +117,15 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             return null;
         }
         return f.text(i, cs, null);
+    }
+
+    /** False when the fee index rules out rows for this line's id (see FeeIndex.mayHave). */
+    private boolean mayHaveFees() {
+        if (fees == null) {
+            return true;
+        }
+        int i = header.field(C_ID);
+        return f.doubledQuotes(i) || fees.mayHave(f.bytes(), f.start(i), f.end(i));
     }
 
     /** The id's hash, from its bytes when it is plain ASCII (no String walked char by char). */
