@@ -2,7 +2,6 @@ package org.feewatch.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -34,8 +33,7 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        Writer w = new org.feewatch.report.internal.Utf8Writer(out, 1 << 16);
-        PrettyJson j = new PrettyJson(w);
+        PrettyJson j = new PrettyJson(out);
         j.beginObject();
         j.name("schema").value(Report.SCHEMA);
         j.name("generatedAt").value(report.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -124,9 +122,8 @@ public class JsonReportWriter implements ReportWriter {
         counts(j, "byRule", report.byRule());
         j.endObject();
         j.endObject();
+        j.raw('\n');
         j.flush();
-        w.write('\n');
-        w.flush();
     }
 
     private static void finding(PrettyJson j, Finding f) throws IOException {

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.feewatch.api.AprPoint;
 import org.feewatch.api.Finding;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
@@ -50,6 +49,8 @@ public final class LoanPipeline implements LoanBookListener {
     private final AuditContext context;
     private final LoanAnalyzer analyzer;
     private final List<GuardedRule> rules;
+    /** The rules that judge loans at all (set when the run starts, before any worker). */
+    private List<GuardedRule> loanRules = List.of();
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
@@ -97,6 +98,7 @@ public final class LoanPipeline implements LoanBookListener {
     /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
         int workers = options.workerThreads();
+        loanRules = rules.stream().filter(GuardedRule::judgesLoans).toList();
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
@@ -233,7 +235,14 @@ public final class LoanPipeline implements LoanBookListener {
         // what the owner is doing now, read by the watchdog
         volatile GuardedRule rule;
         volatile long since;
-        volatile LoanMetrics partial;
+        // the loan being judged and its figures, for the row written when a rule hangs on it; the
+        // plain fields are written before the volatile one
+        java.math.BigDecimal currentLpr;
+        java.math.BigDecimal currentNominal;
+        double currentApr;
+        double currentAprEffective;
+        double currentAprBank;
+        volatile Loan current;
 
         Job(Batch batch) {
             this.batch = batch;
@@ -354,18 +363,18 @@ public final class LoanPipeline implements LoanBookListener {
 
     private void takeOver(Job job, GuardedRule rule, long since) {
         synchronized (job) {
-            if (job.rule != rule || job.since != since || job.partial == null) {
+            Loan current = job.current;
+            if (job.rule != rule || job.since != since || current == null) {
                 return; // it moved on meanwhile
             }
-            LoanMetrics partial = job.partial;
-            rule.fail("it did not finish judging loan " + partial.loanId() + " within "
+            rule.fail("it did not finish judging loan " + current.id() + " within "
                     + describe(options.loanTimeout()), null);
             Thread stuck = job.owner;
             // the stuck thread's sink drops whatever it adds from now on
             job.ownerSink.close();
             job.findings.addAll(job.ownerSink.takeKept());
-            job.rows.add(new LoanMetrics(partial.loanId(), partial.lpr1y(), partial.nominalRate(), partial.apr(),
-                    partial.aprEffective(), partial.aprBankOnly(), job.ownerSink.loanRulesSoFar()));
+            job.rows.add(new LoanMetrics(current.id(), job.currentLpr, job.currentNominal, finite(job.currentApr),
+                    finite(job.currentAprEffective), finite(job.currentAprBank), job.ownerSink.loanRulesSoFar()));
             job.next++;
             job.rule = null;
             Thread replacement = new Thread(() -> work(job), "feewatch-loans-r" + job.batch.sequence());
@@ -427,12 +436,16 @@ public final class LoanPipeline implements LoanBookListener {
                     + (why == null || why.isBlank() ? "no rate of return solves its cash flows" : why)
                     + "; rules that compare its APR could not judge it"));
         }
-        job.partial = new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank),
-                List.of());
+        job.currentLpr = lpr;
+        job.currentNominal = nominal;
+        job.currentApr = apr;
+        job.currentAprEffective = aprEffective;
+        job.currentAprBank = aprBank;
+        job.current = loan;
         sink.startLoan(loan.id());
         // the clock starts once per loan: a limit of seconds does not need a reading per rule
         job.since = System.nanoTime();
-        for (GuardedRule rule : rules) {
+        for (GuardedRule rule : loanRules) {
             if (!rule.active()) {
                 continue;
             }
@@ -449,13 +462,13 @@ public final class LoanPipeline implements LoanBookListener {
                 }
             }
             if (!job.owned()) {
-                return job.partial; // taken over: the caller sees that and stops
+                return null; // taken over: the caller sees that and stops
             }
         }
         job.rule = null;
         List<String> broken = sink.endLoan();
         if (Double.isFinite(apr) && loan.contractDate() != null) {
-            sampler.offer(new AprPoint(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro()));
+            sampler.offer(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro());
         }
         return new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank), broken);
     }
