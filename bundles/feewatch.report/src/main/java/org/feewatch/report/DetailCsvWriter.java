@@ -138,18 +138,26 @@ public final class DetailCsvWriter implements Consumer<LoanMetrics>, Closeable {
         if (v < 0 && fixed != 0) {
             buf[n++] = '-';
         }
-        digits(fixed / SCALE);
+        long whole = fixed / SCALE;
+        digits(whole);
         buf[n++] = '.';
-        // eight decimals, two at a time
-        int frac = (int) (fixed % SCALE);
-        int end = n + APR_DECIMALS;
-        for (int i = end - 2; i >= n; i -= 2) {
-            int pair = frac % 100;
-            frac /= 100;
-            buf[i] = PAIRS[2 * pair];
-            buf[i + 1] = PAIRS[2 * pair + 1];
-        }
-        n = end;
+        // eight decimals: two halves of four digits, two digits at a time; divisions by constants
+        // as multiplications (exact over these ranges), which C1 does not do by itself
+        int frac = (int) (fixed - whole * SCALE);
+        int high = (int) ((frac * 109_951_163L) >>> 40); // frac / 10_000
+        int low = frac - high * 10_000;
+        fourDigits(high);
+        fourDigits(low);
+    }
+
+    /** 0 to 9999 as four digits (room already made). */
+    private void fourDigits(int v) {
+        int hundreds = (v * 5243) >>> 19; // v / 100
+        int rest = v - hundreds * 100;
+        buf[n++] = PAIRS[2 * hundreds];
+        buf[n++] = PAIRS[2 * hundreds + 1];
+        buf[n++] = PAIRS[2 * rest];
+        buf[n++] = PAIRS[2 * rest + 1];
     }
 
     /** "00" to "99". */

@@ -71,7 +71,10 @@ public final class LoanPipeline implements LoanBookListener {
 
     // re-ordering of detail rows: guarded by "this"
     private final TreeMap<Long, List<Done>> pending = new TreeMap<>();
+    private final List<Done> late = new ArrayList<>();
     private long nextSequence;
+    /** True while a thread writes batches out (the role {@link #writeReady()} gives up when done). */
+    private boolean writing;
     private volatile RuntimeException detailFailure;
     private volatile boolean aborted;
 
@@ -146,7 +149,12 @@ public final class LoanPipeline implements LoanBookListener {
             }
         }
         synchronized (this) {
-            // batch numbers the reader skipped: write what is left in sequence order
+            // batch numbers the reader skipped: write what is left in sequence order (every worker
+            // has ended, so no thread holds the writing role any more)
+            if (!late.isEmpty()) {
+                emit(new ArrayList<>(late));
+                late.clear();
+            }
             while (!pending.isEmpty() && detailFailure == null) {
                 emit(pending.pollFirstEntry().getValue());
             }
@@ -477,22 +485,46 @@ public final class LoanPipeline implements LoanBookListener {
         return Double.isFinite(d) ? d : null;
     }
 
-    private synchronized void complete(long sequence, Done done) {
-        if (sequence < nextSequence) {
-            // a batch that arrives after its number was given up as skipped: write it now
-            emit(List.of(done));
-            return;
+    /**
+     * Hands a judged batch over for writing. Batches are written in sequence order by one thread
+     * at a time, outside the pipeline's lock: a worker whose batch is done while another thread
+     * writes only queues it and goes back to judging.
+     */
+    private void complete(long sequence, Done done) {
+        synchronized (this) {
+            if (sequence < nextSequence) {
+                // a batch that arrives after its number was given up as skipped: written next
+                late.add(done);
+            } else {
+                pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(done);
+            }
+            if (writing) {
+                return; // the writing thread takes it
+            }
+            writing = true;
         }
-        pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(done);
-        drain();
+        writeReady();
     }
 
-    private void drain() {
-        Map.Entry<Long, List<Done>> first;
-        while ((first = pending.firstEntry()) != null && first.getKey() == nextSequence) {
-            pending.pollFirstEntry();
-            emit(first.getValue());
-            nextSequence++;
+    /** Writes every batch that is next in sequence, until none is; the caller holds the writing role. */
+    private void writeReady() {
+        while (true) {
+            List<Done> ready = new ArrayList<>();
+            synchronized (this) {
+                ready.addAll(late);
+                late.clear();
+                Map.Entry<Long, List<Done>> first;
+                while ((first = pending.firstEntry()) != null && first.getKey() == nextSequence) {
+                    pending.pollFirstEntry();
+                    ready.addAll(first.getValue());
+                    nextSequence++;
+                }
+                if (ready.isEmpty()) {
+                    writing = false;
+                    return;
+                }
+            }
+            emit(ready);
         }
     }
 
@@ -521,12 +553,15 @@ public final class LoanPipeline implements LoanBookListener {
      * The reader is waiting for a permit while every read batch is judged and waits for a number
      * that never came: the reader skipped it. Write on from the next number there is.
      */
-    private synchronized void skipGapIfStuck() {
-        if (unfinished.get() == 0 && !pending.isEmpty()
-                && pending.firstKey() > nextSequence) {
+    private void skipGapIfStuck() {
+        synchronized (this) {
+            if (unfinished.get() != 0 || pending.isEmpty() || pending.firstKey() <= nextSequence || writing) {
+                return;
+            }
             nextSequence = pending.firstKey();
-            drain();
+            writing = true;
         }
+        writeReady();
     }
 
     /** Unwinds the reader when the audit cannot go on. */
