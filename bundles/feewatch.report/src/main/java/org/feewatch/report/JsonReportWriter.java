@@ -1,9 +1,17 @@
 package org.feewatch.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.feewatch.api.Evidence;
 import org.feewatch.api.Finding;
@@ -25,6 +33,22 @@ public class JsonReportWriter implements ReportWriter {
 
     /** The file name written for a loan-book error that names none (the schema requires one). */
     public static final String UNNAMED_BOOK = "loan book";
+    /** From this many findings on, a second thread renders them while the writer reads them. */
+    static final int RENDER_AHEAD_MIN_FINDINGS = 20_000;
+    /** Findings rendered together, and runs rendered ahead of the one being written. */
+    private static final int RENDER_RUN = 256;
+    private static final int RENDER_RUNS_AHEAD = 8;
+
+    private final int renderAheadMinFindings;
+
+    public JsonReportWriter() {
+        this(RENDER_AHEAD_MIN_FINDINGS);
+    }
+
+    /** For tests: renders ahead from {@code renderAheadMinFindings} findings on. */
+    JsonReportWriter(int renderAheadMinFindings) {
+        this.renderAheadMinFindings = renderAheadMinFindings;
+    }
 
     @Override
     public String format() {
@@ -97,8 +121,12 @@ public class JsonReportWriter implements ReportWriter {
         j.endObject();
 
         j.name("findings").beginArray();
-        for (Finding f : report.findings()) {
-            finding(j, f);
+        if (report.findings().size() < renderAheadMinFindings) {
+            for (Finding f : report.findings()) {
+                finding(j, f);
+            }
+        } else {
+            renderAhead(j, report.findings());
         }
         j.endArray();
 
@@ -124,6 +152,75 @@ public class JsonReportWriter implements ReportWriter {
         j.endObject();
         j.raw('\n');
         j.flush();
+    }
+
+    /**
+     * Writes many findings with a second thread: this one reads them (a large report's findings
+     * come back from disk) while the other renders runs of them; runs are written in order.
+     */
+    private static void renderAhead(PrettyJson j, List<Finding> findings) throws IOException {
+        ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "feewatch-report-json");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<byte[]>> rendering = new ArrayDeque<>();
+            int depth = j.depth();
+            boolean first = true;
+            List<Finding> run = new ArrayList<>(RENDER_RUN);
+            for (Finding f : findings) {
+                run.add(f);
+                if (run.size() == RENDER_RUN) {
+                    rendering.add(submit(renderer, run, depth, first));
+                    first = false;
+                    run = new ArrayList<>(RENDER_RUN);
+                    if (rendering.size() >= RENDER_RUNS_AHEAD) {
+                        copy(j, rendering.poll());
+                    }
+                }
+            }
+            if (!run.isEmpty()) {
+                rendering.add(submit(renderer, run, depth, first));
+            }
+            while (!rendering.isEmpty()) {
+                copy(j, rendering.poll());
+            }
+        } finally {
+            renderer.shutdownNow();
+        }
+    }
+
+    private static Future<byte[]> submit(ExecutorService renderer, List<Finding> run, int depth, boolean first) {
+        return renderer.submit(() -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(run.size() * 1024);
+            PrettyJson elements = PrettyJson.arrayElements(bytes, depth, first);
+            for (Finding f : run) {
+                finding(elements, f);
+            }
+            elements.flush();
+            return bytes.toByteArray();
+        });
+    }
+
+    private static void copy(PrettyJson j, Future<byte[]> rendered) throws IOException {
+        byte[] b;
+        try {
+            b = rendered.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the report was interrupted while it was written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+        j.elements(b, 0, b.length);
     }
 
     private static void finding(PrettyJson j, Finding f) throws IOException {

@@ -32,6 +32,15 @@ public final class AuditBench {
             System.out.printf("run %d: %.3f s wall, %.3f s CPU, %,d findings, report %,d bytes, detail %,d bytes%n", r,
                     m.seconds(), m.cpuSeconds(), result.report().bySeverity().values().stream().mapToInt(Integer::intValue).sum(), Files.size(result.json()),
                     Files.size(result.detail()));
+            if (Boolean.getBoolean("feewatch.bench.phases")) {
+                long t0 = System.nanoTime();
+                long chars = 0;
+                for (org.feewatch.api.Finding f : result.report().findings()) {
+                    chars += f.title().length();
+                }
+                System.out.printf("  reading the findings back: %.3f s (%,d title chars)%n", (System.nanoTime() - t0) / 1e9,
+                        chars);
+            }
         }
     }
 }

@@ -47,6 +47,39 @@ public final class PrettyJson {
         this.buf = new byte[Math.max(bufferSize, 64)];
     }
 
+    /**
+     * A writer of the elements of an array that another writer has open at {@code depth} (the
+     * array's own level, counting from 1), {@code first} when none was written yet: what it writes
+     * is exactly what that writer would write for the same elements, so element runs can be
+     * rendered on other threads and copied in with {@link #elements}.
+     */
+    public static PrettyJson arrayElements(OutputStream out, int depth, boolean first) {
+        PrettyJson j = new PrettyJson(out, 1 << 14);
+        for (int d = 0; d < depth - 1; d++) {
+            j.scopes[d] = 1;
+        }
+        j.scopes[depth - 1] = first ? 2 : 3;
+        j.depth = depth;
+        return j;
+    }
+
+    /** The depth of the innermost open object or array (1 inside the document's object). */
+    public int depth() {
+        return depth;
+    }
+
+    /** Copies in array elements rendered by an {@link #arrayElements} writer at this writer's depth. */
+    public void elements(byte[] rendered, int off, int len) throws IOException {
+        if (len == 0) {
+            return;
+        }
+        if (scopes[depth - 1] != 2 && scopes[depth - 1] != 3) {
+            throw new IllegalStateException("elements outside an array");
+        }
+        bytes(rendered, off, len);
+        scopes[depth - 1] = 3;
+    }
+
     public PrettyJson beginObject() throws IOException {
         beforeValue();
         push(0);
