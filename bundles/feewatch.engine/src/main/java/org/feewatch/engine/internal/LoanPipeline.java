@@ -241,7 +241,14 @@ public final class LoanPipeline implements LoanBookListener {
         volatile Thread owner; // written under this
         RuleSink ownerSink; // guarded by this
         // what the owner is doing now, read by the watchdog
-        volatile GuardedRule rule;
+        /**
+         * The rule judging the current loan. Written for every rule of every loan, so deliberately
+         * not volatile (a volatile store is a full fence, and a million loans times a dozen rules of
+         * fences cost more than the rules): the watchdog may read it late, which only matters to a
+         * rule that runs for seconds, long after the store became visible.
+         */
+        GuardedRule rule;
+        /** When the current loan's judging began; volatile, written once per loan after the figures above. */
         volatile long since;
         // the loan being judged and its figures, for the row written when a rule hangs on it; the
         // plain fields are written before the volatile one
@@ -308,26 +315,28 @@ public final class LoanPipeline implements LoanBookListener {
     /** Judges the job's remaining loans; false when another thread took the job over. */
     private boolean runJob(Job job, RuleSink sink) {
         try {
-            while (true) {
-                Loan loan;
-                synchronized (job) {
-                    if (job.owner != Thread.currentThread()) {
-                        return false;
-                    }
-                    if (aborted || job.next >= job.batch.loans().size()) {
-                        break;
-                    }
-                    loan = job.batch.loans().get(job.next);
+            Loan loan;
+            synchronized (job) {
+                if (job.owner != Thread.currentThread()) {
+                    return false;
                 }
+                loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+            }
+            while (loan != null) {
                 LoanMetrics row = judge(loan, sink, job);
+                // one lock per loan: hand over its row and findings, and take the next loan
                 synchronized (job) {
                     if (job.owner != Thread.currentThread()) {
                         return false;
                     }
                     job.rule = null;
                     job.rows.add(row);
-                    job.findings.addAll(sink.takeKept());
+                    List<Finding> kept = sink.takeKept();
+                    if (!kept.isEmpty()) {
+                        job.findings.addAll(kept);
+                    }
                     job.next++;
+                    loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
                 }
             }
         } catch (RuntimeException e) {
