@@ -26,7 +26,11 @@ import org.feewatch.rules.national.internal.PricingLimits;
 public final class Rate002LprSpreadMismatch implements Rule {
 
     private final RuleInfo info = NationalCatalogue.CATALOGUE.get("RATE-002");
+    /** Far above the rounding error of the doubles in {@link #clearlyWithinTolerance}, far below any real difference. */
+    private static final double DOUBLE_MARGIN_BP = 1e-6;
+
     private final BigDecimal toleranceBp;
+    private final double toleranceBpValue;
 
     public Rate002LprSpreadMismatch() {
         this(PricingLimits.NATIONAL);
@@ -34,6 +38,25 @@ public final class Rate002LprSpreadMismatch implements Rule {
 
     Rate002LprSpreadMismatch(PricingLimits limits) {
         this.toleranceBp = limits.lprSpreadToleranceBp();
+        this.toleranceBpValue = toleranceBp.doubleValue();
+    }
+
+    /**
+     * True when the contract rate is within the tolerance by a wide margin, judged in doubles: each
+     * figure is within 1e-10 of its decimal (rates below 1e6 %), so a difference found more than
+     * {@link #DOUBLE_MARGIN_BP} inside the tolerance is inside it exactly. The rest is decided exactly.
+     */
+    private boolean clearlyWithinTolerance(BigDecimal nominal, BigDecimal lpr, int spreadBp) {
+        if (lpr == null) {
+            return false;
+        }
+        double rate = nominal.doubleValue();
+        double reference = lpr.doubleValue();
+        if (!(Math.abs(rate) < 1e6 && Math.abs(reference) < 1e6)) {
+            return false;
+        }
+        double differenceBp = (rate - reference) * 100.0 - spreadBp;
+        return Math.abs(differenceBp) < toleranceBpValue - DOUBLE_MARGIN_BP;
     }
 
     @Override
@@ -67,6 +90,9 @@ public final class Rate002LprSpreadMismatch implements Rule {
                     return;
                 }
                 BigDecimal lpr = fixing.forTenor(tenor);
+                if (clearlyWithinTolerance(loan.rate().nominal(), lpr, loan.rate().spreadBp())) {
+                    return;
+                }
                 BigDecimal spread = BigDecimal.valueOf(loan.rate().spreadBp());
                 BigDecimal expected = lpr.add(spread.movePointLeft(2));
                 BigDecimal nominal = loan.rate().nominal();

@@ -55,6 +55,9 @@ public final class Rate003SmallMicroAllInCost implements Rule {
                     PricingText.noApr(info, facts, findings);
                     return;
                 }
+                if (PricingText.clearlyBelow(apr, lpr.doubleValue() + maxSpreadBp / 100.0)) {
+                    return;
+                }
                 BigDecimal line = lpr.add(BigDecimal.valueOf(maxSpreadBp).movePointLeft(2));
                 if (!(apr > line.doubleValue())) {
                     return;

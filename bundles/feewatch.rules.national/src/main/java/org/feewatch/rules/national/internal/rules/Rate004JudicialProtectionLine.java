@@ -44,6 +44,7 @@ public final class Rate004JudicialProtectionLine implements Rule {
     public RuleEvaluation start(AuditContext context) {
         BigDecimal multiple = limits.judicialProtectionLprMultiple();
         BigDecimal critical = limits.criticalAprPercent();
+        double multipleValue = multiple.doubleValue();
         return new RuleEvaluation() {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
@@ -56,6 +57,9 @@ public final class Rate004JudicialProtectionLine implements Rule {
                 double apr = facts.aprAllIn();
                 if (Double.isNaN(apr)) {
                     PricingText.noApr(info, facts, findings);
+                    return;
+                }
+                if (PricingText.clearlyBelow(apr, lpr.doubleValue() * multipleValue)) {
                     return;
                 }
                 BigDecimal line = lpr.multiply(multiple);
