@@ -1,6 +1,5 @@
 package org.feewatch.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.temporal.ChronoUnit;
@@ -156,7 +155,8 @@ public class JsonReportWriter implements ReportWriter {
 
     /**
      * Writes many findings with a second thread: this one reads them (a large report's findings
-     * come back from disk) while the other renders runs of them; runs are written in order.
+     * come back from disk) while the other renders runs of them into buffers that go round
+     * between the two; runs are written in order.
      */
     private static void renderAhead(PrettyJson j, List<Finding> findings) throws IOException {
         ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
@@ -165,46 +165,78 @@ public class JsonReportWriter implements ReportWriter {
             return t;
         });
         try {
-            ArrayDeque<Future<byte[]>> rendering = new ArrayDeque<>();
+            ArrayDeque<Future<RunBuffer>> rendering = new ArrayDeque<>();
+            java.util.concurrent.BlockingQueue<RunBuffer> free = new java.util.concurrent.LinkedBlockingQueue<>();
+            for (int i = 0; i < RENDER_RUNS_AHEAD + 1; i++) {
+                free.add(new RunBuffer());
+            }
             int depth = j.depth();
             boolean first = true;
             List<Finding> run = new ArrayList<>(RENDER_RUN);
             for (Finding f : findings) {
                 run.add(f);
                 if (run.size() == RENDER_RUN) {
-                    rendering.add(submit(renderer, run, depth, first));
+                    rendering.add(submit(renderer, run, depth, first, free));
                     first = false;
                     run = new ArrayList<>(RENDER_RUN);
                     if (rendering.size() >= RENDER_RUNS_AHEAD) {
-                        copy(j, rendering.poll());
+                        copy(j, rendering.poll(), free);
                     }
                 }
             }
             if (!run.isEmpty()) {
-                rendering.add(submit(renderer, run, depth, first));
+                rendering.add(submit(renderer, run, depth, first, free));
             }
             while (!rendering.isEmpty()) {
-                copy(j, rendering.poll());
+                copy(j, rendering.poll(), free);
             }
         } finally {
             renderer.shutdownNow();
         }
     }
 
-    private static Future<byte[]> submit(ExecutorService renderer, List<Finding> run, int depth, boolean first) {
+    /** A growable byte buffer that one rendered run is written into, reused run after run. */
+    private static final class RunBuffer extends OutputStream {
+        byte[] bytes = new byte[1 << 18];
+        int length;
+
+        @Override
+        public void write(int b) {
+            room(1);
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
+
+        private void room(int k) {
+            if (length + k > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + k));
+            }
+        }
+    }
+
+    private static Future<RunBuffer> submit(ExecutorService renderer, List<Finding> run, int depth, boolean first,
+            java.util.concurrent.BlockingQueue<RunBuffer> free) {
         return renderer.submit(() -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(run.size() * 1024);
-            PrettyJson elements = PrettyJson.arrayElements(bytes, depth, first);
+            RunBuffer buffer = free.take();
+            buffer.length = 0;
+            PrettyJson elements = PrettyJson.arrayElements(buffer, depth, first);
             for (Finding f : run) {
                 finding(elements, f);
             }
             elements.flush();
-            return bytes.toByteArray();
+            return buffer;
         });
     }
 
-    private static void copy(PrettyJson j, Future<byte[]> rendered) throws IOException {
-        byte[] b;
+    private static void copy(PrettyJson j, Future<RunBuffer> rendered, java.util.concurrent.BlockingQueue<RunBuffer> free)
+            throws IOException {
+        RunBuffer b;
         try {
             b = rendered.get();
         } catch (InterruptedException e) {
@@ -220,7 +252,8 @@ public class JsonReportWriter implements ReportWriter {
             }
             throw new IOException(cause);
         }
-        j.elements(b, 0, b.length);
+        j.elements(b.bytes, 0, b.length);
+        free.add(b);
     }
 
     private static void finding(PrettyJson j, Finding f) throws IOException {
