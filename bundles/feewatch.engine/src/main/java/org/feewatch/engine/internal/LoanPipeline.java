@@ -50,7 +50,7 @@ public final class LoanPipeline implements LoanBookListener {
     private final LoanAnalyzer analyzer;
     private final List<GuardedRule> rules;
     /** The rules that judge loans at all (set when the run starts, before any worker). */
-    private List<GuardedRule> loanRules = List.of();
+    private GuardedRule[] loanRules = new GuardedRule[0];
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
@@ -101,7 +101,7 @@ public final class LoanPipeline implements LoanBookListener {
     /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
         int workers = options.workerThreads();
-        loanRules = rules.stream().filter(GuardedRule::judgesLoans).toList();
+        loanRules = rules.stream().filter(GuardedRule::judgesLoans).toArray(GuardedRule[]::new);
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
@@ -462,7 +462,9 @@ public final class LoanPipeline implements LoanBookListener {
         sink.startLoan(loan.id());
         // the clock starts once per loan: a limit of seconds does not need a reading per rule
         job.since = System.nanoTime();
-        for (GuardedRule rule : loanRules) {
+        GuardedRule[] judging = loanRules;
+        for (int r = 0; r < judging.length; r++) {
+            GuardedRule rule = judging[r];
             if (!rule.active()) {
                 continue;
             }
