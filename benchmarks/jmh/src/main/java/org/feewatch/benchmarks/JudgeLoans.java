@@ -62,6 +62,7 @@ import org.feewatch.rules.national.internal.NationalRulePack;
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp benchmarks/jmh/target/benchmarks.jar \
  *     org.feewatch.benchmarks.JudgeLoans CASE_FOLDER [rounds]
  * </pre>
+ * {@code -Djudge.cleanOnly=true} times only the loans that break no rule (for a profile of them).
  * CASE_FOLDER: e.g. a folder with the first 200,000 lines of the 1,000,000-loan genbook book as
  * loans.jsonl beside its case.json, sources.json, partners.json and pages/.
  */
@@ -138,7 +139,8 @@ public final class JudgeLoans {
                 new TreeMap<>(print.byRule), print.hex(), clean.size());
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int r = 0; r < rounds + 2; r++) {
+        boolean cleanOnly = Boolean.getBoolean("judge.cleanOnly"); // for a profile of the loans that break no rule
+        for (int r = 0; r < (cleanOnly ? 0 : rounds + 2); r++) {
             Counter counter = new Counter();
             RuleEvaluation[] evaluations = start(rules, context);
             long cpu0 = threads.getCurrentThreadCpuTime();
