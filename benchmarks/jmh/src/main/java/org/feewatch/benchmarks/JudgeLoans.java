@@ -140,6 +140,17 @@ public final class JudgeLoans {
         }
         System.out.printf("findings: %,d, by rule %s, sha256 %s; %,d loans break no rule%n", print.count,
                 new TreeMap<>(print.byRule), print.hex(), clean.size());
+        // every APR bit for bit, so that a change to the analysis can be checked to give the same figures
+        long bits = 0;
+        for (Loan loan : loans) {
+            LoanFacts f = analyzer.analyze(loan, context);
+            bits = bits * 31 + Double.doubleToLongBits(f.aprAllIn());
+            bits = bits * 31 + Double.doubleToLongBits(f.aprAllInEffective());
+            bits = bits * 31 + Double.doubleToLongBits(f.aprBankOnly());
+            bits = bits * 31 + Double.doubleToLongBits(f.aprAllInWithoutDeposit());
+            bits = bits * 31 + java.util.Objects.hashCode(f.aprProblem()) + java.util.Objects.hashCode(f.lprOnContractDate());
+        }
+        System.out.printf("APR bits checksum %016x%n", bits);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cleanOnly = Boolean.getBoolean("judge.cleanOnly"); // for a profile of the loans that break no rule
