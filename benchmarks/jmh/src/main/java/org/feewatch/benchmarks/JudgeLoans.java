@@ -62,7 +62,8 @@ import org.feewatch.rules.national.internal.NationalRulePack;
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp benchmarks/jmh/target/benchmarks.jar \
  *     org.feewatch.benchmarks.JudgeLoans CASE_FOLDER [rounds]
  * </pre>
- * {@code -Djudge.cleanOnly=true} times only the loans that break no rule (for a profile of them).
+ * {@code -Djudge.cleanOnly=true} times only the loans that break no rule, {@code -Djudge.breakingOnly=true}
+ * only those that break one (for a profile of either).
  * CASE_FOLDER: e.g. a folder with the first 200,000 lines of the 1,000,000-loan genbook book as
  * loans.jsonl beside its case.json, sources.json, partners.json and pages/.
  */
@@ -127,16 +128,29 @@ public final class JudgeLoans {
         // the findings once, for the fingerprint; and which loans break no rule
         Fingerprint print = new Fingerprint();
         List<Loan> clean = new ArrayList<>();
+        List<Loan> breaking = new ArrayList<>();
         RuleEvaluation[] once = start(rules, context);
         for (Loan loan : loans) {
             long before = print.count;
             round(analyzer, context, once, List.of(loan), print);
-            if (print.count == before) {
-                clean.add(loan);
-            }
+            (print.count == before ? clean : breaking).add(loan);
+        }
+        if (Boolean.getBoolean("judge.breakingOnly")) {
+            loans = breaking; // for a profile of the loans that break a rule
         }
         System.out.printf("findings: %,d, by rule %s, sha256 %s; %,d loans break no rule%n", print.count,
                 new TreeMap<>(print.byRule), print.hex(), clean.size());
+        // every APR bit for bit, so that a change to the analysis can be checked to give the same figures
+        long bits = 0;
+        for (Loan loan : loans) {
+            LoanFacts f = analyzer.analyze(loan, context);
+            bits = bits * 31 + Double.doubleToLongBits(f.aprAllIn());
+            bits = bits * 31 + Double.doubleToLongBits(f.aprAllInEffective());
+            bits = bits * 31 + Double.doubleToLongBits(f.aprBankOnly());
+            bits = bits * 31 + Double.doubleToLongBits(f.aprAllInWithoutDeposit());
+            bits = bits * 31 + java.util.Objects.hashCode(f.aprProblem()) + java.util.Objects.hashCode(f.lprOnContractDate());
+        }
+        System.out.printf("APR bits checksum %016x%n", bits);
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cleanOnly = Boolean.getBoolean("judge.cleanOnly"); // for a profile of the loans that break no rule

@@ -52,7 +52,7 @@ final class BankCatalogue {
     private final String institutionId;
     private final List<Entry> entries = new ArrayList<>();
     private final List<SourceRef> declared = new ArrayList<>();
-    /** The entries of each category, in catalogue order (what {@link #entriesFor} finds, without a list per loan). */
+    /** The entries of each category, in catalogue order. */
     private final Map<String, Entry[]> byCategory = new HashMap<>();
     /** The entries without a category, by normalised item name, in catalogue order. */
     private final Map<String, Entry[]> byName = new HashMap<>();
@@ -116,22 +116,11 @@ final class BankCatalogue {
         return entries;
     }
 
-    /** The published entries for a charged item: by category, else by name. */
-    List<Entry> entriesFor(String chargedItem, String category) {
-        List<Entry> found = new ArrayList<>();
-        String name = normalise(chargedItem);
-        for (Entry e : entries) {
-            if (category != null ? category.equals(e.category)
-                    : e.category == null && !name.isEmpty() && normalise(e.item.name()).equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
     /**
-     * The same entries as {@link #entriesFor}, in the same order, from tables built once per audit:
-     * no list and, for a known category, no string per call. Do not modify the array.
+     * The published entries for a charged item, in catalogue order: those of its category, or, when
+     * the dictionary knows neither the item nor the entry, those of the same name (compared without
+     * spaces, brackets and full-width forms). From tables built once per audit: no list and, for a
+     * known category, no string per call. Do not modify the array.
      */
     Entry[] publishedFor(String chargedItem, String category) {
         if (category != null) {

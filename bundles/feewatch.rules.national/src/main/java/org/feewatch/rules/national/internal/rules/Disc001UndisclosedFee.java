@@ -54,7 +54,7 @@ public final class Disc001UndisclosedFee implements Rule {
                 BigDecimal total = BigDecimal.ZERO;
                 for (LoanFee fee : bankFees) {
                     String category = facts.categoryOf(fee.item());
-                    if (!catalogue.entriesFor(fee.item(), category).isEmpty()) {
+                    if (catalogue.publishedFor(fee.item(), category).length != 0) {
                         continue;
                     }
                     evidence.add(PartnerFacts.evidence(facts, fee));

@@ -96,12 +96,12 @@ public final class Fee003AbovePublishedPrice implements Rule {
                 BigDecimal charged = BigDecimal.ZERO;
                 BigDecimal allowed = BigDecimal.ZERO;
                 for (LoanFee fee : bankFees) {
-                    List<BankCatalogue.Entry> entries = catalogue.entriesFor(fee.item(), facts.categoryOf(fee.item()));
-                    if (entries.isEmpty()) {
+                    BankCatalogue.Entry[] entries = catalogue.publishedFor(fee.item(), facts.categoryOf(fee.item()));
+                    if (entries.length == 0) {
                         continue;
                     }
                     Optional<BigDecimal> bound = Optional.of(BigDecimal.ZERO);
-                    BankCatalogue.Entry binding = entries.get(0);
+                    BankCatalogue.Entry binding = entries[0];
                     for (BankCatalogue.Entry e : entries) {
                         // several entries for one kind: the most permissive one is the published price
                         Optional<BigDecimal> b = maxCharge(e, loan, months);
