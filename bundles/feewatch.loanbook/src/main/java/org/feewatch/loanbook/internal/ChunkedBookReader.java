@@ -31,6 +31,8 @@ import org.feewatch.api.spi.LoanBookListener;
 final class ChunkedBookReader {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedBookReader.class);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int MISSES_BEFORE_PAUSE = 64;
+    private static final int PAUSE = 1024;
 
     /** Parses one line of a book; one instance per thread. */
     interface LineParser {
@@ -289,9 +291,23 @@ final class ChunkedBookReader {
             long line = c.firstLine();
             int i = c.start();
             int end = c.end();
+            // a book whose lines all miss the one-pass parse (say, every line is bad) is not parsed twice
+            // a line: after MISSES_BEFORE_PAUSE misses in a row the pass is left out for PAUSE lines
+            int missesInARow = 0;
+            int pause = 0;
             while (i < end) {
-                Loan quick = parser.parseToLineEnd(b, i, end, line);
+                Loan quick = null;
+                if (pause > 0) {
+                    pause--;
+                } else {
+                    quick = parser.parseToLineEnd(b, i, end, line);
+                    if (quick == null && ++missesInARow == MISSES_BEFORE_PAUSE) {
+                        missesInARow = 0;
+                        pause = PAUSE;
+                    }
+                }
                 if (quick != null) {
+                    missesInARow = 0;
                     int nl = parser.lineEnd();
                     int e = nl > i && b[nl - 1] == '\r' ? nl - 1 : nl;
                     if (e - i > settings.maxLineBytes()) {

@@ -79,6 +79,10 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     private final int[] fieldOfColumn;
     /** Whether {@link #onePass} may be tried (UTF-8, every required column present, no column read twice). */
     private final boolean onePassPossible;
+    private static final int MISSES_BEFORE_PAUSE = 64;
+    private static final int PAUSE = 1024;
+    private int missesInARow;
+    private int pause;
 
     @Override
     public UnknownFields unknownFields() {
@@ -88,9 +92,19 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     @Override
     public Loan parse(byte[] b, int s, int e, long line, boolean lastLineWithoutEnd) throws Reject {
         if (onePassPossible) {
-            Loan loan = onePass(b, s, e, line);
-            if (loan != null) {
-                return loan;
+            if (pause > 0) {
+                pause--;
+            } else {
+                Loan loan = onePass(b, s, e, line);
+                if (loan != null) {
+                    missesInARow = 0;
+                    return loan;
+                }
+                // a book whose lines all miss the one pass (all fields quoted, say) is not read twice a line
+                if (++missesInARow == MISSES_BEFORE_PAUSE) {
+                    missesInARow = 0;
+                    pause = PAUSE;
+                }
             }
         }
         return parseGeneral(b, s, e, line);

@@ -138,15 +138,15 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
-    /** Thrown in a one-pass parse that must be redone by {@link #parse}; never leaves this class. */
-    private static final Reject REDO = new Reject("redo");
+    /** Unknown fields of the line in a one-pass parse: counted only when the line is a loan. */
+    private final java.util.List<String> pendingUnknown = new java.util.ArrayList<>();
 
     /**
      * The one-pass parse: the line's end is not known beforehand, so blanks never include a line
      * break and the loan object must be followed by blanks and a line break (or the chunk's end). As
      * no value, name or blank can hold a line break, a success read exactly the bytes of the line
-     * and gives what {@link #parse} gives for it; anything else (a bad line, an unknown field, whose
-     * count must not be taken twice) returns null and the line is parsed again with its bounds.
+     * and gives what {@link #parse} gives for it (unknown fields are counted once it is known to be
+     * a loan); anything else returns null and the line is parsed again with its bounds.
      */
     @Override
     public Loan parseToLineEnd(byte[] buf, int start, int chunkEnd, long lineNumber) {
@@ -158,6 +158,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         cutShort = false;
         oneLine = true;
         d.reset();
+        pendingUnknown.clear();
         try {
             if (b[p] != '{') {
                 return null;
@@ -168,7 +169,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 return null;
             }
             lineEnd = p;
-            return d.build(FIELD_NAMES, FILE, line);
+            Loan loan = d.build(FIELD_NAMES, FILE, line);
+            for (int i = 0; i < pendingUnknown.size(); i++) {
+                unknown.seen(pendingUnknown.get(i), line);
+            }
+            return loan;
         } catch (Reject | RuntimeException r) {
             return null;
         } finally {
@@ -244,9 +249,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                     name = stringValue(false);
                 }
                 if (oneLine) {
-                    throw REDO;
+                    pendingUnknown.add(PREFIX[ctx] + name);
+                } else {
+                    unknown.seen(PREFIX[ctx] + name, line);
                 }
-                unknown.seen(PREFIX[ctx] + name, line);
                 skipValue(depth + 1);
             }
             // the predicted next name with the comma before it: what more() and the compare above find
