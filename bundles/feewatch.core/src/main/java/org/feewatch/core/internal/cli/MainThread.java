@@ -13,6 +13,7 @@ import org.feewatch.core.cli.VerbIO;
 import org.feewatch.core.internal.Home;
 import org.feewatch.core.internal.PluginFolder;
 import org.feewatch.core.internal.Settle;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,16 @@ public final class MainThread implements Callable<Integer> {
         int code = new Dispatcher(verbs.get()).run(List.of(args), io);
         System.out.flush();
         System.err.flush();
+        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+            // A command that ran to its end with the framework still up (all but serve and demo,
+            // which return once it has stopped): end the JVM now instead of first stopping every
+            // bundle, which took about half a second. What must outlive the process is on disk
+            // already: the report and detail files are closed, the store has committed each write
+            // (H2's shutdown hook closes it), temporary files go with their delete-on-exit hooks.
+            LOG.info("{} done {} ms after the JVM started", args.length == 0 ? "(no command)" : args[0],
+                    ManagementFactory.getRuntimeMXBean().getUptime());
+            System.exit(code);
+        }
         return code;
     }
 }
