@@ -122,17 +122,23 @@ C1=$(book csv "$LOANS")
 
 if $READER_ONLY; then
     (cd "$ROOT" && mvn -B -q -o -pl bundles/feewatch.loanbook -am test-compile -DskipTests) >&2
-    CP="$ROOT/bundles/feewatch.loanbook/target/test-classes:$ROOT/bundles/feewatch.loanbook/target/classes:$ROOT/bundles/feewatch.api/target/classes"
-    say "## Loan-book readers alone ($LOANS loans; 3 reads in one JVM, the last one reported)"
+    # the readers log through slf4j-api: the version the parent POM pins, from the local Maven repository
+    SLF4J_VERSION=$(sed -n 's:.*<slf4j.version>\(.*\)</slf4j.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+    SLF4J_JAR="${M2_REPO:-$HOME/.m2/repository}/org/slf4j/slf4j-api/$SLF4J_VERSION/slf4j-api-$SLF4J_VERSION.jar"
+    [ -f "$SLF4J_JAR" ] || { echo "run.sh: $SLF4J_JAR not found (build once with mvn to fetch it)" >&2; exit 2; }
+    CP="$ROOT/bundles/feewatch.loanbook/target/test-classes:$ROOT/bundles/feewatch.loanbook/target/classes:$ROOT/bundles/feewatch.api/target/classes:$SLF4J_JAR"
+    # the JIT and collector of the ./feewatch launcher
+    JAVA_DEFAULTS=$(sed -n 's/^JAVA_DEFAULTS="\(.*\)"$/\1/p' "$ROOT/feewatch")
+    say "## Loan-book readers alone ($LOANS loans; 3 reads in one JVM, the last one reported; java $JAVA_DEFAULTS)"
     for f in jsonl csv; do
         dir=$J1; [ $f = csv ] && dir=$C1
-        r=$(timed "reader-$f" java -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark $f "$dir" 3)
+        r=$(timed "reader-$f" java $JAVA_DEFAULTS -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark $f "$dir" 3)
         say "- $f: $(tail -1 "$WORK/reader-$f.out" | sed 's/^run 3: //')"
         say "  whole JVM (3 reads): wall/user/sys s, max RSS MB: $r"
     done
     if $DO_BIG; then
         JB=$(book jsonl "$BIG")
-        r=$(timed "reader-big" java -Xmx$BIG_HEAP -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark jsonl "$JB" 1)
+        r=$(timed "reader-big" java $JAVA_DEFAULTS -Xmx$BIG_HEAP -cp "$CP" org.feewatch.loanbook.internal.ReaderBenchmark jsonl "$JB" 1)
         say "- $BIG loans, jsonl, -Xmx$BIG_HEAP: $(tail -1 "$WORK/reader-big.out" | sed 's/^run 1: //')"
         say "  wall/user/sys s, max RSS MB: $r"
     fi

@@ -2,9 +2,15 @@ package org.feewatch.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.feewatch.api.Evidence;
 import org.feewatch.api.Finding;
@@ -26,6 +32,22 @@ public class JsonReportWriter implements ReportWriter {
 
     /** The file name written for a loan-book error that names none (the schema requires one). */
     public static final String UNNAMED_BOOK = "loan book";
+    /** From this many findings on, a second thread renders them while the writer reads them. */
+    static final int RENDER_AHEAD_MIN_FINDINGS = 20_000;
+    /** Findings rendered together, and runs rendered ahead of the one being written. */
+    private static final int RENDER_RUN = 256;
+    private static final int RENDER_RUNS_AHEAD = 8;
+
+    private final int renderAheadMinFindings;
+
+    public JsonReportWriter() {
+        this(RENDER_AHEAD_MIN_FINDINGS);
+    }
+
+    /** For tests: renders ahead from {@code renderAheadMinFindings} findings on. */
+    JsonReportWriter(int renderAheadMinFindings) {
+        this.renderAheadMinFindings = renderAheadMinFindings;
+    }
 
     @Override
     public String format() {
@@ -34,8 +56,7 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        Writer w = new org.feewatch.report.internal.Utf8Writer(out, 1 << 16);
-        PrettyJson j = new PrettyJson(w);
+        PrettyJson j = new PrettyJson(out);
         j.beginObject();
         j.name("schema").value(Report.SCHEMA);
         j.name("generatedAt").value(report.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -99,8 +120,12 @@ public class JsonReportWriter implements ReportWriter {
         j.endObject();
 
         j.name("findings").beginArray();
-        for (Finding f : report.findings()) {
-            finding(j, f);
+        if (report.findings().size() < renderAheadMinFindings) {
+            for (Finding f : report.findings()) {
+                finding(j, f);
+            }
+        } else {
+            renderAhead(j, report.findings());
         }
         j.endArray();
 
@@ -124,9 +149,111 @@ public class JsonReportWriter implements ReportWriter {
         counts(j, "byRule", report.byRule());
         j.endObject();
         j.endObject();
+        j.raw('\n');
         j.flush();
-        w.write('\n');
-        w.flush();
+    }
+
+    /**
+     * Writes many findings with a second thread: this one reads them (a large report's findings
+     * come back from disk) while the other renders runs of them into buffers that go round
+     * between the two; runs are written in order.
+     */
+    private static void renderAhead(PrettyJson j, List<Finding> findings) throws IOException {
+        ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "feewatch-report-json");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<RunBuffer>> rendering = new ArrayDeque<>();
+            java.util.concurrent.BlockingQueue<RunBuffer> free = new java.util.concurrent.LinkedBlockingQueue<>();
+            for (int i = 0; i < RENDER_RUNS_AHEAD + 1; i++) {
+                free.add(new RunBuffer());
+            }
+            int depth = j.depth();
+            boolean first = true;
+            List<Finding> run = new ArrayList<>(RENDER_RUN);
+            for (Finding f : findings) {
+                run.add(f);
+                if (run.size() == RENDER_RUN) {
+                    rendering.add(submit(renderer, run, depth, first, free));
+                    first = false;
+                    run = new ArrayList<>(RENDER_RUN);
+                    if (rendering.size() >= RENDER_RUNS_AHEAD) {
+                        copy(j, rendering.poll(), free);
+                    }
+                }
+            }
+            if (!run.isEmpty()) {
+                rendering.add(submit(renderer, run, depth, first, free));
+            }
+            while (!rendering.isEmpty()) {
+                copy(j, rendering.poll(), free);
+            }
+        } finally {
+            renderer.shutdownNow();
+        }
+    }
+
+    /** A growable byte buffer that one rendered run is written into, reused run after run. */
+    private static final class RunBuffer extends OutputStream {
+        byte[] bytes = new byte[1 << 18];
+        int length;
+
+        @Override
+        public void write(int b) {
+            room(1);
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
+
+        private void room(int k) {
+            if (length + k > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + k));
+            }
+        }
+    }
+
+    private static Future<RunBuffer> submit(ExecutorService renderer, List<Finding> run, int depth, boolean first,
+            java.util.concurrent.BlockingQueue<RunBuffer> free) {
+        return renderer.submit(() -> {
+            RunBuffer buffer = free.take();
+            buffer.length = 0;
+            PrettyJson elements = PrettyJson.arrayElements(buffer, depth, first);
+            for (Finding f : run) {
+                finding(elements, f);
+            }
+            elements.flush();
+            return buffer;
+        });
+    }
+
+    private static void copy(PrettyJson j, Future<RunBuffer> rendered, java.util.concurrent.BlockingQueue<RunBuffer> free)
+            throws IOException {
+        RunBuffer b;
+        try {
+            b = rendered.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the report was interrupted while it was written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+        j.elements(b.bytes, 0, b.length);
+        free.add(b);
     }
 
     private static void finding(PrettyJson j, Finding f) throws IOException {

@@ -27,6 +27,9 @@ class DetailCsvWriterTest {
             w.accept(new LoanMetrics("L,3", null, new BigDecimal("4.785"), null, null, null, List.of()));
             w.accept(new LoanMetrics("L4", new BigDecimal("3.65"), new BigDecimal("0"), -0.000000001, 123456.5,
                     Double.NaN, List.of()));
+            w.accept(new LoanMetrics("贷款-5", new BigDecimal("3.123456"), new BigDecimal("4.65"), -2.5, 1e11, 0.0,
+                    List.of("RATE-003")));
+            w.accept(new LoanMetrics(" L6", null, null, 9.999999999, 10.0, null, List.of("A\"B")));
         }
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
         assertEquals("id,lpr_1y,nominal_rate,apr,apr_effective,apr_bank_only,rules", lines[0]);
@@ -34,7 +37,9 @@ class DetailCsvWriterTest {
         assertEquals("L0020,3.6500,4.6500,4.60535055,4.70381400,4.60535055,DISC-001;FEE-001", lines[2]);
         assertEquals("\"L,3\",,4.7850,,,,", lines[3]);
         assertEquals("L4,3.6500,0.0000,0.00000000,123456.50000000,,", lines[4]);
-        assertEquals(5, lines.length);
+        assertEquals("贷款-5,3.123456,4.6500,-2.50000000,100000000000.00000000,0.00000000,RATE-003", lines[5]);
+        assertEquals("\" L6\",,,10.00000000,10.00000000,,\"A\"\"B\"", lines[6]);
+        assertEquals(7, lines.length);
     }
 
     @Test

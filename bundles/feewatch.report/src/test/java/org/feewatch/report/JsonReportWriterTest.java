@@ -89,4 +89,25 @@ class JsonReportWriterTest {
         assertEquals(Files.readString(shared.get()).strip(), ReportSchema.text().strip(),
                 "src/test/resources/report.schema.json differs from " + shared.get() + ": copy it again");
     }
+
+    @Test
+    void aLargeReportRenderedAheadOnAnotherThreadIsByteForByteTheSequentialOne() throws IOException {
+        Report sample = SampleReports.full();
+        java.util.List<org.feewatch.api.Finding> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * 256 + 17; i++) {
+            org.feewatch.api.Finding f = sample.findings().get(i % sample.findings().size());
+            many.add(new org.feewatch.api.Finding(f.rule(), f.severity(), f.subject(), f.title() + " #" + i,
+                    f.evidence(), f.metrics(), f.citations(), f.action()));
+        }
+        Report large = new Report(sample.generatedAt(), sample.caseInfo(), sample.engineVersion(), sample.plugins(),
+                sample.sources(), sample.loans(), sample.warnings(), many, sample.partners(), sample.bySeverity(),
+                sample.byRule());
+        ByteArrayOutputStream sequential = new ByteArrayOutputStream();
+        new JsonReportWriter(Integer.MAX_VALUE).write(large, sequential);
+        ByteArrayOutputStream ahead = new ByteArrayOutputStream();
+        new JsonReportWriter(1).write(large, ahead);
+        assertEquals(sequential.toString(StandardCharsets.UTF_8), ahead.toString(StandardCharsets.UTF_8));
+        assertTrue(ahead.toString(StandardCharsets.UTF_8).contains("#784"));
+        assertTrue(ReportSchema.errors(ahead.toString(StandardCharsets.UTF_8)).isEmpty());
+    }
 }

@@ -56,6 +56,16 @@ final class CaseAudit {
     }
 
     static Result run(Path casePath, Path out, int threads) throws IOException, CaseException {
+        return run(casePath, out, threads, true);
+    }
+
+    /** As {@link #run}, writing only the JSON report and the detail CSV, unvalidated (for benchmarks). */
+    static Result runJsonOnly(Path casePath, Path out, int threads) throws IOException, CaseException {
+        return run(casePath, out, threads, false);
+    }
+
+    private static Result run(Path casePath, Path out, int threads, boolean everyFormat)
+            throws IOException, CaseException {
         Files.createDirectories(out);
         try (LoadedCase c = new CaseReader().read(casePath)) {
             List<InputIssue> warnings = new ArrayList<>(c.warnings());
@@ -90,12 +100,21 @@ final class CaseAudit {
             Path json = out.resolve("report.json");
             Path detailFile = out.resolve("detail.csv");
             Report report;
+            long loanPhase = System.nanoTime();
             try (DetailCsvWriter detail = new DetailCsvWriter(Files.newOutputStream(detailFile))) {
                 report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
                         AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0").detail(detail).build());
             }
+            long written = System.nanoTime();
             try (OutputStream o = Files.newOutputStream(json)) {
                 new JsonReportWriter().write(report, o);
+            }
+            if (Boolean.getBoolean("feewatch.bench.phases")) {
+                System.out.printf("  audit %.3f s, JSON report %.3f s%n", (written - loanPhase) / 1e9,
+                        (System.nanoTime() - written) / 1e9);
+            }
+            if (!everyFormat) {
+                return new Result(report, json, detailFile);
             }
             try (OutputStream o = Files.newOutputStream(out.resolve("report.html"))) {
                 new HtmlReportWriter().write(report, o);

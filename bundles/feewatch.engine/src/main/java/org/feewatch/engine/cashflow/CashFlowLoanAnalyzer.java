@@ -1,7 +1,9 @@
 package org.feewatch.engine.cashflow;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 import org.feewatch.api.BundledProduct;
 import org.feewatch.api.Loan;
@@ -33,14 +35,69 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
     private static final ThreadLocal<double[][]> WORK = ThreadLocal.withInitial(() -> new double[][] {
         new double[121], new double[121] });
 
+    /** What {@link #analyze(Loan, AuditContext)} reads from the audit's context, read once per audit. */
+    private volatile AuditConstants constants;
+
     @Override
     public LoanFacts analyze(Loan loan, AuditContext context) {
-        ReferenceRates rates = context.lpr();
-        LprFixing lpr = rates == null || loan.contractDate() == null ? null
-                : rates.inForceOn(loan.contractDate()).orElse(null);
-        BigDecimal demand = context.demandDepositRate();
-        return analyze(loan, lpr, context.caseInfo().institutionId(), demand == null ? 0.0 : demand.doubleValue(),
-                context.feeDictionary());
+        AuditConstants c = constants;
+        if (c == null || c.context != context) {
+            c = new AuditConstants(context);
+            constants = c;
+        }
+        LprFixing lpr = loan.contractDate() == null ? null : c.lprOn(loan.contractDate());
+        return analyze(loan, lpr, c.institutionId, c.demandRate, c.dictionary);
+    }
+
+    /**
+     * The context's figures every loan needs, and the LPR in force by contract day, looked up once per
+     * day: an {@link AuditContext} is immutable during its audit (one analyzer may serve several
+     * audits; a new context replaces these).
+     */
+    private static final class AuditConstants {
+        /** Contract days cached: 1990-01-01 up to 2060-12-31 (other days are looked up every time). */
+        private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
+        private static final int DAYS = (int) (LocalDate.of(2061, 1, 1).toEpochDay() - FIRST_DAY);
+        /** Marks a day not looked up yet (null means "no fixing in force"). */
+        private static final Object UNKNOWN = new Object();
+
+        final AuditContext context;
+        final String institutionId;
+        final double demandRate;
+        final FeeDictionary dictionary;
+        private final ReferenceRates rates;
+        /** Per day: UNKNOWN, null, or the LprFixing in force. Filled lazily; races only repeat a lookup. */
+        private final Object[] byDay;
+
+        AuditConstants(AuditContext context) {
+            this.context = context;
+            this.rates = context.lpr();
+            BigDecimal demand = context.demandDepositRate();
+            this.demandRate = demand == null ? 0.0 : demand.doubleValue();
+            this.institutionId = context.caseInfo().institutionId();
+            this.dictionary = context.feeDictionary();
+            this.byDay = rates == null ? null : new Object[DAYS];
+            if (byDay != null) {
+                Arrays.fill(byDay, UNKNOWN);
+            }
+        }
+
+        LprFixing lprOn(LocalDate date) {
+            if (rates == null) {
+                return null;
+            }
+            long index = date.toEpochDay() - FIRST_DAY;
+            if (index < 0 || index >= DAYS) {
+                return rates.inForceOn(date).orElse(null);
+            }
+            Object known = byDay[(int) index];
+            if (known != UNKNOWN) {
+                return (LprFixing) known;
+            }
+            LprFixing found = rates.inForceOn(date).orElse(null);
+            byDay[(int) index] = found;
+            return found;
+        }
     }
 
     /**
@@ -76,7 +133,10 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         CashFlowModel.addLoan(allIn, loan.principal().doubleValue(), nominal, n, loan.repayment());
         System.arraycopy(allIn, 0, bank, 0, length);
         boolean othersCharge = false;
-        for (LoanFee fee : loan.fees()) {
+        // indexed loops: under C1 an iterator is an allocation per loan
+        List<LoanFee> fees = loan.fees();
+        for (int f = 0, count = fees.size(); f < count; f++) {
+            LoanFee fee = fees.get(f);
             double amount = fee.amount().doubleValue();
             CashFlowModel.addFee(allIn, amount, fee.when(), n);
             if (institutionId != null && institutionId.equals(fee.payee())) {
@@ -85,7 +145,9 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                 othersCharge = true;
             }
         }
-        for (BundledProduct product : loan.bundled()) {
+        List<BundledProduct> bundled = loan.bundled();
+        for (int b = 0, count = bundled.size(); b < count; b++) {
+            BundledProduct product = bundled.get(b);
             if (product.mandatory()) {
                 allIn[0] -= product.premium().doubleValue();
                 othersCharge = true;
@@ -147,12 +209,16 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         if (loan.repayment() == null) {
             return "the loan has no repayment kind";
         }
-        for (LoanFee fee : loan.fees()) {
+        List<LoanFee> fees = loan.fees();
+        for (int f = 0, count = fees.size(); f < count; f++) {
+            LoanFee fee = fees.get(f);
             if (fee.amount() == null || fee.when() == null) {
                 return "fee " + fee.item() + " has no " + (fee.amount() == null ? "amount" : "timing");
             }
         }
-        for (BundledProduct product : loan.bundled()) {
+        List<BundledProduct> bundled = loan.bundled();
+        for (int b = 0, count = bundled.size(); b < count; b++) {
+            BundledProduct product = bundled.get(b);
             if (product.mandatory() && product.premium() == null) {
                 return "mandatory product " + product.name() + " has no premium";
             }

@@ -46,10 +46,17 @@ public final class SynonymFeeDictionary implements FeeDictionary {
 
     @Override
     public String categoryOf(String itemName) {
-        if (itemName == null || itemName.isBlank()) {
+        if (itemName == null) {
             return null;
         }
-        String found = cache.computeIfAbsent(itemName, this::lookup);
+        String found = cache.get(itemName);
+        if (found == null) {
+            if (itemName.isBlank()) {
+                return null;
+            }
+            // get first: computeIfAbsent with a bound method reference allocates on every call under C1
+            found = cache.computeIfAbsent(itemName, this::lookup);
+        }
         return found.isEmpty() ? null : found;
     }
 

@@ -37,6 +37,23 @@ public final class AprSampler {
         if (h > threshold) {
             return;
         }
+        keep(h, point);
+    }
+
+    /** As {@link #offer(AprPoint)}, making the point only for a loan the sample takes. */
+    public void offer(String loanId, java.time.LocalDate contractDate, java.math.BigDecimal lpr1y, double apr,
+            boolean smallOrMicro) {
+        if (size == 0 || !Double.isFinite(apr)) {
+            return;
+        }
+        long h = mix(loanId.hashCode());
+        if (h > threshold) {
+            return;
+        }
+        keep(h, new AprPoint(loanId, contractDate, lpr1y, apr, smallOrMicro));
+    }
+
+    private void keep(long h, AprPoint point) {
         synchronized (this) {
             kept.put(new Key(h, point.loanId()), point);
             if (kept.size() > size) {

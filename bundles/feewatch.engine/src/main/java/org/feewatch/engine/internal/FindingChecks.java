@@ -11,9 +11,49 @@ public final class FindingChecks {
 
     /** A rule code: capital letters, a hyphen, three digits (FEE-001, BJ-002). */
     public static final Pattern RULE_CODE = Pattern.compile("^[A-Z]+-[0-9]{3}$");
-    private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
+    /** 64 lower-case hex digits. */
+    public static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
 
     private FindingChecks() {
+    }
+
+    /**
+     * True when {@code code} matches {@link #RULE_CODE}; checked by hand because every finding of
+     * a large book goes through it and a regex match allocates.
+     */
+    public static boolean isRuleCode(String code) {
+        if (code == null) {
+            return false;
+        }
+        int n = code.length();
+        int letters = 0;
+        while (letters < n && code.charAt(letters) >= 'A' && code.charAt(letters) <= 'Z') {
+            letters++;
+        }
+        if (letters == 0 || n != letters + 4 || code.charAt(letters) != '-') {
+            return false;
+        }
+        for (int i = letters + 1; i < n; i++) {
+            char c = code.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code s} matches {@link #SHA256} (see {@link #isRuleCode}). */
+    static boolean isSha256(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Null when the finding can go into a report, else what is wrong with it. */
@@ -21,7 +61,7 @@ public final class FindingChecks {
         if (f == null) {
             return "an empty (null) finding";
         }
-        if (f.rule() == null || !RULE_CODE.matcher(f.rule()).matches()) {
+        if (!isRuleCode(f.rule())) {
             return "a finding with the malformed rule code \"" + f.rule() + "\"";
         }
         if (f.severity() == null) {
@@ -43,7 +83,7 @@ public final class FindingChecks {
             if (e == null || e.source() == null) {
                 return "a finding with evidence that names no source";
             }
-            if (e.sha256() != null && !SHA256.matcher(e.sha256()).matches()) {
+            if (e.sha256() != null && !isSha256(e.sha256())) {
                 return "a finding with evidence whose sha256 is not 64 lower-case hex digits";
             }
         }

@@ -60,23 +60,25 @@ public final class FindingSpill implements Closeable {
             }
             out.writeByte(f.severity().ordinal());
             out.writeByte(f.subject().type().ordinal());
-            string(out, f.subject().id());
-            string(out, f.title());
+            // strings that recur (sources, metric names, citations) go through the table, the
+            // others (ids, titles, texts, values) are written out: looking them up costs more than it saves
+            out.writeString(f.subject().id(), false);
+            out.writeString(f.title(), false);
             out.writeInt(f.evidence().size());
             for (Evidence e : f.evidence()) {
-                string(out, e.source());
-                string(out, e.locator());
-                string(out, e.text());
-                string(out, e.sha256());
+                out.writeString(e.source(), true);
+                out.writeString(e.locator(), false);
+                out.writeString(e.text(), false);
+                out.writeString(e.sha256(), true);
             }
             out.writeInt(f.metrics().size());
             for (Map.Entry<String, String> m : f.metrics().entrySet()) {
-                string(out, m.getKey());
-                string(out, m.getValue());
+                out.writeString(m.getKey(), true);
+                out.writeString(m.getValue(), false);
             }
             out.writeInt(f.citations().size());
             for (String c : f.citations()) {
-                string(out, c);
+                out.writeString(c, true);
             }
             out.writeByte(f.action() == null ? -1 : f.action().ordinal());
         } catch (IOException e) {
@@ -173,35 +175,29 @@ public final class FindingSpill implements Closeable {
     private static Finding finding(String rule, In in) throws IOException {
         Severity severity = Severity.values()[in.readByte()];
         SubjectType type = SubjectType.values()[in.readByte()];
-        Subject subject = new Subject(type, string(in));
-        String title = string(in);
+        Subject subject = new Subject(type, in.readString(false));
+        String title = in.readString(false);
         int ne = in.readInt();
         List<Evidence> evidence = new ArrayList<>(ne);
         for (int i = 0; i < ne; i++) {
-            evidence.add(new Evidence(string(in), string(in), string(in), string(in)));
+            evidence.add(new Evidence(in.readString(true), in.readString(false), in.readString(false),
+                    in.readString(true)));
         }
         int nm = in.readInt();
         Map<String, String> metrics = new LinkedHashMap<>();
         for (int i = 0; i < nm; i++) {
-            metrics.put(string(in), string(in));
+            metrics.put(in.readString(true), in.readString(false));
         }
         int nc = in.readInt();
         List<String> citations = new ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
-            citations.add(string(in));
+            citations.add(in.readString(true));
         }
         int action = in.readByte();
         return new Finding(rule, severity, subject, title, evidence, metrics, citations,
                 action < 0 ? null : Action.values()[action]);
     }
 
-    private static void string(Out out, String s) throws IOException {
-        out.writeString(s);
-    }
-
-    private static String string(In in) throws IOException {
-        return in.readString();
-    }
 
     /**
      * Short strings that recur (citations, metric names, sources) are written once per file and
@@ -234,13 +230,16 @@ public final class FindingSpill implements Closeable {
             buf[n++] = (byte) v;
         }
 
-        /** -1: null; -2-k: table entry k; else the length of the UTF-8 bytes that follow (and a new entry when short). */
-        void writeString(String s) throws IOException {
+        /**
+         * -1: null; -2-k: table entry k; else the length of the UTF-8 bytes that follow, which
+         * become a new entry when {@code recurring} and short (the reader tables the same ones).
+         */
+        void writeString(String s, boolean recurring) throws IOException {
             if (s == null) {
                 writeInt(-1);
                 return;
             }
-            if (s.length() <= TABLE_MAX_LENGTH) {
+            if (recurring && s.length() <= TABLE_MAX_LENGTH) {
                 Integer k = table.get(s);
                 if (k != null) {
                     writeInt(-2 - k);
@@ -322,7 +321,7 @@ public final class FindingSpill implements Closeable {
             return v;
         }
 
-        String readString() throws IOException {
+        String readString(boolean recurring) throws IOException {
             int n = readInt();
             if (n == -1) {
                 return null;
@@ -350,7 +349,7 @@ public final class FindingSpill implements Closeable {
                 }
                 s = new String(b, StandardCharsets.UTF_8);
             }
-            if (s.length() <= TABLE_MAX_LENGTH && table.size() < TABLE_LIMIT) {
+            if (recurring && s.length() <= TABLE_MAX_LENGTH && table.size() < TABLE_LIMIT) {
                 table.add(s);
             }
             return s;

@@ -35,6 +35,7 @@ public final class GuardedRule {
     private final java.util.function.BiConsumer<String, Throwable> diagnostics;
     private volatile RuleEvaluation evaluation;
     private volatile boolean failed;
+    private volatile boolean judgesLoans;
 
     public GuardedRule(String packId, String packLabel, Rule rule, RuleInfo info, FindingSink findings,
             java.util.function.BiConsumer<String, Throwable> diagnostics) {
@@ -71,6 +72,24 @@ public final class GuardedRule {
         return evaluation;
     }
 
+    /**
+     * True when the rule's evaluation judges loans at all: most rules of a pack look at the
+     * disclosures or the partners only, and calling their empty {@code onLoan} for every loan of a
+     * large book costs more than the loans' own rules.
+     */
+    public boolean judgesLoans() {
+        return judgesLoans;
+    }
+
+    private static boolean overridesOnLoan(RuleEvaluation e) {
+        try {
+            return e.getClass().getMethod("onLoan", org.feewatch.api.spi.LoanFacts.class, FindingSink.class)
+                    .getDeclaringClass() != RuleEvaluation.class;
+        } catch (NoSuchMethodException | SecurityException | LinkageError ex) {
+            return true; // cannot tell: call it
+        }
+    }
+
     public void start(AuditContext context) {
         try {
             RuleEvaluation e = rule.start(context);
@@ -78,6 +97,7 @@ public final class GuardedRule {
                 fail("it returned nothing to evaluate when the audit started", null);
             } else {
                 evaluation = e;
+                judgesLoans = overridesOnLoan(e);
             }
         } catch (OutOfMemoryError oom) {
             throw oom;

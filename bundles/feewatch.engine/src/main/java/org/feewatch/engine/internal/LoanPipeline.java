@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.feewatch.api.AprPoint;
 import org.feewatch.api.Finding;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
@@ -50,6 +49,8 @@ public final class LoanPipeline implements LoanBookListener {
     private final AuditContext context;
     private final LoanAnalyzer analyzer;
     private final List<GuardedRule> rules;
+    /** The rules that judge loans at all (set when the run starts, before any worker). */
+    private GuardedRule[] loanRules = new GuardedRule[0];
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
@@ -70,7 +71,10 @@ public final class LoanPipeline implements LoanBookListener {
 
     // re-ordering of detail rows: guarded by "this"
     private final TreeMap<Long, List<Done>> pending = new TreeMap<>();
+    private final List<Done> late = new ArrayList<>();
     private long nextSequence;
+    /** True while a thread writes batches out (the role {@link #writeReady()} gives up when done). */
+    private boolean writing;
     private volatile RuntimeException detailFailure;
     private volatile boolean aborted;
 
@@ -97,6 +101,7 @@ public final class LoanPipeline implements LoanBookListener {
     /** @param bookName how messages name the book, e.g. "the loan book" */
     public void run(LoanBookSource book, String bookName) {
         int workers = options.workerThreads();
+        loanRules = rules.stream().filter(GuardedRule::judgesLoans).toArray(GuardedRule[]::new);
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
@@ -144,7 +149,12 @@ public final class LoanPipeline implements LoanBookListener {
             }
         }
         synchronized (this) {
-            // batch numbers the reader skipped: write what is left in sequence order
+            // batch numbers the reader skipped: write what is left in sequence order (every worker
+            // has ended, so no thread holds the writing role any more)
+            if (!late.isEmpty()) {
+                emit(new ArrayList<>(late));
+                late.clear();
+            }
             while (!pending.isEmpty() && detailFailure == null) {
                 emit(pending.pollFirstEntry().getValue());
             }
@@ -231,9 +241,23 @@ public final class LoanPipeline implements LoanBookListener {
         volatile Thread owner; // written under this
         RuleSink ownerSink; // guarded by this
         // what the owner is doing now, read by the watchdog
-        volatile GuardedRule rule;
+        /**
+         * The rule judging the current loan. Written for every rule of every loan, so deliberately
+         * not volatile (a volatile store is a full fence, and a million loans times a dozen rules of
+         * fences cost more than the rules): the watchdog may read it late, which only matters to a
+         * rule that runs for seconds, long after the store became visible.
+         */
+        GuardedRule rule;
+        /** When the current loan's judging began; volatile, written once per loan after the figures above. */
         volatile long since;
-        volatile LoanMetrics partial;
+        // the loan being judged and its figures, for the row written when a rule hangs on it; the
+        // plain fields are written before the volatile one
+        java.math.BigDecimal currentLpr;
+        java.math.BigDecimal currentNominal;
+        double currentApr;
+        double currentAprEffective;
+        double currentAprBank;
+        volatile Loan current;
 
         Job(Batch batch) {
             this.batch = batch;
@@ -291,26 +315,28 @@ public final class LoanPipeline implements LoanBookListener {
     /** Judges the job's remaining loans; false when another thread took the job over. */
     private boolean runJob(Job job, RuleSink sink) {
         try {
-            while (true) {
-                Loan loan;
-                synchronized (job) {
-                    if (job.owner != Thread.currentThread()) {
-                        return false;
-                    }
-                    if (aborted || job.next >= job.batch.loans().size()) {
-                        break;
-                    }
-                    loan = job.batch.loans().get(job.next);
+            Loan loan;
+            synchronized (job) {
+                if (job.owner != Thread.currentThread()) {
+                    return false;
                 }
+                loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+            }
+            while (loan != null) {
                 LoanMetrics row = judge(loan, sink, job);
+                // one lock per loan: hand over its row and findings, and take the next loan
                 synchronized (job) {
                     if (job.owner != Thread.currentThread()) {
                         return false;
                     }
                     job.rule = null;
                     job.rows.add(row);
-                    job.findings.addAll(sink.takeKept());
+                    List<Finding> kept = sink.takeKept();
+                    if (!kept.isEmpty()) {
+                        job.findings.addAll(kept);
+                    }
                     job.next++;
+                    loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
                 }
             }
         } catch (RuntimeException e) {
@@ -354,18 +380,18 @@ public final class LoanPipeline implements LoanBookListener {
 
     private void takeOver(Job job, GuardedRule rule, long since) {
         synchronized (job) {
-            if (job.rule != rule || job.since != since || job.partial == null) {
+            Loan current = job.current;
+            if (job.rule != rule || job.since != since || current == null) {
                 return; // it moved on meanwhile
             }
-            LoanMetrics partial = job.partial;
-            rule.fail("it did not finish judging loan " + partial.loanId() + " within "
+            rule.fail("it did not finish judging loan " + current.id() + " within "
                     + describe(options.loanTimeout()), null);
             Thread stuck = job.owner;
             // the stuck thread's sink drops whatever it adds from now on
             job.ownerSink.close();
             job.findings.addAll(job.ownerSink.takeKept());
-            job.rows.add(new LoanMetrics(partial.loanId(), partial.lpr1y(), partial.nominalRate(), partial.apr(),
-                    partial.aprEffective(), partial.aprBankOnly(), job.ownerSink.loanRulesSoFar()));
+            job.rows.add(new LoanMetrics(current.id(), job.currentLpr, job.currentNominal, finite(job.currentApr),
+                    finite(job.currentAprEffective), finite(job.currentAprBank), job.ownerSink.loanRulesSoFar()));
             job.next++;
             job.rule = null;
             Thread replacement = new Thread(() -> work(job), "feewatch-loans-r" + job.batch.sequence());
@@ -427,12 +453,18 @@ public final class LoanPipeline implements LoanBookListener {
                     + (why == null || why.isBlank() ? "no rate of return solves its cash flows" : why)
                     + "; rules that compare its APR could not judge it"));
         }
-        job.partial = new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank),
-                List.of());
+        job.currentLpr = lpr;
+        job.currentNominal = nominal;
+        job.currentApr = apr;
+        job.currentAprEffective = aprEffective;
+        job.currentAprBank = aprBank;
+        job.current = loan;
         sink.startLoan(loan.id());
         // the clock starts once per loan: a limit of seconds does not need a reading per rule
         job.since = System.nanoTime();
-        for (GuardedRule rule : rules) {
+        GuardedRule[] judging = loanRules;
+        for (int r = 0; r < judging.length; r++) {
+            GuardedRule rule = judging[r];
             if (!rule.active()) {
                 continue;
             }
@@ -449,13 +481,13 @@ public final class LoanPipeline implements LoanBookListener {
                 }
             }
             if (!job.owned()) {
-                return job.partial; // taken over: the caller sees that and stops
+                return null; // taken over: the caller sees that and stops
             }
         }
         job.rule = null;
         List<String> broken = sink.endLoan();
         if (Double.isFinite(apr) && loan.contractDate() != null) {
-            sampler.offer(new AprPoint(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro()));
+            sampler.offer(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro());
         }
         return new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank), broken);
     }
@@ -464,22 +496,46 @@ public final class LoanPipeline implements LoanBookListener {
         return Double.isFinite(d) ? d : null;
     }
 
-    private synchronized void complete(long sequence, Done done) {
-        if (sequence < nextSequence) {
-            // a batch that arrives after its number was given up as skipped: write it now
-            emit(List.of(done));
-            return;
+    /**
+     * Hands a judged batch over for writing. Batches are written in sequence order by one thread
+     * at a time, outside the pipeline's lock: a worker whose batch is done while another thread
+     * writes only queues it and goes back to judging.
+     */
+    private void complete(long sequence, Done done) {
+        synchronized (this) {
+            if (sequence < nextSequence) {
+                // a batch that arrives after its number was given up as skipped: written next
+                late.add(done);
+            } else {
+                pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(done);
+            }
+            if (writing) {
+                return; // the writing thread takes it
+            }
+            writing = true;
         }
-        pending.computeIfAbsent(sequence, k -> new ArrayList<>(1)).add(done);
-        drain();
+        writeReady();
     }
 
-    private void drain() {
-        Map.Entry<Long, List<Done>> first;
-        while ((first = pending.firstEntry()) != null && first.getKey() == nextSequence) {
-            pending.pollFirstEntry();
-            emit(first.getValue());
-            nextSequence++;
+    /** Writes every batch that is next in sequence, until none is; the caller holds the writing role. */
+    private void writeReady() {
+        while (true) {
+            List<Done> ready = new ArrayList<>();
+            synchronized (this) {
+                ready.addAll(late);
+                late.clear();
+                Map.Entry<Long, List<Done>> first;
+                while ((first = pending.firstEntry()) != null && first.getKey() == nextSequence) {
+                    pending.pollFirstEntry();
+                    ready.addAll(first.getValue());
+                    nextSequence++;
+                }
+                if (ready.isEmpty()) {
+                    writing = false;
+                    return;
+                }
+            }
+            emit(ready);
         }
     }
 
@@ -508,12 +564,15 @@ public final class LoanPipeline implements LoanBookListener {
      * The reader is waiting for a permit while every read batch is judged and waits for a number
      * that never came: the reader skipped it. Write on from the next number there is.
      */
-    private synchronized void skipGapIfStuck() {
-        if (unfinished.get() == 0 && !pending.isEmpty()
-                && pending.firstKey() > nextSequence) {
+    private void skipGapIfStuck() {
+        synchronized (this) {
+            if (unfinished.get() != 0 || pending.isEmpty() || pending.firstKey() <= nextSequence || writing) {
+                return;
+            }
             nextSequence = pending.firstKey();
-            drain();
+            writing = true;
         }
+        writeReady();
     }
 
     /** Unwinds the reader when the audit cannot go on. */

@@ -2,6 +2,7 @@ package org.feewatch.engine.price;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,6 +79,60 @@ public final class PriceEvaluator {
             }
             default:
                 return Optional.empty();
+        }
+    }
+
+    /**
+     * {@link #maxCharge(Price, BigDecimal, int, boolean)} in floating point, for deciding cheaply that
+     * a charge is clearly within the bound: the same cases and arithmetic on doubles, so the answer is
+     * within a few units in the last place of the exact bound (relative error below 1e-12 for any
+     * price and principal a loan can have). NaN when the price sets no bound. Rules use it only to
+     * skip the exact computation when a charge is below the bound by far more than that error.
+     */
+    public static double maxChargeApprox(Price price, double principal, int termMonths, boolean exempt) {
+        if (exempt) {
+            return 0.0;
+        }
+        if (price == null) {
+            return Double.NaN;
+        }
+        int months = Math.max(termMonths, 1);
+        switch (price.kind()) {
+            case FREE:
+                return 0.0;
+            case FIXED:
+                return price.high() == null ? Double.NaN
+                        : price.high().doubleValue() * charges(price.period(), months);
+            case PERCENT: {
+                if (price.high() == null) {
+                    return Double.NaN;
+                }
+                double each = principal * price.high().doubleValue() / 100.0;
+                if (price.minimum() != null && each < price.minimum().doubleValue()) {
+                    each = price.minimum().doubleValue();
+                }
+                if (price.maximum() != null && each > price.maximum().doubleValue()) {
+                    each = price.maximum().doubleValue();
+                }
+                return each * charges(price.period(), months);
+            }
+            case TIERED: {
+                List<Price> parts = price.parts();
+                if (parts.isEmpty()) {
+                    return Double.NaN;
+                }
+                double most = Double.NEGATIVE_INFINITY;
+                for (int i = 0, n = parts.size(); i < n; i++) {
+                    double bound = maxChargeApprox(parts.get(i), principal, months, false);
+                    if (Double.isNaN(bound)) {
+                        return Double.NaN;
+                    }
+                    most = Math.max(most, bound);
+                }
+                return most;
+            }
+            default:
+                return Double.NaN;
         }
     }
 

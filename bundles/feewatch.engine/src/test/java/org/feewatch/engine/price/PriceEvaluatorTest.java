@@ -86,4 +86,34 @@ class PriceEvaluatorTest {
         assertBound("20", bound(transfer, new BigDecimal("10000"), 12));
         assertTrue(bound("小微企业免收；其他协议定价", MILLION, 12).isEmpty());
     }
+
+    @Test
+    void theFloatingPointBoundAgreesWithTheExactOne() {
+        String[] texts = {"按贷款金额的0.5%收取", "按安排金额的0.3%-1%收取", "100-500元", "年费率1.2%", "年担保费率0.8%",
+            "按贷款本金的0.25%/月", "按保函金额的年费率1%收取，每笔最低300元", "按贷款金额的0.5%收取，最低500元，最高5000元",
+            "每笔不超过20000元", "每份200元", "每年不超过50000元", "免费", "暂不收费", "协议定价", "详询营业网点", "",
+            "每笔最低300元", "1%起", "1万元（含）以下每笔5元；100万元以上按汇款金额的0.002%收取，每笔最高200元",
+            "小微企业免收；其他协议定价"};
+        String[] principals = {"0.01", "10000", "104000.00", "1000000", "1604000.00", "15550000", "987654321.99"};
+        int[] terms = {0, 1, 11, 12, 13, 18, 24, 36, 60, 121};
+        for (String text : texts) {
+            for (String p : principals) {
+                for (int months : terms) {
+                    for (boolean exempt : new boolean[] {false, true}) {
+                        Optional<BigDecimal> exact = PriceEvaluator.maxCharge(PriceParser.parse(text), new BigDecimal(p),
+                                months, exempt);
+                        double approx = PriceEvaluator.maxChargeApprox(PriceParser.parse(text), Double.parseDouble(p),
+                                months, exempt);
+                        String what = text + " on " + p + " over " + months + " months" + (exempt ? ", exempt" : "");
+                        assertEquals(exact.isEmpty(), Double.isNaN(approx), what);
+                        if (exact.isPresent()) {
+                            double e = exact.get().doubleValue();
+                            assertTrue(Math.abs(approx - e) <= 1e-12 * Math.max(1.0, Math.abs(e)),
+                                    what + ": " + approx + " against " + exact.get());
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

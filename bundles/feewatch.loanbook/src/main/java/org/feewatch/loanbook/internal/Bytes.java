@@ -15,9 +15,14 @@ final class Bytes {
     }
 
     /** 0x80 in each byte of x that equals the byte of {@code pattern}, exactly (no false hits). */
-    private static long matches(long x, long pattern) {
+    static long matches(long x, long pattern) {
         long t = x ^ pattern;
         return ~(((t & LOW7) + LOW7) | t | LOW7);
+    }
+
+    /** The eight bytes at i as one little-endian long (i + 8 must not pass the array's end). */
+    static long word(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
     }
 
     static int indexOf(byte[] b, int from, int to, byte v) {
@@ -87,8 +92,13 @@ final class Bytes {
         long pattern = ONES * (v & 0xFF);
         long n = 0;
         int i = from;
-        for (; i + 8 <= to; i += 8) {
-            n += Long.bitCount(matches((long) LONGS.get(b, i), pattern));
+        for (; i + 16 <= to; i += 16) {
+            long t0 = (long) LONGS.get(b, i) ^ pattern;
+            long t1 = (long) LONGS.get(b, i + 8) ^ pattern;
+            // a cheap test that may flag a word without the byte; the exact count follows only then
+            if (((((t0 - ONES) & ~t0) | ((t1 - ONES) & ~t1)) & HIGH) != 0) {
+                n += Long.bitCount(zeroBytes(t0)) + Long.bitCount(zeroBytes(t1));
+            }
         }
         for (; i < to; i++) {
             if (b[i] == v) {
@@ -96,6 +106,13 @@ final class Bytes {
             }
         }
         return n;
+    }
+
+    private static final long HIGH = 0x8080808080808080L;
+
+    /** 0x80 in each byte of t that is zero, exactly. */
+    private static long zeroBytes(long t) {
+        return ~(((t & LOW7) + LOW7) | t | LOW7);
     }
 
     static boolean blank(byte[] b, int from, int to) {

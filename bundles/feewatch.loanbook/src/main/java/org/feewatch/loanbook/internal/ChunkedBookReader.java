@@ -40,6 +40,21 @@ final class ChunkedBookReader {
          */
         Loan parse(byte[] b, int start, int end, long line, boolean lastLineWithoutEnd) throws Reject;
 
+        /**
+         * The loan of the line starting at {@code start}, parsed in one pass that finds the line's
+         * end itself (then {@link #lineEnd()}: the index of its '\n', or {@code chunkEnd}); null when
+         * the line must go through {@link #parse} (a bad or unusual line, or no such pass). A loan
+         * returned is the one {@link #parse} would return for the line.
+         */
+        default Loan parseToLineEnd(byte[] b, int start, int chunkEnd, long line) {
+            return null;
+        }
+
+        /** Where the line of the last loan of {@link #parseToLineEnd} ended. */
+        default int lineEnd() {
+            throw new IllegalStateException("no one-pass parse");
+        }
+
         /** Unknown fields or columns this parser has seen. */
         UnknownFields unknownFields();
     }
@@ -275,6 +290,19 @@ final class ChunkedBookReader {
             int i = c.start();
             int end = c.end();
             while (i < end) {
+                Loan quick = parser.parseToLineEnd(b, i, end, line);
+                if (quick != null) {
+                    int nl = parser.lineEnd();
+                    int e = nl > i && b[nl - 1] == '\r' ? nl - 1 : nl;
+                    if (e - i > settings.maxLineBytes()) {
+                        rejects.add(tooLong(e - i, line));
+                    } else {
+                        loans.add(quick);
+                    }
+                    line++;
+                    i = nl < end ? nl + 1 : end;
+                    continue;
+                }
                 int nl = Bytes.indexOf(b, i, end, (byte) '\n');
                 int lineEnd = nl >= 0 ? nl : end;
                 int e = lineEnd;
@@ -283,9 +311,7 @@ final class ChunkedBookReader {
                 }
                 if (e > i && !Bytes.blank(b, i, e)) {
                     if (e - i > settings.maxLineBytes()) {
-                        rejects.add(InputIssue.at(fileName, line, String.format("the line is %,d bytes long, over "
-                                + "the limit of %,d bytes (maxLineKiB in configuration)", e - i,
-                                settings.maxLineBytes())));
+                        rejects.add(tooLong(e - i, line));
                     } else {
                         try {
                             loans.add(parser.parse(b, i, e, line, c.last() && nl < 0));
@@ -305,6 +331,11 @@ final class ChunkedBookReader {
                 i = nl >= 0 ? nl + 1 : end;
             }
             return new Result(c.seq(), loans, rejects);
+        }
+
+        private InputIssue tooLong(int length, long line) {
+            return InputIssue.at(fileName, line, String.format("the line is %,d bytes long, over the limit of %,d "
+                    + "bytes (maxLineKiB in configuration)", length, settings.maxLineBytes()));
         }
 
         /**

@@ -66,18 +66,23 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
 
     @Override
     public Loan parse(byte[] b, int s, int e, long line, boolean lastLineWithoutEnd) throws Reject {
+        boolean plain = f.splitPlain(b, s, e);
         if (cs == StandardCharsets.UTF_8) {
-            int bad = Utf8.firstInvalid(b, s, e);
+            // after a plain split, the bytes before its first non-ASCII byte are known to be valid
+            int from = plain ? f.firstHigh() : s;
+            int bad = from < 0 ? -1 : Utf8.firstInvalid(b, from, e);
             if (bad >= 0) {
                 throw new Reject("invalid UTF-8 at byte " + (bad - s + 1));
             }
         }
-        try {
-            f.split(b, s, e);
-        } catch (Reject r) {
-            // the fields before the bad quote are known: the loan's fee rows are not orphans
-            claimFees(idOrNull());
-            throw r;
+        if (!plain) {
+            try {
+                f.split(b, s, e);
+            } catch (Reject r) {
+                // the fields before the bad quote are known: the loan's fee rows are not orphans
+                claimFees(idOrNull());
+                throw r;
+            }
         }
         if (f.count() != header.fieldCount) {
             claimFees(idOrNull());
@@ -92,7 +97,7 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         d.hasBorrower = true;
         d.hasRate = true;
         d.id = idOrNull();
-        String feeProblem = d.id == null ? null : attachFees(d.id);
+        String feeProblem = d.id == null || !mayHaveFees() ? null : attachFees(d.id, idHash(d.id));
         for (int k = 1; k < ColumnMapping.LOAN_COLUMNS.size(); k++) {
             int i = header.field(k);
             if (i >= 0 && !f.empty(i)) {
@@ -114,6 +119,27 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         return f.text(i, cs, null);
     }
 
+    /** False when the fee index rules out rows for this line's id (see FeeIndex.mayHave). */
+    private boolean mayHaveFees() {
+        if (fees == null) {
+            return true;
+        }
+        int i = header.field(C_ID);
+        return f.doubledQuotes(i) || fees.mayHave(f.bytes(), f.start(i), f.end(i));
+    }
+
+    /** The id's hash, from its bytes when it is plain ASCII (no String walked char by char). */
+    private long idHash(String id) {
+        int i = header.field(C_ID);
+        if (!f.doubledQuotes(i)) {
+            long h = IdRegistry.hashAscii(f.bytes(), f.start(i), f.end(i));
+            if (h != 0) {
+                return h;
+            }
+        }
+        return IdRegistry.hash(id);
+    }
+
     private void value(int field, int i, String name) throws Reject {
         byte[] b = f.bytes();
         int s = f.start(i);
@@ -124,19 +150,30 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             case LoanDraft.ESTABLISHED -> d.established = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.PRODUCT -> d.product = f.text(i, cs, cache);
             case LoanDraft.CHANNEL -> d.channel = f.text(i, cs, cache);
+            // principals and fee amounts rarely repeat: not worth a cache slot
             case LoanDraft.PRINCIPAL -> d.principal = PlainValues.decimal(b, s, e, name, cs);
             case LoanDraft.CONTRACT_DATE -> d.contractDate = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.MATURITY_DATE -> d.maturityDate = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.RATE_TYPE -> d.rateType = WireValues.RATE_TYPES.parse(b, s, e, name, cs);
-            case LoanDraft.TENOR -> d.tenor = LoanDraft.tenor(f.text(i, cs, cache), name);
-            case LoanDraft.SPREAD -> d.spreadBp = PlainValues.wholeNumber(b, s, e, name, cs);
-            case LoanDraft.NOMINAL -> d.nominal = PlainValues.decimal(b, s, e, name, cs);
-            case LoanDraft.MULTIPLIER -> d.multiplier = PlainValues.decimal(b, s, e, name, cs);
+            case LoanDraft.TENOR -> d.tenor = tenor(b, s, e) ? (b[s] == '1' ? "1Y" : "5Y")
+                    : LoanDraft.tenor(f.text(i, cs, cache), name);
+            case LoanDraft.SPREAD -> d.spreadBp = PlainValues.boxed(PlainValues.wholeNumber(b, s, e, name, cs));
+            case LoanDraft.NOMINAL -> d.nominal = PlainValues.decimal(b, s, e, name, cs, d.decimals);
+            case LoanDraft.MULTIPLIER -> d.multiplier = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             case LoanDraft.REPAYMENT -> d.repayment = WireValues.REPAYMENTS.parse(b, s, e, name, cs);
-            case LoanDraft.ON_LENDING -> d.onLending = bool(f.text(i, cs, cache), name);
-            case LoanDraft.DEPOSIT -> d.deposit = PlainValues.decimal(b, s, e, name, cs);
+            case LoanDraft.ON_LENDING -> d.onLending = FALSE.is(b, s, e) ? false
+                    : TRUE.is(b, s, e) || bool(f.text(i, cs, cache), name);
+            case LoanDraft.DEPOSIT -> d.deposit = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             default -> throw new IllegalStateException("no column for field " + field);
         }
+    }
+
+    private static final BytePattern FALSE = new BytePattern("false");
+    private static final BytePattern TRUE = new BytePattern("true");
+
+    /** The field's bytes are "1Y" or "5Y", which is then its text (a doubled quote would show in them). */
+    private boolean tenor(byte[] b, int s, int e) {
+        return e - s == 2 && (b[s] == '1' || b[s] == '5') && b[s + 1] == 'Y';
     }
 
     private static boolean bool(String v, String name) throws Reject {
@@ -155,21 +192,21 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
 
     private void claimFees(String id) {
         if (id != null && fees != null) {
-            forEachGroup(id, false);
+            forEachGroup(id, IdRegistry.hash(id), false);
         }
     }
 
     /** Adds the loan's fee rows to the draft; the first problem with them, or null. */
-    private String attachFees(String id) {
+    private String attachFees(String id, long hash) {
         if (fees == null) {
             return null;
         }
-        return forEachGroup(id, true);
+        return forEachGroup(id, hash, true);
     }
 
-    private String forEachGroup(String id, boolean parse) {
+    private String forEachGroup(String id, long hash, boolean parse) {
         String problem = null;
-        for (int g = fees.firstGroup(IdRegistry.hash(id)); g >= 0; g = fees.nextGroup(g)) {
+        for (int g = fees.firstGroup(hash); g >= 0; g = fees.nextGroup(g)) {
             String p = group(g, id, parse);
             if (problem == null) {
                 problem = p;

@@ -61,6 +61,7 @@ record FeeScan(FeeIndex index, CsvHeader header) {
                 index.extendLast(lines.nextOffset);
             } else {
                 index.add(IdRegistry.hash(id), lines.offset, (int) (lines.nextOffset - lines.offset), lines.number);
+                index.addNumbered(id);
                 previous = id;
             }
         }

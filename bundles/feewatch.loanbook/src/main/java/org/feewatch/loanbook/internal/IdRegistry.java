@@ -43,16 +43,21 @@ final class IdRegistry {
     long firstLine(String id, long line) {
         int n = id.length();
         int digitsStart = n;
-        while (digitsStart > 0 && n - digitsStart < MAX_DIGITS && isDigit(id.charAt(digitsStart - 1))) {
+        // the trailing digits and their value in one backward pass
+        long number = 0;
+        long scale = 1;
+        while (digitsStart > 0 && n - digitsStart < MAX_DIGITS) {
+            int d = id.charAt(digitsStart - 1) - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            number += d * scale;
+            scale *= 10;
             digitsStart--;
         }
         Runs runs = null;
-        long number = 0;
         if (digitsStart < n) {
             runs = runsFor(id, digitsStart, n - digitsStart);
-            for (int i = digitsStart; i < n; i++) {
-                number = number * 10 + (id.charAt(i) - '0');
-            }
             long seen = runs.lineOf(number);
             if (seen >= 0) {
                 return seen;
@@ -99,14 +104,32 @@ final class IdRegistry {
         return r;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     static long hash(String s) {
         long h = 0x243F6A8885A308D3L ^ s.length();
         for (int i = 0; i < s.length(); i++) {
             h = (h ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h == EMPTY ? 1 : h;
+    }
+
+    /**
+     * {@link #hash(String)} of the text of bytes [s, e) when they are all ASCII (each byte is then
+     * its char, whatever the encoding); 0, never a hash, when one is not.
+     */
+    static long hashAscii(byte[] b, int s, int e) {
+        long h = 0x243F6A8885A308D3L ^ (e - s);
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c < 0) {
+                return 0;
+            }
+            h = (h ^ c) * 0x9E3779B97F4A7C15L;
             h ^= h >>> 29;
         }
         h ^= h >>> 33;
@@ -177,6 +200,10 @@ final class IdRegistry {
                 return -1;
             }
             int r = hint;
+            if (n > end[r] && (r + 1 == count || n < start[r + 1])) {
+                // past the run last used and before the next one (the next id of a sorted book)
+                return -1;
+            }
             if (!(start[r] <= n && n <= end[r])) {
                 r = floor(n);
                 if (r < 0 || end[r] < n) {

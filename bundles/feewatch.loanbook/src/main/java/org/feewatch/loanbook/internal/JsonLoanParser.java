@@ -60,6 +60,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private static final LoanDraft.FieldNames FIELD_NAMES = f -> NAMES[f];
 
     private final LoanDraft d = new LoanDraft();
+    /**
+     * The field expected after each field of each object kind (index 0: the first field), learnt from
+     * the lines seen: books write their fields in one order, so a name is usually matched by one
+     * compare of its quoted bytes, with no scan.
+     */
+    private final int[][] nextKey = new int[CONTEXTS.length][];
     private final StringCache cache = new StringCache();
     private final UnknownFields unknown = new UnknownFields();
     private final StringBuilder sb = new StringBuilder();
@@ -67,6 +73,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private byte[] b;
     private int p;
     private int end;
+    /** In {@link #parseToLineEnd}: a line break is not a blank, and where the line ended. */
+    private boolean oneLine;
+    private int lineEnd;
     private int lineStart;
     private boolean cutShort;
     private long line;
@@ -90,6 +99,17 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private String bName;
     private BigDecimal bPremium;
     private Boolean bMandatory;
+
+    JsonLoanParser() {
+        for (int c = 0; c < CONTEXTS.length; c++) {
+            int n = CONTEXTS[c].names.length;
+            nextKey[c] = new int[n + 1];
+            for (int k = 0; k <= n; k++) {
+                // before anything is learnt: the order of the case format
+                nextKey[c][k] = k < n ? k : -1;
+            }
+        }
+    }
 
     @Override
     public Loan parse(byte[] buf, int start, int stop, long lineNumber, boolean lastLineWithoutEnd) throws Reject {
@@ -118,6 +138,49 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    /** Thrown in a one-pass parse that must be redone by {@link #parse}; never leaves this class. */
+    private static final Reject REDO = new Reject("redo");
+
+    /**
+     * The one-pass parse: the line's end is not known beforehand, so blanks never include a line
+     * break and the loan object must be followed by blanks and a line break (or the chunk's end). As
+     * no value, name or blank can hold a line break, a success read exactly the bytes of the line
+     * and gives what {@link #parse} gives for it; anything else (a bad line, an unknown field, whose
+     * count must not be taken twice) returns null and the line is parsed again with its bounds.
+     */
+    @Override
+    public Loan parseToLineEnd(byte[] buf, int start, int chunkEnd, long lineNumber) {
+        b = buf;
+        p = start;
+        end = chunkEnd;
+        lineStart = start;
+        line = lineNumber;
+        cutShort = false;
+        oneLine = true;
+        d.reset();
+        try {
+            if (b[p] != '{') {
+                return null;
+            }
+            object(CTX_TOP, 0);
+            ws();
+            if (p != end && b[p] != '\n') {
+                return null;
+            }
+            lineEnd = p;
+            return d.build(FIELD_NAMES, FILE, line);
+        } catch (Reject | RuntimeException r) {
+            return null;
+        } finally {
+            oneLine = false;
+        }
+    }
+
+    @Override
+    public int lineEnd() {
+        return lineEnd;
+    }
+
     @Override
     public UnknownFields unknownFields() {
         return unknown;
@@ -132,29 +195,47 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             return;
         }
         Keys keys = CONTEXTS[ctx];
+        int[] next = nextKey[ctx];
         long seen = 0;
+        int previous = -1;
+        // matched: the predicted name was found at p, exactly quoted and followed by its colon (no
+        // escape, no blank), which is what the scan, match and colon() below find for it
+        int key = next[0];
+        boolean matched = key >= 0 && keys.quoted[key].at(b, p, end);
+        if (matched) {
+            p += keys.quoted[key].length;
+        }
         while (true) {
-            if (peek() != '"') {
-                throw syntax("expected a field name in double quotes");
-            }
-            scanString();
-            int key;
             String name = null;
-            if ((strFlags & ESCAPES) == 0) {
-                key = keys.match(b, strStart, strEnd);
+            if (matched) {
+                if (p < end && b[p] <= ' ') {
+                    ws();
+                }
             } else {
-                name = unescape();
-                key = keys.match(name);
+                if (peek() != '"') {
+                    throw syntax("expected a field name in double quotes");
+                }
+                scanString();
+                if ((strFlags & ESCAPES) == 0) {
+                    key = keys.match(b, strStart, strEnd);
+                } else {
+                    name = unescape();
+                    key = keys.match(name);
+                }
+                colon();
+                if (key >= 0) {
+                    next[previous + 1] = key;
+                }
             }
-            colon();
             if (key >= 0) {
+                previous = key;
                 if ((seen & (1L << key)) != 0) {
                     throw new Reject("field " + PREFIX[ctx].replace("[]", "[" + index + "]") + keys.names[key]
                             + " appears twice");
                 }
                 seen |= 1L << key;
                 if (peek() == 'n') {
-                    literal("null");
+                    literal(NULL);
                 } else {
                     value(ctx, key, depth);
                 }
@@ -162,11 +243,26 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 if (name == null) {
                     name = stringValue(false);
                 }
+                if (oneLine) {
+                    throw REDO;
+                }
                 unknown.seen(PREFIX[ctx] + name, line);
                 skipValue(depth + 1);
             }
+            // the predicted next name with the comma before it: what more() and the compare above find
+            key = next[previous + 1];
+            if (key >= 0 && keys.commaQuoted[key].at(b, p, end)) {
+                p += keys.commaQuoted[key].length;
+                matched = true;
+                continue;
+            }
             if (!more('}', "after a field", "")) {
                 return;
+            }
+            key = next[previous + 1];
+            matched = key >= 0 && keys.quoted[key].at(b, p, end);
+            if (matched) {
+                p += keys.quoted[key].length;
             }
         }
     }
@@ -191,9 +287,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
             case 2 -> d.product = string("product", true);
             case 3 -> d.channel = string("channel", true);
-            case 4 -> d.principal = decimal("principal");
-            case 5 -> d.contractDate = date("contractDate");
-            case 6 -> d.maturityDate = date("maturityDate");
+            // principals and fee amounts rarely repeat: not worth a cache slot
+            case 4 -> d.principal = decimal("principal", null);
+            case 5 -> {
+                d.contractDate = date("contractDate");
+                d.contractDay = lastDay;
+            }
+            case 6 -> {
+                d.maturityDate = date("maturityDate");
+                d.maturityDay = lastDay;
+            }
             case 7 -> {
                 expectObject("rate");
                 d.hasRate = true;
@@ -218,7 +321,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private void rate(int key) throws Reject {
         switch (key) {
             case 0 -> d.rateType = enumValue(WireValues.RATE_TYPES, "rate.type");
-            case 1 -> d.tenor = LoanDraft.tenor(string("rate.tenor", true), "rate.tenor");
+            case 1 -> d.tenor = tenor();
             case 2 -> d.spreadBp = wholeNumber("rate.spreadBp");
             case 3 -> d.nominal = decimal("rate.nominal");
             default -> d.multiplier = decimal("rate.multiplier");
@@ -244,7 +347,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         switch (key) {
             case 0 -> fPayee = string(at, "payee", true);
             case 1 -> fItem = string(at, "item", true);
-            case 2 -> fAmount = decimal(at, "amount");
+            case 2 -> fAmount = decimal(at, "amount", null);
             default -> fWhen = enumValue(WireValues.FEE_TIMINGS, at, "when");
         }
     }
@@ -254,7 +357,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         switch (key) {
             case 0 -> bKind = string(at, "kind", true);
             case 1 -> bName = string(at, "name", true);
-            case 2 -> bPremium = decimal(at, "premium");
+            case 2 -> bPremium = decimal(at, "premium", null);
             default -> bMandatory = bool(at + "mandatory");
         }
     }
@@ -295,7 +398,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private LoanFee checkedFee(int i) throws Reject {
-        String at = "fees[" + i + "].";
+        String at = at(FEE_AT, "fees", i);
         if (fPayee == null) {
             throw new Reject("missing required field " + at + "payee");
         }
@@ -315,7 +418,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private BundledProduct checkedBundled(int i) throws Reject {
-        String at = "bundled[" + i + "].";
+        String at = at(BUNDLED_AT, "bundled", i);
         if (bName == null || bName.isBlank()) {
             throw new Reject("missing required field " + at + "name");
         }
@@ -327,6 +430,21 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
         // a product listed as bundled is tied unless the book says it was bought freely
         return new BundledProduct(bKind, bName, bPremium, bMandatory == null || bMandatory);
+    }
+
+    private static final BytePattern TENOR_1Y = new BytePattern("\"1Y\"");
+    private static final BytePattern TENOR_5Y = new BytePattern("\"5Y\"");
+
+    private String tenor() throws Reject {
+        if (TENOR_1Y.at(b, p, end)) {
+            p += TENOR_1Y.length;
+            return "1Y";
+        }
+        if (TENOR_5Y.at(b, p, end)) {
+            p += TENOR_5Y.length;
+            return "5Y";
+        }
+        return LoanDraft.tenor(string("rate.tenor", true), "rate.tenor");
     }
 
     private void expectObject(String field) throws Reject {
@@ -346,23 +464,32 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     /** The common case without building the field's name; any problem is re-read with the full name. */
-    private BigDecimal decimal(String prefix, String field) throws Reject {
+    private BigDecimal decimal(String prefix, String field, DecimalCache shared) throws Reject {
+        BigDecimal quick = quickDecimal(shared);
+        if (quick != null) {
+            return quick;
+        }
         int save = p;
         if (peek() == '"') {
             scanString();
             if ((strFlags & ESCAPES) == 0) {
                 try {
-                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+                    return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, shared);
                 } catch (Reject r) {
                     // fall through for the message with the full name
                 }
             }
             p = save;
         }
-        return decimal(prefix + field);
+        return decimal(prefix + field, shared);
     }
 
     private <E extends Enum<E>> E enumValue(WireValues<E> values, String prefix, String field) throws Reject {
+        int k = values.quotedAt(b, p, end);
+        if (k >= 0) {
+            p += values.quotedLength(k);
+            return values.value(k);
+        }
         if (peek() == '"') {
             int save = p;
             scanString();
@@ -406,7 +533,58 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return unescape();
     }
 
+    /**
+     * A quoted plain decimal of at most 18 digits ("376000.00"), parsed in one pass; null (p
+     * unchanged) for anything else, which the full path reads or rejects. It accepts exactly what
+     * that path accepts without escapes.
+     */
+    private BigDecimal quickDecimal(DecimalCache shared) {
+        int i = p + 1;
+        if (p >= end || b[p] != '"') {
+            return null;
+        }
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digitsStart = i;
+        long v = 0;
+        int point = -1;
+        while (i < end) {
+            byte c = b[i];
+            int dg = c - '0';
+            if (dg >= 0 && dg <= 9) {
+                v = v * 10 + dg;
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (i >= end || b[i] != '"') {
+            return null;
+        }
+        int digits = i - digitsStart - (point < 0 ? 0 : 1);
+        if (point == digitsStart || point == i - 1 || digits == 0 || digits > 18) {
+            return null;
+        }
+        p = i + 1;
+        long unscaled = negative ? -v : v;
+        int scale = point < 0 ? 0 : i - point - 1;
+        return shared != null ? shared.get(unscaled, scale) : BigDecimal.valueOf(unscaled, scale);
+    }
+
     private BigDecimal decimal(String field) throws Reject {
+        return decimal(field, d.decimals);
+    }
+
+    /** A decimal; {@code shared}: the cache of values that repeat, or null. */
+    private BigDecimal decimal(String field, DecimalCache shared) throws Reject {
+        BigDecimal quick = quickDecimal(shared);
+        if (quick != null) {
+            return quick;
+        }
         byte c = peek();
         if (c == '"') {
             scanString();
@@ -414,7 +592,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 byte[] v = unescape().getBytes(StandardCharsets.UTF_8);
                 return PlainValues.decimal(v, 0, v.length, field, StandardCharsets.UTF_8);
             }
-            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+            return PlainValues.decimal(b, strStart, strEnd, field, StandardCharsets.UTF_8, shared);
         }
         if (c == '-' || PlainValues.isDigit(c)) {
             scanNumber();
@@ -422,12 +600,38 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
                         + " has an exponent: write it as a plain decimal");
             }
-            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8);
+            return PlainValues.decimal(b, numStart, numEnd, field, StandardCharsets.UTF_8, shared);
         }
         throw new Reject(field + " must be a decimal number (a JSON string or number), not " + kind());
     }
 
     private Integer wholeNumber(String field) throws Reject {
+        // the common case: a JSON integer of at most 9 digits, no leading zero, fraction or exponent
+        int i = p;
+        boolean negative = i < end && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digitsStart = i;
+        int v = 0;
+        while (i < end && i - digitsStart < 10) {
+            int dg = b[i] - '0';
+            if (dg < 0 || dg > 9) {
+                break;
+            }
+            v = v * 10 + dg;
+            i++;
+        }
+        int n = i - digitsStart;
+        if (n >= 1 && n <= 9 && (b[digitsStart] != '0' || n == 1)
+                && (i >= end || (b[i] != '.' && b[i] != 'e' && b[i] != 'E'))) {
+            p = i;
+            return PlainValues.boxed(negative ? -v : v);
+        }
+        return PlainValues.boxed(slowWholeNumber(field));
+    }
+
+    private int slowWholeNumber(String field) throws Reject {
         byte c = peek();
         if (c == '"') {
             scanString();
@@ -452,7 +656,24 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         throw new Reject(field + " must be a whole number, not " + kind());
     }
 
+    /** The last date read as {@link LoanDraft#dayKey}, or 0 when it was not read in place. */
+    private int lastDay;
+
     private java.time.LocalDate date(String field) throws Reject {
+        lastDay = 0;
+        // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
+        if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"' && b[p + 5] == '-' && b[p + 8] == '-') {
+            int y = digit(p + 1) * 1000 + digit(p + 2) * 100 + digit(p + 3) * 10 + digit(p + 4);
+            int m = digit(p + 6) * 10 + digit(p + 7);
+            int dd = digit(p + 9) * 10 + digit(p + 10);
+            // a non-digit makes its term negative or over 1000, so the sum falls outside the checks
+            if (y >= 0 && m >= 1 && m <= 12 && dd >= 1 && dd <= PlainValues.daysInMonth(y, m)
+                    && allDigits(p + 1, p + 5) && allDigits(p + 6, p + 8) && allDigits(p + 9, p + 11)) {
+                p += 12;
+                lastDay = LoanDraft.dayKey(y, m, dd);
+                return PlainValues.date(y, m, dd);
+            }
+        }
         if (peek() != '"') {
             throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind());
         }
@@ -464,7 +685,26 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return PlainValues.date(b, strStart, strEnd, field, StandardCharsets.UTF_8);
     }
 
+    private int digit(int i) {
+        return b[i] - '0';
+    }
+
+    private boolean allDigits(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int dg = b[i] - '0';
+            if (dg < 0 || dg > 9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private <E extends Enum<E>> E enumValue(WireValues<E> values, String field) throws Reject {
+        int k = values.quotedAt(b, p, end);
+        if (k >= 0) {
+            p += values.quotedLength(k);
+            return values.value(k);
+        }
         if (peek() != '"') {
             throw new Reject(field + " must be a string, not " + kind());
         }
@@ -478,11 +718,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private boolean bool(String field) throws Reject {
         byte c = peek();
         if (c == 't') {
-            literal("true");
+            literal(TRUE);
             return true;
         }
         if (c == 'f') {
-            literal("false");
+            literal(FALSE);
             return false;
         }
         throw new Reject(field + " must be true or false, not " + kind());
@@ -512,7 +752,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private void ws() {
         while (p < end) {
             byte c = b[p];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && !oneLine)) {
                 p++;
             } else {
                 return;
@@ -554,11 +794,15 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
      * ({@code where} + {@code field}) is only put together for a line that is wrong.
      */
     private boolean more(char close, String where, String field) throws Reject {
-        ws();
+        if (p < end && b[p] <= ' ') {
+            ws();
+        }
         byte c = peek();
         if (c == ',') {
             p++;
-            ws();
+            if (p < end && b[p] <= ' ') {
+                ws();
+            }
             return true;
         }
         if (c == close) {
@@ -568,23 +812,47 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         throw syntax("expected ',' or '" + close + "' " + where + field);
     }
 
-    private void literal(String word) throws Reject {
-        for (int i = 0; i < word.length(); i++) {
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private void literal(byte[] word) throws Reject {
+        for (int i = 0; i < word.length; i++) {
             if (p + i >= end) {
                 p += i;
                 throw endOfLine();
             }
-            if (b[p + i] != word.charAt(i)) {
+            if (b[p + i] != word[i]) {
                 p += i;
                 throw syntax("unexpected character '" + printable(b[p]) + "'");
             }
         }
-        p += word.length();
+        p += word.length;
     }
 
     private void scanString() throws Reject {
         int i = p + 1;
         int flags = 0;
+        // words of eight plain bytes (no quote, backslash or control character) are stepped over at
+        // once, noting non-ASCII; the byte loop below handles the first special byte and the rest
+        int wordsEnd = end - 7;
+        while (i < wordsEnd) {
+            long x = Bytes.word(b, i);
+            long special = Bytes.matches(x, QUOTES) | Bytes.matches(x, BACKSLASHES)
+                    | ((x - SPACES) & ~x & HIGH_BITS);
+            if (special != 0) {
+                long before = (special & -special) - 1;
+                if ((x & HIGH_BITS & before) != 0) {
+                    flags |= NON_ASCII;
+                }
+                i += Long.numberOfTrailingZeros(special) >>> 3;
+                break;
+            }
+            if ((x & HIGH_BITS) != 0) {
+                flags |= NON_ASCII;
+            }
+            i += 8;
+        }
         while (true) {
             if (i >= end) {
                 p = i;
@@ -638,6 +906,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         // UTF-8 is checked where a string is decoded or skipped (a cached value was checked when first
         // seen); numbers, dates and enums are ASCII, and any rejection checks the whole line first
     }
+
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private void checkUtf8() throws Reject {
         if ((strFlags & NON_ASCII) != 0) {
@@ -770,9 +1043,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 scanString();
                 checkUtf8();
             }
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
+            case 't' -> literal(TRUE);
+            case 'f' -> literal(FALSE);
+            case 'n' -> literal(NULL);
             case '{' -> {
                 if (opensEmpty('}')) {
                     return;
@@ -857,13 +1130,21 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         private static final int TABLE = 256;
         final String[] names;
         final byte[][] bytes;
+        /** Each name with its quotes and colon, for the predicted-name compare. */
+        final BytePattern[] quoted;
+        /** The same after the comma that separates it from the field before. */
+        final BytePattern[] commaQuoted;
         private final int[] table = new int[TABLE];
         private int multiplier;
 
         Keys(String... names) {
             this.names = names;
             this.bytes = new byte[names.length][];
+            this.quoted = new BytePattern[names.length];
+            this.commaQuoted = new BytePattern[names.length];
             for (int i = 0; i < names.length; i++) {
+                quoted[i] = new BytePattern('"' + names[i] + "\":");
+                commaQuoted[i] = new BytePattern(",\"" + names[i] + "\":");
                 bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
             }
             for (multiplier = 1; !fill(); multiplier += 2) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.feewatch.api.Borrower;
 import org.feewatch.api.BorrowerType;
@@ -56,6 +57,9 @@ final class LoanDraft {
     BigDecimal principal;
     LocalDate contractDate;
     LocalDate maturityDate;
+    /** The two dates as {@link #dayKey} when the parser had their digits at hand, else 0. */
+    int contractDay;
+    int maturityDay;
     boolean hasRate;
     RateType rateType;
     String tenor;
@@ -67,6 +71,11 @@ final class LoanDraft {
     BigDecimal deposit;
     final List<BundledProduct> bundled = new ArrayList<>();
     final List<LoanFee> fees = new ArrayList<>();
+    /** Amounts and rates of this parser's loans, shared when they repeat. */
+    final DecimalCache decimals = new DecimalCache();
+    /** Rate terms repeat across a book (same type, tenor, spread, rate): one instance each. */
+    private final RateTerms[] rates = new RateTerms[RATE_SLOTS];
+    private static final int RATE_SLOTS = 512;
 
     void reset() {
         id = null;
@@ -79,6 +88,8 @@ final class LoanDraft {
         principal = null;
         contractDate = null;
         maturityDate = null;
+        contractDay = 0;
+        maturityDay = 0;
         hasRate = false;
         rateType = null;
         tenor = null;
@@ -118,7 +129,9 @@ final class LoanDraft {
         if (maturityDate == null) {
             throw missing(names, MATURITY_DATE);
         }
-        if (!maturityDate.isAfter(contractDate)) {
+        boolean after = contractDay != 0 && maturityDay != 0 ? maturityDay > contractDay
+                : maturityDate.isAfter(contractDate);
+        if (!after) {
             throw new Reject(names.name(MATURITY_DATE) + " " + maturityDate + " is not after "
                     + names.name(CONTRACT_DATE) + " " + contractDate);
         }
@@ -152,9 +165,35 @@ final class LoanDraft {
             throw new Reject(names.name(DEPOSIT) + " " + deposit.toPlainString() + " is negative");
         }
         Borrower borrower = new Borrower(borrowerId, borrowerType, established);
-        RateTerms rate = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
-        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rate, repayment,
-                onLending, deposit == null ? BigDecimal.ZERO : deposit, bundled, fees, file, line);
+        // an empty list is passed as null (the loan makes it List.of()); an immutable copy is kept as is
+        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rateTerms(),
+                repayment, onLending, deposit == null ? BigDecimal.ZERO : deposit,
+                bundled.isEmpty() ? null : List.copyOf(bundled), fees.isEmpty() ? null : List.copyOf(fees), file,
+                line);
+    }
+
+    /** The rate terms of this draft, shared with an earlier loan whose terms are equal. */
+    private RateTerms rateTerms() {
+        int h = rateType.ordinal();
+        h = h * 31 + (tenor == null ? 0 : tenor.hashCode());
+        h = h * 31 + (spreadBp == null ? 0 : spreadBp);
+        h = h * 31 + (nominal == null ? 0 : nominal.hashCode());
+        h = h * 31 + (multiplier == null ? 0 : multiplier.hashCode());
+        int slot = (h ^ (h >>> 9) ^ (h >>> 18)) & (RATE_SLOTS - 1);
+        RateTerms r = rates[slot];
+        if (r != null && r.type() == rateType && Objects.equals(r.tenor(), tenor)
+                && Objects.equals(r.spreadBp(), spreadBp) && Objects.equals(r.nominal(), nominal)
+                && Objects.equals(r.multiplier(), multiplier)) {
+            return r;
+        }
+        r = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
+        rates[slot] = r;
+        return r;
+    }
+
+    /** A number that orders days as the calendar does, for a valid date. */
+    static int dayKey(int year, int month, int day) {
+        return (year << 9) | (month << 5) | day;
     }
 
     private static Reject missing(FieldNames names, int field) {

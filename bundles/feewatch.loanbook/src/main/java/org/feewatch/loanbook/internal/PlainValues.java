@@ -22,6 +22,11 @@ final class PlainValues {
 
     /** A plain decimal: optional minus, digits, optionally a point and digits. */
     static BigDecimal decimal(byte[] b, int s, int e, String field, Charset cs) throws Reject {
+        return decimal(b, s, e, field, cs, null);
+    }
+
+    /** {@link #decimal(byte[], int, int, String, Charset)}, sharing repeated values through {@code cache} (may be null). */
+    static BigDecimal decimal(byte[] b, int s, int e, String field, Charset cs, DecimalCache cache) throws Reject {
         if (s >= e) {
             throw new Reject(field + " is empty");
         }
@@ -31,8 +36,15 @@ final class PlainValues {
             negative = true;
             i++;
         }
+        // one pass: digits are accumulated while checked (an overflow past 18 digits is never used)
+        long v = 0;
         int intStart = i;
-        while (i < e && isDigit(b[i])) {
+        while (i < e) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
             i++;
         }
         int intDigits = i - intStart;
@@ -40,7 +52,12 @@ final class PlainValues {
         if (i < e && b[i] == '.') {
             i++;
             int fracStart = i;
-            while (i < e && isDigit(b[i])) {
+            while (i < e) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
                 i++;
             }
             fracDigits = i - fracStart;
@@ -51,16 +68,9 @@ final class PlainValues {
         if (i != e || intDigits == 0) {
             throw new Reject(notPlain(b, s, e, field, cs));
         }
-        int digits = intDigits + fracDigits;
-        if (digits <= 18) {
-            long v = 0;
-            for (int k = intStart; k < e; k++) {
-                byte c = b[k];
-                if (c != '.') {
-                    v = v * 10 + (c - '0');
-                }
-            }
-            return BigDecimal.valueOf(negative ? -v : v, fracDigits);
+        if (intDigits + fracDigits <= 18) {
+            long u = negative ? -v : v;
+            return cache != null ? cache.get(u, fracDigits) : BigDecimal.valueOf(u, fracDigits);
         }
         return new BigDecimal(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
     }
@@ -148,9 +158,9 @@ final class PlainValues {
     /** An ISO date YYYY-MM-DD that exists in the calendar. */
     static LocalDate date(byte[] b, int s, int e, String field, Charset cs) throws Reject {
         if (e - s == 10 && b[s + 4] == '-' && b[s + 7] == '-') {
-            int y = digits(b, s, 4);
-            int m = digits(b, s + 5, 2);
-            int d = digits(b, s + 8, 2);
+            int y = digits4(b, s);
+            int m = digits2(b, s + 5);
+            int d = digits2(b, s + 8);
             if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
                 int days = daysInMonth(y, m);
                 if (d <= days) {
@@ -163,7 +173,7 @@ final class PlainValues {
         throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (YYYY-MM-DD)");
     }
 
-    private static int daysInMonth(int y, int m) {
+    static int daysInMonth(int y, int m) {
         if (m == 2) {
             boolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
             return leap ? 29 : 28;
@@ -190,15 +200,39 @@ final class PlainValues {
         return cached;
     }
 
-    private static int digits(byte[] b, int s, int n) {
-        int v = 0;
-        for (int i = s; i < s + n; i++) {
-            if (!isDigit(b[i])) {
-                return -1;
-            }
-            v = v * 10 + (b[i] - '0');
+    /** The number of two ASCII digits at s, or -1. */
+    private static int digits2(byte[] b, int s) {
+        int d0 = b[s] - '0';
+        int d1 = b[s + 1] - '0';
+        if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) {
+            return -1;
         }
-        return v;
+        return d0 * 10 + d1;
+    }
+
+    /** The number of four ASCII digits at s, or -1. */
+    private static int digits4(byte[] b, int s) {
+        int hi = digits2(b, s);
+        int lo = digits2(b, s + 2);
+        return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+    }
+
+    private static final int FIRST_BOXED = -1024;
+    /** Whole numbers such as spreads repeat: one shared Integer each (Integer.valueOf shares only up to 127). */
+    private static final Integer[] BOXED = new Integer[8192];
+
+    static Integer boxed(int v) {
+        int k = v - FIRST_BOXED;
+        if (k < 0 || k >= BOXED.length) {
+            return v;
+        }
+        Integer cached = BOXED[k];
+        if (cached == null) {
+            cached = v;
+            // a benign race, as for dates: Integer's value is final
+            BOXED[k] = cached;
+        }
+        return cached;
     }
 
     static boolean isDigit(byte c) {

@@ -19,37 +19,48 @@ final class WireValues<E extends Enum<E>> {
     static final WireValues<FeeTiming> FEE_TIMINGS = new WireValues<>(FeeTiming.values(), FeeTiming::wireName);
 
     private final E[] values;
-    private final byte[][] names;
     private final String list;
+    /** Each wire name in double quotes, as a JSON value. */
+    private final BytePattern[] quoted;
+    private final BytePattern[] plain;
 
     private WireValues(E[] values, java.util.function.Function<E, String> wire) {
         this.values = values;
-        this.names = new byte[values.length][];
+        this.quoted = new BytePattern[values.length];
+        this.plain = new BytePattern[values.length];
         for (int i = 0; i < values.length; i++) {
-            names[i] = wire.apply(values[i]).getBytes(StandardCharsets.US_ASCII);
+            plain[i] = new BytePattern(wire.apply(values[i]));
+            quoted[i] = new BytePattern('"' + wire.apply(values[i]) + '"');
         }
         this.list = Arrays.stream(values).map(wire).collect(Collectors.joining(", "));
     }
 
     /** The value whose wire name is exactly these bytes, or null. */
     E match(byte[] b, int s, int e) {
-        int len = e - s;
-        for (int i = 0; i < names.length; i++) {
-            byte[] n = names[i];
-            if (n.length == len && same(n, b, s, len)) {
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i].is(b, s, e)) {
                 return values[i];
             }
         }
         return null;
     }
 
-    private static boolean same(byte[] n, byte[] b, int s, int len) {
-        for (int j = 0; j < len; j++) {
-            if (n[j] != b[s + j]) {
-                return false;
+    /** The index of the value whose quoted wire name is at p (closing quote included), or -1. */
+    int quotedAt(byte[] b, int p, int end) {
+        for (int i = 0; i < quoted.length; i++) {
+            if (quoted[i].at(b, p, end)) {
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    int quotedLength(int i) {
+        return quoted[i].length;
+    }
+
+    E value(int i) {
+        return values[i];
     }
 
     E parse(byte[] b, int s, int e, String field, Charset cs) throws Reject {

@@ -1,33 +1,89 @@
 package org.feewatch.report.internal;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A streaming JSON writer producing exactly the text of Gson's {@code JsonWriter} with a two-space
- * indent and HTML-safe escaping off (so reports stay byte for byte what they were), without its
- * per-call bookkeeping: a report of a million findings makes tens of millions of calls. Only what
- * the report writer needs: objects, arrays, names, strings (null written as {@code null}) and longs.
+ * A streaming JSON writer producing exactly the UTF-8 bytes of Gson's {@code JsonWriter} text with
+ * a two-space indent and HTML-safe escaping off (so reports stay byte for byte what they were),
+ * without its per-call bookkeeping and without a character encoder: a report of a million findings
+ * makes tens of millions of calls. Strings are encoded with {@link String#getBytes} (a lone
+ * surrogate becomes {@code ?}, as an {@code OutputStreamWriter} writes it) and copied in runs
+ * between the characters JSON escapes. Only what the report writer needs: objects, arrays, names,
+ * strings (null written as {@code null}) and longs.
  */
 public final class PrettyJson {
 
     private static final int MAX_DEPTH = 64;
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] NAME_SEPARATOR = {':', ' '};
+    /** A line break and the indent of each depth. */
+    private static final byte[][] NEWLINES = new byte[MAX_DEPTH + 1][];
 
-    private final Writer out;
+    static {
+        for (int d = 0; d <= MAX_DEPTH; d++) {
+            byte[] b = new byte[1 + 2 * d];
+            java.util.Arrays.fill(b, (byte) ' ');
+            b[0] = '\n';
+            NEWLINES[d] = b;
+        }
+    }
+
+    private final OutputStream out;
+    private final byte[] buf;
+    private int n;
     /** Per open scope: 0 empty object, 1 non-empty object, 2 empty array, 3 non-empty array. */
     private final int[] scopes = new int[MAX_DEPTH];
     private int depth;
     private boolean afterName;
-    private char[] chars = new char[256];
 
-    public PrettyJson(Writer out) {
+    public PrettyJson(OutputStream out) {
+        this(out, 1 << 16);
+    }
+
+    public PrettyJson(OutputStream out, int bufferSize) {
         this.out = out;
+        this.buf = new byte[Math.max(bufferSize, 64)];
+    }
+
+    /**
+     * A writer of the elements of an array that another writer has open at {@code depth} (the
+     * array's own level, counting from 1), {@code first} when none was written yet: what it writes
+     * is exactly what that writer would write for the same elements, so element runs can be
+     * rendered on other threads and copied in with {@link #elements}.
+     */
+    public static PrettyJson arrayElements(OutputStream out, int depth, boolean first) {
+        PrettyJson j = new PrettyJson(out, 1 << 14);
+        for (int d = 0; d < depth - 1; d++) {
+            j.scopes[d] = 1;
+        }
+        j.scopes[depth - 1] = first ? 2 : 3;
+        j.depth = depth;
+        return j;
+    }
+
+    /** The depth of the innermost open object or array (1 inside the document's object). */
+    public int depth() {
+        return depth;
+    }
+
+    /** Copies in array elements rendered by an {@link #arrayElements} writer at this writer's depth. */
+    public void elements(byte[] rendered, int off, int len) throws IOException {
+        if (len == 0) {
+            return;
+        }
+        if (scopes[depth - 1] != 2 && scopes[depth - 1] != 3) {
+            throw new IllegalStateException("elements outside an array");
+        }
+        bytes(rendered, off, len);
+        scopes[depth - 1] = 3;
     }
 
     public PrettyJson beginObject() throws IOException {
         beforeValue();
         push(0);
-        out.write('{');
+        put('{');
         return this;
     }
 
@@ -38,7 +94,7 @@ public final class PrettyJson {
     public PrettyJson beginArray() throws IOException {
         beforeValue();
         push(2);
-        out.write('[');
+        put('[');
         return this;
     }
 
@@ -49,12 +105,12 @@ public final class PrettyJson {
     public PrettyJson name(String name) throws IOException {
         int s = scopes[depth - 1];
         if (s == 1) {
-            out.write(',');
+            put(',');
         }
         scopes[depth - 1] = 1;
         newline();
         string(name);
-        out.write(": ");
+        bytes(NAME_SEPARATOR, 0, 2);
         afterName = true;
         return this;
     }
@@ -62,7 +118,7 @@ public final class PrettyJson {
     public PrettyJson value(String value) throws IOException {
         beforeValue();
         if (value == null) {
-            out.write("null");
+            bytes(NULL, 0, NULL.length);
         } else {
             string(value);
         }
@@ -71,8 +127,14 @@ public final class PrettyJson {
 
     public PrettyJson value(long value) throws IOException {
         beforeValue();
-        out.write(Long.toString(value));
+        byte[] b = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+        bytes(b, 0, b.length);
         return this;
+    }
+
+    /** Writes a raw byte (a line break after the document, for example). */
+    public void raw(int b) throws IOException {
+        put(b);
     }
 
     private void push(int scope) {
@@ -87,7 +149,7 @@ public final class PrettyJson {
         if (s == 1 || s == 3) {
             newline();
         }
-        out.write(bracket);
+        put(bracket);
         return this;
     }
 
@@ -100,66 +162,104 @@ public final class PrettyJson {
             return;
         }
         if (scopes[depth - 1] == 3) {
-            out.write(',');
+            put(',');
         }
         scopes[depth - 1] = 3;
         newline();
     }
 
     private void newline() throws IOException {
-        out.write('\n');
-        for (int i = 0; i < depth; i++) {
-            out.write("  ");
-        }
+        byte[] b = NEWLINES[depth];
+        bytes(b, 0, b.length);
     }
 
     /** A quoted string escaped as Gson does without HTML-safe escaping. */
     private void string(String s) throws IOException {
-        out.write('"');
-        int n = s.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        // one bulk copy, then a scan of the array: cheaper than a bounds-checked charAt per character
-        s.getChars(0, n, chars, 0);
-        char[] c = chars;
+        put('"');
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int len = b.length;
         int last = 0;
-        for (int i = 0; i < n; i++) {
-            char ch = c[i];
-            String replacement;
-            if (ch < 0x20) {
-                replacement = switch (ch) {
-                    case '\t' -> "\\t";
-                    case '\b' -> "\\b";
-                    case '\n' -> "\\n";
-                    case '\r' -> "\\r";
-                    case '\f' -> "\\f";
-                    default -> String.format("\\u%04x", (int) ch);
-                };
-            } else if (ch == '"') {
-                replacement = "\\\"";
-            } else if (ch == '\\') {
-                replacement = "\\\\";
-            } else if (ch == '\u2028') {
-                replacement = "\\u2028";
-            } else if (ch == '\u2029') {
-                replacement = "\\u2029";
+        for (int i = 0; i < len; i++) {
+            int x = b[i];
+            byte[] replacement;
+            if (x >= 0 && x < 0x20) {
+                replacement = CONTROL[x];
+            } else if (x == '"') {
+                replacement = QUOTE;
+            } else if (x == '\\') {
+                replacement = BACKSLASH;
+            } else if (x == (byte) 0xE2 && i + 2 < len && b[i + 1] == (byte) 0x80
+                    && (b[i + 2] == (byte) 0xA8 || b[i + 2] == (byte) 0xA9)) {
+                // U+2028 and U+2029, escaped by Gson because JavaScript treats them as line ends
+                replacement = b[i + 2] == (byte) 0xA8 ? LINE_SEPARATOR : PARAGRAPH_SEPARATOR;
+                bytes(b, last, i - last);
+                bytes(replacement, 0, replacement.length);
+                i += 2;
+                last = i + 1;
+                continue;
             } else {
                 continue;
             }
-            if (last < i) {
-                out.write(c, last, i - last);
-            }
-            out.write(replacement);
+            bytes(b, last, i - last);
+            bytes(replacement, 0, replacement.length);
             last = i + 1;
         }
-        if (last < n) {
-            out.write(c, last, n - last);
-        }
-        out.write('"');
+        bytes(b, last, len - last);
+        put('"');
     }
 
+    private static final byte[] QUOTE = ascii("\\\"");
+    private static final byte[] BACKSLASH = ascii("\\\\");
+    private static final byte[] LINE_SEPARATOR = ascii("\\u2028");
+    private static final byte[] PARAGRAPH_SEPARATOR = ascii("\\u2029");
+    private static final byte[][] CONTROL = new byte[0x20][];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            CONTROL[c] = ascii(switch (c) {
+                case '\t' -> "\\t";
+                case '\b' -> "\\b";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\f' -> "\\f";
+                default -> String.format("\\u%04x", c);
+            });
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void put(int b) throws IOException {
+        if (n == buf.length) {
+            drain();
+        }
+        buf[n++] = (byte) b;
+    }
+
+    private void bytes(byte[] b, int off, int len) throws IOException {
+        if (len > buf.length - n) {
+            drain();
+            if (len > buf.length) {
+                out.write(b, off, len);
+                return;
+            }
+        }
+        System.arraycopy(b, off, buf, n, len);
+        n += len;
+    }
+
+    private void drain() throws IOException {
+        if (n > 0) {
+            out.write(buf, 0, n);
+            n = 0;
+        }
+    }
+
+    /** Writes out what is buffered and flushes the stream. */
     public void flush() throws IOException {
+        drain();
         out.flush();
     }
 }

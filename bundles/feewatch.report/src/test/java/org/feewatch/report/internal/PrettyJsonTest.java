@@ -2,8 +2,10 @@ package org.feewatch.report.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +13,13 @@ import com.google.gson.stream.JsonWriter;
 
 class PrettyJsonTest {
 
-    private static final String TRICKY = "引号\" 反斜杠\\ tab\t nl\n cr\r \b\f \u0001 \u001f </script> & ' = \u2028\u2029 𠀋";
+    private static final String TRICKY = "引号\" 反斜杠\\ tab\t nl\n cr\r \b\f \u0001 \u001f </script> & ' = \u2028\u2029 𠀋 lone \ud800 high and \udc00 low";
 
     @Test
     void writesExactlyWhatGsonWritesWithATwoSpaceIndentAndHtmlSafeOff() throws IOException {
-        StringWriter gsonText = new StringWriter();
+        // Gson's text through the JDK's own UTF-8 encoder (a lone surrogate becomes '?')
+        ByteArrayOutputStream gsonBytes = new ByteArrayOutputStream();
+        OutputStreamWriter gsonText = new OutputStreamWriter(gsonBytes, StandardCharsets.UTF_8);
         JsonWriter g = new JsonWriter(gsonText);
         g.setIndent("  ");
         g.setHtmlSafe(false);
@@ -32,8 +36,8 @@ class PrettyJsonTest {
         g.endObject();
         g.flush();
 
-        StringWriter mineText = new StringWriter();
-        PrettyJson m = new PrettyJson(mineText);
+        ByteArrayOutputStream mineBytes = new ByteArrayOutputStream();
+        PrettyJson m = new PrettyJson(mineBytes, 16);
         m.beginObject();
         m.name("schema").value("feewatch.report/1");
         m.name("empty").beginArray().endArray();
@@ -47,6 +51,7 @@ class PrettyJsonTest {
         m.endObject();
         m.flush();
 
-        assertEquals(gsonText.toString(), mineText.toString());
+        assertEquals(gsonBytes.toString(StandardCharsets.UTF_8), mineBytes.toString(StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
     }
 }

@@ -1,13 +1,16 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.feewatch.api.Disclosure;
 import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
+import org.feewatch.api.Price;
 import org.feewatch.api.RuleInfo;
 import org.feewatch.api.Severity;
 import org.feewatch.api.SourceKind;
@@ -17,6 +20,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.PriceParser;
 
 /**
  * The audited institution's published price catalogue: the items of every {@code price-catalog}
@@ -26,10 +30,11 @@ import org.feewatch.engine.fees.SmallMicroExemption;
 final class BankCatalogue {
 
     /**
-     * A published item with the disclosure it was read from, its category and whether its entry
-     * exempts small and micro borrowers (read once per audit, not once per loan).
+     * A published item with the disclosure it was read from, its category, whether its entry
+     * exempts small and micro borrowers and its price (the item's, else its text parsed), all read
+     * once per audit, not once per loan.
      */
-    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro) {
+    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price) {
         String sourceId() {
             return item.sourceId() != null ? item.sourceId() : disclosure.source().id();
         }
@@ -39,10 +44,20 @@ final class BankCatalogue {
         }
     }
 
+    private static final Entry[] NONE = new Entry[0];
+    /** Bound on the answers kept for charged items the dictionary does not know (matched by name). */
+    private static final int NAME_CACHE_LIMIT = 10_000;
+
     private final AuditContext context;
     private final String institutionId;
     private final List<Entry> entries = new ArrayList<>();
     private final List<SourceRef> declared = new ArrayList<>();
+    /** The entries of each category, in catalogue order. */
+    private final Map<String, Entry[]> byCategory = new HashMap<>();
+    /** The entries without a category, by normalised item name, in catalogue order. */
+    private final Map<String, Entry[]> byName = new HashMap<>();
+    /** Charged item names the dictionary does not know, with their entries by name (normalised once). */
+    private final Map<String, Entry[]> byChargedName = new ConcurrentHashMap<>();
 
     BankCatalogue(AuditContext context) {
         this.context = context;
@@ -59,9 +74,24 @@ final class BankCatalogue {
             for (FeeItem item : d.items()) {
                 String category = item.category() != null ? item.category()
                         : context.feeDictionary().categoryOf(item.name());
-                entries.add(new Entry(d, item, category, SmallMicroExemption.exempts(item)));
+                entries.add(new Entry(d, item, category, SmallMicroExemption.exempts(item),
+                        item.price() != null ? item.price() : PriceParser.parse(item.priceText())));
             }
         }
+        Map<String, List<Entry>> categories = new HashMap<>();
+        Map<String, List<Entry>> names = new HashMap<>();
+        for (Entry e : entries) {
+            if (e.category != null) {
+                categories.computeIfAbsent(e.category, k -> new ArrayList<>()).add(e);
+            } else {
+                String name = normalise(e.item.name());
+                if (!name.isEmpty()) {
+                    names.computeIfAbsent(name, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        categories.forEach((k, v) -> byCategory.put(k, v.toArray(NONE)));
+        names.forEach((k, v) -> byName.put(k, v.toArray(NONE)));
     }
 
     private boolean isRead(String sourceId) {
@@ -86,15 +116,28 @@ final class BankCatalogue {
         return entries;
     }
 
-    /** The published entries for a charged item: by category, else by name. */
-    List<Entry> entriesFor(String chargedItem, String category) {
-        List<Entry> found = new ArrayList<>();
-        String name = normalise(chargedItem);
-        for (Entry e : entries) {
-            if (category != null ? category.equals(e.category)
-                    : e.category == null && !name.isEmpty() && normalise(e.item.name()).equals(name)) {
-                found.add(e);
+    /**
+     * The published entries for a charged item, in catalogue order: those of its category, or, when
+     * the dictionary knows neither the item nor the entry, those of the same name (compared without
+     * spaces, brackets and full-width forms). From tables built once per audit: no list and, for a
+     * known category, no string per call. Do not modify the array.
+     */
+    Entry[] publishedFor(String chargedItem, String category) {
+        if (category != null) {
+            Entry[] found = byCategory.get(category);
+            return found == null ? NONE : found;
+        }
+        if (chargedItem == null) {
+            return NONE;
+        }
+        Entry[] found = byChargedName.get(chargedItem);
+        if (found == null) {
+            String name = normalise(chargedItem);
+            found = name.isEmpty() ? NONE : byName.getOrDefault(name, NONE);
+            if (byChargedName.size() >= NAME_CACHE_LIMIT) {
+                byChargedName.clear();
             }
+            byChargedName.put(chargedItem, found);
         }
         return found;
     }

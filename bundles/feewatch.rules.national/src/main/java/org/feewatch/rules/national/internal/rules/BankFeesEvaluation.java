@@ -1,5 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,21 +32,44 @@ abstract class BankFeesEvaluation implements RuleEvaluation {
     /** Judges the fees {@code loan} pays the bank (never empty) against a readable {@link #catalogue}. */
     abstract void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings);
 
+    /**
+     * False only when {@link #onBankFees} would certainly find nothing on this loan, decided without
+     * building anything: most loans break no rule, and they should cost next to nothing.
+     *
+     * @param fees every fee of the loan; those paid to {@code institution} are the bank's
+     */
+    abstract boolean mayFind(LoanFacts facts, Loan loan, List<LoanFee> fees, String institution);
+
     @Override
     public final void onLoan(LoanFacts facts, FindingSink findings) {
         Loan loan = facts.loan();
         if (!info.inForceOn(loan.contractDate())) {
             return;
         }
-        List<LoanFee> bankFees = loan.fees().stream().filter(f -> catalogue.institutionId().equals(f.payee()))
-                .toList();
-        if (bankFees.isEmpty()) {
+        List<LoanFee> fees = loan.fees();
+        String institution = catalogue.institutionId();
+        int bank = 0;
+        for (int i = 0, n = fees.size(); i < n; i++) {
+            if (institution.equals(fees.get(i).payee())) {
+                bank++;
+            }
+        }
+        if (bank == 0) {
             return;
         }
         if (!catalogue.readable()) {
-            feesNotJudged.addAndGet(bankFees.size());
+            feesNotJudged.addAndGet(bank);
             loansNotJudged.incrementAndGet();
             return;
+        }
+        if (!mayFind(facts, loan, fees, institution)) {
+            return;
+        }
+        List<LoanFee> bankFees = new ArrayList<>(bank);
+        for (int i = 0, n = fees.size(); i < n; i++) {
+            if (institution.equals(fees.get(i).payee())) {
+                bankFees.add(fees.get(i));
+            }
         }
         onBankFees(facts, loan, bankFees, findings);
     }

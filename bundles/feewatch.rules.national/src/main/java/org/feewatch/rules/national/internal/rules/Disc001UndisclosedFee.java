@@ -36,13 +36,25 @@ public final class Disc001UndisclosedFee implements Rule {
     public RuleEvaluation start(AuditContext context) {
         return new BankFeesEvaluation(info, context) {
             @Override
+            boolean mayFind(LoanFacts facts, Loan loan, List<LoanFee> fees, String institution) {
+                for (int i = 0, n = fees.size(); i < n; i++) {
+                    LoanFee fee = fees.get(i);
+                    if (institution.equals(fee.payee())
+                            && catalogue.publishedFor(fee.item(), facts.categoryOf(fee.item())).length == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
             void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 List<Evidence> evidence = new ArrayList<>();
                 List<String> items = new ArrayList<>();
                 BigDecimal total = BigDecimal.ZERO;
                 for (LoanFee fee : bankFees) {
                     String category = facts.categoryOf(fee.item());
-                    if (!catalogue.entriesFor(fee.item(), category).isEmpty()) {
+                    if (catalogue.publishedFor(fee.item(), category).length != 0) {
                         continue;
                     }
                     evidence.add(PartnerFacts.evidence(facts, fee));

@@ -84,7 +84,7 @@ public final class Fee001ProhibitedFee implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
-                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate())) {
+                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate()) || !mayFind(facts, loan)) {
                     return;
                 }
                 List<Evidence> evidence = new ArrayList<>();
@@ -114,6 +114,21 @@ public final class Fee001ProhibitedFee implements Rule {
                                 + loan.borrower().type().wireName() + " borrower on loan " + loan.id() + " ("
                                 + total.toPlainString() + " yuan)",
                         evidence, metrics);
+            }
+
+            /** False when no fee to the bank is of a prohibited category: nothing to build. */
+            private boolean mayFind(LoanFacts facts, Loan loan) {
+                List<LoanFee> fees = loan.fees();
+                for (int i = 0, n = fees.size(); i < n; i++) {
+                    LoanFee fee = fees.get(i);
+                    if (institution.equals(fee.payee())) {
+                        String category = facts.categoryOf(fee.item());
+                        if (category != null && prohibited.contains(category)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             }
 
             @Override

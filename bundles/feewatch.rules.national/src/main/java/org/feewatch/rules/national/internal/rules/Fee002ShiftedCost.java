@@ -51,7 +51,7 @@ public final class Fee002ShiftedCost implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
-                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate())) {
+                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate()) || !mayFind(facts, loan)) {
                     return;
                 }
                 List<Evidence> evidence = new ArrayList<>();
@@ -77,6 +77,18 @@ public final class Fee002ShiftedCost implements Rule {
                         "Cost the bank must bear passed to a " + loan.borrower().type().wireName() + " borrower on loan "
                                 + loan.id() + ": " + String.join("、", charged) + " (" + total.toPlainString() + " yuan)",
                         evidence, metrics);
+            }
+
+            /** False when no fee is of a bank-borne category: nothing to build. */
+            private boolean mayFind(LoanFacts facts, Loan loan) {
+                List<LoanFee> fees = loan.fees();
+                for (int i = 0, n = fees.size(); i < n; i++) {
+                    String category = facts.categoryOf(fees.get(i).item());
+                    if (category != null && bankBorne.contains(category)) {
+                        return true;
+                    }
+                }
+                return false;
             }
         };
     }

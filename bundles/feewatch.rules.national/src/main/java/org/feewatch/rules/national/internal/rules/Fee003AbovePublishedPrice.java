@@ -20,7 +20,7 @@ import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.price.PriceEvaluator;
-import org.feewatch.engine.price.PriceParser;
+import org.feewatch.engine.cashflow.CashFlowModel;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
 /**
@@ -31,6 +31,8 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
  * annual fee on a 24-month loan is paid twice). An item the catalogue does not publish is DISC-001's.
  */
 public final class Fee003AbovePublishedPrice implements Rule {
+
+    private static final double HALF_CENT = 0.005;
 
     private final RuleInfo info = NationalCatalogue.CATALOGUE.get("FEE-003");
 
@@ -43,6 +45,50 @@ public final class Fee003AbovePublishedPrice implements Rule {
     public RuleEvaluation start(AuditContext context) {
         return new BankFeesEvaluation(info, context) {
             @Override
+            boolean mayFind(LoanFacts facts, Loan loan, List<LoanFee> fees, String institution) {
+                if (loan.principal() == null) {
+                    return true; // the exact path says what is wrong
+                }
+                int months = PartnerFacts.termMonths(loan);
+                double principal = loan.principal().doubleValue();
+                boolean smallOrMicro = loan.smallOrMicro();
+                for (int i = 0, n = fees.size(); i < n; i++) {
+                    LoanFee fee = fees.get(i);
+                    if (!institution.equals(fee.payee())) {
+                        continue;
+                    }
+                    BankCatalogue.Entry[] entries = catalogue.publishedFor(fee.item(), facts.categoryOf(fee.item()));
+                    if (entries.length == 0) {
+                        continue;
+                    }
+                    if (fee.amount() == null || fee.when() == null) {
+                        return true;
+                    }
+                    double bound = 0.0;
+                    boolean unbounded = false;
+                    for (BankCatalogue.Entry e : entries) {
+                        double b = PriceEvaluator.maxChargeApprox(e.price(), principal, months,
+                                smallOrMicro && e.exemptsSmallMicro());
+                        if (Double.isNaN(b)) {
+                            unbounded = true;
+                            break;
+                        }
+                        bound = Math.max(bound, b);
+                    }
+                    if (unbounded) {
+                        continue;
+                    }
+                    double life = fee.amount().doubleValue() * CashFlowModel.paymentsOf(fee.when(), months);
+                    // the limit is the bound rounded to cents: clearly below it by more than half a cent
+                    // and any rounding error of the doubles, the fee is within the published price
+                    if (!(life < bound - HALF_CENT - 1e-9 * (1.0 + Math.abs(bound) + Math.abs(life)))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
             void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 int months = PartnerFacts.termMonths(loan);
                 List<Evidence> evidence = new ArrayList<>();
@@ -50,12 +96,12 @@ public final class Fee003AbovePublishedPrice implements Rule {
                 BigDecimal charged = BigDecimal.ZERO;
                 BigDecimal allowed = BigDecimal.ZERO;
                 for (LoanFee fee : bankFees) {
-                    List<BankCatalogue.Entry> entries = catalogue.entriesFor(fee.item(), facts.categoryOf(fee.item()));
-                    if (entries.isEmpty()) {
+                    BankCatalogue.Entry[] entries = catalogue.publishedFor(fee.item(), facts.categoryOf(fee.item()));
+                    if (entries.length == 0) {
                         continue;
                     }
                     Optional<BigDecimal> bound = Optional.of(BigDecimal.ZERO);
-                    BankCatalogue.Entry binding = entries.get(0);
+                    BankCatalogue.Entry binding = entries[0];
                     for (BankCatalogue.Entry e : entries) {
                         // several entries for one kind: the most permissive one is the published price
                         Optional<BigDecimal> b = maxCharge(e, loan, months);
@@ -100,7 +146,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
     }
 
     private static Optional<BigDecimal> maxCharge(BankCatalogue.Entry entry, Loan loan, int months) {
-        Price price = entry.item().price() != null ? entry.item().price() : PriceParser.parse(entry.item().priceText());
+        Price price = entry.price();
         boolean exempt = loan.smallOrMicro() && entry.exemptsSmallMicro();
         return PriceEvaluator.maxCharge(price, loan.principal(), months, exempt);
     }

@@ -37,6 +37,9 @@ public final class Fee004TiedSelling implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
+                if (!anyMandatory(loan.bundled())) {
+                    return;
+                }
                 List<BundledProduct> tied = new ArrayList<>();
                 for (BundledProduct p : loan.bundled()) {
                     if (p.mandatory()) {
@@ -75,6 +78,15 @@ public final class Fee004TiedSelling implements Rule {
                         evidence, metrics);
             }
         };
+    }
+
+    private static boolean anyMandatory(List<BundledProduct> bundled) {
+        for (int i = 0, n = bundled.size(); i < n; i++) {
+            if (bundled.get(i).mandatory()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(BundledProduct p) {

@@ -40,28 +40,34 @@ public final class Fee005CompensatingDeposit implements Rule {
                     return;
                 }
                 double share = deposit.doubleValue() / loan.principal().doubleValue() * 100;
+                // each figure formatted once: Double.toString is costly under C1
+                String depositText = PricingText.money(deposit);
+                String shareText = PricingText.apr(share);
+                double apr = facts.aprAllIn();
+                double withoutDeposit = facts.aprAllInWithoutDeposit();
+                String aprText = Double.isNaN(apr) ? null : PricingText.apr(apr);
+                String withoutText = Double.isNaN(withoutDeposit) ? null : PricingText.apr(withoutDeposit);
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("deposit", PricingText.money(deposit));
-                metrics.put("depositShareOfPrincipal", PricingText.apr(share));
+                metrics.put("deposit", depositText);
+                metrics.put("depositShareOfPrincipal", shareText);
                 if (demandRate != null) {
                     metrics.put("demandRate", PricingText.rate(demandRate));
                 }
-                boolean solved = !Double.isNaN(facts.aprAllIn()) && !Double.isNaN(facts.aprAllInWithoutDeposit());
-                if (!Double.isNaN(facts.aprAllIn())) {
-                    metrics.put("apr", PricingText.apr(facts.aprAllIn()));
+                boolean solved = aprText != null && withoutText != null;
+                if (aprText != null) {
+                    metrics.put("apr", aprText);
                 }
-                if (!Double.isNaN(facts.aprAllInWithoutDeposit())) {
-                    metrics.put("aprWithoutDeposit", PricingText.apr(facts.aprAllInWithoutDeposit()));
+                if (withoutText != null) {
+                    metrics.put("aprWithoutDeposit", withoutText);
                 }
                 if (solved) {
-                    metrics.put("depositCostPp", PricingText.apr(facts.aprAllIn() - facts.aprAllInWithoutDeposit()));
+                    metrics.put("depositCostPp", PricingText.apr(apr - withoutDeposit));
                 }
-                String title = "Loan required a compensating deposit of " + PricingText.money(deposit) + " yuan ("
-                        + PricingText.apr(share).replaceAll("0+$", "").replaceAll("\\.$", "") + " % of principal)"
-                        + (solved ? ": all-in APR " + PricingText.apr(facts.aprAllIn()) + " % with it, "
-                                + PricingText.apr(facts.aprAllInWithoutDeposit()) + " % without" : "");
+                String title = "Loan required a compensating deposit of " + depositText + " yuan ("
+                        + PricingText.withoutTrailingZeros(shareText) + " % of principal)"
+                        + (solved ? ": all-in APR " + aprText + " % with it, " + withoutText + " % without" : "");
                 findings.add(info, Subject.loan(loan.id()), title,
-                        List.of(facts.evidence(loan.id() + ": compensating deposit " + PricingText.money(deposit)
+                        List.of(facts.evidence(loan.id() + ": compensating deposit " + depositText
                                 + " on principal " + PricingText.money(loan.principal()))),
                         metrics);
             }

@@ -39,7 +39,7 @@ public final class Part001PartnerProhibitedFees implements Rule {
         return new RuleEvaluation() {
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
-                if (!loan.loan().smallOrMicro()) {
+                if (!loan.loan().smallOrMicro() || !mayFind(loan)) {
                     return;
                 }
                 facts.partnerFees(loan.loan()).forEach((partner, fees) -> {
@@ -61,6 +61,21 @@ public final class Part001PartnerProhibitedFees implements Rule {
                                 metrics);
                     }
                 });
+            }
+
+            /** False when no partner fee is of a prohibited or bank-borne category: nothing to build. */
+            private boolean mayFind(LoanFacts loan) {
+                List<LoanFee> fees = loan.loan().fees();
+                for (int i = 0, n = fees.size(); i < n; i++) {
+                    LoanFee fee = fees.get(i);
+                    if (facts.isPartner(fee.payee())) {
+                        String category = loan.categoryOf(fee.item());
+                        if (category != null && (prohibited.contains(category) || bankBorne.contains(category))) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             }
 
             @Override

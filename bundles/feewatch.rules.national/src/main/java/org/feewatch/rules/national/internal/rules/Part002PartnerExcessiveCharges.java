@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.feewatch.api.Disclosure;
 import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
+import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
 import org.feewatch.api.Policy;
 import org.feewatch.api.RuleInfo;
@@ -23,6 +24,7 @@ import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.cashflow.CashFlowModel;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
 /**
@@ -51,15 +53,112 @@ public final class Part002PartnerExcessiveCharges implements Rule {
     @Override
     public RuleEvaluation start(AuditContext context) {
         PartnerFacts facts = new PartnerFacts(context);
+        PartnerFacts partnerFacts = facts;
         Policy policy = context.policy();
         return new RuleEvaluation() {
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
+                if (!mayFind(loan)) {
+                    return;
+                }
                 Map<String, List<LoanFee>> byPartner = facts.partnerFees(loan.loan());
                 byPartner.forEach((partner, fees) -> {
                     chargedRates(loan, partner, fees, findings);
                     aprOverLine(loan, partner, fees, findings);
                 });
+            }
+
+            /**
+             * False when neither {@link #chargedRates} nor {@link #aprOverLine} could find anything on
+             * this loan, judged in doubles with a margin far above their rounding error and without
+             * building anything; everything else, odd data included, goes the exact way.
+             */
+            private boolean mayFind(LoanFacts facts) {
+                Loan loan = facts.loan();
+                List<LoanFee> fees = loan.fees();
+                boolean anyPartner = false;
+                boolean anyCharged = false;
+                for (int i = 0, n = fees.size(); i < n; i++) {
+                    LoanFee fee = fees.get(i);
+                    if (!partnerFacts.isPartner(fee.payee())) {
+                        continue;
+                    }
+                    anyPartner = true;
+                    if (fee.amount() == null || fee.when() == null) {
+                        return true;
+                    }
+                    if (fee.amount().signum() != 0) {
+                        anyCharged = true;
+                    }
+                }
+                if (!anyPartner) {
+                    return false;
+                }
+                if (chargedRateMayExceed(facts, loan, fees)) {
+                    return true;
+                }
+                if (loan.smallOrMicro() && policy.maxSpreadBp() != null && anyCharged) {
+                    BigDecimal lpr = facts.lpr1y();
+                    double allIn = facts.aprAllIn();
+                    double bankOnly = facts.aprBankOnly();
+                    if (lpr == null || Double.isNaN(allIn) || Double.isNaN(bankOnly)) {
+                        return true;
+                    }
+                    double line = lpr.doubleValue() + policy.maxSpreadBp() / 100.0;
+                    double margin = 1e-9 * (1.0 + Math.abs(line));
+                    // a finding needs the all-in APR over the line and the bank-only APR under it
+                    return !(allIn < line - margin || bankOnly > line + margin);
+                }
+                return false;
+            }
+
+            /** Whether a partner's charged guarantee or insurance rate on this loan may be above its cap. */
+            private boolean chargedRateMayExceed(LoanFacts facts, Loan loan, List<LoanFee> fees) {
+                int n = PartnerFacts.termMonths(loan);
+                if (n <= 0) {
+                    return false;
+                }
+                if (loan.principal() == null) {
+                    return true;
+                }
+                double principal = loan.principal().doubleValue();
+                double years = n / 12.0;
+                for (int i = 0, count = fees.size(); i < count; i++) {
+                    LoanFee fee = fees.get(i);
+                    if (!partnerFacts.isPartner(fee.payee())) {
+                        continue;
+                    }
+                    PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(facts.categoryOf(fee.item()));
+                    BigDecimal cap = kind == null ? null : kind.cap(policy);
+                    if (cap == null || !firstOfKind(facts, fees, i, kind)) {
+                        continue;
+                    }
+                    double total = 0.0;
+                    for (int j = i; j < count; j++) {
+                        LoanFee other = fees.get(j);
+                        if (fee.payee().equals(other.payee())
+                                && PartnerFeeKinds.ofCategory(facts.categoryOf(other.item())) == kind) {
+                            total += other.amount().doubleValue() * CashFlowModel.paymentsOf(other.when(), n);
+                        }
+                    }
+                    double rate = total * 100.0 / principal / years;
+                    double limit = cap.doubleValue();
+                    if (!(rate < limit - 1e-9 * (1.0 + Math.abs(limit) + Math.abs(rate)))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            private static boolean firstOfKind(LoanFacts facts, List<LoanFee> fees, int i, PartnerFeeKinds kind) {
+                String payee = fees.get(i).payee();
+                for (int j = 0; j < i; j++) {
+                    LoanFee other = fees.get(j);
+                    if (payee.equals(other.payee()) && PartnerFeeKinds.ofCategory(facts.categoryOf(other.item())) == kind) {
+                        return false;
+                    }
+                }
+                return true;
             }
 
             private void chargedRates(LoanFacts loan, String partner, List<LoanFee> fees, FindingSink findings) {

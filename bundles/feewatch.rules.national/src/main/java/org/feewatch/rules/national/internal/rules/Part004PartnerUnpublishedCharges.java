@@ -3,21 +3,26 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.feewatch.api.Disclosure;
 import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
+import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
+import org.feewatch.api.Price;
 import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
+import org.feewatch.engine.cashflow.CashFlowModel;
 import org.feewatch.engine.fees.SmallMicroExemption;
 import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -40,9 +45,13 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
     @Override
     public RuleEvaluation start(AuditContext context) {
         PartnerFacts facts = new PartnerFacts(context);
+        Published published = new Published(facts);
         return new RuleEvaluation() {
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
+                if (!published.mayFind(loan)) {
+                    return;
+                }
                 facts.partnerFees(loan.loan()).forEach((partner, fees) -> {
                     if (facts.hasReadableSchedule(partner)) {
                         judge(loan, partner, fees, findings);
@@ -110,11 +119,158 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         };
     }
 
+    /** A published item of a partner with what judging a charge against it needs, read once per audit. */
+    private record Match(Price price, boolean exemptsSmallMicro) {
+    }
+
+    /**
+     * Every partner's published items by key, built once per audit, so that a loan whose partner
+     * charges are all published and clearly within the published prices is passed without building
+     * anything (the exact judgement, {@code judge}, runs for the rest).
+     */
+    private static final class Published {
+        /** Bound on the answers kept for charged item names the dictionary does not know. */
+        private static final int NAME_CACHE_LIMIT = 10_000;
+
+        private final PartnerFacts facts;
+        /** Partner → category → its items of that category, for fees the dictionary knows. */
+        private final Map<String, Map<String, Match[]>> byCategory = new HashMap<>();
+        /** Partner → item name without spaces → its uncategorised items of that name. */
+        private final Map<String, Map<String, Match[]>> byName = new HashMap<>();
+        private final Map<String, String> bareNames = new ConcurrentHashMap<>();
+
+        Published(PartnerFacts facts) {
+            this.facts = facts;
+            for (String partner : facts.partnersWithSchedules()) {
+                Map<String, List<Match>> categories = new HashMap<>();
+                Map<String, List<Match>> names = new HashMap<>();
+                for (Disclosure schedule : facts.schedulesOf(partner)) {
+                    for (FeeItem p : schedule.items()) {
+                        Match m = new Match(p.price(), SmallMicroExemption.exempts(p));
+                        String category = facts.categoryOf(p);
+                        if (category != null) {
+                            categories.computeIfAbsent(category, k -> new ArrayList<>()).add(m);
+                        } else {
+                            names.computeIfAbsent(bare(p.name()), k -> new ArrayList<>()).add(m);
+                        }
+                    }
+                }
+                Map<String, Match[]> c = new HashMap<>();
+                categories.forEach((k, v) -> c.put(k, v.toArray(new Match[0])));
+                byCategory.put(partner, c);
+                Map<String, Match[]> n = new HashMap<>();
+                names.forEach((k, v) -> n.put(k, v.toArray(new Match[0])));
+                byName.put(partner, n);
+            }
+        }
+
+        /** False when {@code judge} would find nothing on the loan: every charge published, none clearly above. */
+        boolean mayFind(LoanFacts loan) {
+            List<LoanFee> fees = loan.loan().fees();
+            int count = fees.size();
+            if (count == 0) {
+                return false;
+            }
+            Loan l = loan.loan();
+            int n = -1;
+            double principal = 0.0;
+            for (int i = 0; i < count; i++) {
+                LoanFee fee = fees.get(i);
+                String partner = fee.payee();
+                if (!facts.isPartner(partner) || !facts.hasReadableSchedule(partner)) {
+                    continue;
+                }
+                if (fee.amount() == null || fee.when() == null || l.principal() == null) {
+                    return true;
+                }
+                String category = loan.categoryOf(fee.item());
+                String name = category == null ? bareName(fee.item()) : null;
+                Map<String, Match[]> table = category != null ? byCategory.get(partner) : byName.get(partner);
+                Match[] matches = table == null ? null : table.get(category != null ? category : name);
+                if (matches == null || matches.length == 0) {
+                    return true; // an item the schedule does not publish
+                }
+                if (!firstOfGroup(loan, fees, i, category, name)) {
+                    continue;
+                }
+                if (n < 0) {
+                    n = PartnerFacts.termMonths(l);
+                    principal = l.principal().doubleValue();
+                }
+                double charged = 0.0;
+                for (int j = i; j < count; j++) {
+                    if (sameGroup(loan, fees.get(j), partner, category, name)) {
+                        LoanFee other = fees.get(j);
+                        if (other.amount() == null || other.when() == null) {
+                            return true;
+                        }
+                        charged += other.amount().doubleValue() * CashFlowModel.paymentsOf(other.when(), n);
+                    }
+                }
+                double bound = 0.0;
+                boolean unbounded = false;
+                for (Match m : matches) {
+                    double b = PriceEvaluator.maxChargeApprox(m.price(), principal, n,
+                            l.smallOrMicro() && m.exemptsSmallMicro());
+                    if (Double.isNaN(b)) {
+                        unbounded = true;
+                        break;
+                    }
+                    bound = Math.max(bound, b);
+                }
+                if (!unbounded && !(charged < bound - 1e-9 * (1.0 + Math.abs(bound) + Math.abs(charged)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean firstOfGroup(LoanFacts loan, List<LoanFee> fees, int i, String category, String name) {
+            String partner = fees.get(i).payee();
+            for (int j = 0; j < i; j++) {
+                if (sameGroup(loan, fees.get(j), partner, category, name)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether {@code fee} is the partner's and of the same key as (category, name). */
+        private boolean sameGroup(LoanFacts loan, LoanFee fee, String partner, String category, String name) {
+            if (!partner.equals(fee.payee())) {
+                return false;
+            }
+            String c = loan.categoryOf(fee.item());
+            return category != null ? category.equals(c) : c == null && name.equals(bareName(fee.item()));
+        }
+
+        /** {@link #bare} of a charged item, remembered: the same few names come with every loan. */
+        private String bareName(String item) {
+            if (item == null) {
+                return "";
+            }
+            String b = bareNames.get(item);
+            if (b == null) {
+                b = bare(item);
+                if (bareNames.size() >= NAME_CACHE_LIMIT) {
+                    bareNames.clear();
+                }
+                bareNames.put(item, b);
+            }
+            return b;
+        }
+    }
+
+    /** An item name as {@link #key} compares it: without whitespace. */
+    private static String bare(String name) {
+        return name == null ? "" : name.replaceAll("[\\s\\u3000]", "");
+    }
+
     /** Fees and published items of the same canonical category match; unknown items match by name. */
     private static String key(String category, String name) {
         if (category != null) {
             return "category:" + category;
         }
-        return "name:" + (name == null ? "" : name.replaceAll("[\\s\\u3000]", ""));
+        return "name:" + bare(name);
     }
 }

@@ -38,6 +38,8 @@ final class PartnerFacts {
     private final AuditContext context;
     private final String institutionId;
     private final Map<String, List<Disclosure>> schedules = new LinkedHashMap<>();
+    /** The partners with at least one read schedule that has at least one item. */
+    private final java.util.Set<String> readable = new java.util.HashSet<>();
 
     PartnerFacts(AuditContext context) {
         this.context = context;
@@ -46,6 +48,9 @@ final class PartnerFacts {
             SourceRef ref = d.source();
             if (ref != null && ref.kind() == SourceKind.PARTNER_SCHEDULE && ref.owner() != null && isRead(ref.id())) {
                 schedules.computeIfAbsent(ref.owner(), k -> new ArrayList<>()).add(d);
+                if (!d.items().isEmpty()) {
+                    readable.add(ref.owner());
+                }
             }
         }
     }
@@ -70,7 +75,23 @@ final class PartnerFacts {
 
     /** Partners that have at least one schedule that was read and has at least one item. */
     boolean hasReadableSchedule(String partnerId) {
-        return schedulesOf(partnerId).stream().anyMatch(d -> !d.items().isEmpty());
+        return partnerId != null && readable.contains(partnerId);
+    }
+
+    /** True when a fee to {@code payee} is a partner's: not blank and not the audited institution's. */
+    boolean isPartner(String payee) {
+        return payee != null && !payee.isBlank() && !payee.equals(institutionId);
+    }
+
+    /** True when no fee before {@code i} is paid to the same payee: fee {@code i} is its partner's first. */
+    static boolean firstOfPayee(List<LoanFee> fees, int i) {
+        String payee = fees.get(i).payee();
+        for (int j = 0; j < i; j++) {
+            if (payee.equals(fees.get(j).payee())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every partner id that owns a read schedule, partners.json or not. */

@@ -29,8 +29,11 @@ enum PartnerFeeKinds {
         return this == GUARANTEE ? policy.maxGuaranteeFeeRate() : policy.maxInsuranceFeeRate();
     }
 
+    /** values() copies its array on every call. */
+    private static final PartnerFeeKinds[] KINDS = values();
+
     static PartnerFeeKinds ofCategory(String category) {
-        for (PartnerFeeKinds k : values()) {
+        for (PartnerFeeKinds k : KINDS) {
             if (k.category.equals(category)) {
                 return k;
             }

@@ -20,9 +20,35 @@ final class PricingText {
     private PricingText() {
     }
 
+    /**
+     * True when {@code apr} is below a line by far more than the rounding error of the line computed
+     * in doubles ({@code approximateLine}, a few units in the last place off the exact decimal line):
+     * then it is below the exact line too, and a rule comparing with the line has nothing to find.
+     * A figure close to the line, or NaN, is left to the exact comparison.
+     */
+    static boolean clearlyBelow(double apr, double approximateLine) {
+        return apr < approximateLine - 1e-9 * (1.0 + Math.abs(approximateLine));
+    }
+
     /** An APR in percent with four decimals, as the report requires ("9.5166"). */
     static String apr(double percent) {
         return BigDecimal.valueOf(percent).setScale(4, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * A decimal without its trailing zeros, and without its point when nothing follows it ("0.5000" →
+     * "0.5", "25.0000" → "25"): what {@code replaceAll("0+$", "").replaceAll("\\.$", "")} gives,
+     * without compiling two patterns per call.
+     */
+    static String withoutTrailingZeros(String decimal) {
+        int end = decimal.length();
+        while (end > 0 && decimal.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (end > 0 && decimal.charAt(end - 1) == '.') {
+            end--;
+        }
+        return decimal.substring(0, end);
     }
 
     /** A rate given as data, as written but with at least two decimals ("3.65", "4.785", "4.00"). */

@@ -26,7 +26,11 @@ import org.feewatch.rules.national.internal.PricingLimits;
 public final class Rate002LprSpreadMismatch implements Rule {
 
     private final RuleInfo info = NationalCatalogue.CATALOGUE.get("RATE-002");
+    /** Far above the rounding error of the doubles in {@link #clearlyWithinTolerance}, far below any real difference. */
+    private static final double DOUBLE_MARGIN_BP = 1e-6;
+
     private final BigDecimal toleranceBp;
+    private final double toleranceBpValue;
 
     public Rate002LprSpreadMismatch() {
         this(PricingLimits.NATIONAL);
@@ -34,6 +38,25 @@ public final class Rate002LprSpreadMismatch implements Rule {
 
     Rate002LprSpreadMismatch(PricingLimits limits) {
         this.toleranceBp = limits.lprSpreadToleranceBp();
+        this.toleranceBpValue = toleranceBp.doubleValue();
+    }
+
+    /**
+     * True when the contract rate is within the tolerance by a wide margin, judged in doubles: each
+     * figure is within 1e-10 of its decimal (rates below 1e6 %), so a difference found more than
+     * {@link #DOUBLE_MARGIN_BP} inside the tolerance is inside it exactly. The rest is decided exactly.
+     */
+    private boolean clearlyWithinTolerance(BigDecimal nominal, BigDecimal lpr, int spreadBp) {
+        if (lpr == null) {
+            return false;
+        }
+        double rate = nominal.doubleValue();
+        double reference = lpr.doubleValue();
+        if (!(Math.abs(rate) < 1e6 && Math.abs(reference) < 1e6)) {
+            return false;
+        }
+        double differenceBp = (rate - reference) * 100.0 - spreadBp;
+        return Math.abs(differenceBp) < toleranceBpValue - DOUBLE_MARGIN_BP;
     }
 
     @Override
@@ -51,8 +74,11 @@ public final class Rate002LprSpreadMismatch implements Rule {
                     return;
                 }
                 String tenor = loan.rate().tenor();
+                // as written in the book ("1Y", "5Y") first: equalsIgnoreCase is slow under C1
+                boolean oneYear = "1Y".equals(tenor);
+                boolean fiveYear = !oneYear && "5Y".equals(tenor);
                 if (tenor == null || loan.rate().spreadBp() == null || loan.rate().nominal() == null
-                        || !("1Y".equalsIgnoreCase(tenor) || "5Y".equalsIgnoreCase(tenor))) {
+                        || !(oneYear || fiveYear || "1Y".equalsIgnoreCase(tenor) || "5Y".equalsIgnoreCase(tenor))) {
                     String missing = loan.rate().nominal() == null ? "contract rate (rate.nominal)"
                             : loan.rate().spreadBp() == null ? "spread (rate.spreadBp)"
                             : "LPR tenor 1Y or 5Y (rate.tenor is " + (tenor == null ? "missing" : "\"" + tenor + "\"") + ")";
@@ -66,7 +92,10 @@ public final class Rate002LprSpreadMismatch implements Rule {
                     PricingText.noLpr(info, facts, tenor.toUpperCase(), findings);
                     return;
                 }
-                BigDecimal lpr = fixing.forTenor(tenor);
+                BigDecimal lpr = oneYear ? fixing.oneYear() : fiveYear ? fixing.fiveYear() : fixing.forTenor(tenor);
+                if (clearlyWithinTolerance(loan.rate().nominal(), lpr, loan.rate().spreadBp())) {
+                    return;
+                }
                 BigDecimal spread = BigDecimal.valueOf(loan.rate().spreadBp());
                 BigDecimal expected = lpr.add(spread.movePointLeft(2));
                 BigDecimal nominal = loan.rate().nominal();
@@ -74,19 +103,24 @@ public final class Rate002LprSpreadMismatch implements Rule {
                 if (differenceBp.abs().compareTo(toleranceBp) <= 0) {
                     return;
                 }
+                String nominalText = PricingText.rate(nominal);
+                String lprText = PricingText.rate(lpr);
+                String tenorText = tenor.toUpperCase();
+                String expectedText = PricingText.rate(expected);
+                String differenceText = PricingText.bp(differenceBp);
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("nominalRate", PricingText.rate(nominal));
-                metrics.put("lpr", PricingText.rate(lpr));
-                metrics.put("tenor", tenor.toUpperCase());
+                metrics.put("nominalRate", nominalText);
+                metrics.put("lpr", lprText);
+                metrics.put("tenor", tenorText);
                 metrics.put("lprDate", fixing.date().toString());
                 metrics.put("spreadBp", spread.toPlainString());
-                metrics.put("expectedRate", PricingText.rate(expected));
-                metrics.put("differenceBp", PricingText.bp(differenceBp));
+                metrics.put("expectedRate", expectedText);
+                metrics.put("differenceBp", differenceText);
                 findings.add(info, Subject.loan(loan.id()),
-                        "Contract rate " + PricingText.rate(nominal) + " % differs from " + tenor.toUpperCase()
-                                + " LPR " + PricingText.rate(lpr) + " % (fixing of " + fixing.date() + ") "
+                        "Contract rate " + nominalText + " % differs from " + tenorText
+                                + " LPR " + lprText + " % (fixing of " + fixing.date() + ") "
                                 + (spread.signum() >= 0 ? "+ " : "− ") + spread.abs().toPlainString() + " bp = "
-                                + PricingText.rate(expected) + " % by " + PricingText.bp(differenceBp) + " bp",
+                                + expectedText + " % by " + differenceText + " bp",
                         List.of(facts.evidence(PricingText.loanText(loan))), metrics);
             }
         };

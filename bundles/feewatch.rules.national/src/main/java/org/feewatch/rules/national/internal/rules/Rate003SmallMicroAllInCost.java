@@ -55,26 +55,31 @@ public final class Rate003SmallMicroAllInCost implements Rule {
                     PricingText.noApr(info, facts, findings);
                     return;
                 }
+                if (PricingText.clearlyBelow(apr, lpr.doubleValue() + maxSpreadBp / 100.0)) {
+                    return;
+                }
                 BigDecimal line = lpr.add(BigDecimal.valueOf(maxSpreadBp).movePointLeft(2));
                 if (!(apr > line.doubleValue())) {
                     return;
                 }
+                String aprText = PricingText.apr(apr);
+                String lprText = PricingText.rate(lpr);
+                String lineText = PricingText.rate(line);
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("apr", PricingText.apr(apr));
+                metrics.put("apr", aprText);
                 metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
                 if (!Double.isNaN(facts.aprBankOnly())) {
                     metrics.put("aprBankOnly", PricingText.apr(facts.aprBankOnly()));
                 }
-                metrics.put("lpr1y", PricingText.rate(lpr));
+                metrics.put("lpr1y", lprText);
                 metrics.put("maxSpreadBp", maxSpreadBp.toString());
-                metrics.put("line", PricingText.rate(line));
+                metrics.put("line", lineText);
                 metrics.put("excessPp", PricingText.apr(apr - line.doubleValue()));
                 findings.add(info, Subject.loan(loan.id()),
-                        "All-in APR " + PricingText.apr(apr) + " % exceeds 1Y LPR " + PricingText.rate(lpr) + " % + "
-                                + maxSpreadBp + " bp = " + PricingText.rate(line) + " % ("
+                        "All-in APR " + aprText + " % exceeds 1Y LPR " + lprText + " % + "
+                                + maxSpreadBp + " bp = " + lineText + " % ("
                                 + loan.borrower().type().wireName() + " borrower)",
-                        List.of(facts.evidence(PricingText.loanText(loan) + "; all-in APR " + PricingText.apr(apr)
-                                + " %")),
+                        List.of(facts.evidence(PricingText.loanText(loan) + "; all-in APR " + aprText + " %")),
                         metrics);
             }
         };

@@ -44,6 +44,7 @@ public final class Rate004JudicialProtectionLine implements Rule {
     public RuleEvaluation start(AuditContext context) {
         BigDecimal multiple = limits.judicialProtectionLprMultiple();
         BigDecimal critical = limits.criticalAprPercent();
+        double multipleValue = multiple.doubleValue();
         return new RuleEvaluation() {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
@@ -58,23 +59,29 @@ public final class Rate004JudicialProtectionLine implements Rule {
                     PricingText.noApr(info, facts, findings);
                     return;
                 }
+                if (PricingText.clearlyBelow(apr, lpr.doubleValue() * multipleValue)) {
+                    return;
+                }
                 BigDecimal line = lpr.multiply(multiple);
                 if (!(apr > line.doubleValue())) {
                     return;
                 }
                 boolean aboveCritical = apr > critical.doubleValue();
+                String aprText = PricingText.apr(apr);
+                String lprText = PricingText.rate(lpr);
+                String lineText = PricingText.rate(line);
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("apr", PricingText.apr(apr));
+                metrics.put("apr", aprText);
                 metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
-                metrics.put("lpr1y", PricingText.rate(lpr));
+                metrics.put("lpr1y", lprText);
                 metrics.put("lprMultiple", multiple.toPlainString());
-                metrics.put("line", PricingText.rate(line));
+                metrics.put("line", lineText);
                 metrics.put("criticalLine", critical.toPlainString());
-                String title = "All-in APR " + PricingText.apr(apr) + " % exceeds " + multiple.toPlainString()
-                        + " × 1Y LPR " + PricingText.rate(lpr) + " % = " + PricingText.rate(line) + " %"
+                String title = "All-in APR " + aprText + " % exceeds " + multiple.toPlainString()
+                        + " × 1Y LPR " + lprText + " % = " + lineText + " %"
                         + (aboveCritical ? " and " + critical.toPlainString() + " %" : "");
                 List<org.feewatch.api.Evidence> evidence = List.of(facts.evidence(
-                        PricingText.loanText(loan) + "; all-in APR " + PricingText.apr(apr) + " %"));
+                        PricingText.loanText(loan) + "; all-in APR " + aprText + " %"));
                 if (aboveCritical) {
                     List<String> citations = new java.util.ArrayList<>(info.citations());
                     if (!citations.contains(limits.criticalAprCitation())) {

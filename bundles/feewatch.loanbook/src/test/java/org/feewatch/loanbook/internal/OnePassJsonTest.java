@@ -1,0 +1,120 @@
+package org.feewatch.loanbook.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.feewatch.api.Loan;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-pass JSON parse (line end found while parsing, values read in place) must give exactly
+ * what the parse of the line with its bounds gives, or step aside: for each line below, with the
+ * next line right after it in the same buffer.
+ */
+class OnePassJsonTest {
+    private static final String GOOD = "{\"id\":\"G00000001\",\"borrower\":{\"id\":\"GB1\",\"type\":\"micro\","
+            + "\"established\":\"2018-09-11\"},\"product\":\"普惠经营贷\",\"principal\":\"376000.00\","
+            + "\"contractDate\":\"2022-09-13\",\"maturityDate\":\"2023-09-13\",\"rate\":{\"type\":\"lpr\","
+            + "\"tenor\":\"1Y\",\"spreadBp\":60,\"nominal\":\"4.25\"},\"repayment\":\"equal-principal\","
+            + "\"onLending\":false,\"compensatingDeposit\":\"0\",\"bundled\":[],\"fees\":[{\"payee\":\"P01\","
+            + "\"item\":\"担保费\",\"amount\":\"6416.00\",\"when\":\"upfront\"}]}";
+
+    private static final List<String> LINES = List.of(
+            GOOD,
+            GOOD + "  \r",
+            GOOD.replace(":", " : ").replace(",", " ,\t"),
+            GOOD.replace("\"principal\":\"376000.00\"", "\"principal\":376000.5"),
+            GOOD.replace("376000.00", "-0.10"),
+            GOOD.replace("376000.00", "1."),
+            GOOD.replace("376000.00", ".5"),
+            GOOD.replace("376000.00", "1234567890123456789.5"),
+            GOOD.replace("376000.00", "37600\\u0030.00"),
+            GOOD.replace("\"spreadBp\":60", "\"spreadBp\":060"),
+            GOOD.replace("\"spreadBp\":60", "\"spreadBp\":-150"),
+            GOOD.replace("\"spreadBp\":60", "\"spreadBp\":60.00"),
+            GOOD.replace("\"spreadBp\":60", "\"spreadBp\":6e1"),
+            GOOD.replace("\"spreadBp\":60", "\"spreadBp\":1234567890"),
+            GOOD.replace("2023-09-13", "2023-02-29"),
+            GOOD.replace("2023-09-13", "2024-02-29"),
+            GOOD.replace("2023-09-13", "2023-9-13"),
+            GOOD.replace("2023-09-13", "2022-09-13"),
+            GOOD.replace("2018-09-11", "0000-01-01"),
+            GOOD.replace("\"tenor\":\"1Y\"", "\"tenor\":\"5Y\""),
+            GOOD.replace("\"tenor\":\"1Y\"", "\"tenor\":\"3Y\""),
+            GOOD.replace("\"type\":\"micro\"", "\"type\":\"micro-owner\""),
+            GOOD.replace("\"type\":\"micro\"", "\"type\":\"micr\""),
+            GOOD.replace("\"type\":\"micro\"", "\"type\":\"mi\\u0063ro\""),
+            GOOD.replace("\"borrower\":{\"id\":\"GB1\",\"type\":\"micro\",",
+                    "\"borrower\":{\"type\":\"micro\",\"id\":\"GB1\","),
+            GOOD.replace("\"product\"", "\"pro\\u0064uct\""),
+            GOOD.replace("\"onLending\":false", "\"onLending\":true"),
+            GOOD.replace("\"onLending\":false", "\"onLending\":fals"),
+            GOOD.replace("\"compensatingDeposit\":\"0\",", ""),
+            GOOD.replace("\"id\":\"G00000001\",", "\"id\":\"G00000001\",\"id\":\"G2\","),
+            GOOD.replace("\"product\"", "\"extra\":[1,{\"a\":null}],\"product\""),
+            GOOD.replace("\"fees\":[", "\"fees\":[{\"payee\":\"P02\",\"item\":\"咨询费\",\"amount\":\"10\",\"when\":\"annual\"},"),
+            GOOD.replace("普惠经营贷", "普惠\\n经营贷"),
+            GOOD.replace("普惠经营贷", "普惠\t经营贷"),
+            GOOD.substring(0, 200),
+            GOOD.substring(0, 200) + "\n" + GOOD.substring(200),
+            GOOD + " x",
+            "  " + GOOD,
+            "{}",
+            "");
+
+    @Test
+    void theOnePassParseAgreesWithTheParseOfEachLine() {
+        for (String text : LINES) {
+            for (String next : List.of("", "\n", "\r\n" + GOOD, "\n{\"id\":\"X\"}")) {
+                byte[] b = (text + next).getBytes(StandardCharsets.UTF_8);
+                int lineEnd = indexOf(b, (byte) '\n');
+                int end = lineEnd > 0 && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                Loan expected = parse(b, end);
+                JsonLoanParser onePass = new JsonLoanParser();
+                Loan got = onePass.parseToLineEnd(b, 0, b.length, 7);
+                if (got != null) {
+                    assertNotNull(expected, "the one-pass parse accepted a bad line: " + text);
+                    assertEquals(expected, got, text);
+                    assertEquals(lineEnd, onePass.lineEnd(), text);
+                    assertEquals(0, onePass.unknownFields().warnings("loans.jsonl", "field").size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCommonLinesTakeTheOnePass() {
+        for (String text : List.of(GOOD, GOOD + "\r", LINES.get(2), LINES.get(3), LINES.get(10), LINES.get(15))) {
+            byte[] b = (text + "\n" + GOOD).getBytes(StandardCharsets.UTF_8);
+            assertNotNull(new JsonLoanParser().parseToLineEnd(b, 0, b.length, 1), text);
+        }
+    }
+
+    @Test
+    void aLineBreakIsNeverABlankInTheOnePass() {
+        String split = GOOD.replace("\"product\"", "\n\"product\"");
+        byte[] b = split.getBytes(StandardCharsets.UTF_8);
+        assertNull(new JsonLoanParser().parseToLineEnd(b, 0, b.length, 1));
+    }
+
+    private static Loan parse(byte[] b, int end) {
+        try {
+            return new JsonLoanParser().parse(b, 0, end, 7, false);
+        } catch (Reject r) {
+            return null;
+        }
+    }
+
+    private static int indexOf(byte[] b, byte v) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == v) {
+                return i;
+            }
+        }
+        return b.length;
+    }
+}
