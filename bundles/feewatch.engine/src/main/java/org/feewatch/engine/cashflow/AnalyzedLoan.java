@@ -1,6 +1,9 @@
 package org.feewatch.engine.cashflow;
 
+import java.util.List;
+
 import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
 import org.feewatch.api.LprFixing;
 import org.feewatch.api.spi.FeeDictionary;
 import org.feewatch.api.spi.LoanFacts;
@@ -16,6 +19,14 @@ final class AnalyzedLoan implements LoanFacts {
     private final double aprAllInWithoutDeposit;
     private final String aprProblem;
     private final FeeDictionary dictionary;
+    /**
+     * The first two fees' items and their categories, looked up once: every fee rule asks for them,
+     * and a dictionary lookup costs a hash and a string comparison each time.
+     */
+    private final String item0;
+    private final String category0;
+    private final String item1;
+    private final String category1;
 
     AnalyzedLoan(Loan loan, LprFixing lpr, double aprAllIn, double aprAllInEffective, double aprBankOnly,
             double aprAllInWithoutDeposit, String aprProblem, FeeDictionary dictionary) {
@@ -27,6 +38,16 @@ final class AnalyzedLoan implements LoanFacts {
         this.aprAllInWithoutDeposit = aprAllInWithoutDeposit;
         this.aprProblem = aprProblem;
         this.dictionary = dictionary;
+        List<LoanFee> fees = loan.fees();
+        int count = fees.size();
+        this.item0 = count > 0 ? fees.get(0).item() : null;
+        this.category0 = item0 != null ? lookUp(item0) : null;
+        this.item1 = count > 1 ? fees.get(1).item() : null;
+        this.category1 = item1 != null ? lookUp(item1) : null;
+    }
+
+    private String lookUp(String feeItem) {
+        return dictionary == null ? null : dictionary.categoryOf(feeItem);
     }
 
     @Override
@@ -66,7 +87,13 @@ final class AnalyzedLoan implements LoanFacts {
 
     @Override
     public String categoryOf(String feeItem) {
-        return dictionary == null ? null : dictionary.categoryOf(feeItem);
+        if (feeItem == item0 && item0 != null) {
+            return category0;
+        }
+        if (feeItem == item1 && item1 != null) {
+            return category1;
+        }
+        return lookUp(feeItem);
     }
 
     @Override

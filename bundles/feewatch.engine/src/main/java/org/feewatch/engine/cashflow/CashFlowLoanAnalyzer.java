@@ -56,8 +56,10 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
      */
     private static final class AuditConstants {
         /** Contract days cached: 1990-01-01 up to 2060-12-31 (other days are looked up every time). */
-        private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
-        private static final int DAYS = (int) (LocalDate.of(2061, 1, 1).toEpochDay() - FIRST_DAY);
+        private static final int FIRST_YEAR = 1990;
+        private static final int YEARS = 71;
+        /** A slot per (year, month, day) with 31 days a month: cheaper to compute than an epoch day. */
+        private static final int DAYS = YEARS * 12 * 31;
         /** Marks a day not looked up yet (null means "no fixing in force"). */
         private static final Object UNKNOWN = new Object();
 
@@ -86,16 +88,17 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             if (rates == null) {
                 return null;
             }
-            long index = date.toEpochDay() - FIRST_DAY;
-            if (index < 0 || index >= DAYS) {
+            int year = date.getYear() - FIRST_YEAR;
+            if (year < 0 || year >= YEARS) {
                 return rates.inForceOn(date).orElse(null);
             }
-            Object known = byDay[(int) index];
+            int index = (year * 12 + date.getMonthValue() - 1) * 31 + date.getDayOfMonth() - 1;
+            Object known = byDay[index];
             if (known != UNKNOWN) {
                 return (LprFixing) known;
             }
             LprFixing found = rates.inForceOn(date).orElse(null);
-            byDay[(int) index] = found;
+            byDay[index] = found;
             return found;
         }
     }

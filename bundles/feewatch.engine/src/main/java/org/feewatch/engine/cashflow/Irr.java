@@ -36,9 +36,14 @@ public final class Irr {
         if (length < 2 || length > flows.length) {
             return Double.NaN;
         }
+        double start = Double.isFinite(guess) && guess > -0.5 ? guess : 0.0;
+        // the checks share their pass over the flows with Newton's first step: one pass less per solve
+        double v = 1.0 / (1.0 + start);
+        double f = 0.0;
+        double weighted = 0.0;
         boolean inflow = false;
         boolean outflow = false;
-        for (int k = 0; k < length; k++) {
+        for (int k = length - 1; k >= 0; k--) {
             double c = flows[k];
             if (!Double.isFinite(c)) {
                 return Double.NaN;
@@ -48,11 +53,13 @@ public final class Irr {
             } else if (c < 0) {
                 outflow = true;
             }
+            f = f * v + c;
+            weighted = weighted * v + k * c;
         }
         if (!(inflow && outflow)) {
             return Double.NaN;
         }
-        double r = newton(flows, length, Double.isFinite(guess) && guess > -0.5 ? guess : 0.0);
+        double r = newton(flows, length, start, v, f, weighted);
         if (Double.isNaN(r)) {
             r = bracketed(flows, length);
         }
@@ -102,16 +109,26 @@ public final class Irr {
         return f;
     }
 
-    private static double newton(double[] flows, int length, double start) {
+    /**
+     * Newton's method from {@code start}, whose first step's sums over the flows ({@code v} = 1 / (1 +
+     * start), the value {@code f} and the k-weighted sum) the caller computed already.
+     */
+    private static double newton(double[] flows, int length, double start, double firstV, double firstF,
+            double firstWeighted) {
         double r = start;
+        double v = firstV;
+        double f = firstF;
+        double weighted = firstWeighted;
         for (int step = 0; step < NEWTON_MAX_STEPS; step++) {
-            double v = 1.0 / (1.0 + r);
-            double f = 0.0;
-            double weighted = 0.0;
-            for (int k = length - 1; k >= 0; k--) {
-                double c = flows[k];
-                f = f * v + c;
-                weighted = weighted * v + k * c;
+            if (step > 0) {
+                v = 1.0 / (1.0 + r);
+                f = 0.0;
+                weighted = 0.0;
+                for (int k = length - 1; k >= 0; k--) {
+                    double c = flows[k];
+                    f = f * v + c;
+                    weighted = weighted * v + k * c;
+                }
             }
             if (f == 0.0) {
                 return r;

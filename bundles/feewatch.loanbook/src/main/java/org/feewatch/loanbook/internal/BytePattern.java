@@ -13,9 +13,11 @@ final class BytePattern {
 
     final int length;
     private final byte[] bytes;
-    private final int words;
-    private final long w0;
-    private final long m0;
+    /** For callers that compare the first word themselves (no call): see {@link #at}. */
+    final int words;
+    final int span;
+    final long w0;
+    final long m0;
     private final long w1;
     private final long m1;
     private final long w2;
@@ -35,6 +37,7 @@ final class BytePattern {
             w[i / 8] |= (p[i] & 0xFFL) << (8 * (i % 8));
             m[i / 8] |= 0xFFL << (8 * (i % 8));
         }
+        span = 8 * words;
         w0 = w[0];
         m0 = m[0];
         w1 = w[1];
@@ -73,6 +76,11 @@ final class BytePattern {
         if (words == 1) {
             return true;
         }
+        return rest(b, p);
+    }
+
+    /** The words after the first (when {@code words > 1}), the rest being checked as in {@link #at}. */
+    boolean rest(byte[] b, int p) {
         if ((Bytes.word(b, p + 8) & m1) != w1) {
             return false;
         }

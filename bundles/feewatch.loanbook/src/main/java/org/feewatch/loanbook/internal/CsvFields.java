@@ -18,10 +18,10 @@ final class CsvFields {
     private int lineStart;
 
     /** Byte classes for {@link #splitPlain}: a field separator, or a byte that needs {@link #split}. */
-    private static final byte[] CLASS = new byte[256];
-    private static final byte COMMA = 1;
-    private static final byte HIGH = 2;
-    private static final byte FULL = 3;
+    static final byte[] CLASS = new byte[256];
+    static final byte COMMA = 1;
+    static final byte HIGH = 2;
+    static final byte FULL = 3;
     static {
         CLASS[','] = COMMA;
         CLASS['"'] = FULL;

@@ -1,6 +1,7 @@
 package org.feewatch.loanbook.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,19 @@ public final class CsvLoanBookReader implements LoanBookReader {
         readCounting(caseDir, listener);
     }
 
+    /** fees.csv mapped read-only, or null when it cannot be (too large, not a plain file): then it is read. */
+    private static ByteBuffer map(FileChannel feeFile) {
+        try {
+            long size = feeFile.size();
+            if (size == 0 || size > Integer.MAX_VALUE) {
+                return null;
+            }
+            return feeFile.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
     ChunkedBookReader.Totals readCounting(Path caseDir, LoanBookListener listener) throws IOException {
         Path loans = bookFile(caseDir);
         ChunkedBookReader.Totals none = new ChunkedBookReader.Totals(0, 0, new UnknownFields());
@@ -99,9 +113,11 @@ public final class CsvLoanBookReader implements LoanBookReader {
             final CsvHeader fh = feeHeader;
             final FileChannel fc = feeFile;
             final BookCharset fcs = feeCs;
+            final ByteBuffer map = index == null ? null : map(feeFile);
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(loans, CsvLoanParser.LOANS,
                     dataOffset, 2, () -> new CsvLoanParser(header, cs.charset(), fh,
-                            fcs == null ? StandardCharsets.UTF_8 : fcs.charset(), fi, fc),
+                            fcs == null ? StandardCharsets.UTF_8 : fcs.charset(), fi, fc,
+                            map == null ? null : map.duplicate()),
                     new IdRegistry(), listener);
             if (index != null) {
                 FeeScan.reportOrphans(feeFile, index, feeHeader, feeCs, listener);

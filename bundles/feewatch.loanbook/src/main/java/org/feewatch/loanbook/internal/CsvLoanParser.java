@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.feewatch.api.BundledProduct;
 import org.feewatch.api.FeeTiming;
@@ -34,6 +35,9 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     private final Charset feeCs;
     private final FeeIndex fees;
     private final FileChannel feeFile;
+    /** fees.csv mapped in memory when it could be: a loan's rows are then copied without a system call. */
+    private final ByteBuffer feeMap;
+    private byte[] feeBytes = new byte[4096];
     private final LoanDraft d = new LoanDraft();
     private final CsvFields f = new CsvFields();
     private final CsvFields ff = new CsvFields();
@@ -43,13 +47,14 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     private ByteBuffer feeBuf = ByteBuffer.allocate(4096);
 
     CsvLoanParser(CsvHeader header, Charset cs, CsvHeader feeHeader, Charset feeCs, FeeIndex fees,
-            FileChannel feeFile) {
+            FileChannel feeFile, ByteBuffer feeMap) {
         this.header = header;
         this.cs = cs;
         this.feeHeader = feeHeader;
         this.feeCs = feeCs;
         this.fees = fees;
         this.feeFile = feeFile;
+        this.feeMap = feeMap;
         String[] byField = new String[LoanDraft.FIELD_COUNT];
         for (int k = 0; k < ColumnMapping.LOAN_COLUMNS.size(); k++) {
             byField[ColumnMapping.LOAN_FIELDS[k]] = header.names[k];
@@ -57,7 +62,23 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         byField[LoanDraft.BORROWER] = byField[LoanDraft.BORROWER_TYPE];
         byField[LoanDraft.RATE] = byField[LoanDraft.RATE_TYPE];
         this.names = i -> byField[i];
+        this.fieldOfColumn = new int[header.fieldCount];
+        java.util.Arrays.fill(fieldOfColumn, -1);
+        boolean oneEach = true;
+        for (int k = 0; k < ColumnMapping.LOAN_COLUMNS.size(); k++) {
+            int column = header.field(k);
+            if (column >= 0) {
+                oneEach &= fieldOfColumn[column] < 0;
+                fieldOfColumn[column] = ColumnMapping.LOAN_FIELDS[k];
+            }
+        }
+        this.onePassPossible = cs == StandardCharsets.UTF_8 && header.missingRequired.isEmpty() && oneEach;
     }
+
+    /** The draft field of each column of the file, or -1 for a column that is not read. */
+    private final int[] fieldOfColumn;
+    /** Whether {@link #onePass} may be tried (UTF-8, every required column present, no column read twice). */
+    private final boolean onePassPossible;
 
     @Override
     public UnknownFields unknownFields() {
@@ -66,6 +87,17 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
 
     @Override
     public Loan parse(byte[] b, int s, int e, long line, boolean lastLineWithoutEnd) throws Reject {
+        if (onePassPossible) {
+            Loan loan = onePass(b, s, e, line);
+            if (loan != null) {
+                return loan;
+            }
+        }
+        return parseGeneral(b, s, e, line);
+    }
+
+    /** The general path: every line, every message. */
+    Loan parseGeneral(byte[] b, int s, int e, long line) throws Reject {
         boolean plain = f.splitPlain(b, s, e);
         if (cs == StandardCharsets.UTF_8) {
             // after a plain split, the bytes before its first non-ASCII byte are known to be valid
@@ -110,6 +142,242 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         }
         return loan;
     }
+
+    // ---------------------------------------------------------------- one pass
+
+    /**
+     * The common line (UTF-8, no quote, space or tab, every value in its plain form) read in one
+     * pass, each value parsed where it stands and ended by its comma; null when anything is
+     * otherwise, and the line is then read by the general path below, which also gives every
+     * message. A loan returned is the one that path returns: the bytes outside the text fields are
+     * ASCII by construction and the text fields are checked as UTF-8, so the line is valid UTF-8;
+     * fee rows are claimed and parsed as there (claiming twice is harmless).
+     */
+    Loan onePass(byte[] b, int s, int e, long line) {
+        d.reset();
+        d.hasBorrower = true;
+        d.hasRate = true;
+        int idStart = -1;
+        int idEnd = -1;
+        int p = s;
+        int last = fieldOfColumn.length - 1;
+        try {
+            for (int c = 0; c <= last; c++) {
+                int q = p;
+                if (p < e && b[p] != ',') {
+                    int field = fieldOfColumn[c];
+                    q = value(field, b, p, e);
+                    if (q < 0) {
+                        return null;
+                    }
+                    if (field == LoanDraft.ID) {
+                        idStart = p;
+                        idEnd = q;
+                    }
+                }
+                if (c == last) {
+                    if (q != e) {
+                        return null;
+                    }
+                } else {
+                    if (q >= e || b[q] != ',') {
+                        return null;
+                    }
+                    p = q + 1;
+                }
+            }
+            if (d.id != null && fees != null && fees.mayHave(b, idStart, idEnd)) {
+                long h = IdRegistry.hashAscii(b, idStart, idEnd);
+                if (attachFees(d.id, h != 0 ? h : IdRegistry.hash(d.id)) != null) {
+                    return null;
+                }
+            }
+            return d.build(names, LOANS, line);
+        } catch (Reject r) {
+            return null;
+        }
+    }
+
+    /** Parses the value of draft field {@code field} (-1: a column not read) at p; its end, or -1. */
+    private int value(int field, byte[] b, int p, int e) throws Reject {
+        switch (field) {
+            case LoanDraft.ID -> {
+                int q = textEnd(b, p, e);
+                d.id = q < 0 ? null : text(b, p, q, false);
+                return q;
+            }
+            case LoanDraft.BORROWER_ID -> {
+                int q = textEnd(b, p, e);
+                d.borrowerId = q < 0 ? null : text(b, p, q, false);
+                return q;
+            }
+            case LoanDraft.PRODUCT -> {
+                int q = textEnd(b, p, e);
+                d.product = q < 0 ? null : text(b, p, q, true);
+                return q;
+            }
+            case LoanDraft.CHANNEL -> {
+                int q = textEnd(b, p, e);
+                d.channel = q < 0 ? null : text(b, p, q, true);
+                return q;
+            }
+            case LoanDraft.BORROWER_TYPE -> {
+                return (d.borrowerType = wire(WireValues.BORROWER_TYPES, b, p, e)) == null ? -1 : p + wireLength;
+            }
+            case LoanDraft.RATE_TYPE -> {
+                return (d.rateType = wire(WireValues.RATE_TYPES, b, p, e)) == null ? -1 : p + wireLength;
+            }
+            case LoanDraft.REPAYMENT -> {
+                return (d.repayment = wire(WireValues.REPAYMENTS, b, p, e)) == null ? -1 : p + wireLength;
+            }
+            case LoanDraft.ESTABLISHED -> {
+                return (d.established = date(b, p, e)) == null ? -1 : p + DATE_LENGTH;
+            }
+            case LoanDraft.CONTRACT_DATE -> {
+                return (d.contractDate = date(b, p, e)) == null ? -1 : p + DATE_LENGTH;
+            }
+            case LoanDraft.MATURITY_DATE -> {
+                return (d.maturityDate = date(b, p, e)) == null ? -1 : p + DATE_LENGTH;
+            }
+            case LoanDraft.PRINCIPAL -> {
+                int q = decimalEnd(b, p, e);
+                d.principal = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs);
+                return q;
+            }
+            case LoanDraft.NOMINAL -> {
+                int q = decimalEnd(b, p, e);
+                d.nominal = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs, d.decimals);
+                return q;
+            }
+            case LoanDraft.MULTIPLIER -> {
+                int q = decimalEnd(b, p, e);
+                d.multiplier = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs, d.decimals);
+                return q;
+            }
+            case LoanDraft.DEPOSIT -> {
+                int q = decimalEnd(b, p, e);
+                d.deposit = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs, d.decimals);
+                return q;
+            }
+            case LoanDraft.SPREAD -> {
+                int q = decimalEnd(b, p, e);
+                d.spreadBp = q < 0 ? null : PlainValues.boxed(PlainValues.wholeNumber(b, p, q, "", cs));
+                return q;
+            }
+            case LoanDraft.TENOR -> {
+                int q = p + 2;
+                if (q > e || !tenor(b, p, q)) {
+                    return -1;
+                }
+                d.tenor = b[p] == '1' ? "1Y" : "5Y";
+                return q;
+            }
+            case LoanDraft.ON_LENDING -> {
+                if (ended(FALSE, b, p, e)) {
+                    d.onLending = false;
+                    return p + FALSE.length;
+                }
+                if (ended(TRUE, b, p, e)) {
+                    d.onLending = true;
+                    return p + TRUE.length;
+                }
+                return -1;
+            }
+            default -> {
+                // a column that is not read: only its bytes are checked, as the general path checks the line
+                return textEnd(b, p, e);
+            }
+        }
+    }
+
+    private static final int DATE_LENGTH = 10;
+    /** The length of the wire name last matched by {@link #wire}. */
+    private int wireLength;
+
+    /** True when the pattern is at p and the field ends right after it. */
+    private static boolean ended(BytePattern pattern, byte[] b, int p, int e) {
+        int q = p + pattern.length;
+        return q <= e && (q == e || b[q] == ',') && pattern.is(b, p, q);
+    }
+
+    private <E extends Enum<E>> E wire(WireValues<E> values, byte[] b, int p, int e) {
+        int q = p;
+        while (q < e && b[q] != ',') {
+            q++;
+        }
+        E v = values.match(b, p, q);
+        wireLength = q - p;
+        return v;
+    }
+
+    /** A date of exactly "YYYY-MM-DD" that exists, ended by the field's end; else null. */
+    private LocalDate date(byte[] b, int p, int e) {
+        int q = p + DATE_LENGTH;
+        if (q > e || (q < e && b[q] != ',') || b[p + 4] != '-' || b[p + 7] != '-') {
+            return null;
+        }
+        try {
+            return PlainValues.date(b, p, q, "", cs);
+        } catch (Reject r) {
+            return null;
+        }
+    }
+
+    /** The end of a field of ASCII digits, '-' and '.' (checked by the value's own parser), or -1. */
+    private static int decimalEnd(byte[] b, int p, int e) {
+        int q = p;
+        while (q < e) {
+            byte c = b[q];
+            if (c == ',') {
+                break;
+            }
+            if ((c < '0' || c > '9') && c != '.' && c != '-') {
+                return -1;
+            }
+            q++;
+        }
+        return q;
+    }
+
+    /**
+     * The end of a text field (its comma or the line's end), or -1 when it holds a quote, space or
+     * tab (the general path trims and unquotes) or bytes that are not valid UTF-8.
+     */
+    private int textEnd(byte[] b, int p, int e) {
+        byte[] classes = CsvFields.CLASS;
+        int high = -1;
+        int q = p;
+        while (q < e) {
+            int k = classes[b[q] & 0xFF];
+            if (k != 0) {
+                if (k == CsvFields.COMMA) {
+                    break;
+                }
+                if (k != CsvFields.HIGH) {
+                    return -1;
+                }
+                if (high < 0) {
+                    high = q;
+                }
+            }
+            q++;
+        }
+        textAscii = high < 0;
+        if (high >= 0 && Utf8.firstInvalid(b, high, q) >= 0) {
+            return -1;
+        }
+        return q;
+    }
+
+    /** Whether the field last ended by {@link #textEnd} is all ASCII. */
+    private boolean textAscii;
+
+    private String text(byte[] b, int p, int q, boolean shared) {
+        java.nio.charset.Charset decode = textAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+        return shared ? cache.get(b, p, q, StandardCharsets.UTF_8) : new String(b, p, q - p, decode);
+    }
+
+    // ---------------------------------------------------------------- the general path
 
     private String idOrNull() throws Reject {
         int i = header.field(C_ID);
@@ -217,6 +485,23 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
 
     private String group(int g, String id, boolean parse) {
         int len = fees.length(g);
+        byte[] b;
+        int end;
+        if (feeMap != null) {
+            if (feeBytes.length < len) {
+                feeBytes = new byte[Math.max(len, feeBytes.length * 2)];
+            }
+            feeMap.get((int) fees.offset(g), feeBytes, 0, len);
+            b = feeBytes;
+            end = len;
+        } else {
+            b = readGroup(g, len);
+            end = feeBuf.position();
+        }
+        return rows(g, b, end, id, parse);
+    }
+
+    private byte[] readGroup(int g, int len) {
         if (feeBuf.capacity() < len) {
             feeBuf = ByteBuffer.allocate(Math.max(len, feeBuf.capacity() * 2));
         }
@@ -231,8 +516,10 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] b = feeBuf.array();
-        int end = feeBuf.position();
+        return feeBuf.array();
+    }
+
+    private String rows(int g, byte[] b, int end, String id, boolean parse) {
         String problem = null;
         long line = fees.firstLine(g);
         int i = 0;

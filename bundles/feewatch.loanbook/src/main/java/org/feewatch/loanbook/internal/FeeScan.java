@@ -41,13 +41,18 @@ record FeeScan(FeeIndex index, CsvHeader header) {
             }
             String id;
             try {
+                boolean plain = f.splitPlain(b, lines.start, lines.end);
                 if (cs.charset() == StandardCharsets.UTF_8) {
-                    int bad = Utf8.firstInvalid(b, lines.start, lines.end);
+                    // after a plain split, the bytes before its first non-ASCII byte are known to be valid
+                    int from = plain ? f.firstHigh() : lines.start;
+                    int bad = from < 0 ? -1 : Utf8.firstInvalid(b, from, lines.end);
                     if (bad >= 0) {
                         throw new Reject("invalid UTF-8 at byte " + (bad - lines.start + 1));
                     }
                 }
-                f.split(b, lines.start, lines.end);
+                if (!plain) {
+                    f.split(b, lines.start, lines.end);
+                }
                 if (idField >= f.count() || f.empty(idField)) {
                     throw new Reject("the row has no loan id");
                 }
@@ -60,7 +65,9 @@ record FeeScan(FeeIndex index, CsvHeader header) {
             if (id.equals(previous) && index.lastGroupEnd() == lines.offset) {
                 index.extendLast(lines.nextOffset);
             } else {
-                index.add(IdRegistry.hash(id), lines.offset, (int) (lines.nextOffset - lines.offset), lines.number);
+                long hash = f.doubledQuotes(idField) ? 0 : IdRegistry.hashAscii(b, f.start(idField), f.end(idField));
+                index.add(hash != 0 ? hash : IdRegistry.hash(id), lines.offset,
+                        (int) (lines.nextOffset - lines.offset), lines.number);
                 index.addNumbered(id);
                 previous = id;
             }

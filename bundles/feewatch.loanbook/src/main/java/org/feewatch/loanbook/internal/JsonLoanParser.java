@@ -251,10 +251,18 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
             // the predicted next name with the comma before it: what more() and the compare above find
             key = next[previous + 1];
-            if (key >= 0 && keys.commaQuoted[key].at(b, p, end)) {
-                p += keys.commaQuoted[key].length;
-                matched = true;
-                continue;
+            if (key >= 0) {
+                // BytePattern.at written out: this compare runs for every field of every line
+                BytePattern pattern = keys.commaQuoted[key];
+                byte[] bytes = b;
+                int at = p;
+                if (at + pattern.span <= bytes.length && at + pattern.length <= end
+                        && (Bytes.word(bytes, at) & pattern.m0) == pattern.w0
+                        && (pattern.words == 1 || pattern.rest(bytes, at))) {
+                    p = at + pattern.length;
+                    matched = true;
+                    continue;
+                }
             }
             if (!more('}', "after a field", "")) {
                 return;
@@ -663,15 +671,25 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         lastDay = 0;
         // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
         if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"' && b[p + 5] == '-' && b[p + 8] == '-') {
-            int y = digit(p + 1) * 1000 + digit(p + 2) * 100 + digit(p + 3) * 10 + digit(p + 4);
-            int m = digit(p + 6) * 10 + digit(p + 7);
-            int dd = digit(p + 9) * 10 + digit(p + 10);
-            // a non-digit makes its term negative or over 1000, so the sum falls outside the checks
-            if (y >= 0 && m >= 1 && m <= 12 && dd >= 1 && dd <= PlainValues.daysInMonth(y, m)
-                    && allDigits(p + 1, p + 5) && allDigits(p + 6, p + 8) && allDigits(p + 9, p + 11)) {
-                p += 12;
-                lastDay = LoanDraft.dayKey(y, m, dd);
-                return PlainValues.date(y, m, dd);
+            int y0 = b[p + 1] - '0';
+            int y1 = b[p + 2] - '0';
+            int y2 = b[p + 3] - '0';
+            int y3 = b[p + 4] - '0';
+            int m0 = b[p + 6] - '0';
+            int m1 = b[p + 7] - '0';
+            int d0 = b[p + 9] - '0';
+            int d1 = b[p + 10] - '0';
+            // all eight are digits: none negative, and none above 9 (adding 6 keeps each below 16)
+            if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0 && ((y0 + 6) | (y1 + 6) | (y2 + 6) | (y3 + 6)
+                    | (m0 + 6) | (m1 + 6) | (d0 + 6) | (d1 + 6)) < 16) {
+                int y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+                int m = m0 * 10 + m1;
+                int dd = d0 * 10 + d1;
+                if (m >= 1 && m <= 12 && dd >= 1 && dd <= PlainValues.daysInMonth(y, m)) {
+                    p += 12;
+                    lastDay = LoanDraft.dayKey(y, m, dd);
+                    return PlainValues.date(y, m, dd);
+                }
             }
         }
         if (peek() != '"') {
@@ -683,20 +701,6 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             return PlainValues.date(v, 0, v.length, field, StandardCharsets.UTF_8);
         }
         return PlainValues.date(b, strStart, strEnd, field, StandardCharsets.UTF_8);
-    }
-
-    private int digit(int i) {
-        return b[i] - '0';
-    }
-
-    private boolean allDigits(int from, int to) {
-        for (int i = from; i < to; i++) {
-            int dg = b[i] - '0';
-            if (dg < 0 || dg > 9) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private <E extends Enum<E>> E enumValue(WireValues<E> values, String field) throws Reject {

@@ -173,12 +173,14 @@ final class PlainValues {
         throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (YYYY-MM-DD)");
     }
 
+    private static final int[] MONTH_DAYS = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /** Days in month m (1-12) of year y. */
     static int daysInMonth(int y, int m) {
-        if (m == 2) {
-            boolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            return leap ? 29 : 28;
+        if (m == 2 && ((y & 3) == 0 && y % 100 != 0 || y % 400 == 0)) {
+            return 29;
         }
-        return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+        return MONTH_DAYS[m];
     }
 
     private static String monthName(int m) {

@@ -23,6 +23,8 @@ final class WireValues<E extends Enum<E>> {
     /** Each wire name in double quotes, as a JSON value. */
     private final BytePattern[] quoted;
     private final BytePattern[] plain;
+    /** The indexes of the values by the first byte of their wire name (ASCII). */
+    private final int[][] byFirst = new int[128][];
 
     private WireValues(E[] values, java.util.function.Function<E, String> wire) {
         this.values = values;
@@ -31,6 +33,11 @@ final class WireValues<E extends Enum<E>> {
         for (int i = 0; i < values.length; i++) {
             plain[i] = new BytePattern(wire.apply(values[i]));
             quoted[i] = new BytePattern('"' + wire.apply(values[i]) + '"');
+        }
+        for (int c = 0; c < byFirst.length; c++) {
+            final int first = c;
+            byFirst[c] = java.util.stream.IntStream.range(0, values.length)
+                    .filter(i -> wire.apply(values[i]).charAt(0) == first).toArray();
         }
         this.list = Arrays.stream(values).map(wire).collect(Collectors.joining(", "));
     }
@@ -47,7 +54,15 @@ final class WireValues<E extends Enum<E>> {
 
     /** The index of the value whose quoted wire name is at p (closing quote included), or -1. */
     int quotedAt(byte[] b, int p, int end) {
-        for (int i = 0; i < quoted.length; i++) {
+        if (p + 1 >= end) {
+            return -1;
+        }
+        int first = b[p + 1];
+        if (first < 0) {
+            return -1;
+        }
+        // only the values that start with that letter
+        for (int i : byFirst[first]) {
             if (quoted[i].at(b, p, end)) {
                 return i;
             }

@@ -37,10 +37,11 @@ public final class ReaderBenchmark {
             double cpu = (cpuNanos() - cpu0) / 1e9;
             Runtime rt = Runtime.getRuntime();
             System.out.printf("run %d: %s %,d accepted, %,d rejected, %,d warnings, %,d fees, principal %s: "
-                    + "%.3f s wall, %.3f s CPU (all threads), %,.0f loans/s, heap used %d MB%n", r, format, t.accepted(),
+                    + "%.3f s wall, %.3f s CPU (all threads), %,.0f loans/s, heap used %d MB, "
+                    + "parser threads allocated %,d bytes per loan%n", r, format, t.accepted(),
                     t.rejected(), l.warnings.get(), l.fees.get(), l.principal, secs, cpu,
                     (t.accepted() + t.rejected()) / secs,
-                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, l.allocated() / Math.max(1, t.accepted()));
         }
     }
 
@@ -54,6 +55,12 @@ public final class ReaderBenchmark {
         final AtomicLong warnings = new AtomicLong();
         final AtomicLong fees = new AtomicLong();
         BigDecimal principal = BigDecimal.ZERO;
+        /** Bytes each parser thread had allocated when it last handed over a batch (it starts with the read). */
+        private final java.util.Map<Long, Long> allocatedByThread = new java.util.concurrent.ConcurrentHashMap<>();
+
+        long allocated() {
+            return allocatedByThread.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         @Override
         public void onLoans(long sequence, List<Loan> loans) {
@@ -64,6 +71,9 @@ public final class ReaderBenchmark {
                 f += loan.fees().size() + loan.bundled().size();
             }
             fees.addAndGet(f);
+            allocatedByThread.put(Thread.currentThread().getId(),
+                    ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                            .getCurrentThreadAllocatedBytes());
             synchronized (this) {
                 principal = principal.add(sum);
             }

@@ -43,10 +43,13 @@ abstract class BankFeesEvaluation implements RuleEvaluation {
     @Override
     public final void onLoan(LoanFacts facts, FindingSink findings) {
         Loan loan = facts.loan();
+        List<LoanFee> fees = loan.fees();
+        if (fees.isEmpty() && loan.contractDate() != null) {
+            return; // most loans: nothing to judge (the date test first would only add its own failure)
+        }
         if (!info.inForceOn(loan.contractDate())) {
             return;
         }
-        List<LoanFee> fees = loan.fees();
         String institution = catalogue.institutionId();
         int bank = 0;
         for (int i = 0, n = fees.size(); i < n; i++) {

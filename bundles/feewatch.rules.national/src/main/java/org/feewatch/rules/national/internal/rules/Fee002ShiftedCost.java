@@ -51,7 +51,8 @@ public final class Fee002ShiftedCost implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
-                if (!loan.smallOrMicro() || !info.inForceOn(loan.contractDate()) || !mayFind(facts, loan)) {
+                if (!loan.smallOrMicro() || (loan.fees().isEmpty() && loan.contractDate() != null)
+                        || !info.inForceOn(loan.contractDate()) || !mayFind(facts, loan)) {
                     return;
                 }
                 List<Evidence> evidence = new ArrayList<>();

@@ -133,8 +133,8 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                     if (cap == null || !firstOfKind(facts, fees, i, kind)) {
                         continue;
                     }
-                    double total = 0.0;
-                    for (int j = i; j < count; j++) {
+                    double total = fee.amount().doubleValue() * CashFlowModel.paymentsOf(fee.when(), n);
+                    for (int j = i + 1; j < count; j++) {
                         LoanFee other = fees.get(j);
                         if (fee.payee().equals(other.payee())
                                 && PartnerFeeKinds.ofCategory(facts.categoryOf(other.item())) == kind) {
