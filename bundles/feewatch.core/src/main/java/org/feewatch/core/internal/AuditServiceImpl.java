@@ -33,9 +33,11 @@ import org.feewatch.core.UnavailableException;
 import org.feewatch.engine.AuditEngine;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -161,10 +163,17 @@ public class AuditServiceImpl implements AuditService {
     @Override
     public AuditResult audit(AuditRequest request) throws CaseException, UnavailableException {
         long start = System.nanoTime();
+        // the observers (the store) start while the case is read, on another thread
+        List<LazyObserver> observing = List.copyOf(observers);
+        observing.forEach(LazyObserver::startInBackground);
         CaseAudit.Outcome outcome = run(request);
         AuditResult result = new AuditResult(outcome.report(), Duration.ofNanos(System.nanoTime() - start),
                 outcome.input());
-        for (AuditObserver observer : observers) {
+        for (LazyObserver lazy : observing) {
+            AuditObserver observer = lazy.get();
+            if (observer == null) {
+                continue;
+            }
             try {
                 observer.audited(request, result);
             } catch (RuntimeException e) {
@@ -174,15 +183,81 @@ public class AuditServiceImpl implements AuditService {
         return result;
     }
 
-    private final List<AuditObserver> observers = new CopyOnWriteArrayList<>();
+    private final List<LazyObserver> observers = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addObserver(AuditObserver observer) {
-        observers.add(observer);
+    /**
+     * Bound without being started: the store's recorder opens the database, which costs a
+     * quarter of a second that start-up need not wait for, nor a command that audits nothing.
+     */
+    @Reference(service = AuditObserver.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindObserver(ComponentServiceObjects<AuditObserver> observer) {
+        observers.add(new LazyObserver(observer, null));
     }
 
-    void removeObserver(AuditObserver observer) {
-        observers.remove(observer);
+    void unbindObserver(ComponentServiceObjects<AuditObserver> observer) {
+        for (LazyObserver lazy : observers) {
+            if (lazy.objects == observer) {
+                observers.remove(lazy);
+                lazy.release();
+            }
+        }
+    }
+
+    /** An observer at hand, for a service wired without Declarative Services (tests). */
+    void addObserver(AuditObserver observer) {
+        observers.add(new LazyObserver(null, observer));
+    }
+
+    @Deactivate
+    void deactivate() {
+        observers.forEach(LazyObserver::release);
+    }
+
+    /** An observer service, got on first use and kept until it goes away. */
+    static final class LazyObserver {
+
+        final ComponentServiceObjects<AuditObserver> objects;
+        private AuditObserver service;
+
+        LazyObserver(ComponentServiceObjects<AuditObserver> objects, AuditObserver service) {
+            this.objects = objects;
+            this.service = service;
+        }
+
+        /** The service, or null when it cannot be had (it failed to start, or has gone). */
+        synchronized AuditObserver get() {
+            if (service == null && objects != null) {
+                try {
+                    service = objects.getService();
+                } catch (IllegalStateException gone) {
+                    return null;
+                }
+            }
+            return service;
+        }
+
+        void startInBackground() {
+            synchronized (this) {
+                if (service != null) {
+                    return;
+                }
+            }
+            Thread t = new Thread(this::get, "feewatch-observer-start");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        synchronized void release() {
+            if (service != null && objects != null) {
+                try {
+                    objects.ungetService(service);
+                } catch (IllegalStateException | IllegalArgumentException gone) {
+                    // the framework or the service is going away
+                }
+                service = null;
+            }
+        }
     }
 
     private CaseAudit.Outcome run(AuditRequest request) throws CaseException, UnavailableException {

@@ -121,7 +121,9 @@ final class HttpFetcher {
     }
 
     private final FetchSettings settings;
-    private final HttpClient client;
+    /** Made on the first request: a client starts a selector thread and the TLS set-up, which an
+     * audit of local files only does not need (and the thread makes the JVM's exit wait). */
+    private volatile HttpClient client;
     private final HostPolicy policy;
     private final HostThrottle throttle;
     private final Map<String, RobotsEntry> robots = new ConcurrentHashMap<>();
@@ -130,11 +132,24 @@ final class HttpFetcher {
         this.settings = settings;
         this.policy = policy;
         this.throttle = throttle;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -362,7 +377,7 @@ final class HttpFetcher {
                 .GET()
                 .build();
         Handler handler = new Handler(mode);
-        CompletableFuture<HttpResponse<Outcome>> future = client.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<Outcome>> future = client().sendAsync(request, handler);
         try {
             return future.get(remaining, TimeUnit.NANOSECONDS).body();
         } catch (TimeoutException e) {

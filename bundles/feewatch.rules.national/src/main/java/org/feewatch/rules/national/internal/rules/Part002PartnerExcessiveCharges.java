@@ -53,7 +53,6 @@ public final class Part002PartnerExcessiveCharges implements Rule {
     @Override
     public RuleEvaluation start(AuditContext context) {
         PartnerFacts facts = new PartnerFacts(context);
-        PartnerFacts partnerFacts = facts;
         Policy policy = context.policy();
         return new RuleEvaluation() {
             @Override
@@ -73,14 +72,14 @@ public final class Part002PartnerExcessiveCharges implements Rule {
              * this loan, judged in doubles with a margin far above their rounding error and without
              * building anything; everything else, odd data included, goes the exact way.
              */
-            private boolean mayFind(LoanFacts facts) {
-                Loan loan = facts.loan();
+            private boolean mayFind(LoanFacts analyzed) {
+                Loan loan = analyzed.loan();
                 List<LoanFee> fees = loan.fees();
                 boolean anyPartner = false;
                 boolean anyCharged = false;
                 for (int i = 0, n = fees.size(); i < n; i++) {
                     LoanFee fee = fees.get(i);
-                    if (!partnerFacts.isPartner(fee.payee())) {
+                    if (!facts.isPartner(fee.payee())) {
                         continue;
                     }
                     anyPartner = true;
@@ -94,13 +93,13 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                 if (!anyPartner) {
                     return false;
                 }
-                if (chargedRateMayExceed(facts, loan, fees)) {
+                if (chargedRateMayExceed(analyzed, loan, fees)) {
                     return true;
                 }
                 if (loan.smallOrMicro() && policy.maxSpreadBp() != null && anyCharged) {
-                    BigDecimal lpr = facts.lpr1y();
-                    double allIn = facts.aprAllIn();
-                    double bankOnly = facts.aprBankOnly();
+                    BigDecimal lpr = analyzed.lpr1y();
+                    double allIn = analyzed.aprAllIn();
+                    double bankOnly = analyzed.aprBankOnly();
                     if (lpr == null || Double.isNaN(allIn) || Double.isNaN(bankOnly)) {
                         return true;
                     }
@@ -113,7 +112,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
             }
 
             /** Whether a partner's charged guarantee or insurance rate on this loan may be above its cap. */
-            private boolean chargedRateMayExceed(LoanFacts facts, Loan loan, List<LoanFee> fees) {
+            private boolean chargedRateMayExceed(LoanFacts analyzed, Loan loan, List<LoanFee> fees) {
                 int n = PartnerFacts.termMonths(loan);
                 if (n <= 0) {
                     return false;
@@ -125,19 +124,19 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                 double years = n / 12.0;
                 for (int i = 0, count = fees.size(); i < count; i++) {
                     LoanFee fee = fees.get(i);
-                    if (!partnerFacts.isPartner(fee.payee())) {
+                    if (!facts.isPartner(fee.payee())) {
                         continue;
                     }
-                    PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(facts.categoryOf(fee.item()));
+                    PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(analyzed.categoryOf(fee.item()));
                     BigDecimal cap = kind == null ? null : kind.cap(policy);
-                    if (cap == null || !firstOfKind(facts, fees, i, kind)) {
+                    if (cap == null || !firstOfKind(analyzed, fees, i, kind)) {
                         continue;
                     }
                     double total = fee.amount().doubleValue() * CashFlowModel.paymentsOf(fee.when(), n);
                     for (int j = i + 1; j < count; j++) {
                         LoanFee other = fees.get(j);
                         if (fee.payee().equals(other.payee())
-                                && PartnerFeeKinds.ofCategory(facts.categoryOf(other.item())) == kind) {
+                                && PartnerFeeKinds.ofCategory(analyzed.categoryOf(other.item())) == kind) {
                             total += other.amount().doubleValue() * CashFlowModel.paymentsOf(other.when(), n);
                         }
                     }
@@ -150,11 +149,12 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                 return false;
             }
 
-            private static boolean firstOfKind(LoanFacts facts, List<LoanFee> fees, int i, PartnerFeeKinds kind) {
+            private static boolean firstOfKind(LoanFacts analyzed, List<LoanFee> fees, int i, PartnerFeeKinds kind) {
                 String payee = fees.get(i).payee();
                 for (int j = 0; j < i; j++) {
                     LoanFee other = fees.get(j);
-                    if (payee.equals(other.payee()) && PartnerFeeKinds.ofCategory(facts.categoryOf(other.item())) == kind) {
+                    if (payee.equals(other.payee())
+                            && PartnerFeeKinds.ofCategory(analyzed.categoryOf(other.item())) == kind) {
                         return false;
                     }
                 }
