@@ -131,7 +131,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder findingsInMemory(int v) { findingsInMemory = v; return this; }
 
         public AuditOptions build() {
-            int inFlight = batchesInFlight > 0 ? batchesInFlight : 4 * Math.max(1, workerThreads);
+            int inFlight = batchesInFlight > 0 ? batchesInFlight : 2 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
                     evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics,
                     loanTimeout, findingsInMemory);
