@@ -58,11 +58,17 @@ public final class CsvLoanBookReader implements LoanBookReader {
         readCounting(caseDir, listener);
     }
 
-    /** fees.csv mapped read-only, or null when it cannot be (too large, not a plain file): then it is read. */
+    /**
+     * Up to this size fees.csv is mapped: its pages then count in the process's resident memory, so a
+     * larger file is read row group by row group instead, keeping memory bounded whatever the book.
+     */
+    private static final long MAX_MAPPED_FEES = 64L << 20;
+
+    /** fees.csv mapped read-only, or null when it is not (too large, not a plain file): then it is read. */
     private static ByteBuffer map(FileChannel feeFile) {
         try {
             long size = feeFile.size();
-            if (size == 0 || size > Integer.MAX_VALUE) {
+            if (size == 0 || size > MAX_MAPPED_FEES) {
                 return null;
             }
             return feeFile.map(FileChannel.MapMode.READ_ONLY, 0, size);
