@@ -7,8 +7,21 @@ final class WireEnum {
     private WireEnum() {
     }
 
+    /** Each enum's wire names by ordinal, made once: reports and findings write them by the million. */
+    private static final ClassValue<String[]> NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+            return names;
+        }
+    };
+
     static String wireName(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String wire) {

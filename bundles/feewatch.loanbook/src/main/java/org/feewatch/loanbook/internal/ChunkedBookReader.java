@@ -31,6 +31,8 @@ import org.feewatch.api.spi.LoanBookListener;
 final class ChunkedBookReader {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedBookReader.class);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int MISSES_BEFORE_PAUSE = 64;
+    private static final int PAUSE = 1024;
 
     /** Parses one line of a book; one instance per thread. */
     interface LineParser {
@@ -283,15 +285,52 @@ final class ChunkedBookReader {
         }
 
         private Result parse(Chunk c, LineParser parser) {
-            byte[] b = c.buf();
-            List<Loan> loans = new ArrayList<>();
-            List<InputIssue> rejects = new ArrayList<>(0);
-            long line = c.firstLine();
-            int i = c.start();
-            int end = c.end();
-            while (i < end) {
-                Loan quick = parser.parseToLineEnd(b, i, end, line);
+            ChunkLines lines = new ChunkLines(c, parser);
+            // the loop body is a method: the launcher's compiler (C1) compiles a method after a few
+            // hundred calls, but a loop inside one only after 60,000 turns
+            while (lines.i < lines.end) {
+                lines.next();
+            }
+            return new Result(c.seq(), lines.loans, lines.rejects);
+        }
+
+        /** One chunk being parsed, line after line. */
+        private final class ChunkLines {
+            final Chunk c;
+            final LineParser parser;
+            final byte[] b;
+            final List<Loan> loans = new ArrayList<>();
+            final List<InputIssue> rejects = new ArrayList<>(0);
+            long line;
+            int i;
+            final int end;
+            // a book whose lines all miss the one-pass parse (say, every line is bad) is not parsed twice
+            // a line: after MISSES_BEFORE_PAUSE misses in a row the pass is left out for PAUSE lines
+            int missesInARow;
+            int pause;
+
+            ChunkLines(Chunk c, LineParser parser) {
+                this.c = c;
+                this.parser = parser;
+                this.b = c.buf();
+                this.line = c.firstLine();
+                this.i = c.start();
+                this.end = c.end();
+            }
+
+            void next() {
+                Loan quick = null;
+                if (pause > 0) {
+                    pause--;
+                } else {
+                    quick = parser.parseToLineEnd(b, i, end, line);
+                    if (quick == null && ++missesInARow == MISSES_BEFORE_PAUSE) {
+                        missesInARow = 0;
+                        pause = PAUSE;
+                    }
+                }
                 if (quick != null) {
+                    missesInARow = 0;
                     int nl = parser.lineEnd();
                     int e = nl > i && b[nl - 1] == '\r' ? nl - 1 : nl;
                     if (e - i > settings.maxLineBytes()) {
@@ -301,7 +340,7 @@ final class ChunkedBookReader {
                     }
                     line++;
                     i = nl < end ? nl + 1 : end;
-                    continue;
+                    return;
                 }
                 int nl = Bytes.indexOf(b, i, end, (byte) '\n');
                 int lineEnd = nl >= 0 ? nl : end;
@@ -330,7 +369,6 @@ final class ChunkedBookReader {
                 line++;
                 i = nl >= 0 ? nl + 1 : end;
             }
-            return new Result(c.seq(), loans, rejects);
         }
 
         private InputIssue tooLong(int length, long line) {

@@ -79,6 +79,10 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     private final int[] fieldOfColumn;
     /** Whether {@link #onePass} may be tried (UTF-8, every required column present, no column read twice). */
     private final boolean onePassPossible;
+    private static final int MISSES_BEFORE_PAUSE = 64;
+    private static final int PAUSE = 1024;
+    private int missesInARow;
+    private int pause;
 
     @Override
     public UnknownFields unknownFields() {
@@ -88,9 +92,19 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     @Override
     public Loan parse(byte[] b, int s, int e, long line, boolean lastLineWithoutEnd) throws Reject {
         if (onePassPossible) {
-            Loan loan = onePass(b, s, e, line);
-            if (loan != null) {
-                return loan;
+            if (pause > 0) {
+                pause--;
+            } else {
+                Loan loan = onePass(b, s, e, line);
+                if (loan != null) {
+                    missesInARow = 0;
+                    return loan;
+                }
+                // a book whose lines all miss the one pass (all fields quoted, say) is not read twice a line
+                if (++missesInARow == MISSES_BEFORE_PAUSE) {
+                    missesInARow = 0;
+                    pause = PAUSE;
+                }
             }
         }
         return parseGeneral(b, s, e, line);
@@ -234,30 +248,42 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
                 return (d.established = date(b, p, e)) == null ? -1 : p + DATE_LENGTH;
             }
             case LoanDraft.CONTRACT_DATE -> {
-                return (d.contractDate = date(b, p, e)) == null ? -1 : p + DATE_LENGTH;
+                d.contractDate = date(b, p, e);
+                d.contractDay = lastDay;
+                return d.contractDate == null ? -1 : p + DATE_LENGTH;
             }
             case LoanDraft.MATURITY_DATE -> {
-                return (d.maturityDate = date(b, p, e)) == null ? -1 : p + DATE_LENGTH;
+                d.maturityDate = date(b, p, e);
+                d.maturityDay = lastDay;
+                return d.maturityDate == null ? -1 : p + DATE_LENGTH;
             }
             case LoanDraft.PRINCIPAL -> {
-                int q = decimalEnd(b, p, e);
-                d.principal = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs);
-                return q;
+                if (!decimal(b, p, e)) {
+                    return -1;
+                }
+                d.principal = plainDecimal.value(null);
+                return plainDecimal.end;
             }
             case LoanDraft.NOMINAL -> {
-                int q = decimalEnd(b, p, e);
-                d.nominal = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs, d.decimals);
-                return q;
+                if (!decimal(b, p, e)) {
+                    return -1;
+                }
+                d.nominal = plainDecimal.value(d.decimals);
+                return plainDecimal.end;
             }
             case LoanDraft.MULTIPLIER -> {
-                int q = decimalEnd(b, p, e);
-                d.multiplier = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs, d.decimals);
-                return q;
+                if (!decimal(b, p, e)) {
+                    return -1;
+                }
+                d.multiplier = plainDecimal.value(d.decimals);
+                return plainDecimal.end;
             }
             case LoanDraft.DEPOSIT -> {
-                int q = decimalEnd(b, p, e);
-                d.deposit = q < 0 ? null : PlainValues.decimal(b, p, q, "", cs, d.decimals);
-                return q;
+                if (!decimal(b, p, e)) {
+                    return -1;
+                }
+                d.deposit = plainDecimal.value(d.decimals);
+                return plainDecimal.end;
             }
             case LoanDraft.SPREAD -> {
                 int q = decimalEnd(b, p, e);
@@ -291,6 +317,14 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private static final int DATE_LENGTH = 10;
+    private final PlainDecimal plainDecimal = new PlainDecimal();
+    /** The last date read by {@link #date(byte[], int, int)} as {@link LoanDraft#dayKey}, 0 if none. */
+    private int lastDay;
+
+    /** A plain decimal of at most 18 digits at p that is the whole field (read into plainDecimal). */
+    private boolean decimal(byte[] b, int p, int e) {
+        return plainDecimal.read(b, p, e) && (plainDecimal.end == e || b[plainDecimal.end] == ',');
+    }
     /** The length of the wire name last matched by {@link #wire}. */
     private int wireLength;
 
@@ -313,14 +347,13 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     /** A date of exactly "YYYY-MM-DD" that exists, ended by the field's end; else null. */
     private LocalDate date(byte[] b, int p, int e) {
         int q = p + DATE_LENGTH;
-        if (q > e || (q < e && b[q] != ',') || b[p + 4] != '-' || b[p + 7] != '-') {
+        lastDay = 0;
+        if (q > e || (q < e && b[q] != ',')) {
             return null;
         }
-        try {
-            return PlainValues.date(b, p, q, "", cs);
-        } catch (Reject r) {
-            return null;
-        }
+        int day = PlainValues.isoDay(b, p);
+        lastDay = day;
+        return day == 0 ? null : PlainValues.dateOf(day);
     }
 
     /** The end of a field of ASCII digits, '-' and '.' (checked by the value's own parser), or -1. */

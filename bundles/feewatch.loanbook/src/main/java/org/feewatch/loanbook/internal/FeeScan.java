@@ -30,14 +30,38 @@ record FeeScan(FeeIndex index, CsvHeader header) {
         if (idField < 0) {
             return new FeeScan(null, header);
         }
-        FeeIndex index = new FeeIndex();
-        CsvFields f = new CsvFields();
-        String previous = null;
+        Rows rows = new Rows(lines, cs, idField, listener);
+        // the loop body is a method, compiled by C1 after a few hundred rows rather than 60,000
         while (lines.next(tooLong)) {
+            rows.row();
+        }
+        FeeIndex index = rows.index;
+        index.seal();
+        return new FeeScan(index, header);
+    }
+
+    /** The pre-scan's rows, one at a time. */
+    private static final class Rows {
+        final FeeIndex index = new FeeIndex();
+        private final SequentialLines lines;
+        private final BookCharset cs;
+        private final int idField;
+        private final LoanBookListener listener;
+        private final CsvFields f = new CsvFields();
+        private String previous;
+
+        Rows(SequentialLines lines, BookCharset cs, int idField, LoanBookListener listener) {
+            this.lines = lines;
+            this.cs = cs;
+            this.idField = idField;
+            this.listener = listener;
+        }
+
+        void row() {
             byte[] b = lines.bytes;
             if (Bytes.blank(b, lines.start, lines.end)) {
                 previous = null;
-                continue;
+                return;
             }
             String id;
             try {
@@ -60,7 +84,7 @@ record FeeScan(FeeIndex index, CsvHeader header) {
             } catch (Reject r) {
                 listener.onWarning(InputIssue.at(FILE, lines.number, r.getMessage() + "; the row was skipped"));
                 previous = null;
-                continue;
+                return;
             }
             if (id.equals(previous) && index.lastGroupEnd() == lines.offset) {
                 index.extendLast(lines.nextOffset);
@@ -72,8 +96,6 @@ record FeeScan(FeeIndex index, CsvHeader header) {
                 previous = id;
             }
         }
-        index.seal();
-        return new FeeScan(index, header);
     }
 
     /** A warning for every row whose loan id no loan line had. */

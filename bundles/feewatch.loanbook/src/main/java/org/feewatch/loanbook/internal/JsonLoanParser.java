@@ -138,15 +138,15 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
-    /** Thrown in a one-pass parse that must be redone by {@link #parse}; never leaves this class. */
-    private static final Reject REDO = new Reject("redo");
+    /** Unknown fields of the line in a one-pass parse: counted only when the line is a loan. */
+    private final java.util.List<String> pendingUnknown = new java.util.ArrayList<>();
 
     /**
      * The one-pass parse: the line's end is not known beforehand, so blanks never include a line
      * break and the loan object must be followed by blanks and a line break (or the chunk's end). As
      * no value, name or blank can hold a line break, a success read exactly the bytes of the line
-     * and gives what {@link #parse} gives for it; anything else (a bad line, an unknown field, whose
-     * count must not be taken twice) returns null and the line is parsed again with its bounds.
+     * and gives what {@link #parse} gives for it (unknown fields are counted once it is known to be
+     * a loan); anything else returns null and the line is parsed again with its bounds.
      */
     @Override
     public Loan parseToLineEnd(byte[] buf, int start, int chunkEnd, long lineNumber) {
@@ -158,6 +158,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         cutShort = false;
         oneLine = true;
         d.reset();
+        pendingUnknown.clear();
         try {
             if (b[p] != '{') {
                 return null;
@@ -168,7 +169,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 return null;
             }
             lineEnd = p;
-            return d.build(FIELD_NAMES, FILE, line);
+            Loan loan = d.build(FIELD_NAMES, FILE, line);
+            for (int i = 0; i < pendingUnknown.size(); i++) {
+                unknown.seen(pendingUnknown.get(i), line);
+            }
+            return loan;
         } catch (Reject | RuntimeException r) {
             return null;
         } finally {
@@ -244,9 +249,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                     name = stringValue(false);
                 }
                 if (oneLine) {
-                    throw REDO;
+                    pendingUnknown.add(PREFIX[ctx] + name);
+                } else {
+                    unknown.seen(PREFIX[ctx] + name, line);
                 }
-                unknown.seen(PREFIX[ctx] + name, line);
                 skipValue(depth + 1);
             }
             // the predicted next name with the comma before it: what more() and the compare above find
@@ -547,41 +553,15 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
      * that path accepts without escapes.
      */
     private BigDecimal quickDecimal(DecimalCache shared) {
-        int i = p + 1;
-        if (p >= end || b[p] != '"') {
+        if (p >= end || b[p] != '"' || !plainDecimal.read(b, p + 1, end) || plainDecimal.end >= end
+                || b[plainDecimal.end] != '"') {
             return null;
         }
-        boolean negative = i < end && b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        int digitsStart = i;
-        long v = 0;
-        int point = -1;
-        while (i < end) {
-            byte c = b[i];
-            int dg = c - '0';
-            if (dg >= 0 && dg <= 9) {
-                v = v * 10 + dg;
-            } else if (c == '.' && point < 0) {
-                point = i;
-            } else {
-                break;
-            }
-            i++;
-        }
-        if (i >= end || b[i] != '"') {
-            return null;
-        }
-        int digits = i - digitsStart - (point < 0 ? 0 : 1);
-        if (point == digitsStart || point == i - 1 || digits == 0 || digits > 18) {
-            return null;
-        }
-        p = i + 1;
-        long unscaled = negative ? -v : v;
-        int scale = point < 0 ? 0 : i - point - 1;
-        return shared != null ? shared.get(unscaled, scale) : BigDecimal.valueOf(unscaled, scale);
+        p = plainDecimal.end + 1;
+        return plainDecimal.value(shared);
     }
+
+    private final PlainDecimal plainDecimal = new PlainDecimal();
 
     private BigDecimal decimal(String field) throws Reject {
         return decimal(field, d.decimals);
@@ -670,26 +650,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private java.time.LocalDate date(String field) throws Reject {
         lastDay = 0;
         // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
-        if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"' && b[p + 5] == '-' && b[p + 8] == '-') {
-            int y0 = b[p + 1] - '0';
-            int y1 = b[p + 2] - '0';
-            int y2 = b[p + 3] - '0';
-            int y3 = b[p + 4] - '0';
-            int m0 = b[p + 6] - '0';
-            int m1 = b[p + 7] - '0';
-            int d0 = b[p + 9] - '0';
-            int d1 = b[p + 10] - '0';
-            // all eight are digits: none negative, and none above 9 (adding 6 keeps each below 16)
-            if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0 && ((y0 + 6) | (y1 + 6) | (y2 + 6) | (y3 + 6)
-                    | (m0 + 6) | (m1 + 6) | (d0 + 6) | (d1 + 6)) < 16) {
-                int y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-                int m = m0 * 10 + m1;
-                int dd = d0 * 10 + d1;
-                if (m >= 1 && m <= 12 && dd >= 1 && dd <= PlainValues.daysInMonth(y, m)) {
-                    p += 12;
-                    lastDay = LoanDraft.dayKey(y, m, dd);
-                    return PlainValues.date(y, m, dd);
-                }
+        if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"') {
+            int day = PlainValues.isoDay(b, p + 1);
+            if (day != 0) {
+                p += 12;
+                lastDay = day;
+                return PlainValues.dateOf(day);
             }
         }
         if (peek() != '"') {

@@ -173,6 +173,42 @@ final class PlainValues {
         throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (YYYY-MM-DD)");
     }
 
+    /**
+     * The ten bytes at s as {@link LoanDraft#dayKey} when they are "YYYY-MM-DD" of a day that exists
+     * (what {@link #date(byte[], int, int, String, Charset)} accepts), else 0. No loops: the launcher's
+     * compiler keeps them.
+     */
+    static int isoDay(byte[] b, int s) {
+        if (b[s + 4] != '-' || b[s + 7] != '-') {
+            return 0;
+        }
+        int y0 = b[s] - '0';
+        int y1 = b[s + 1] - '0';
+        int y2 = b[s + 2] - '0';
+        int y3 = b[s + 3] - '0';
+        int m0 = b[s + 5] - '0';
+        int m1 = b[s + 6] - '0';
+        int d0 = b[s + 8] - '0';
+        int d1 = b[s + 9] - '0';
+        // all eight are digits: none negative, and none above 9 (adding 6 keeps each below 16)
+        if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || ((y0 + 6) | (y1 + 6) | (y2 + 6) | (y3 + 6) | (m0 + 6)
+                | (m1 + 6) | (d0 + 6) | (d1 + 6)) >= 16) {
+            return 0;
+        }
+        int y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        int m = m0 * 10 + m1;
+        int d = d0 * 10 + d1;
+        if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+            return 0;
+        }
+        return LoanDraft.dayKey(y, m, d);
+    }
+
+    /** The date of a {@link LoanDraft#dayKey}. */
+    static LocalDate dateOf(int dayKey) {
+        return date(dayKey >>> 9, (dayKey >>> 5) & 15, dayKey & 31);
+    }
+
     private static final int[] MONTH_DAYS = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     /** Days in month m (1-12) of year y. */

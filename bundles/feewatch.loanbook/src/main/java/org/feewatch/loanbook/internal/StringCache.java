@@ -26,17 +26,34 @@ final class StringCache {
         return k != null && same(k, b, s, len) ? values[slot] : null;
     }
 
+    /** From the length and the first and last eight bytes (the compare below checks them all). */
     private static int slot(byte[] b, int s, int e) {
-        int h = 1;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + b[i];
+        int len = e - s;
+        long h = len;
+        if (len >= 8) {
+            h = (h * 31 + Bytes.word(b, s)) * 31 + Bytes.word(b, e - 8);
+        } else {
+            for (int i = s; i < e; i++) {
+                h = 31 * h + b[i];
+            }
         }
-        return (h ^ (h >>> 16)) & (SLOTS - 1);
+        h *= 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 54) & (SLOTS - 1);
     }
 
     private static boolean same(byte[] k, byte[] b, int s, int len) {
         if (k.length != len) {
             return false;
+        }
+        if (len >= 8) {
+            // eight bytes at a time, the last word overlapping the one before it
+            int j = 0;
+            for (; j + 8 < len; j += 8) {
+                if (Bytes.word(k, j) != Bytes.word(b, s + j)) {
+                    return false;
+                }
+            }
+            return Bytes.word(k, len - 8) == Bytes.word(b, s + len - 8);
         }
         for (int j = 0; j < len; j++) {
             if (k[j] != b[s + j]) {
