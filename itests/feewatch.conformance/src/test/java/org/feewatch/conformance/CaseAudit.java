@@ -103,7 +103,8 @@ final class CaseAudit {
             long loanPhase = System.nanoTime();
             try (DetailCsvWriter detail = new DetailCsvWriter(Files.newOutputStream(detailFile))) {
                 report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
-                        AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0").detail(detail).build());
+                        AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0").detail(detail)
+                                .findingRenderer(JsonReportWriter.findingRenderer()).build());
             }
             long written = System.nanoTime();
             try (OutputStream o = Files.newOutputStream(json)) {
