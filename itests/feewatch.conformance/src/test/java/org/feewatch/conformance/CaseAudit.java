@@ -63,16 +63,22 @@ final class CaseAudit {
     }
 
     static Result run(Path casePath, Path out, int threads) throws IOException, CaseException {
-        return run(casePath, out, threads, true);
+        return run(casePath, out, threads, true, b -> b);
+    }
+
+    /** As {@link #run}, with the engine's options changed by {@code options}. */
+    static Result run(Path casePath, Path out, int threads,
+            java.util.function.UnaryOperator<AuditOptions.Builder> options) throws IOException, CaseException {
+        return run(casePath, out, threads, true, options);
     }
 
     /** As {@link #run}, writing only the JSON report and the detail CSV, unvalidated (for benchmarks). */
     static Result runJsonOnly(Path casePath, Path out, int threads) throws IOException, CaseException {
-        return run(casePath, out, threads, false);
+        return run(casePath, out, threads, false, b -> b);
     }
 
-    private static Result run(Path casePath, Path out, int threads, boolean everyFormat)
-            throws IOException, CaseException {
+    private static Result run(Path casePath, Path out, int threads, boolean everyFormat,
+            java.util.function.UnaryOperator<AuditOptions.Builder> options) throws IOException, CaseException {
         Files.createDirectories(out);
         try (LoadedCase c = new CaseReader().read(casePath)) {
             List<InputIssue> warnings = new ArrayList<>(c.warnings());
@@ -113,8 +119,9 @@ final class CaseAudit {
             long loanPhase = System.nanoTime();
             try (DetailCsvWriter detail = new DetailCsvWriter(Files.newOutputStream(detailFile))) {
                 report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
-                        AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0").detail(detail)
-                                .findingRenderer(PRERENDER ? JsonReportWriter.findingRenderer() : null).build());
+                        options.apply(AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0")
+                                .detail(detail).findingRenderer(PRERENDER ? JsonReportWriter.findingRenderer() : null))
+                                .build());
             }
             long written = System.nanoTime();
             long writtenCpu = os.getProcessCpuTime();
