@@ -130,7 +130,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         }
 
         public Builder workerThreads(int v) { workerThreads = v; return this; }
-        /** Loan batches read but not yet written out; 0 picks four per worker. */
+        /** Loan batches read but not yet written out; 0 picks two per worker (each batch is a reader chunk, thousands of loans). */
         public Builder batchesInFlight(int v) { batchesInFlight = v; return this; }
         public Builder engineVersion(String v) { engineVersion = v; return this; }
         public Builder detail(Consumer<LoanMetrics> v) { detail = v; return this; }
@@ -150,7 +150,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder findingRenderer(FindingRenderer v) { findingRenderer = v; return this; }
 
         public AuditOptions build() {
-            int inFlight = batchesInFlight > 0 ? batchesInFlight : 4 * Math.max(1, workerThreads);
+            int inFlight = batchesInFlight > 0 ? batchesInFlight : 2 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
                     evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics,
                     loanTimeout, findingsInMemory, findingRenderer);

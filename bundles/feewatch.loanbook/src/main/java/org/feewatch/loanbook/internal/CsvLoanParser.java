@@ -217,22 +217,22 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         switch (field) {
             case LoanDraft.ID -> {
                 int q = textEnd(b, p, e);
-                d.id = q < 0 ? null : text(b, p, q, false);
+                d.id = q < 0 ? null : text(b, p, q);
                 return q;
             }
             case LoanDraft.BORROWER_ID -> {
                 int q = textEnd(b, p, e);
-                d.borrowerId = q < 0 ? null : text(b, p, q, false);
+                d.borrowerId = q < 0 ? null : text(b, p, q);
                 return q;
             }
             case LoanDraft.PRODUCT -> {
-                int q = textEnd(b, p, e);
-                d.product = q < 0 ? null : text(b, p, q, true);
+                int q = sharedTextEnd(b, p, e);
+                d.product = q < 0 ? null : sharedText;
                 return q;
             }
             case LoanDraft.CHANNEL -> {
-                int q = textEnd(b, p, e);
-                d.channel = q < 0 ? null : text(b, p, q, true);
+                int q = sharedTextEnd(b, p, e);
+                d.channel = q < 0 ? null : sharedText;
                 return q;
             }
             case LoanDraft.BORROWER_TYPE -> {
@@ -335,13 +335,12 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private <E extends Enum<E>> E wire(WireValues<E> values, byte[] b, int p, int e) {
-        int q = p;
-        while (q < e && b[q] != ',') {
-            q++;
+        int i = values.fieldAt(b, p, e);
+        if (i < 0) {
+            return null;
         }
-        E v = values.match(b, p, q);
-        wireLength = q - p;
-        return v;
+        wireLength = values.plainLength(i);
+        return values.value(i);
     }
 
     /** A date of exactly "YYYY-MM-DD" that exists, ended by the field's end; else null. */
@@ -402,12 +401,47 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         return q;
     }
 
+    /**
+     * {@link #textEnd} for a value that repeats (product, channel), its String in {@link #sharedText}:
+     * bytes found in the cache were checked as UTF-8 when they went in, so they are not checked again.
+     */
+    private int sharedTextEnd(byte[] b, int p, int e) {
+        byte[] classes = CsvFields.CLASS;
+        int high = -1;
+        int q = p;
+        while (q < e) {
+            int k = classes[b[q] & 0xFF];
+            if (k != 0) {
+                if (k == CsvFields.COMMA) {
+                    break;
+                }
+                if (k != CsvFields.HIGH) {
+                    return -1;
+                }
+                if (high < 0) {
+                    high = q;
+                }
+            }
+            q++;
+        }
+        String hit = cache.peek(b, p, q);
+        if (hit == null) {
+            if (high >= 0 && Utf8.firstInvalid(b, high, q) >= 0) {
+                return -1;
+            }
+            hit = cache.get(b, p, q, StandardCharsets.UTF_8);
+        }
+        sharedText = hit;
+        return q;
+    }
+
+    private String sharedText;
+
     /** Whether the field last ended by {@link #textEnd} is all ASCII. */
     private boolean textAscii;
 
-    private String text(byte[] b, int p, int q, boolean shared) {
-        java.nio.charset.Charset decode = textAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
-        return shared ? cache.get(b, p, q, StandardCharsets.UTF_8) : new String(b, p, q - p, decode);
+    private String text(byte[] b, int p, int q) {
+        return new String(b, p, q - p, textAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- the general path
@@ -577,7 +611,10 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
 
     /** One fee row; false when the group belongs to another id (a hash collision). */
     private boolean row(byte[] b, int s, int e, long line, String id, int g, boolean parse) throws Reject {
-        ff.split(b, s, e);
+        boolean plain = ff.splitPlain(b, s, e);
+        if (!plain) {
+            ff.split(b, s, e);
+        }
         int idField = feeHeader.field(F_LOAN_ID);
         if (!id.equals(ff.text(idField, feeCs, null))) {
             return false;
@@ -587,7 +624,9 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             return true;
         }
         if (feeCs == StandardCharsets.UTF_8) {
-            int bad = Utf8.firstInvalid(b, s, e);
+            // after a plain split, the bytes before its first non-ASCII byte are known to be valid
+            int from = plain ? ff.firstHigh() : s;
+            int bad = from < 0 ? -1 : Utf8.firstInvalid(b, from, e);
             if (bad >= 0) {
                 throw new Reject("invalid UTF-8 at byte " + (bad - s + 1));
             }

@@ -70,6 +70,31 @@ final class WireValues<E extends Enum<E>> {
         return -1;
     }
 
+    /**
+     * The index of the value whose wire name is at p and ends the CSV field there (a comma or
+     * {@code end} follows), or -1; -1 too when the name's last word would pass the array's end.
+     */
+    int fieldAt(byte[] b, int p, int end) {
+        if (p >= end) {
+            return -1;
+        }
+        int first = b[p];
+        if (first < 0) {
+            return -1;
+        }
+        for (int i : byFirst[first]) {
+            int q = p + plain[i].length;
+            if (q <= end && (q == end || b[q] == ',') && plain[i].at(b, p, end)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int plainLength(int i) {
+        return plain[i].length;
+    }
+
     int quotedLength(int i) {
         return quoted[i].length;
     }
