@@ -42,26 +42,6 @@ final class Bytes {
         return -1;
     }
 
-    /** The first index of either byte value, or -1. */
-    static int indexOfEither(byte[] b, int from, int to, byte v, byte w) {
-        long pv = ONES * (v & 0xFF);
-        long pw = ONES * (w & 0xFF);
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i);
-            long m = matches(x, pv) | matches(x, pw);
-            if (m != 0) {
-                return i + (Long.numberOfTrailingZeros(m) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == v || b[i] == w) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The index of the first byte with its high bit set (not ASCII), or -1. */
     static int firstNonAscii(byte[] b, int from, int to) {
         int i = from;

@@ -37,10 +37,18 @@ public final class CsvLoanBookReader implements LoanBookReader {
     }
 
     CsvLoanBookReader(ReaderSettings settings, ColumnMapping columns, String encoding) {
+        this(settings, columns, encoding, MAX_MAPPED_FEES);
+    }
+
+    /** {@code maxMappedFees}: the largest fees.csv mapped in memory (tests read with 0 too). */
+    CsvLoanBookReader(ReaderSettings settings, ColumnMapping columns, String encoding, long maxMappedFees) {
         this.settings = settings;
         this.columns = columns;
         this.encoding = encoding;
+        this.maxMappedFees = maxMappedFees;
     }
+
+    private final long maxMappedFees;
 
     @Override
     public String format() {
@@ -58,11 +66,17 @@ public final class CsvLoanBookReader implements LoanBookReader {
         readCounting(caseDir, listener);
     }
 
-    /** fees.csv mapped read-only, or null when it cannot be (too large, not a plain file): then it is read. */
-    private static ByteBuffer map(FileChannel feeFile) {
+    /**
+     * Up to this size fees.csv is mapped: its pages then count in the process's resident memory, so a
+     * larger file is read row group by row group instead, keeping memory bounded whatever the book.
+     */
+    private static final long MAX_MAPPED_FEES = 64L << 20;
+
+    /** fees.csv mapped read-only, or null when it is not (too large, not a plain file): then it is read. */
+    private ByteBuffer map(FileChannel feeFile) {
         try {
             long size = feeFile.size();
-            if (size == 0 || size > Integer.MAX_VALUE) {
+            if (size == 0 || size > maxMappedFees) {
                 return null;
             }
             return feeFile.map(FileChannel.MapMode.READ_ONLY, 0, size);
