@@ -31,6 +31,7 @@ import org.feewatch.engine.AuditOptions;
 import org.feewatch.engine.LoanBookSource;
 import org.feewatch.engine.cashflow.CashFlowLoanAnalyzer;
 import org.feewatch.report.DetailCsvWriter;
+import org.feewatch.report.JsonReportWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,10 @@ final class CaseAudit {
         AuditOptions.Builder options = AuditOptions.builder().engineVersion(engineVersion)
                 .finishTimeout(RuleTimeout.get())
                 .progress(request.progress()::onProgress)
-                .diagnostics((message, cause) -> LOG.warn("{}", message, cause));
+                .diagnostics((message, cause) -> LOG.warn("{}", message, cause))
+                // JSON is the report format by default: a large audit renders its loans' findings as
+                // it spills them, and the JSON writer copies them (other formats read the objects)
+                .findingRenderer(JsonReportWriter.findingRenderer());
         if (request.detail() == null) {
             return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build()),
                     input);
