@@ -27,6 +27,51 @@ public abstract class FindingStream extends AbstractList<Finding> {
     @Override
     public abstract Iterator<Finding> iterator();
 
+    /**
+     * The findings in the report's order as consecutive runs, for a writer of {@code format}: runs
+     * of findings to render, and runs the audit already rendered in that format with its
+     * {@link org.feewatch.api.spi.FindingRenderer} while it judged the loans, which the writer copies.
+     * This default: one run of every finding, none rendered.
+     */
+    public java.util.List<Run> runs(String format) {
+        FindingStream all = this;
+        return java.util.List.of(new Run() {
+            @Override
+            public int size() {
+                return all.size();
+            }
+
+            @Override
+            public Iterator<Finding> iterator() {
+                return all.iterator();
+            }
+        });
+    }
+
+    /** Consecutive findings of a {@link FindingStream}; see {@link FindingStream#runs}. */
+    public interface Run extends Iterable<Finding> {
+
+        /** How many findings. */
+        int size();
+
+        /** A fresh pass over the findings as objects (rendered runs are read back from disk too). */
+        @Override
+        Iterator<Finding> iterator();
+
+        /** True when {@link #copyRendered} gives these findings in the format asked for. */
+        default boolean rendered() {
+            return false;
+        }
+
+        /**
+         * Copies the findings as the format's renderer wrote them: the first as
+         * {@link org.feewatch.api.spi.FindingRenderer#render}, each next one after its separator.
+         */
+        default void copyRendered(java.io.OutputStream out) throws java.io.IOException {
+            throw new UnsupportedOperationException("these findings were not rendered ahead");
+        }
+    }
+
     @Override
     public synchronized Finding get(int index) {
         if (index < 0 || index >= size()) {

@@ -164,7 +164,7 @@ public final class AuditEngine {
         // 5. the loans
         LoanCounts counts = LoanCounts.NONE;
         AprSampler sampler = new AprSampler(options.aprSampleSize());
-        FindingSpill spill = new FindingSpill();
+        FindingSpill spill = new FindingSpill(options.findingRenderer());
         if (input.loanBook() != null) {
             LoanPipeline pipeline = new LoanPipeline(context, analyzer, rules, options, sink, sampler, spill);
             try {
@@ -190,6 +190,10 @@ public final class AuditEngine {
         // 7. the report: the loans' own findings come back from the spill files; kept in memory and
         // sorted with the rest when there are few, streamed in book order within each rule when many
         spill.finishWriting();
+        if (spill.renderFailure() != null) {
+            options.diagnostics().accept("the loan findings could not be rendered ahead, the report writer renders"
+                    + " them: " + spill.renderFailure(), null);
+        }
         List<Finding> held;
         List<Finding> findings;
         Map<String, Integer> bySeverity = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.feewatch.api.LoanMetrics;
+import org.feewatch.api.spi.FindingRenderer;
 
 /**
  * How an audit runs. Defaults: one worker per processor, engine version "unknown", no detail rows,
@@ -27,11 +28,15 @@ import org.feewatch.api.LoanMetrics;
  *                           are streamed from spill files (in book order within each rule) instead of
  *                           being held in memory (sorted by loan id); default
  *                           {@value #DEFAULT_FINDINGS_IN_MEMORY}
+ * @param findingRenderer    renders each streamed loan finding as it is written to disk, in the
+ *                           format of the report that will be written (its writer then copies the
+ *                           bytes instead of rendering them after the loans); may be null
  */
 public record AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
         Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
         int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
-        BiConsumer<String, Throwable> diagnostics, Duration loanTimeout, int findingsInMemory) {
+        BiConsumer<String, Throwable> diagnostics, Duration loanTimeout, int findingsInMemory,
+        FindingRenderer findingRenderer) {
 
     /** Loan findings an audit keeps in memory; beyond this many they are streamed from disk. */
     public static final int DEFAULT_FINDINGS_IN_MEMORY = 50_000;
@@ -43,7 +48,17 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
             BiConsumer<String, Throwable> diagnostics, Duration loanTimeout) {
         this(workerThreads, batchesInFlight, engineVersion, detail, progress, finishTimeout, evidencePerFinding,
                 maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, loanTimeout,
-                DEFAULT_FINDINGS_IN_MEMORY);
+                DEFAULT_FINDINGS_IN_MEMORY, null);
+    }
+
+    /** As the canonical constructor, without a finding renderer. */
+    public AuditOptions(int workerThreads, int batchesInFlight, String engineVersion,
+            Consumer<LoanMetrics> detail, AuditProgress progress, Duration finishTimeout, int evidencePerFinding,
+            int maxListedErrors, int maxListedWarnings, int aprSampleSize, Clock clock,
+            BiConsumer<String, Throwable> diagnostics, Duration loanTimeout, int findingsInMemory) {
+        this(workerThreads, batchesInFlight, engineVersion, detail, progress, finishTimeout, evidencePerFinding,
+                maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics, loanTimeout,
+                findingsInMemory, null);
     }
 
     public AuditOptions {
@@ -90,6 +105,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         b.diagnostics = diagnostics;
         b.loanTimeout = loanTimeout;
         b.findingsInMemory = findingsInMemory;
+        b.findingRenderer = findingRenderer;
         return b;
     }
 
@@ -108,6 +124,7 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         private BiConsumer<String, Throwable> diagnostics;
         private Duration loanTimeout;
         private int findingsInMemory = DEFAULT_FINDINGS_IN_MEMORY;
+        private FindingRenderer findingRenderer;
 
         private Builder() {
         }
@@ -129,12 +146,14 @@ public record AuditOptions(int workerThreads, int batchesInFlight, String engine
         public Builder loanTimeout(Duration v) { loanTimeout = v; return this; }
         /** Loan findings kept in memory before they are streamed from disk (0: always stream). */
         public Builder findingsInMemory(int v) { findingsInMemory = v; return this; }
+        /** Renders streamed loan findings as they are spilled, for the report writer of its format. */
+        public Builder findingRenderer(FindingRenderer v) { findingRenderer = v; return this; }
 
         public AuditOptions build() {
             int inFlight = batchesInFlight > 0 ? batchesInFlight : 2 * Math.max(1, workerThreads);
             return new AuditOptions(workerThreads, inFlight, engineVersion, detail, progress, finishTimeout,
                     evidencePerFinding, maxListedErrors, maxListedWarnings, aprSampleSize, clock, diagnostics,
-                    loanTimeout, findingsInMemory);
+                    loanTimeout, findingsInMemory, findingRenderer);
         }
     }
 }

@@ -569,4 +569,73 @@ class AuditEngineTest {
         // a second pass reads the same findings again
         assertEquals(all, new ArrayList<>(streamed.findings()));
     }
+
+    @Test
+    void aStreamedReportsPreRenderedRunsAreWhatItsRendererMakesOfTheFindingsInTheReportsOrder() throws Exception {
+        RuleInfo twiceInfo = info("FEE-001", Severity.HIGH, SubjectType.LOAN);
+        Rule twice = rule(twiceInfo, (facts, sink) -> {
+            if (facts.loan().line() % 7 == 0) {
+                sink.add(twiceInfo, Subject.loan(facts.loan().id()), "贷款 \"" + facts.loan().id() + "\"",
+                        List.of(Fixtures.ev("book", "line " + facts.loan().line(), "b")), Map.of("n", "1"));
+            }
+        }, sink -> sink.add(twiceInfo, Subject.partner("P1"), "partner", List.of(Fixtures.ev("p", null, "x")),
+                Map.of()));
+        List<RulePack> packs = List.of(pack("national", "CN", List.of(Fixtures.aprAbove("RATE-003", 6.0), twice)));
+        TextRenderer renderer = new TextRenderer();
+        Report streamed = AuditEngine.audit(input(bookOf(Fixtures.book(2_000, 37))), packs, NOMINAL_APR,
+                options().findingsInMemory(10).findingRenderer(renderer).build());
+
+        org.feewatch.api.FindingStream findings = (org.feewatch.api.FindingStream) streamed.findings();
+        List<org.feewatch.api.FindingStream.Run> runs = findings.runs("text");
+        List<Finding> inRuns = new ArrayList<>();
+        int rendered = 0;
+        for (org.feewatch.api.FindingStream.Run run : runs) {
+            List<Finding> objects = new ArrayList<>();
+            run.forEach(objects::add);
+            assertEquals(run.size(), objects.size());
+            inRuns.addAll(objects);
+            if (run.rendered()) {
+                rendered += run.size();
+                java.io.ByteArrayOutputStream copied = new java.io.ByteArrayOutputStream();
+                run.copyRendered(copied);
+                java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+                TextRenderer fresh = new TextRenderer();
+                for (int i = 0; i < objects.size(); i++) {
+                    if (i > 0) {
+                        expected.write(fresh.separator());
+                    }
+                    fresh.render(objects.get(i), expected);
+                }
+                assertEquals(expected.toString(java.nio.charset.StandardCharsets.UTF_8),
+                        copied.toString(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                // only what the loans did not find is held, and rendered by the writer
+                assertTrue(objects.stream().allMatch(f -> f.subject().type() != SubjectType.LOAN));
+            }
+        }
+        assertEquals(new ArrayList<>(findings), inRuns);
+        assertEquals(inRuns.stream().filter(f -> f.subject().type() == SubjectType.LOAN).count(), rendered);
+        assertTrue(rendered > 10);
+        // a writer of another format renders every finding itself
+        assertTrue(findings.runs("json").stream().noneMatch(org.feewatch.api.FindingStream.Run::rendered));
+    }
+
+    /** A stand-in report format: one finding a line. */
+    private static final class TextRenderer implements org.feewatch.api.spi.FindingRenderer {
+        @Override
+        public String format() {
+            return "text";
+        }
+
+        @Override
+        public void render(Finding f, java.io.OutputStream out) throws java.io.IOException {
+            out.write((f.rule() + " " + f.subject().id() + " " + f.title() + " " + f.metrics() + " "
+                    + f.evidence()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public byte[] separator() {
+            return new byte[] {'\n'};
+        }
+    }
 }

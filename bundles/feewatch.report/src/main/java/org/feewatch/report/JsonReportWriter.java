@@ -14,10 +14,12 @@ import java.util.concurrent.Future;
 
 import org.feewatch.api.Evidence;
 import org.feewatch.api.Finding;
+import org.feewatch.api.FindingStream;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.PartnerVerdict;
 import org.feewatch.api.Report;
 import org.feewatch.api.SourceStatus;
+import org.feewatch.api.spi.FindingRenderer;
 import org.feewatch.api.spi.ReportWriter;
 import org.feewatch.report.internal.PrettyJson;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +53,62 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public String format() {
-        return "json";
+        return FORMAT;
+    }
+
+    /**
+     * Renders findings exactly as this writer writes them in a report's findings, for an audit
+     * that renders its loans' findings while it judges them ({@code AuditOptions.findingRenderer});
+     * {@link #write} then copies those bytes. Not shared between threads.
+     */
+    public static FindingRenderer findingRenderer() {
+        return new Renderer();
+    }
+
+    private static final String FORMAT = "json";
+    /** The depth of the findings array: inside the document's object. */
+    private static final int FINDINGS_DEPTH = 2;
+
+    private static final class Renderer implements FindingRenderer {
+        private final Forward target = new Forward();
+        private final PrettyJson elements = PrettyJson.arrayElements(target, FINDINGS_DEPTH, true);
+
+        @Override
+        public String format() {
+            return FORMAT;
+        }
+
+        @Override
+        public synchronized void render(Finding finding, OutputStream out) throws IOException {
+            target.to = out;
+            try {
+                elements.nextElementFirst();
+                finding(elements, finding);
+                elements.flush();
+            } finally {
+                target.to = null;
+            }
+        }
+
+        @Override
+        public byte[] separator() {
+            return PrettyJson.elementSeparator();
+        }
+    }
+
+    /** Passes bytes on to the stream of the finding being rendered; flushing is left to its owner. */
+    private static final class Forward extends OutputStream {
+        OutputStream to;
+
+        @Override
+        public void write(int b) throws IOException {
+            to.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            to.write(b, off, len);
+        }
     }
 
     @Override
@@ -120,7 +177,23 @@ public class JsonReportWriter implements ReportWriter {
         j.endObject();
 
         j.name("findings").beginArray();
-        if (report.findings().size() < renderAheadMinFindings) {
+        List<FindingStream.Run> runs = report.findings() instanceof FindingStream stream ? stream.runs(format())
+                : List.of();
+        if (runs.stream().anyMatch(FindingStream.Run::rendered)) {
+            // a large audit rendered its loans' findings as it judged them: copied, the rest rendered here
+            if (j.depth() != FINDINGS_DEPTH) {
+                throw new IllegalStateException("the findings are at depth " + j.depth() + ", not " + FINDINGS_DEPTH);
+            }
+            for (FindingStream.Run run : runs) {
+                if (run.rendered()) {
+                    run.copyRendered(j.renderedElements());
+                } else {
+                    for (Finding f : run) {
+                        finding(j, f);
+                    }
+                }
+            }
+        } else if (report.findings().size() < renderAheadMinFindings) {
             for (Finding f : report.findings()) {
                 finding(j, f);
             }

@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import org.feewatch.api.Finding;
+import org.feewatch.api.FindingStream;
 import org.feewatch.api.Report;
+import org.feewatch.api.spi.FindingRenderer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +114,126 @@ class JsonReportWriterTest {
         assertEquals(sequential.toString(StandardCharsets.UTF_8), ahead.toString(StandardCharsets.UTF_8));
         assertTrue(ahead.toString(StandardCharsets.UTF_8).contains("#784"));
         assertTrue(ReportSchema.errors(ahead.toString(StandardCharsets.UTF_8)).isEmpty());
+    }
+
+    @Test
+    void findingsRenderedAheadByItsRendererAreCopiedByteForByteAsTheWriterRendersThem() throws IOException {
+        Report sample = SampleReports.full();
+        List<Finding> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Finding f = sample.findings().get(i % sample.findings().size());
+            many.add(new Finding(f.rule(), f.severity(), f.subject(), f.title() + " \"#" + i + "\"\\\n\u2028",
+                    f.evidence(), f.metrics(), f.citations(), f.action()));
+        }
+        Report plain = withFindings(sample, many);
+        String expected = new String(bytes(new JsonReportWriter(Integer.MAX_VALUE), plain), StandardCharsets.UTF_8);
+        // rendered runs first, in the middle and last, next to held ones, and a report of one run
+        for (int[] cuts : List.of(new int[] {0, 7, 8, 20, 21, 39}, new int[] {3, 10, 30}, new int[] {40})) {
+            Report streamed = withFindings(sample, new RunsOf(many, cuts));
+            String written = new String(bytes(new JsonReportWriter(), streamed), StandardCharsets.UTF_8);
+            assertEquals(expected, written, "runs cut at " + java.util.Arrays.toString(cuts));
+        }
+        assertTrue(expected.contains("#39"));
+    }
+
+    private static Report withFindings(Report r, List<Finding> findings) {
+        return new Report(r.generatedAt(), r.caseInfo(), r.engineVersion(), r.plugins(), r.sources(), r.loans(),
+                r.warnings(), findings, r.partners(), r.bySeverity(), r.byRule());
+    }
+
+    private static byte[] bytes(JsonReportWriter w, Report r) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        w.write(r, out);
+        return out.toByteArray();
+    }
+
+    /** Findings cut into runs at the given indexes (a cut at 0: an empty first run), every second one rendered ahead. */
+    private static final class RunsOf extends FindingStream {
+        private final List<Finding> all;
+        private final List<Run> runs = new ArrayList<>();
+
+        RunsOf(List<Finding> all, int[] cuts) throws IOException {
+            this.all = all;
+            int from = 0;
+            boolean rendered = true;
+            for (int i = 0; i <= cuts.length; i++) {
+                int to = i < cuts.length ? cuts[i] : all.size();
+                if (to > from) {
+                    List<Finding> part = all.subList(from, to);
+                    runs.add(rendered ? rendered(part) : held(part));
+                }
+                rendered = !rendered;
+                from = to;
+            }
+        }
+
+        private static Run held(List<Finding> part) {
+            return new Run() {
+                @Override
+                public int size() {
+                    return part.size();
+                }
+
+                @Override
+                public Iterator<Finding> iterator() {
+                    return part.iterator();
+                }
+            };
+        }
+
+        private static Run rendered(List<Finding> part) throws IOException {
+            FindingRenderer renderer = JsonReportWriter.findingRenderer();
+            assertEquals("json", renderer.format());
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (int i = 0; i < part.size(); i++) {
+                if (i > 0) {
+                    b.write(renderer.separator());
+                }
+                renderer.render(part.get(i), b);
+            }
+            byte[] bytes = b.toByteArray();
+            return new Run() {
+                @Override
+                public int size() {
+                    return part.size();
+                }
+
+                @Override
+                public Iterator<Finding> iterator() {
+                    throw new AssertionError("a rendered run is copied, not rendered again");
+                }
+
+                @Override
+                public boolean rendered() {
+                    return true;
+                }
+
+                @Override
+                public void copyRendered(java.io.OutputStream out) throws IOException {
+                    out.write(bytes);
+                }
+            };
+        }
+
+        @Override
+        public List<Finding> held() {
+            return List.of();
+        }
+
+        @Override
+        public Iterator<Finding> iterator() {
+            return all.iterator();
+        }
+
+        @Override
+        public int size() {
+            return all.size();
+        }
+
+        @Override
+        public List<Run> runs(String format) {
+            assertEquals("json", format);
+            return runs;
+        }
     }
 }

@@ -14,6 +14,10 @@ import java.nio.file.Path;
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "itests/feewatch.conformance/target/test-classes:$(cat \
  *     itests/feewatch.conformance/target/classpath.txt)" org.feewatch.conformance.AuditBench CASE OUT [runs]
  * </pre>
+ *
+ * {@code -Dfeewatch.bench.phases=true} prints the audit's and the JSON report's wall and CPU seconds;
+ * {@code -Dfeewatch.bench.prerender=false} leaves the loan findings to be rendered by the JSON writer
+ * instead of as they are spilled (the way before "Pre-rendered findings" in BENCHMARKS.md).
  */
 public final class AuditBench {
 

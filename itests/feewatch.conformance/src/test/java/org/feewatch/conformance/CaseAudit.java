@@ -52,20 +52,33 @@ final class CaseAudit {
     record Result(Report report, Path json, Path detail) {
     }
 
+    /**
+     * As the product, loan findings are rendered to JSON as they are spilled; false
+     * ({@code -Dfeewatch.bench.prerender=false}) measures the JSON writer rendering them all.
+     */
+    private static final boolean PRERENDER = Boolean.parseBoolean(System.getProperty("feewatch.bench.prerender",
+            "true"));
+
     private CaseAudit() {
     }
 
     static Result run(Path casePath, Path out, int threads) throws IOException, CaseException {
-        return run(casePath, out, threads, true);
+        return run(casePath, out, threads, true, b -> b);
+    }
+
+    /** As {@link #run}, with the engine's options changed by {@code options}. */
+    static Result run(Path casePath, Path out, int threads,
+            java.util.function.UnaryOperator<AuditOptions.Builder> options) throws IOException, CaseException {
+        return run(casePath, out, threads, true, options);
     }
 
     /** As {@link #run}, writing only the JSON report and the detail CSV, unvalidated (for benchmarks). */
     static Result runJsonOnly(Path casePath, Path out, int threads) throws IOException, CaseException {
-        return run(casePath, out, threads, false);
+        return run(casePath, out, threads, false, b -> b);
     }
 
-    private static Result run(Path casePath, Path out, int threads, boolean everyFormat)
-            throws IOException, CaseException {
+    private static Result run(Path casePath, Path out, int threads, boolean everyFormat,
+            java.util.function.UnaryOperator<AuditOptions.Builder> options) throws IOException, CaseException {
         Files.createDirectories(out);
         try (LoadedCase c = new CaseReader().read(casePath)) {
             List<InputIssue> warnings = new ArrayList<>(c.warnings());
@@ -100,18 +113,25 @@ final class CaseAudit {
             Path json = out.resolve("report.json");
             Path detailFile = out.resolve("detail.csv");
             Report report;
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long loanPhaseCpu = os.getProcessCpuTime();
             long loanPhase = System.nanoTime();
             try (DetailCsvWriter detail = new DetailCsvWriter(Files.newOutputStream(detailFile))) {
                 report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
-                        AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0").detail(detail).build());
+                        options.apply(AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0")
+                                .detail(detail).findingRenderer(PRERENDER ? JsonReportWriter.findingRenderer() : null))
+                                .build());
             }
             long written = System.nanoTime();
+            long writtenCpu = os.getProcessCpuTime();
             try (OutputStream o = Files.newOutputStream(json)) {
                 new JsonReportWriter().write(report, o);
             }
             if (Boolean.getBoolean("feewatch.bench.phases")) {
-                System.out.printf("  audit %.3f s, JSON report %.3f s%n", (written - loanPhase) / 1e9,
-                        (System.nanoTime() - written) / 1e9);
+                System.out.printf("  audit %.3f s (%.3f s CPU), JSON report %.3f s (%.3f s CPU)%n",
+                        (written - loanPhase) / 1e9, (writtenCpu - loanPhaseCpu) / 1e9,
+                        (System.nanoTime() - written) / 1e9, (os.getProcessCpuTime() - writtenCpu) / 1e9);
             }
             if (!everyFormat) {
                 return new Result(report, json, detailFile);

@@ -163,10 +163,10 @@ public class AuditServiceImpl implements AuditService {
     @Override
     public AuditResult audit(AuditRequest request) throws CaseException, UnavailableException {
         long start = System.nanoTime();
-        // the observers (the store) start while the case is read, on another thread
+        // the observers (the store) start on another thread once the case has been read, while
+        // it is audited; a case that cannot be read does not open the store
         List<LazyObserver> observing = List.copyOf(observers);
-        observing.forEach(LazyObserver::startInBackground);
-        CaseAudit.Outcome outcome = run(request);
+        CaseAudit.Outcome outcome = run(request, () -> observing.forEach(LazyObserver::startInBackground));
         AuditResult result = new AuditResult(outcome.report(), Duration.ofNanos(System.nanoTime() - start),
                 outcome.input());
         for (LazyObserver lazy : observing) {
@@ -260,7 +260,7 @@ public class AuditServiceImpl implements AuditService {
         }
     }
 
-    private CaseAudit.Outcome run(AuditRequest request) throws CaseException, UnavailableException {
+    private CaseAudit.Outcome run(AuditRequest request, Runnable caseRead) throws CaseException, UnavailableException {
         CaseAudit.Plugins plugins = new CaseAudit.Plugins(sortedPacks(), List.copyOf(extractors), List.copyOf(readers),
                 fetcher, rates);
         LoadedCase loaded;
@@ -269,6 +269,7 @@ public class AuditServiceImpl implements AuditService {
         } catch (org.feewatch.caseio.CaseException e) {
             throw new CaseException(e.getMessage(), e);
         }
+        caseRead.run();
         try {
             LOG.info("auditing {} ({} sources) with {}", request.casePath(), loaded.sources().size(), plugins());
             return new CaseAudit(plugins, nationalPolicy, demandDepositRate, engineVersion).run(loaded, request);

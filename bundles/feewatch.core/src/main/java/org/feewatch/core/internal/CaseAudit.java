@@ -31,6 +31,7 @@ import org.feewatch.engine.AuditOptions;
 import org.feewatch.engine.LoanBookSource;
 import org.feewatch.engine.cashflow.CashFlowLoanAnalyzer;
 import org.feewatch.report.DetailCsvWriter;
+import org.feewatch.report.JsonReportWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,11 @@ final class CaseAudit {
                 .finishTimeout(RuleTimeout.get())
                 .progress(request.progress()::onProgress)
                 .diagnostics((message, cause) -> LOG.warn("{}", message, cause));
+        if (request.reportFormat() == null || "json".equals(request.reportFormat())) {
+            // a large audit renders its loans' findings as it spills them, and the JSON writer copies
+            // them; other formats read the objects, so for them nothing is rendered ahead
+            options.findingRenderer(JsonReportWriter.findingRenderer());
+        }
         if (request.detail() == null) {
             return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build()),
                     input);

@@ -21,6 +21,7 @@ import org.feewatch.api.Finding;
 import org.feewatch.api.Severity;
 import org.feewatch.api.Subject;
 import org.feewatch.api.SubjectType;
+import org.feewatch.api.spi.FindingRenderer;
 
 /**
  * Loan findings written to disk as the pipeline hands them over (in book order), one compact file
@@ -28,17 +29,36 @@ import org.feewatch.api.SubjectType;
  * thread at a time; read back any number of times once {@link #finishWriting()} was called. The
  * files live in a temporary directory that {@link #close()} deletes (and the JVM's exit, should
  * the report never be written).
+ *
+ * <p>Given a {@link FindingRenderer}, each finding is also rendered as it is written, into a second
+ * file per rule code (the findings joined by the renderer's separator), so that the report writer
+ * of that format copies them rather than rendering them after the loans. The compact files stay:
+ * every other reader of the findings (other formats, the store, tests) reads objects from them, and
+ * rendered bytes cannot be turned back into objects without knowing the format.
  */
 public final class FindingSpill implements Closeable {
 
     private final Path dir;
     private final Map<String, Out> writers = new TreeMap<>();
     private final Map<String, Path> files = new TreeMap<>();
+    private final FindingRenderer renderer;
+    private final byte[] separator;
+    private final Map<String, Out> renderWriters = new TreeMap<>();
+    private final Map<String, Path> renderedFiles = new TreeMap<>();
+    /** Why rendering was given up (the findings are then rendered from the objects), or null. */
+    private String renderFailure;
     private final Map<String, Integer> counts = new TreeMap<>();
     private final int[] bySeverity = new int[Severity.values().length];
     private long total;
 
     public FindingSpill() {
+        this(null);
+    }
+
+    /** A spill that also renders each finding with {@code renderer}, when not null. */
+    public FindingSpill(FindingRenderer renderer) {
+        this.renderer = renderer;
+        this.separator = renderer == null ? null : renderer.separator().clone();
         try {
             dir = Files.createTempDirectory("feewatch-findings-");
             dir.toFile().deleteOnExit();
@@ -81,6 +101,9 @@ public final class FindingSpill implements Closeable {
                 out.writeString(c, true);
             }
             out.writeByte(f.action() == null ? -1 : f.action().ordinal());
+            if (renderer != null && renderFailure == null) {
+                render(f);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
         }
@@ -89,16 +112,68 @@ public final class FindingSpill implements Closeable {
         total++;
     }
 
+    private void render(Finding f) throws IOException {
+        Out out = renderWriters.get(f.rule());
+        if (out == null) {
+            Path file = dir.resolve(f.rule() + ".rendered");
+            file.toFile().deleteOnExit();
+            out = new Out(Files.newOutputStream(file));
+            renderWriters.put(f.rule(), out);
+            renderedFiles.put(f.rule(), file);
+        } else {
+            out.write(separator, 0, separator.length);
+        }
+        try {
+            renderer.render(f, out);
+        } catch (RuntimeException e) {
+            // a renderer that cannot render a finding: the writer renders them all from the objects
+            renderFailure = f.rule() + " " + f.subject().id() + ": " + e;
+        }
+    }
+
     /** Closes the files for writing. */
     public void finishWriting() {
         try {
             for (Out out : writers.values()) {
                 out.close();
             }
+            for (Out out : renderWriters.values()) {
+                out.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
         } finally {
             writers.clear();
+            renderWriters.clear();
+        }
+    }
+
+    /** True when every finding was rendered in {@code format} as it was written (see {@link #copyRendered}). */
+    public boolean rendered(String format) {
+        return renderer != null && renderFailure == null && renderer.format().equals(format);
+    }
+
+    /** Why rendering stopped, or null. */
+    public String renderFailure() {
+        return renderFailure;
+    }
+
+    /**
+     * Copies one rule's findings as the renderer wrote them, in the order written: the first as it
+     * rendered it, each next one after its separator. Only after {@link #finishWriting()}, and
+     * only when {@link #rendered} the format.
+     */
+    public void copyRendered(String rule, java.io.OutputStream to) throws IOException {
+        Path file = renderedFiles.get(rule);
+        if (file == null) {
+            return;
+        }
+        byte[] b = new byte[1 << 18];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int r;
+            while ((r = in.read(b)) > 0) {
+                to.write(b, 0, r);
+            }
         }
     }
 
@@ -207,7 +282,7 @@ public final class FindingSpill implements Closeable {
     private static final int TABLE_MAX_LENGTH = 96;
 
     /** Unsynchronised buffered output of ints, bytes and strings (one writer thread at a time). */
-    private static final class Out implements Closeable {
+    private static final class Out extends java.io.OutputStream {
         private final java.io.OutputStream out;
         private final byte[] buf = new byte[1 << 16];
         private int n;
@@ -220,6 +295,24 @@ public final class FindingSpill implements Closeable {
         void writeByte(int b) throws IOException {
             room(1);
             buf[n++] = (byte) b;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            writeByte(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > buf.length - n) {
+                flushBuffer();
+                if (len > buf.length) {
+                    out.write(b, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, buf, n, len);
+            n += len;
         }
 
         void writeInt(int v) throws IOException {
@@ -365,7 +458,9 @@ public final class FindingSpill implements Closeable {
     @Override
     public void close() {
         finishWriting();
-        for (Path f : files.values()) {
+        List<Path> all = new ArrayList<>(files.values());
+        all.addAll(renderedFiles.values());
+        for (Path f : all) {
             try {
                 Files.deleteIfExists(f);
             } catch (IOException ignored) {

@@ -1,10 +1,13 @@
 package org.feewatch.engine.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
 
@@ -45,6 +48,79 @@ public final class SpilledFindings extends FindingStream {
     @Override
     public int size() {
         return size;
+    }
+
+    /**
+     * By rule code: the rule's held findings, then its spilled ones, rendered when the spill
+     * rendered them in {@code format}.
+     */
+    @Override
+    public List<Run> runs(String format) {
+        boolean rendered = spill.rendered(format);
+        Map<String, Integer> spilled = spill.byRule();
+        List<Run> runs = new ArrayList<>();
+        int heldIndex = 0;
+        for (String rule : rules) {
+            int from = heldIndex;
+            while (heldIndex < held.size() && held.get(heldIndex).rule().equals(rule)) {
+                heldIndex++;
+            }
+            if (heldIndex > from) {
+                runs.add(new HeldRun(held.subList(from, heldIndex)));
+            }
+            Integer n = spilled.get(rule);
+            if (n != null && n > 0) {
+                runs.add(new SpilledRun(rule, n, rendered));
+            }
+        }
+        return runs;
+    }
+
+    private record HeldRun(List<Finding> findings) implements Run {
+        @Override
+        public int size() {
+            return findings.size();
+        }
+
+        @Override
+        public Iterator<Finding> iterator() {
+            return findings.iterator();
+        }
+    }
+
+    private final class SpilledRun implements Run {
+        private final String rule;
+        private final int size;
+        private final boolean rendered;
+
+        SpilledRun(String rule, int size, boolean rendered) {
+            this.rule = rule;
+            this.size = size;
+            this.rendered = rendered;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Iterator<Finding> iterator() {
+            return spill.read(rule);
+        }
+
+        @Override
+        public boolean rendered() {
+            return rendered;
+        }
+
+        @Override
+        public void copyRendered(OutputStream out) throws IOException {
+            if (!rendered) {
+                throw new UnsupportedOperationException("the findings of " + rule + " were not rendered ahead");
+            }
+            spill.copyRendered(rule, out);
+        }
     }
 
     @Override

@@ -1,6 +1,13 @@
 package org.feewatch.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +19,7 @@ import org.feewatch.api.Evidence;
 import org.feewatch.api.Finding;
 import org.feewatch.api.Severity;
 import org.feewatch.api.Subject;
+import org.feewatch.api.spi.FindingRenderer;
 import org.junit.jupiter.api.Test;
 
 class FindingSpillTest {
@@ -46,6 +54,74 @@ class FindingSpillTest {
             assertEquals(b, spill.readAll("RATE-003"));
             assertEquals(b, spill.readAll("RATE-003"));
             assertEquals(List.of(), spill.readAll("PART-001"));
+        }
+    }
+
+    @Test
+    void aRendererThatFailsLeavesTheFindingsToBeRenderedFromTheObjects() {
+        FindingRenderer failing = new FindingRenderer() {
+            @Override
+            public String format() {
+                return "json";
+            }
+
+            @Override
+            public void render(Finding f, OutputStream out) throws IOException {
+                if (f.subject().id().equals("L5")) {
+                    throw new IllegalStateException("cannot render " + f.subject().id());
+                }
+                out.write(f.title().getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public byte[] separator() {
+                return new byte[] {','};
+            }
+        };
+        try (FindingSpill spill = new FindingSpill(failing)) {
+            List<Finding> written = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                written.add(finding("FEE-001", i));
+                spill.write(written.get(i));
+            }
+            spill.finishWriting();
+            assertFalse(spill.rendered("json"));
+            assertTrue(spill.renderFailure().contains("cannot render L5"));
+            assertEquals(written, spill.readAll("FEE-001"));
+        }
+    }
+
+    @Test
+    void eachRulesFindingsAreRenderedInTheOrderWrittenJoinedByTheSeparator() throws IOException {
+        FindingRenderer titles = new FindingRenderer() {
+            @Override
+            public String format() {
+                return "titles";
+            }
+
+            @Override
+            public void render(Finding f, OutputStream out) throws IOException {
+                out.write(f.title().getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public byte[] separator() {
+                return "|".getBytes(StandardCharsets.UTF_8);
+            }
+        };
+        try (FindingSpill spill = new FindingSpill(titles)) {
+            for (int i = 0; i < 5; i++) {
+                spill.write(finding(i % 2 == 0 ? "FEE-001" : "RATE-003", i));
+            }
+            spill.finishWriting();
+            assertTrue(spill.rendered("titles"));
+            assertFalse(spill.rendered("json"));
+            ByteArrayOutputStream fee = new ByteArrayOutputStream();
+            spill.copyRendered("FEE-001", fee);
+            assertEquals("title 0|title 2|title 4", fee.toString(StandardCharsets.UTF_8));
+            ByteArrayOutputStream rate = new ByteArrayOutputStream();
+            spill.copyRendered("RATE-003", rate);
+            assertEquals("title 1|title 3", rate.toString(StandardCharsets.UTF_8));
         }
     }
 }

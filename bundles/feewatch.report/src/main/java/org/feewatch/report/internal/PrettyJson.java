@@ -18,6 +18,8 @@ public final class PrettyJson {
     private static final int MAX_DEPTH = 64;
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] NAME_SEPARATOR = {':', ' '};
+    /** Written between two elements of an array, before the next one's line break. */
+    private static final byte ELEMENT_SEPARATOR = ',';
     /** A line break and the indent of each depth. */
     private static final byte[][] NEWLINES = new byte[MAX_DEPTH + 1][];
 
@@ -62,6 +64,52 @@ public final class PrettyJson {
         j.depth = depth;
         return j;
     }
+
+    /** What this writer writes between two array elements (before the second one's line break). */
+    public static byte[] elementSeparator() {
+        return new byte[] {ELEMENT_SEPARATOR};
+    }
+
+    /**
+     * For an {@link #arrayElements} writer between elements: the next element is written as the
+     * array's first (no separator before it), so that one writer renders elements one by one.
+     */
+    public void nextElementFirst() {
+        if (depth == 0 || (scopes[depth - 1] != 2 && scopes[depth - 1] != 3) || afterName) {
+            throw new IllegalStateException("not between array elements");
+        }
+        scopes[depth - 1] = 2;
+    }
+
+    /**
+     * Copies in at least one array element rendered elsewhere at this writer's depth: what the
+     * returned stream is given must start as an {@link #arrayElements} writer's first element
+     * ({@code first} true) and join further ones with {@link #elementSeparator()}. The separator
+     * before it is written here when the array has elements already.
+     */
+    public OutputStream renderedElements() throws IOException {
+        if (depth == 0 || (scopes[depth - 1] != 2 && scopes[depth - 1] != 3) || afterName) {
+            throw new IllegalStateException("elements outside an array");
+        }
+        if (scopes[depth - 1] == 3) {
+            put(ELEMENT_SEPARATOR);
+        }
+        scopes[depth - 1] = 3;
+        return raw;
+    }
+
+    /** Bytes written as they are, through this writer's buffer. */
+    private final OutputStream raw = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            put(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            bytes(b, off, len);
+        }
+    };
 
     /** The depth of the innermost open object or array (1 inside the document's object). */
     public int depth() {
@@ -162,7 +210,7 @@ public final class PrettyJson {
             return;
         }
         if (scopes[depth - 1] == 3) {
-            put(',');
+            put(ELEMENT_SEPARATOR);
         }
         scopes[depth - 1] = 3;
         newline();

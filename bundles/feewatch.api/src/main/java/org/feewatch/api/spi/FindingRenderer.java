@@ -1,0 +1,34 @@
+package org.feewatch.api.spi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.feewatch.api.Finding;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Renders one finding the way a report writer of {@link #format()} writes it among the report's
+ * findings, so that an audit can render the findings it streams to disk while its loans are judged
+ * and the writer copies those bytes instead of rendering them at the end (see
+ * {@link org.feewatch.api.FindingStream#runs}). Comes from the report writer of that format, which
+ * uses its own rendering code, so the bytes cannot differ from what it would write.
+ * Called by one thread at a time.
+ */
+@ConsumerType
+public interface FindingRenderer {
+
+    /** The report format the bytes belong to, as {@link ReportWriter#format()}. */
+    String format();
+
+    /**
+     * Writes {@code finding} as the first element of the report's findings (what comes before the
+     * first element, if anything, included).
+     */
+    void render(Finding finding, OutputStream out) throws IOException;
+
+    /**
+     * What the format writes between two findings: the next finding is written as this and then
+     * {@link #render} of it.
+     */
+    byte[] separator();
+}
