@@ -66,34 +66,52 @@ final class FeeIndex {
         if (numberedOff) {
             return;
         }
-        int n = id.length();
-        int digitsStart = n;
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) >= 0x80) {
+                // never of the numbered form (its prefix is ASCII); the first id decides the form
+                if (numbered == null) {
+                    numberedOff = true;
+                }
+                return;
+            }
+        }
+        byte[] b = id.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        addNumbered(b, 0, b.length);
+    }
+
+    /** As {@link #addNumbered(String)} for the id whose text is the ASCII bytes [s, e). */
+    void addNumbered(byte[] b, int s, int e) {
+        if (numberedOff) {
+            return;
+        }
+        int digitsStart = e;
         // up to MAX_DIGITS ASCII digits at the end: the same split for every id of the form
-        while (digitsStart > 0 && n - digitsStart < MAX_DIGITS && id.charAt(digitsStart - 1) >= '0'
-                && id.charAt(digitsStart - 1) <= '9') {
+        while (digitsStart > s && e - digitsStart < MAX_DIGITS && b[digitsStart - 1] >= '0'
+                && b[digitsStart - 1] <= '9') {
             digitsStart--;
         }
-        int digits = n - digitsStart;
+        int digits = e - digitsStart;
         if (numbered == null) {
-            boolean asciiPrefix = digits >= 1 && digits <= MAX_DIGITS
-                    && id.substring(0, digitsStart).chars().allMatch(c -> c < 0x80);
-            if (!asciiPrefix) {
+            if (digits < 1) {
                 numberedOff = true;
                 return;
             }
-            numberedPrefix = id.substring(0, digitsStart).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            numberedPrefix = Arrays.copyOfRange(b, s, digitsStart);
             numberedDigits = digits;
             numbered = new long[64];
         }
-        if (digits != numberedDigits || digitsStart != numberedPrefix.length) {
+        if (digits != numberedDigits || digitsStart - s != numberedPrefix.length) {
             return;
         }
-        for (int i = 0; i < digitsStart; i++) {
-            if (id.charAt(i) != numberedPrefix[i]) {
+        for (int i = 0; i < numberedPrefix.length; i++) {
+            if (b[s + i] != numberedPrefix[i]) {
                 return;
             }
         }
-        int number = Integer.parseInt(id, digitsStart, n, 10);
+        int number = 0;
+        for (int i = digitsStart; i < e; i++) {
+            number = number * 10 + (b[i] - '0');
+        }
         if (number >= MAX_NUMBER) {
             numberedOff = true;
             numbered = null;

@@ -3,7 +3,9 @@ package org.feewatch.loanbook.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.spi.LoanBookListener;
@@ -48,22 +50,37 @@ record FeeScan(FeeIndex index, CsvHeader header) {
         private final int idField;
         private final LoanBookListener listener;
         private final CsvFields f = new CsvFields();
+        /** ASCII bytes are their own characters in the book's encoding (UTF-8, GBK, GB18030 …). */
+        private final boolean asciiCompatible;
+        // the previous row's id: its text, or (ASCII ids) its bytes in previousBytes[0, previousLength)
         private String previous;
+        private byte[] previousBytes = new byte[64];
+        private int previousLength = -1;
 
         Rows(SequentialLines lines, BookCharset cs, int idField, LoanBookListener listener) {
             this.lines = lines;
             this.cs = cs;
             this.idField = idField;
             this.listener = listener;
+            this.asciiCompatible = asciiCompatible(cs.charset());
+        }
+
+        private static boolean asciiCompatible(Charset cs) {
+            byte[] ascii = new byte[128];
+            for (int i = 0; i < ascii.length; i++) {
+                ascii[i] = (byte) i;
+            }
+            return new String(ascii, cs).equals(new String(ascii, StandardCharsets.ISO_8859_1));
         }
 
         void row() {
             byte[] b = lines.bytes;
             if (Bytes.blank(b, lines.start, lines.end)) {
-                previous = null;
+                forget();
                 return;
             }
-            String id;
+            String id = null;
+            long hash;
             try {
                 boolean plain = f.splitPlain(b, lines.start, lines.end);
                 if (cs.charset() == StandardCharsets.UTF_8) {
@@ -80,21 +97,72 @@ record FeeScan(FeeIndex index, CsvHeader header) {
                 if (idField >= f.count() || f.empty(idField)) {
                     throw new Reject("the row has no loan id");
                 }
-                id = f.text(idField, cs.charset(), null);
+                hash = f.doubledQuotes(idField) ? 0 : IdRegistry.hashAscii(b, f.start(idField), f.end(idField));
+                if (hash == 0 || !asciiCompatible) {
+                    id = f.text(idField, cs.charset(), null);
+                }
             } catch (Reject r) {
                 listener.onWarning(InputIssue.at(FILE, lines.number, r.getMessage() + "; the row was skipped"));
+                forget();
+                return;
+            }
+            if (id == null) {
+                // an ASCII id, no quotes doubled: its bytes are its text (no string made)
+                int s = f.start(idField);
+                int e = f.end(idField);
+                if (sameAsPrevious(b, s, e) && index.lastGroupEnd() == lines.offset) {
+                    index.extendLast(lines.nextOffset);
+                    return;
+                }
+                index.add(hash, lines.offset, (int) (lines.nextOffset - lines.offset), lines.number);
+                index.addNumbered(b, s, e);
+                if (previousBytes.length < e - s) {
+                    previousBytes = new byte[Math.max(e - s, 2 * previousBytes.length)];
+                }
+                System.arraycopy(b, s, previousBytes, 0, e - s);
+                previousLength = e - s;
                 previous = null;
                 return;
             }
-            if (id.equals(previous) && index.lastGroupEnd() == lines.offset) {
+            if (id.equals(previous()) && index.lastGroupEnd() == lines.offset) {
                 index.extendLast(lines.nextOffset);
             } else {
-                long hash = f.doubledQuotes(idField) ? 0 : IdRegistry.hashAscii(b, f.start(idField), f.end(idField));
-                index.add(hash != 0 ? hash : IdRegistry.hash(id), lines.offset,
-                        (int) (lines.nextOffset - lines.offset), lines.number);
+                index.add(hash != 0 ? hash : IdRegistry.hash(id), lines.offset, (int) (lines.nextOffset - lines.offset),
+                        lines.number);
                 index.addNumbered(id);
                 previous = id;
+                previousLength = -1;
             }
+        }
+
+        private void forget() {
+            previous = null;
+            previousLength = -1;
+        }
+
+        /** The previous row's id as text, or null. */
+        private String previous() {
+            if (previous == null && previousLength >= 0) {
+                previous = new String(previousBytes, 0, previousLength, StandardCharsets.ISO_8859_1);
+            }
+            return previous;
+        }
+
+        /** Whether the ASCII id in bytes [s, e) is the previous row's id. */
+        private boolean sameAsPrevious(byte[] b, int s, int e) {
+            if (previousLength >= 0) {
+                return Arrays.equals(previousBytes, 0, previousLength, b, s, e);
+            }
+            String p = previous;
+            if (p == null || p.length() != e - s) {
+                return false;
+            }
+            for (int i = 0; i < p.length(); i++) {
+                if (p.charAt(i) != b[s + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
