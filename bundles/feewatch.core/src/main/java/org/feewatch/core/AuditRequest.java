@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param detail     receives one row per accepted loan for the {@code --detail} CSV, or null
  * @param purpose    why it runs, as recorded with it ({@value #AUDIT}, {@value #VET}, {@value #MONITOR})
  * @param actor      who asked for it, as recorded in the audit trail (the user's login, "web", "monitor")
+ * @param reportFormat the report format the caller will write ("json", "html", "csv"), or null when
+ *                   not known (then JSON, the default): a large audit prepares its loan findings for it
  */
 public record AuditRequest(Path casePath, boolean restricted, AuditProgressListener progress, LoanDetailSink detail,
-        String purpose, String actor) {
+        String purpose, String actor, String reportFormat) {
 
     public static final String AUDIT = "audit";
     public static final String VET = "vet";
@@ -28,6 +30,12 @@ public record AuditRequest(Path casePath, boolean restricted, AuditProgressListe
         actor = actor == null || actor.isBlank() ? localUser() : actor;
     }
 
+    /** A request whose report format is not known (JSON, the default, is assumed). */
+    public AuditRequest(Path casePath, boolean restricted, AuditProgressListener progress, LoanDetailSink detail,
+            String purpose, String actor) {
+        this(casePath, restricted, progress, detail, purpose, actor, null);
+    }
+
     /** An audit asked for by the local user. */
     public AuditRequest(Path casePath, boolean restricted, AuditProgressListener progress, LoanDetailSink detail) {
         this(casePath, restricted, progress, detail, AUDIT, null);
@@ -35,13 +43,18 @@ public record AuditRequest(Path casePath, boolean restricted, AuditProgressListe
 
     /** The same request for another purpose. */
     public AuditRequest withPurpose(String purpose, String actor) {
-        return new AuditRequest(casePath, restricted, progress, detail, purpose, actor);
+        return new AuditRequest(casePath, restricted, progress, detail, purpose, actor, reportFormat);
     }
 
     /** The operating-system user running this process. */
     public static String localUser() {
         String user = System.getProperty("user.name");
         return user == null || user.isBlank() ? "unknown" : user;
+    }
+
+    /** The same request for a report written in {@code format}. */
+    public AuditRequest withReportFormat(String format) {
+        return new AuditRequest(casePath, restricted, progress, detail, purpose, actor, format);
     }
 
     /** An unrestricted audit (the command line) without progress or detail. */

@@ -4,5 +4,5 @@
  * the LPR table) and runs the engine, for the command line, the web server and the Gogo shell.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.feewatch.core;

@@ -87,10 +87,12 @@ final class CaseAudit {
         AuditOptions.Builder options = AuditOptions.builder().engineVersion(engineVersion)
                 .finishTimeout(RuleTimeout.get())
                 .progress(request.progress()::onProgress)
-                .diagnostics((message, cause) -> LOG.warn("{}", message, cause))
-                // JSON is the report format by default: a large audit renders its loans' findings as
-                // it spills them, and the JSON writer copies them (other formats read the objects)
-                .findingRenderer(JsonReportWriter.findingRenderer());
+                .diagnostics((message, cause) -> LOG.warn("{}", message, cause));
+        if (request.reportFormat() == null || "json".equals(request.reportFormat())) {
+            // a large audit renders its loans' findings as it spills them, and the JSON writer copies
+            // them; other formats read the objects, so for them nothing is rendered ahead
+            options.findingRenderer(JsonReportWriter.findingRenderer());
+        }
         if (request.detail() == null) {
             return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build()),
                     input);

@@ -59,6 +59,32 @@ final class Bytes {
         return -1;
     }
 
+    /** The index of the {@code n}-th byte v (n from 1) in [from, to), or -1 when there are fewer. */
+    static int nthIndexOf(byte[] b, int from, int to, byte v, int n) {
+        long pattern = ONES * (v & 0xFF);
+        int seen = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long m = matches((long) LONGS.get(b, i), pattern);
+            if (m != 0) {
+                int c = Long.bitCount(m);
+                if (c >= n - seen) {
+                    for (int k = n - seen - 1; k > 0; k--) {
+                        m &= m - 1;
+                    }
+                    return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                }
+                seen += c;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == v && ++seen == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static int lastIndexOf(byte[] b, int from, int to, byte v) {
         for (int i = to - 1; i >= from; i--) {
             if (b[i] == v) {

@@ -157,6 +157,7 @@ final class ChunkedBookReader {
         }
 
         private void readChunks(long startOffset, long firstLine) throws IOException, InterruptedException {
+            int batchLines = settings.batchLines();
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = ch.size();
                 long pos = startOffset;
@@ -164,82 +165,102 @@ final class ChunkedBookReader {
                 long seq = 0;
                 byte[] buf = pool.take();
                 int filled = 0;
-                boolean first = startOffset == 0;
+                // a chunk is cut once this many bytes are in: the whole buffer, or after a chunk ended by
+                // its line count, a little more than that chunk took (little is then carried over)
+                int limit = buf.length;
+                boolean eof = false;
+                int start = -1;
                 while (failure.get() == null) {
-                    int n = fill(ch, pos, buf, filled);
-                    boolean eof = n < 0;
-                    if (n > 0) {
-                        pos += n;
-                        filled += n;
-                    }
-                    if (!eof && filled < buf.length) {
-                        continue;
-                    }
-                    int start = 0;
-                    if (first) {
-                        first = false;
-                        if (filled >= 3 && buf[0] == BOM[0] && buf[1] == BOM[1] && buf[2] == BOM[2]) {
-                            start = 3;
+                    if (!eof) {
+                        int n = fill(ch, pos, buf, filled, limit);
+                        eof = n < 0;
+                        if (n > 0) {
+                            pos += n;
+                            filled += n;
+                        }
+                        if (!eof && filled < limit) {
+                            continue;
                         }
                     }
+                    if (start < 0) {
+                        start = startOffset == 0 && filled >= 3 && buf[0] == BOM[0] && buf[1] == BOM[1]
+                                && buf[2] == BOM[2] ? 3 : 0;
+                    }
                     listener.onProgress(pos, size);
-                    if (eof) {
+                    int nth = Bytes.nthIndexOf(buf, start, filled, (byte) '\n', batchLines);
+                    int chunkEnd;
+                    long lines;
+                    if (nth >= 0) {
+                        chunkEnd = nth + 1;
+                        lines = batchLines;
+                    } else if (eof) {
                         if (filled > start) {
                             work.put(new Chunk(seq, buf, start, filled, line, true));
                         } else {
                             pool.put(buf);
                         }
                         return;
-                    }
-                    int lastEnd = Bytes.lastIndexOf(buf, start, filled, (byte) '\n');
-                    if (lastEnd < 0) {
-                        // one line fills the whole buffer: reject it and skip to its end, never holding it
-                        long length = filled - start;
-                        int keep = -1;
-                        while (keep < 0) {
-                            n = fill(ch, pos, buf, 0);
-                            if (n < 0) {
-                                break;
-                            }
-                            pos += n;
-                            int nl = Bytes.indexOf(buf, 0, n, (byte) '\n');
-                            if (nl >= 0) {
-                                length += nl;
-                                keep = n - nl - 1;
-                                System.arraycopy(buf, nl + 1, buf, 0, keep);
-                            } else {
-                                length += n;
-                            }
+                    } else {
+                        int lastEnd = Bytes.lastIndexOf(buf, start, filled, (byte) '\n');
+                        if (lastEnd < 0 && filled < buf.length) {
+                            // a line longer than the estimate: read on up to the whole buffer
+                            limit = buf.length;
+                            continue;
                         }
-                        rejected.incrementAndGet();
-                        listener.onRejected(InputIssue.at(fileName, line, String.format(
-                                "the line is %,d bytes long, over the limit of %,d bytes (maxLineKiB in "
-                                        + "configuration); it was skipped", length, settings.maxLineBytes())));
-                        line++;
-                        filled = Math.max(keep, 0);
-                        if (keep < 0) {
-                            pool.put(buf);
-                            return;
+                        if (lastEnd < 0) {
+                            // one line fills the whole buffer: reject it and skip to its end, never holding it
+                            long length = filled - start;
+                            int keep = -1;
+                            while (keep < 0) {
+                                int n = fill(ch, pos, buf, 0, buf.length);
+                                if (n < 0) {
+                                    break;
+                                }
+                                pos += n;
+                                int nl = Bytes.indexOf(buf, 0, n, (byte) '\n');
+                                if (nl >= 0) {
+                                    length += nl;
+                                    keep = n - nl - 1;
+                                    System.arraycopy(buf, nl + 1, buf, 0, keep);
+                                } else {
+                                    length += n;
+                                }
+                            }
+                            rejected.incrementAndGet();
+                            listener.onRejected(InputIssue.at(fileName, line, String.format(
+                                    "the line is %,d bytes long, over the limit of %,d bytes (maxLineKiB in "
+                                            + "configuration); it was skipped", length, settings.maxLineBytes())));
+                            line++;
+                            filled = Math.max(keep, 0);
+                            start = 0;
+                            limit = buf.length;
+                            if (keep < 0) {
+                                pool.put(buf);
+                                return;
+                            }
+                            continue;
                         }
-                        continue;
+                        chunkEnd = lastEnd + 1;
+                        lines = Bytes.count(buf, start, chunkEnd, (byte) '\n');
                     }
-                    int chunkEnd = lastEnd + 1;
                     byte[] next = pool.take();
                     int carry = filled - chunkEnd;
                     System.arraycopy(buf, chunkEnd, next, 0, carry);
-                    long lines = Bytes.count(buf, start, chunkEnd, (byte) '\n');
                     work.put(new Chunk(seq++, buf, start, chunkEnd, line, false));
                     line += lines;
+                    int took = chunkEnd - start;
+                    limit = nth >= 0 ? (int) Math.min(buf.length, Math.max(carry, took + (long) (took >> 3))) : buf.length;
                     buf = next;
                     filled = carry;
+                    start = 0;
                 }
                 pool.put(buf);
             }
         }
 
-        /** Reads into buf from filled on; the bytes read, or -1 at the end of the file. */
-        private int fill(FileChannel ch, long pos, byte[] buf, int filled) throws IOException {
-            ByteBuffer bb = ByteBuffer.wrap(buf, filled, buf.length - filled);
+        /** Reads into buf from filled up to limit; the bytes read, or -1 at the end of the file. */
+        private int fill(FileChannel ch, long pos, byte[] buf, int filled, int limit) throws IOException {
+            ByteBuffer bb = ByteBuffer.wrap(buf, filled, Math.max(0, limit - filled));
             int total = 0;
             while (bb.hasRemaining()) {
                 int n = ch.read(bb, pos + total);

@@ -20,6 +20,11 @@ public @interface ReaderConfig {
             + "split at line ends; one chunk is one batch of loans")
     int chunkKiB() default 2048;
 
+    @AttributeDefinition(name = "Lines per chunk", description = "A chunk ends after at most this many lines "
+            + "(0: only its size ends it), so a batch holds about as many loans whatever the book's line "
+            + "length: short CSV lines would otherwise put three times the loans of a JSONL chunk in flight")
+    int batchLines() default ReaderSettings.DEFAULT_BATCH_LINES;
+
     @AttributeDefinition(name = "Longest line (KiB)", description = "A longer line is rejected with its line "
             + "number and never held in memory")
     int maxLineKiB() default 1024;

@@ -71,6 +71,11 @@ final class CollectingListener implements LoanBookListener {
                 .collect(Collectors.toList());
     }
 
+    /** The number of loans in each batch, in batch order. */
+    synchronized List<Integer> batchSizes() {
+        return batches.values().stream().map(List::size).collect(Collectors.toList());
+    }
+
     List<Long> acceptedLines() {
         return loans().stream().map(Loan::line).collect(Collectors.toList());
     }

@@ -101,7 +101,8 @@ public class AuditVerb implements Verb {
         ProgressBar bar = io.errIsTerminal() ? new ProgressBar(io.err(), System.nanoTime()) : null;
         AuditResult result;
         try {
-            result = service.audit(new AuditRequest(casePath, false, bar, detail.map(AuditVerb::sink).orElse(null)));
+            result = service.audit(new AuditRequest(casePath, false, bar, detail.map(AuditVerb::sink).orElse(null))
+                    .withReportFormat(format));
         } catch (CaseException | UnavailableException e) {
             throw new VerbException(e.getMessage());
         } finally {
