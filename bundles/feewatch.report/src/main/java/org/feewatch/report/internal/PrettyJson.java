@@ -228,6 +228,10 @@ public final class PrettyJson {
         int len = b.length;
         int last = 0;
         for (int i = 0; i < len; i++) {
+            // most bytes need nothing: one table look-up each (C1 compiles a chain of compares as it stands)
+            if (!MAY_ESCAPE[b[i] & 0xFF]) {
+                continue;
+            }
             int x = b[i];
             byte[] replacement;
             if (x >= 0 && x < 0x20) {
@@ -261,6 +265,17 @@ public final class PrettyJson {
     private static final byte[] LINE_SEPARATOR = ascii("\\u2028");
     private static final byte[] PARAGRAPH_SEPARATOR = ascii("\\u2029");
     private static final byte[][] CONTROL = new byte[0x20][];
+    /** The bytes that may start an escape: controls, quote, backslash, and 0xE2 (U+2028/U+2029's first byte). */
+    private static final boolean[] MAY_ESCAPE = new boolean[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            MAY_ESCAPE[c] = true;
+        }
+        MAY_ESCAPE['"'] = true;
+        MAY_ESCAPE['\\'] = true;
+        MAY_ESCAPE[0xE2] = true;
+    }
 
     static {
         for (int c = 0; c < 0x20; c++) {
