@@ -74,9 +74,11 @@ final class CaseAudit {
         List<InputIssue> warnings = new ArrayList<>(c.warnings());
         List<SourceStatus> statuses = new ArrayList<>();
         List<Disclosure> disclosures = new ArrayList<>();
+        long sourcesStarted = System.nanoTime();
         for (SourceRef source : c.sources()) {
             read(source, c.folder(), request.restricted(), statuses, disclosures);
         }
+        LOG.info("{} sources read in {} ms", c.sources().size(), (System.nanoTime() - sourcesStarted) / 1_000_000);
         statuses.addAll(c.refusedSources());
         LoanBookSource book = loanBook(c.folder(), warnings);
 
@@ -93,16 +95,30 @@ final class CaseAudit {
             // them; other formats read the objects, so for them nothing is rendered ahead
             options.findingRenderer(JsonReportWriter.findingRenderer());
         }
+        long engineStarted = System.nanoTime();
+        Report report;
         if (request.detail() == null) {
-            return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build()),
-                    input);
+            report = AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(), options.build());
+        } else {
+            try (OutputStream out = request.detail().open(); DetailCsvWriter detail = new DetailCsvWriter(out)) {
+                report = AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(),
+                        options.detail(detail).build());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the detail file could not be written: " + e.getMessage(), e);
+            }
         }
-        try (OutputStream out = request.detail().open(); DetailCsvWriter detail = new DetailCsvWriter(out)) {
-            return new Outcome(AuditEngine.audit(input, plugins.packs(), new CashFlowLoanAnalyzer(),
-                    options.detail(detail).build()), input);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the detail file could not be written: " + e.getMessage(), e);
-        }
+        logEngine(report, System.nanoTime() - engineStarted);
+        return new Outcome(report, input);
+    }
+
+    /** How long the loans and the rules took, for the log (and the scale benchmark, which reads it). */
+    private static void logEngine(Report report, long nanos) {
+        long ms = Math.max(1, nanos / 1_000_000);
+        long read = report.loans().read();
+        LOG.info("rules applied to {} loans ({} accepted, {} rejected) in {} ms{}: {} findings", read,
+                report.loans().accepted(), report.loans().rejected(), ms,
+                read == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d loans/s)", read * 1000 / ms),
+                report.findings().size());
     }
 
     /** Fetches and extracts one source; a failure becomes its status, never an exception. */
