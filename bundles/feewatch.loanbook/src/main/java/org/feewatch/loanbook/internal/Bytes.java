@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Finding and counting one byte value eight bytes at a time (line ends in large chunks). */
+/** Finding one byte value eight bytes at a time (line ends in large chunks). */
 final class Bytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -59,7 +59,10 @@ final class Bytes {
         return -1;
     }
 
-    /** The index of the {@code n}-th byte v (n from 1) in [from, to), or -1 when there are fewer. */
+    /**
+     * The index of the {@code n}-th byte v (n from 1) in [from, to); when there are fewer, minus one
+     * minus how many there are (-1 for none).
+     */
     static int nthIndexOf(byte[] b, int from, int to, byte v, int n) {
         long pattern = ONES * (v & 0xFF);
         int seen = 0;
@@ -82,7 +85,7 @@ final class Bytes {
                 return i;
             }
         }
-        return -1;
+        return -1 - seen;
     }
 
     static int lastIndexOf(byte[] b, int from, int to, byte v) {
@@ -92,33 +95,6 @@ final class Bytes {
             }
         }
         return -1;
-    }
-
-    static long count(byte[] b, int from, int to, byte v) {
-        long pattern = ONES * (v & 0xFF);
-        long n = 0;
-        int i = from;
-        for (; i + 16 <= to; i += 16) {
-            long t0 = (long) LONGS.get(b, i) ^ pattern;
-            long t1 = (long) LONGS.get(b, i + 8) ^ pattern;
-            // a cheap test that may flag a word without the byte; the exact count follows only then
-            if (((((t0 - ONES) & ~t0) | ((t1 - ONES) & ~t1)) & HIGH) != 0) {
-                n += Long.bitCount(zeroBytes(t0)) + Long.bitCount(zeroBytes(t1));
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == v) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static final long HIGH = 0x8080808080808080L;
-
-    /** 0x80 in each byte of t that is zero, exactly. */
-    private static long zeroBytes(long t) {
-        return ~(((t & LOW7) + LOW7) | t | LOW7);
     }
 
     static boolean blank(byte[] b, int from, int to) {

@@ -241,7 +241,8 @@ final class ChunkedBookReader {
                             continue;
                         }
                         chunkEnd = lastEnd + 1;
-                        lines = Bytes.count(buf, start, chunkEnd, (byte) '\n');
+                        // every line end found is before chunkEnd
+                        lines = -1 - nth;
                     }
                     byte[] next = pool.take();
                     int carry = filled - chunkEnd;
