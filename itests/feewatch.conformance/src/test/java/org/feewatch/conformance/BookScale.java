@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A benchmark, not a test: audits a genbook.py case folder end to end (real readers, engine and
- * writers) and prints time, CPU time, peak heap and whether the loan findings are genbook's counts.
+ * A benchmark, not a test: audits a genbook.py case folder end to end (real readers, engine, JSON
+ * report and detail CSV, as {@code feewatch audit --format json --detail} writes them; no schema check)
+ * and prints time, CPU time, peak heap and whether the loan findings are genbook's counts.
  *
  * <pre>
  * python3 ../shared/tools/genbook.py --loans 1000000 --seed 42 --format jsonl --out /tmp/gb1m
- * java -Xmx512m -cp "$(cat itests/feewatch.conformance/target/classpath.txt)" \
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx200m -cp "$(cat itests/feewatch.conformance/target/classpath.txt)" \
  *     org.feewatch.conformance.BookScale /tmp/gb1m 2
  * </pre>
  */
@@ -23,7 +24,7 @@ public final class BookScale {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         RunMeter meter = RunMeter.start();
         Path out = Files.createTempDirectory("feewatch-scale-");
-        CaseAudit.Result r = CaseAudit.run(book, out, threads);
+        CaseAudit.Result r = CaseAudit.runJsonOnly(book, out, threads);
         RunMeter.Measure m = meter.stop();
         double wall = m.seconds();
         double cpu = m.cpuSeconds();
