@@ -59,7 +59,7 @@ public class JsonReportWriter implements ReportWriter {
     /**
      * Renders findings exactly as this writer writes them in a report's findings, for an audit
      * that renders its loans' findings while it judges them ({@code AuditOptions.findingRenderer});
-     * {@link #write} then copies those bytes. Not shared between threads.
+     * {@link #write} then copies those bytes. Thread-safe (each thread renders with its own writer).
      */
     public static FindingRenderer findingRenderer() {
         return new Renderer();
@@ -70,8 +70,8 @@ public class JsonReportWriter implements ReportWriter {
     private static final int FINDINGS_DEPTH = 2;
 
     private static final class Renderer implements FindingRenderer {
-        private final Forward target = new Forward();
-        private final PrettyJson elements = PrettyJson.arrayElements(target, FINDINGS_DEPTH, true);
+        /** A rendering writer per thread: the audit renders on every thread that judges loans. */
+        private final ThreadLocal<Forward> writers = ThreadLocal.withInitial(Forward::new);
 
         @Override
         public String format() {
@@ -79,12 +79,13 @@ public class JsonReportWriter implements ReportWriter {
         }
 
         @Override
-        public synchronized void render(Finding finding, OutputStream out) throws IOException {
+        public void render(Finding finding, OutputStream out) throws IOException {
+            Forward target = writers.get();
             target.to = out;
             try {
-                elements.nextElementFirst();
-                finding(elements, finding);
-                elements.flush();
+                target.elements.nextElementFirst();
+                finding(target.elements, finding);
+                target.elements.flush();
             } finally {
                 target.to = null;
             }
@@ -99,6 +100,7 @@ public class JsonReportWriter implements ReportWriter {
     /** Passes bytes on to the stream of the finding being rendered; flushing is left to its owner. */
     private static final class Forward extends OutputStream {
         OutputStream to;
+        final PrettyJson elements = PrettyJson.arrayElements(this, FINDINGS_DEPTH, true);
 
         @Override
         public void write(int b) throws IOException {

@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * and the writer copies those bytes instead of rendering them at the end (see
  * {@link org.feewatch.api.FindingStream#runs}). Comes from the report writer of that format, which
  * uses its own rendering code, so the bytes cannot differ from what it would write.
- * Called by one thread at a time.
+ * Thread-safe: an audit renders on the threads that judge its loans, several at once.
  */
 @ConsumerType
 public interface FindingRenderer {

@@ -67,8 +67,61 @@ public final class FindingSpill implements Closeable {
         }
     }
 
+    /**
+     * The finding rendered with the spill's renderer, for {@link #write(Finding, byte[])}; null
+     * without a renderer or when it fails (write then renders it, and gives rendering up if it
+     * fails again). Thread-safe: the pipeline renders on the threads that judge the loans, so the
+     * one thread that writes the files only copies bytes.
+     */
+    public byte[] prerender(Finding f) {
+        if (renderer == null || renderFailure != null) {
+            return null;
+        }
+        Rendered out = new Rendered();
+        try {
+            renderer.render(f, out);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return out.toByteArray();
+    }
+
+    /** An unsynchronised byte buffer for one rendered finding. */
+    private static final class Rendered extends java.io.OutputStream {
+        private byte[] bytes = new byte[1024];
+        private int length;
+
+        @Override
+        public void write(int b) {
+            room(1);
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
+
+        private void room(int k) {
+            if (length + k > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + k));
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, length);
+        }
+    }
+
     /** Appends one finding to its rule's file. */
     public void write(Finding f) {
+        write(f, null);
+    }
+
+    /** Appends one finding to its rule's file, with its bytes from {@link #prerender} when not null. */
+    public void write(Finding f, byte[] rendered) {
         try {
             Out out = writers.get(f.rule());
             if (out == null) {
@@ -102,7 +155,7 @@ public final class FindingSpill implements Closeable {
             }
             out.writeByte(f.action() == null ? -1 : f.action().ordinal());
             if (renderer != null && renderFailure == null) {
-                render(f);
+                render(f, rendered);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
@@ -112,7 +165,7 @@ public final class FindingSpill implements Closeable {
         total++;
     }
 
-    private void render(Finding f) throws IOException {
+    private void render(Finding f, byte[] rendered) throws IOException {
         Out out = renderWriters.get(f.rule());
         if (out == null) {
             Path file = dir.resolve(f.rule() + ".rendered");
@@ -122,6 +175,10 @@ public final class FindingSpill implements Closeable {
             renderedFiles.put(f.rule(), file);
         } else {
             out.write(separator, 0, separator.length);
+        }
+        if (rendered != null) {
+            out.write(rendered, 0, rendered.length);
+            return;
         }
         try {
             renderer.render(f, out);

@@ -42,8 +42,11 @@ public final class LoanPipeline implements LoanBookListener {
 
     private static final Batch END = new Batch(-1, List.of());
 
-    /** A judged batch: its detail rows and its loans' own findings, both in book order. */
-    private record Done(List<LoanMetrics> rows, List<Finding> findings) {
+    /**
+     * A judged batch: its detail rows and its loans' own findings, both in book order; each
+     * finding with its bytes as the spill renders it (null: the spill renders it when written).
+     */
+    private record Done(List<LoanMetrics> rows, List<Finding> findings, List<byte[]> rendered) {
     }
 
     private final AuditContext context;
@@ -237,6 +240,16 @@ public final class LoanPipeline implements LoanBookListener {
         final List<LoanMetrics> rows;
         /** The batch's loans' own findings, loan by loan (guarded by this). */
         final List<Finding> findings = new ArrayList<>();
+        /** Each of {@link #findings} rendered by the thread that judged it, or null (guarded by this). */
+        final List<byte[]> rendered = new ArrayList<>();
+
+        /** Keeps findings; {@code render}: rendered here, by the judging thread, not by the writing one. */
+        void keep(List<Finding> kept, boolean render) {
+            for (Finding f : kept) {
+                findings.add(f);
+                rendered.add(render ? spill.prerender(f) : null);
+            }
+        }
         int next; // guarded by this
         volatile Thread owner; // written under this
         RuleSink ownerSink; // guarded by this
@@ -333,7 +346,7 @@ public final class LoanPipeline implements LoanBookListener {
                     job.rows.add(row);
                     List<Finding> kept = sink.takeKept();
                     if (!kept.isEmpty()) {
-                        job.findings.addAll(kept);
+                        job.keep(kept, true);
                     }
                     job.next++;
                     loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
@@ -346,13 +359,13 @@ public final class LoanPipeline implements LoanBookListener {
                 if (!job.owned()) {
                     return false;
                 }
-                job.findings.addAll(sink.takeKept());
+                job.keep(sink.takeKept(), false);
             }
         }
         running.remove(job);
         long done = analysed.addAndGet(job.rows.size());
         options.progress().onProgress(bytesRead, bytesTotal, done);
-        complete(job.batch.sequence(), new Done(job.rows, job.findings));
+        complete(job.batch.sequence(), new Done(job.rows, job.findings, job.rendered));
         unfinished.decrementAndGet();
         return true;
     }
@@ -389,7 +402,7 @@ public final class LoanPipeline implements LoanBookListener {
             Thread stuck = job.owner;
             // the stuck thread's sink drops whatever it adds from now on
             job.ownerSink.close();
-            job.findings.addAll(job.ownerSink.takeKept());
+            job.keep(job.ownerSink.takeKept(), false);
             job.rows.add(new LoanMetrics(current.id(), job.currentLpr, job.currentNominal, finite(job.currentApr),
                     finite(job.currentAprEffective), finite(job.currentAprBank), job.ownerSink.loanRulesSoFar()));
             job.next++;
@@ -543,8 +556,9 @@ public final class LoanPipeline implements LoanBookListener {
         for (Done done : batches) {
             if (detailFailure == null && !aborted) {
                 try {
-                    for (Finding f : done.findings()) {
-                        spill.write(f);
+                    List<Finding> kept = done.findings();
+                    for (int i = 0; i < kept.size(); i++) {
+                        spill.write(kept.get(i), done.rendered().get(i));
                     }
                     if (detail != null) {
                         for (LoanMetrics row : done.rows()) {
