@@ -46,7 +46,7 @@ public final class FindingSpill implements Closeable {
     private final Map<String, Out> renderWriters = new TreeMap<>();
     private final Map<String, Path> renderedFiles = new TreeMap<>();
     /** Why rendering was given up (the findings are then rendered from the objects), or null. */
-    private String renderFailure;
+    private volatile String renderFailure;
     private final Map<String, Integer> counts = new TreeMap<>();
     private final int[] bySeverity = new int[Severity.values().length];
     private long total;
@@ -77,42 +77,14 @@ public final class FindingSpill implements Closeable {
         if (renderer == null || renderFailure != null) {
             return null;
         }
-        Rendered out = new Rendered();
+        // a finding renders in one or two writes (the renderer buffers): the stream's lock costs nothing
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
         try {
             renderer.render(f, out);
         } catch (IOException | RuntimeException e) {
             return null;
         }
         return out.toByteArray();
-    }
-
-    /** An unsynchronised byte buffer for one rendered finding. */
-    private static final class Rendered extends java.io.OutputStream {
-        private byte[] bytes = new byte[1024];
-        private int length;
-
-        @Override
-        public void write(int b) {
-            room(1);
-            bytes[length++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            room(len);
-            System.arraycopy(b, off, bytes, length, len);
-            length += len;
-        }
-
-        private void room(int k) {
-            if (length + k > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + k));
-            }
-        }
-
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(bytes, length);
-        }
     }
 
     /** Appends one finding to its rule's file. */
