@@ -100,12 +100,11 @@ public final class DetailCsvWriter implements Consumer<LoanMetrics>, Closeable {
 
     private static boolean plain(String s, int len) {
         for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+            if (s.charAt(i) >= 0x80) {
                 return false;
             }
         }
-        return !Character.isWhitespace(s.charAt(0)) && !Character.isWhitespace(s.charAt(len - 1));
+        return !Csv.needsQuotes(s);
     }
 
     private void rate(BigDecimal d) throws IOException {

@@ -29,18 +29,7 @@ public final class AprSampler {
         this.size = Math.max(0, size);
     }
 
-    public void offer(AprPoint point) {
-        if (size == 0 || !Double.isFinite(point.apr())) {
-            return;
-        }
-        long h = mix(point.loanId().hashCode());
-        if (h > threshold) {
-            return;
-        }
-        keep(h, point);
-    }
-
-    /** As {@link #offer(AprPoint)}, making the point only for a loan the sample takes. */
+    /** Offers a loan to the sample; its point is made only when the sample takes it. */
     public void offer(String loanId, java.time.LocalDate contractDate, java.math.BigDecimal lpr1y, double apr,
             boolean smallOrMicro) {
         if (size == 0 || !Double.isFinite(apr)) {
@@ -50,12 +39,8 @@ public final class AprSampler {
         if (h > threshold) {
             return;
         }
-        keep(h, new AprPoint(loanId, contractDate, lpr1y, apr, smallOrMicro));
-    }
-
-    private void keep(long h, AprPoint point) {
         synchronized (this) {
-            kept.put(new Key(h, point.loanId()), point);
+            kept.put(new Key(h, loanId), new AprPoint(loanId, contractDate, lpr1y, apr, smallOrMicro));
             if (kept.size() > size) {
                 kept.pollLastEntry();
                 threshold = kept.lastKey().hash();

@@ -50,7 +50,7 @@ public final class GuardedRule {
 
     /** The rule's code when usable, else {@value #ENGINE_CODE}. */
     public static String codeOf(RuleInfo info) {
-        return info != null && info.code() != null && FindingChecks.RULE_CODE.matcher(info.code()).matches()
+        return info != null && FindingChecks.isRuleCode(info.code())
                 ? info.code()
                 : ENGINE_CODE;
     }

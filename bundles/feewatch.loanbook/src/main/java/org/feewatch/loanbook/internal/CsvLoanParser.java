@@ -376,26 +376,12 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
      * tab (the general path trims and unquotes) or bytes that are not valid UTF-8.
      */
     private int textEnd(byte[] b, int p, int e) {
-        byte[] classes = CsvFields.CLASS;
-        int high = -1;
-        int q = p;
-        while (q < e) {
-            int k = classes[b[q] & 0xFF];
-            if (k != 0) {
-                if (k == CsvFields.COMMA) {
-                    break;
-                }
-                if (k != CsvFields.HIGH) {
-                    return -1;
-                }
-                if (high < 0) {
-                    high = q;
-                }
-            }
-            q++;
+        int q = scanText(b, p, e);
+        if (q < 0) {
+            return -1;
         }
-        textAscii = high < 0;
-        if (high >= 0 && Utf8.firstInvalid(b, high, q) >= 0) {
+        textAscii = textHigh < 0;
+        if (textHigh >= 0 && Utf8.firstInvalid(b, textHigh, q) >= 0) {
             return -1;
         }
         return q;
@@ -406,6 +392,26 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
      * bytes found in the cache were checked as UTF-8 when they went in, so they are not checked again.
      */
     private int sharedTextEnd(byte[] b, int p, int e) {
+        int q = scanText(b, p, e);
+        if (q < 0) {
+            return -1;
+        }
+        String hit = cache.peek(b, p, q);
+        if (hit == null) {
+            if (textHigh >= 0 && Utf8.firstInvalid(b, textHigh, q) >= 0) {
+                return -1;
+            }
+            hit = cache.get(b, p, q, StandardCharsets.UTF_8);
+        }
+        sharedText = hit;
+        return q;
+    }
+
+    /**
+     * The end of a text field's bytes (its comma or the line's end), or -1 at a quote, space or tab;
+     * {@link #textHigh} is then where its first non-ASCII byte is, or -1.
+     */
+    private int scanText(byte[] b, int p, int e) {
         byte[] classes = CsvFields.CLASS;
         int high = -1;
         int q = p;
@@ -424,16 +430,12 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             }
             q++;
         }
-        String hit = cache.peek(b, p, q);
-        if (hit == null) {
-            if (high >= 0 && Utf8.firstInvalid(b, high, q) >= 0) {
-                return -1;
-            }
-            hit = cache.get(b, p, q, StandardCharsets.UTF_8);
-        }
-        sharedText = hit;
+        textHigh = high;
         return q;
     }
+
+    /** Where the field last scanned by {@link #scanText} has its first non-ASCII byte, or -1. */
+    private int textHigh;
 
     private String sharedText;
 

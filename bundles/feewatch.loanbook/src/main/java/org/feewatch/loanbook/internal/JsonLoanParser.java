@@ -947,6 +947,19 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         return sb.toString();
     }
 
+    /** The end of the digits from {@code i} on (a fraction's or exponent's): at least one, else rejected. */
+    private int requiredDigits(int i) throws Reject {
+        int ds = i;
+        while (i < end && PlainValues.isDigit(b[i])) {
+            i++;
+        }
+        if (i == ds) {
+            p = i;
+            throw i >= end ? endOfLine() : syntax("invalid number");
+        }
+        return i;
+    }
+
     private void scanNumber() throws Reject {
         int s = p;
         int i = p;
@@ -970,15 +983,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         boolean fraction = false;
         boolean exponent = false;
         if (i < end && b[i] == '.') {
-            i++;
-            int ds = i;
-            while (i < end && PlainValues.isDigit(b[i])) {
-                i++;
-            }
-            if (i == ds) {
-                p = i;
-                throw i >= end ? endOfLine() : syntax("invalid number");
-            }
+            i = requiredDigits(i + 1);
             fraction = true;
         }
         if (i < end && (b[i] == 'e' || b[i] == 'E')) {
@@ -986,14 +991,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             if (i < end && (b[i] == '+' || b[i] == '-')) {
                 i++;
             }
-            int ds = i;
-            while (i < end && PlainValues.isDigit(b[i])) {
-                i++;
-            }
-            if (i == ds) {
-                p = i;
-                throw i >= end ? endOfLine() : syntax("invalid number");
-            }
+            i = requiredDigits(i);
             exponent = true;
         }
         numStart = s;

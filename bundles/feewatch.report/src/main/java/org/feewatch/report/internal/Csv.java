@@ -13,19 +13,19 @@ public final class Csv {
         if (s == null) {
             return "";
         }
-        boolean quote = false;
+        return needsQuotes(s) ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** True when {@code s} is written quoted: it holds a comma, a quote or a line break, or starts or ends with a space. */
+    public static boolean needsQuotes(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-                break;
+                return true;
             }
         }
-        if (!quote && !s.isEmpty() && (Character.isWhitespace(s.charAt(0))
-                || Character.isWhitespace(s.charAt(s.length() - 1)))) {
-            quote = true;
-        }
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return !s.isEmpty() && (Character.isWhitespace(s.charAt(0))
+                || Character.isWhitespace(s.charAt(s.length() - 1)));
     }
 
     public static void row(StringBuilder b, String... fields) {
