@@ -102,6 +102,19 @@ class ZipCaseTest {
     }
 
     @Test
+    void aStrayFileBesideTheOneTopLevelFolderDoesNotHideTheCase() throws Exception {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("readme.txt", "案例说明");
+        e.put(".DS_Store", "finder");
+        e.put("my-case/case.json", CASE_JSON);
+        e.put("my-case/sources.json", "[]");
+        try (LoadedCase c = reader(CaseLimits.DEFAULT).read(zip("stray.zip", e))) {
+            assertEquals("BANK-Z", c.caseInfo().institutionId());
+            assertEquals("my-case", c.folder().getFileName().toString());
+        }
+    }
+
+    @Test
     void aZipWithGbkNamesIsStillCheckedForUnsafeEntries() throws Exception {
         Path zip = tmp.resolve("gbk-dotdot.zip");
         try (OutputStream out = Files.newOutputStream(zip);

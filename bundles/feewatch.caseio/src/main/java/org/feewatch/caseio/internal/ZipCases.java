@@ -183,17 +183,18 @@ public final class ZipCases {
     /** The single top-level folder when every entry lies in it, else the root. */
     private static Path caseFolder(Path root, List<ZipEntry> entries) {
         Set<String> tops = new LinkedHashSet<>();
-        boolean fileAtTop = false;
+        boolean caseJsonAtTop = false;
         for (ZipEntry e : entries) {
             String n = e.getName().replace('\\', '/');
             int slash = n.indexOf('/');
             if (slash < 0) {
-                fileAtTop = true;
+                caseJsonAtTop |= n.equals("case.json");
             } else {
                 tops.add(n.substring(0, slash));
             }
         }
-        if (!fileAtTop && tops.size() == 1) {
+        // a stray file beside the one folder (.DS_Store, a readme) does not make the root the case
+        if (!caseJsonAtTop && tops.size() == 1) {
             return root.resolve(tops.iterator().next());
         }
         return root;
