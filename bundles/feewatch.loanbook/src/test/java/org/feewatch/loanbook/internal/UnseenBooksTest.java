@@ -15,6 +15,7 @@ import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Books as banks export them that the first corpus did not cover (docs/loanbook.md, "Text forms" and
@@ -127,6 +128,19 @@ class UnseenBooksTest {
                 "7: principal \"NaN\" is not a number",
                 "8: principal \"１００000\" is not a plain decimal number",
                 "9: principal \"100000.\" is not a plain decimal number"), l.rejections());
+    }
+
+    @Test
+    void semicolonSeparatedCsvSaysSoAndRejectsItsLines(@TempDir Path tmp) throws IOException {
+        // European Excel writes ';' between fields
+        Files.writeString(tmp.resolve("loans.csv"), "id;borrower_type;principal;contract_date;maturity_date;rate_type;"
+                + "nominal_rate;repayment\nS1;micro;100000.00;2023-03-15;2024-03-15;fixed;4.35;bullet\n");
+        CollectingListener l = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(List.of("2: missing required field id: loans.csv has no column for it"), l.rejections());
+        assertTrue(l.warningTexts().contains("loans.csv:1: the header has no column for id, borrower_type, principal, "
+                + "contract_date, maturity_date, rate_type, nominal_rate, repayment (or a header that configuration "
+                + "maps to it); its names are separated by semicolons, and the file must be comma separated: every "
+                + "line is rejected"), l.warningTexts().toString());
     }
 
     private static List<String> bookTempFiles() throws IOException {
