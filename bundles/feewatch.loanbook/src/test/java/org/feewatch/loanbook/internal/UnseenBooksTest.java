@@ -143,6 +143,32 @@ class UnseenBooksTest {
                 + "line is rejected"), l.warningTexts().toString());
     }
 
+    @Test
+    void gbkBookWhoseFirstMegabyteIsAsciiNeedsTheConfiguredEncoding(@TempDir Path tmp) throws IOException {
+        // a large GBK export whose Chinese product names begin after its first MiB
+        StringBuilder book = new StringBuilder("id,borrower_type,product,principal,contract_date,maturity_date,"
+                + "rate_type,nominal_rate,repayment\n");
+        int ascii = 0;
+        while (book.length() <= (1 << 20)) {
+            book.append("A").append(++ascii).append(",micro,P01,100000.00,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        }
+        book.append("Z1,micro,经营贷,100000.00,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        Files.write(tmp.resolve("loans.csv"), book.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        Files.writeString(tmp.resolve("fees.csv"), "loan_id,payee,item,amount,when\n");
+
+        // detected as UTF-8 from the first MiB: the Chinese line is rejected (docs/loanbook.md)
+        CollectingListener auto = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(ascii, auto.loans().size());
+        assertEquals(List.of((ascii + 2) + ": invalid UTF-8 at byte 10"), auto.rejections());
+
+        // csvEncoding = GBK in org.feewatch.loanbook.reader.cfg reads it all
+        CollectingListener gbk = new CollectingListener();
+        new CsvLoanBookReader(Books.smallChunks(), ColumnMapping.defaults(), "GBK").readCounting(tmp, gbk);
+        assertEquals(ascii + 1, gbk.loans().size());
+        assertEquals("经营贷", gbk.loans().get(ascii).product());
+        assertTrue(gbk.rejected().isEmpty());
+    }
+
     private static List<String> bookTempFiles() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("feewatch-book-")).sorted()
