@@ -239,8 +239,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                             + " appears twice");
                 }
                 seen |= 1L << key;
-                if (peek() == 'n') {
+                byte first = peek();
+                if (first == 'n') {
                     literal(NULL);
+                } else if (first == '"' && p + 1 < end && b[p + 1] == '"') {
+                    // "" is an absent field, as null is and as an empty CSV cell is (docs/loanbook.md)
+                    p += 2;
                 } else {
                     value(ctx, key, depth);
                 }
