@@ -74,9 +74,23 @@ final class CsvHeader {
         }
         if (!h.missingRequired.isEmpty()) {
             h.warnings.add(InputIssue.at(file, 1, "the header has no column for " + String.join(", ",
-                    h.missingRequired) + " (or a header that configuration maps to it): " + consequence));
+                    h.missingRequired) + " (or a header that configuration maps to it)"
+                    + otherSeparator(headers) + ": " + consequence));
         }
         return h;
+    }
+
+    /** A hint when the header is one field separated by something else (European Excel's ';', tabs). */
+    private static String otherSeparator(List<String> headers) {
+        if (headers.size() != 1) {
+            return "";
+        }
+        for (String[] sep : new String[][] {{";", "semicolons"}, {"\t", "tabs"}, {"|", "vertical bars"}}) {
+            if (headers.get(0).contains(sep[0])) {
+                return "; its names are separated by " + sep[1] + ", and the file must be comma separated";
+            }
+        }
+        return "";
     }
 
     int field(int canonicalIndex) {

@@ -239,10 +239,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                             + " appears twice");
                 }
                 seen |= 1L << key;
-                byte first = peek();
-                if (first == 'n') {
+                if (peek() == 'n') {
                     literal(NULL);
-                } else if (first == '"' && p + 1 < end && b[p + 1] == '"') {
+                } else if (b[p] == '"' && p + 1 < end && b[p + 1] == '"') {
                     // "" is an absent field, as null is and as an empty CSV cell is (docs/loanbook.md)
                     p += 2;
                 } else {

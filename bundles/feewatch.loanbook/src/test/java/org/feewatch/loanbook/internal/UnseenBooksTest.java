@@ -15,6 +15,7 @@ import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Books as banks export them that the first corpus did not cover (docs/loanbook.md, "Text forms" and
@@ -127,6 +128,45 @@ class UnseenBooksTest {
                 "7: principal \"NaN\" is not a number",
                 "8: principal \"１００000\" is not a plain decimal number",
                 "9: principal \"100000.\" is not a plain decimal number"), l.rejections());
+    }
+
+    @Test
+    void semicolonSeparatedCsvSaysSoAndRejectsItsLines(@TempDir Path tmp) throws IOException {
+        // European Excel writes ';' between fields
+        Files.writeString(tmp.resolve("loans.csv"), "id;borrower_type;principal;contract_date;maturity_date;rate_type;"
+                + "nominal_rate;repayment\nS1;micro;100000.00;2023-03-15;2024-03-15;fixed;4.35;bullet\n");
+        CollectingListener l = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(List.of("2: missing required field id: loans.csv has no column for it"), l.rejections());
+        assertTrue(l.warningTexts().contains("loans.csv:1: the header has no column for id, borrower_type, principal, "
+                + "contract_date, maturity_date, rate_type, nominal_rate, repayment (or a header that configuration "
+                + "maps to it); its names are separated by semicolons, and the file must be comma separated: every "
+                + "line is rejected"), l.warningTexts().toString());
+    }
+
+    @Test
+    void gbkBookWhoseFirstMegabyteIsAsciiNeedsTheConfiguredEncoding(@TempDir Path tmp) throws IOException {
+        // a large GBK export whose Chinese product names begin after its first MiB
+        StringBuilder book = new StringBuilder("id,borrower_type,product,principal,contract_date,maturity_date,"
+                + "rate_type,nominal_rate,repayment\n");
+        int ascii = 0;
+        while (book.length() <= (1 << 20)) {
+            book.append("A").append(++ascii).append(",micro,P01,100000.00,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        }
+        book.append("Z1,micro,经营贷,100000.00,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        Files.write(tmp.resolve("loans.csv"), book.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        Files.writeString(tmp.resolve("fees.csv"), "loan_id,payee,item,amount,when\n");
+
+        // detected as UTF-8 from the first MiB: the Chinese line is rejected (docs/loanbook.md)
+        CollectingListener auto = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(ascii, auto.loans().size());
+        assertEquals(List.of((ascii + 2) + ": invalid UTF-8 at byte 10"), auto.rejections());
+
+        // csvEncoding = GBK in org.feewatch.loanbook.reader.cfg reads it all
+        CollectingListener gbk = new CollectingListener();
+        new CsvLoanBookReader(Books.smallChunks(), ColumnMapping.defaults(), "GBK").readCounting(tmp, gbk);
+        assertEquals(ascii + 1, gbk.loans().size());
+        assertEquals("经营贷", gbk.loans().get(ascii).product());
+        assertTrue(gbk.rejected().isEmpty());
     }
 
     private static List<String> bookTempFiles() throws IOException {
