@@ -2,7 +2,9 @@ package org.feewatch.disclosure.internal.extract;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,15 +30,27 @@ import org.jsoup.select.NodeFilter;
 final class ProductReader {
 
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    /**
+     * Words between a rate's label and a figure that make the figure an adjustment of the rate, not the
+     * rate: 在执行利率基础上加收50%, 年化利率上浮30%, 罚息为执行利率的1.5倍.
+     */
+    private static final String NOT_ADJUSTMENT = "(?!加收|上浮|下浮|上调|下调|基础|倍|罚|加计)";
+    /** An LPR pricing formula before the figure it gives: 一年期LPR+100BP（当前为4.45%）. */
+    private static final String LPR_FORMULA = "(?:[^\\d%％\\n]{0,12}?(?:LPR|贷款市场报价利率)\\s*[+＋加减-]\\s*\\d+(?:\\.\\d+)?\\s*"
+            + "(?:BP|个基点|基点))?";
     private static final Pattern APR = Pattern.compile(
             "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
-                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
+                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + "(?:" + NOT_ADJUSTMENT + "[^\\d%％\\n]){0,8}?" + NUM
+                    + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
+    /** A fee's label just before a rate: 担保费：年化1%, 服务费按年化0.5% (the fee's rate, not the loan's). */
+    private static final Pattern FEE_LABEL_BEFORE = Pattern.compile("[\\u4e00-\\u9fa5]{1,12}费率?\\s*[：:]?\\s*(?:按|为|收取)?\\s*$");
     /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
     private static final Pattern APR_LABEL_AFTER = Pattern.compile(
             NUM + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*[（(/]\\s*(年化[^)）\\n]{0,12})");
     private static final Pattern LABEL_AFTER = Pattern.compile("(?:\\s*[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％])?\\s*起?\\s*[（(]([^)）]{1,12})[)）]");
-    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?[^\\d\\n%％]{0,6}?" + NUM + "\\s*[%％]");
+    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?(?:" + NOT_ADJUSTMENT
+            + "[^\\d\\n%％]){0,6}?" + NUM + "\\s*[%％]");
     private static final Pattern PERIODIC = Pattern.compile(
             "(?:(?:日|月)(?:利率|息|费率|利息|综合费率)|每日利息|每月利息)[^\\d\\n%％‰]{0,6}?\\d+(?:\\.\\d+)?\\s*[%％‰]"
                     + "|日息\\s*万分之?\\s*[\\d零一二两三四五六七八九十点.]+(?:元)?"
@@ -67,7 +81,8 @@ final class ProductReader {
         this.locators = locators;
     }
 
-    private record Line(Element element, String text) {
+    /** A line of the page: its text with full-width forms read as ASCII (for matching), and as published. */
+    private record Line(Element element, String text, String original) {
     }
 
     ProductTerms read(Document doc, String sourceId, FeeItems fees, List<String> notes) {
@@ -94,7 +109,7 @@ final class ProductReader {
         Element at = null;
         Matcher m = APR.matcher(text);
         while (m.find()) {
-            if (isExecutionRate(text, m.start())) {
+            if (isExecutionRate(text, m.start()) || isFeeRate(text, m.start())) {
                 continue;
             }
             apr = new BigDecimal(m.group(2));
@@ -111,7 +126,7 @@ final class ProductReader {
         if (apr == null) {
             Matcher after = APR_LABEL_AFTER.matcher(text);
             while (after.find()) {
-                if (isExecutionRate(text, after.start())) {
+                if (isExecutionRate(text, after.start()) || isFeeRate(text, after.start())) {
                     continue;
                 }
                 apr = new BigDecimal(after.group(1));
@@ -166,7 +181,7 @@ final class ProductReader {
         Element anchor = at != null ? at : doc.body();
         StringBuilder evidence = new StringBuilder();
         for (int i = 0; i < lines.size() && evidence.length() < limits.maxEvidenceChars(); i++) {
-            evidence.append(lines.get(i).text()).append('\n');
+            evidence.append(lines.get(i).original()).append('\n');
         }
         return new ProductTerms(sourceId, productName(doc), apr, aprLabel, List.copyOf(periodic), execution, term,
                 repayment, maxAmount, fees.items(), anchor == null ? "html" : locators.of(anchor),
@@ -188,6 +203,12 @@ final class ProductReader {
         return t.contains("期限") || t.contains("期数") || t.contains("借期") || t.contains("最长可借")
                 || t.contains("最长可贷") || t.contains("最长可用") || t.contains("最长借款")
                 || t.toLowerCase(java.util.Locale.ROOT).startsWith("term");
+    }
+
+    /** True when the rate at {@code at} follows a fee's label on its line: the fee's rate, not the loan's. */
+    private static boolean isFeeRate(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        return FEE_LABEL_BEFORE.matcher(text.substring(lineStart, at)).find();
     }
 
     private static boolean isExecutionRate(String text, int at) {
@@ -252,7 +273,15 @@ final class ProductReader {
             return;
         }
         String lastName = null;
-        for (String clause : t.split("[；;。]")) {
+        // clauses of the ASCII text, each with its published form (the forms map one character to one)
+        int from = 0;
+        for (int cut = 0; cut <= t.length(); cut++) {
+            if (cut < t.length() && "；;。".indexOf(t.charAt(cut)) < 0) {
+                continue;
+            }
+            String clause = t.substring(from, cut);
+            String published = line.original().substring(from, cut);
+            from = cut + 1;
             if (!PRICE_FIGURE.matcher(clause).find()) {
                 continue;
             }
@@ -278,7 +307,7 @@ final class ProductReader {
                 continue;
             }
             lastName = name;
-            String priceText = clause.substring(end).replaceFirst("^[\\s，,：:、]+", "").trim();
+            String priceText = published.substring(end).replaceFirst("^[\\s，,：:、]+", "").trim();
             if (priceText.isEmpty()) {
                 continue;
             }
@@ -293,7 +322,7 @@ final class ProductReader {
                 price = new Price(price.kind(), price.low(), price.high(), price.base(), timing, price.unit(),
                         price.minimum(), price.maximum(), price.parts(), price.text());
             }
-            fees.add(name, null, priceText, price, null, null, null, locators.of(line.element()), clause.trim());
+            fees.add(name, null, priceText, price, null, null, null, locators.of(line.element()), published.trim());
         }
     }
 
@@ -334,6 +363,7 @@ final class ProductReader {
         StringBuilder cur = new StringBuilder();
         Element[] owner = {doc.body()};
         int budget = limits.maxPageChars();
+        Map<Element, String> columnLabels = new IdentityHashMap<>();
         doc.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -348,10 +378,17 @@ final class ProductReader {
                 if (CatalogueReader.SKIPPED_TAGS.contains(tag) && !tag.equals("nav")) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
+                if (tag.equals("table")) {
+                    labelColumns(e, columnLabels);
+                }
                 if (tag.equals("br")) {
                     flush(lines, cur, owner[0]);
                 } else if (tag.equals("td") || tag.equals("th") || tag.equals("dd")) {
                     cur.append(' '); // a row, or a dt with its dd, is one line: label and value meet
+                    String label = columnLabels.get(e);
+                    if (label != null) {
+                        cur.append(label).append('：'); // 「6个月 3.65%」 under 「贷款期限 年化利率」 reads as labelled
+                    }
                 } else if (BoundedText.BLOCK_TAGS.contains(tag)) {
                     flush(lines, cur, owner[0]);
                     owner[0] = e;
@@ -375,11 +412,59 @@ final class ProductReader {
         return lines;
     }
 
+    /** Header cells longer than this are text, not column labels. */
+    private static final int MAX_COLUMN_LABEL = 20;
+    /** Tables longer than this are not labelled by their header. */
+    private static final int MAX_LABELLED_ROWS = 60;
+
+    /**
+     * A table whose first row is a header of short labels without figures (贷款期限 | 年化利率（单利）):
+     * each cell below it is given its column's label, so that a figure in a column reads as the
+     * labelled value it is. Tables without such a header (label | value pairs) are left alone.
+     */
+    private void labelColumns(Element table, Map<Element, String> columnLabels) {
+        if (TableGrid.ownRows(table).size() > MAX_LABELLED_ROWS) {
+            return; // a product's rate or fee table is short; a long one is a list, read line by line
+        }
+        TableGrid grid = TableGrid.of(table, limits);
+        if (!grid.has(1)) {
+            return;
+        }
+        String[] labels = new String[grid.width()];
+        int named = 0;
+        for (int c = 0; c < grid.width(); c++) {
+            Element cell = grid.cell(0, c);
+            String text = grid.text(cell);
+            if (text.isEmpty() || text.length() > MAX_COLUMN_LABEL || grid.spannedFromLeft(0, c)) {
+                continue;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isDigit(text.charAt(i))) {
+                    return; // a figure: a data row, not a header
+                }
+            }
+            labels[c] = text;
+            named++;
+        }
+        if (named < 2) {
+            return;
+        }
+        for (int r = 1; grid.has(r); r++) {
+            for (int c = 0; c < grid.width(); c++) {
+                Element cell = grid.cell(r, c);
+                if (labels[c] != null && cell != null && !grid.spannedFromAbove(r, c) && !grid.spannedFromLeft(r, c)
+                        && !grid.text(cell).startsWith(labels[c])) {
+                    columnLabels.put(cell, labels[c]);
+                }
+            }
+        }
+    }
+
     private static void flush(List<Line> lines, StringBuilder cur, Element owner) {
         String t = Texts.clean(cur.toString());
         cur.setLength(0);
         if (!t.isEmpty()) {
-            lines.add(new Line(owner, t));
+            lines.add(new Line(owner, Texts.halfWidth(t), t));
         }
     }
 }

@@ -65,6 +65,7 @@ final class TableReader {
         Columns columns = new Columns(limits.maxColumns());
         int r = columns.assign(grid, header);
         Item current = null;
+        Element classCell = null;
         for (; grid.has(r) && !out.full(); r++) {
             if (mayBeHeader(grid, r) && isHeader(grid, r)) {
                 flush(current, grid, columns, out);
@@ -97,6 +98,17 @@ final class TableReader {
                 continue;
             }
             List<Element> itemCells = cellsOf(grid, r, columns.item);
+            Element leading = classCell(grid, r, columns, itemCells);
+            if (leading != null) {
+                // 「贷款类(rowspan) | 贷款承诺费」 under a 收费项目 header over both: the class is a section
+                itemCells = itemCells.subList(1, itemCells.size());
+                if (leading != classCell) {
+                    flush(current, grid, columns, out);
+                    current = null;
+                    classCell = leading;
+                    headings = headings.open(grid.text(leading), 2, false, vocabulary);
+                }
+            }
             String itemText = textOf(grid, itemCells);
             Element number = columns.number < 0 ? null : grid.cell(r, columns.number);
             boolean numberContinues = number == null || grid.text(number).isEmpty()
@@ -126,6 +138,28 @@ final class TableReader {
                     + grid.height() + " rows were read");
         }
         return true;
+    }
+
+    /**
+     * The first of several item cells when it is a class spanning rows (贷款类, 证明类 on a rowspan, under
+     * a 收费项目 header spanning two columns) and another item cell follows it; null otherwise.
+     */
+    private static Element classCell(TableGrid grid, int r, Columns columns, List<Element> itemCells) {
+        if (itemCells.size() < 2) {
+            return null;
+        }
+        Element first = itemCells.get(0);
+        boolean spansRows = grid.spannedFromAbove(r, columns.item[0]) || span(first.attr("rowspan")) > 1;
+        return spansRows && isClassName(grid.text(first), false) ? first : null;
+    }
+
+    private static int span(String value) {
+        String v = value.trim();
+        int n = 0;
+        for (int i = 0; i < v.length() && i < 4 && Character.isDigit(v.charAt(i)); i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** A cheap test for a header repeated inside the table: some cell names an item column. */

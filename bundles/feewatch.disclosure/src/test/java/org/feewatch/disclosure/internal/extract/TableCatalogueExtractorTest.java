@@ -1,6 +1,7 @@
 package org.feewatch.disclosure.internal.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,5 +208,38 @@ class TableCatalogueExtractorTest {
         assertEquals("（二）结算类", Pages.item(d, "单位账户管理费").section());
         FeeItem penalty = Pages.item(d, "提前还款违约金");
         assertTrue(penalty.priceText().contains("1年以上：1%"), "the tier on the next row joins its item: " + penalty.priceText());
+    }
+    // ---- variants of pages not seen before (itests hardpages bank-f, bank-g) ----
+
+    @Test
+    void aClassCellOnARowspanUnderATwoColumnItemHeaderIsASection() {
+        // 「收费项目」 over two columns: 贷款类 (rowspan 4) | 贷款承诺费; the header is the table's third row, under a
+        // 单位 row and a title row; layout and notice tables come first and a second catalogue table follows
+        Disclosure d = read("unseen-class-rowspan.html");
+        assertEquals(List.of("贷款承诺费", "资金管理费", "贷款展期手续费", "银团贷款安排费", "信贷资信证明费", "贷款意向书",
+                "单位结算账户管理费", "受托支付手续费"), Pages.names(d));
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertEquals("贷款类", commitment.section());
+        assertEquals("按承诺金额的0.3%/年", commitment.priceText());
+        assertEquals("大中型企业", commitment.remark(), "the 适用对象 column");
+        assertTrue(org.feewatch.engine.fees.SmallMicroExemption.exempts(commitment),
+                "an item for large and medium enterprises only does not apply to small and micro ones");
+        assertFalse(org.feewatch.engine.fees.SmallMicroExemption.exempts(Pages.item(d, "资金管理费")), "全部对公客户");
+        assertEquals("证明类", Pages.item(d, "贷款意向书").section());
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "贷款意向书").price().kind(), "按次收取");
+        assertEquals("二、结算业务", Pages.item(d, "受托支付手续费").section());
+    }
+
+    @Test
+    void keyValueTablesOfOneItemEachUnderAByteOrderMarkThatContradictsTheMeta() {
+        Snapshot s = Pages.decoded("kv", "unseen-kv-bom-wrong-meta.html");
+        assertEquals("bom", s.charsetOrigin());
+        Disclosure d = Pages.extract(Pages.source("kv", SourceKind.PRICE_CATALOG), s, extractor,
+                new BlockCatalogueExtractor(ExtractionLimits.DEFAULTS, null));
+        assertEquals(List.of("贷款承诺费", "资金管理费", "贷款意向书"), Pages.names(d));
+        FeeItem fund = Pages.item(d, "资金管理费");
+        assertEquals(0, new BigDecimal("1000").compareTo(fund.price().high()), "每笔１０００元");
+        assertEquals("小微企业按5折收取", fund.remark());
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "贷款意向书").price().kind(), "详见营业网点公告");
     }
 }
