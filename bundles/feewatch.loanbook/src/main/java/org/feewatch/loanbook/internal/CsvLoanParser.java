@@ -89,6 +89,12 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         return unknown;
     }
 
+    /** A line of separators only (a spreadsheet's empty row) is blank too (docs/loanbook.md). */
+    @Override
+    public boolean blank(byte[] b, int start, int end) {
+        return Bytes.emptyCsvRecord(b, start, end);
+    }
+
     @Override
     public Loan parse(byte[] b, int s, int end, long line, boolean lastLineWithoutEnd) throws Reject {
         // "\r\r\n" (a CRLF export written again through a text-mode stream) ends a line as "\r\n" does

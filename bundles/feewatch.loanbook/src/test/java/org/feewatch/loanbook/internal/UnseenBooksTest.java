@@ -87,6 +87,18 @@ class UnseenBooksTest {
     }
 
     @Test
+    void excelEmptyRowsOfSeparatorsAreBlankLines() throws IOException {
+        // Excel saves rows that were formatted but left empty as ",,,,": not loans, not counted in read
+        CollectingListener l = Books.readCsv(Books.book("csv-excel-empty-rows"), Books.smallChunks());
+        assertEquals(List.of(2L, 4L), l.acceptedLines());
+        // a field holding one quote ("""") is a value (the id '"'): that line is read and rejected
+        assertEquals(List.of("6: missing required field borrower_type"), l.rejections());
+        assertEquals(List.of(new LoanFee("P9", "担保费", new BigDecimal("1000.00"), FeeTiming.UPFRONT)),
+                l.loans().get(0).fees());
+        assertTrue(l.warnings().isEmpty(), l.warningTexts().toString());
+    }
+
+    @Test
     void crOnlyJsonlReadsEachCarriageReturnAsALineEnd() throws IOException {
         CollectingListener l = Books.readJsonl(Books.book("cr-only-jsonl"), Books.smallChunks());
         assertEquals(List.of("M1", "M2"), l.loans().stream().map(Loan::id).toList());
