@@ -99,6 +99,21 @@ class UnseenBooksTest {
     }
 
     @Test
+    void jsonlExportsJoinedWithTheirByteOrderMarksAreOneBook() throws IOException {
+        // cat or copy /b of two UTF-8 exports: the second one's byte-order mark starts line 2
+        CollectingListener l = Books.readJsonl(Books.book("joined-exports-jsonl"), Books.smallChunks());
+        assertEquals(List.of("J1", "J2"), l.loans().stream().map(Loan::id).toList());
+        assertTrue(l.rejected().isEmpty(), l.rejections().toString());
+    }
+
+    @Test
+    void csvExportsJoinedRejectTheRepeatedHeaderSayingWhatItIs() throws IOException {
+        CollectingListener l = Books.readCsv(Books.book("joined-exports-csv"), Books.smallChunks());
+        assertEquals(List.of("J1", "J2", "J3"), l.loans().stream().map(Loan::id).toList());
+        assertEquals(List.of("3: the header line again (two exports joined?): not a loan"), l.rejections());
+    }
+
+    @Test
     void crOnlyJsonlReadsEachCarriageReturnAsALineEnd() throws IOException {
         CollectingListener l = Books.readJsonl(Books.book("cr-only-jsonl"), Books.smallChunks());
         assertEquals(List.of("M1", "M2"), l.loans().stream().map(Loan::id).toList());
