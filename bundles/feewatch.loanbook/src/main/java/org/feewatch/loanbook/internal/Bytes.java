@@ -106,4 +106,17 @@ final class Bytes {
         }
         return true;
     }
+
+    /**
+     * Where the content of the line [start, lineEnd) ends: before every carriage return at its end, so
+     * that "\r\n" and "\r\r\n" (a CRLF file written again through a text-mode stream, as Python's csv
+     * module does on Windows) end a line alike.
+     */
+    static int lineContentEnd(byte[] b, int start, int lineEnd) {
+        int e = lineEnd;
+        while (e > start && b[e - 1] == '\r') {
+            e--;
+        }
+        return e;
+    }
 }

@@ -90,7 +90,9 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     }
 
     @Override
-    public Loan parse(byte[] b, int s, int e, long line, boolean lastLineWithoutEnd) throws Reject {
+    public Loan parse(byte[] b, int s, int end, long line, boolean lastLineWithoutEnd) throws Reject {
+        // "\r\r\n" (a CRLF export written again through a text-mode stream) ends a line as "\r\n" does
+        int e = end > s && b[end - 1] == '\r' ? Bytes.lineContentEnd(b, s, end) : end;
         if (onePassPossible) {
             if (pause > 0) {
                 pause--;
@@ -595,7 +597,7 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         while (i < end) {
             int nl = Bytes.indexOf(b, i, end, (byte) '\n');
             int rowEnd = nl < 0 ? end : nl;
-            int e = rowEnd > i && b[rowEnd - 1] == '\r' ? rowEnd - 1 : rowEnd;
+            int e = Bytes.lineContentEnd(b, i, rowEnd);
             try {
                 if (!row(b, i, e, line, id, g, parse)) {
                     return null;

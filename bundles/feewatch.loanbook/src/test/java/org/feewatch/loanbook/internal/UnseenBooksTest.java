@@ -74,6 +74,19 @@ class UnseenBooksTest {
     }
 
     @Test
+    void csvCrCrLfEndsLinesAsCrLfDoes() throws IOException {
+        // Python's csv module on Windows without newline="" writes "\r\r\n"; the values were "0\r"
+        CollectingListener l = Books.readCsv(Books.book("csv-crcrlf"), Books.smallChunks());
+        assertEquals(List.of(2L, 4L), l.acceptedLines());
+        assertEquals(List.of("5: compensating_deposit \"x\" is not a plain decimal number"), l.rejections());
+        assertEquals(List.of(new LoanFee("P9", "担保费", new BigDecimal("1000.00"), FeeTiming.UPFRONT)),
+                l.loans().get(0).fees());
+        assertEquals(List.of(new LoanFee("P9", "服务费", new BigDecimal("10.00"), FeeTiming.MONTHLY)),
+                l.loans().get(1).fees());
+        assertTrue(l.warnings().isEmpty(), l.warningTexts().toString());
+    }
+
+    @Test
     void crOnlyJsonlReadsEachCarriageReturnAsALineEnd() throws IOException {
         CollectingListener l = Books.readJsonl(Books.book("cr-only-jsonl"), Books.smallChunks());
         assertEquals(List.of("M1", "M2"), l.loans().stream().map(Loan::id).toList());

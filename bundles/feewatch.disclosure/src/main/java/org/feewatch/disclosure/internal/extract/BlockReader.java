@@ -237,6 +237,13 @@ final class BlockReader {
                 pendingLabel = null;
                 continue;
             }
+            if (tag.equals("dd") && !lines.isEmpty() && lines.get(lines.size() - 1).title()
+                    && lines.get(lines.size() - 1).element().normalName().equals("dt")
+                    && !LABELLED.matcher(text).matches() && PRICE_LIKE.matcher(text).find()) {
+                // <dt>融资担保费</dt><dd>年化1.2%，按年收取</dd>: the term's definition is its price
+                lines.add(new Line(child, text, Role.PRICE, text, false));
+                continue;
+            }
             pendingLabel = null;
             if (tag.equals("tr")) {
                 lines.add(rowLine(child, text));

@@ -39,7 +39,7 @@ final class ProductReader {
     private static final String LPR_FORMULA = "(?:[^\\d%％\\n]{0,12}?(?:LPR|贷款市场报价利率)\\s*[+＋加减-]\\s*\\d+(?:\\.\\d+)?\\s*"
             + "(?:BP|个基点|基点))?";
     private static final Pattern APR = Pattern.compile(
-            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
+            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:i[sz]ed)?\\s+(?:interest\\s+|percentage\\s+)?rate)"
                     + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + "(?:" + NOT_ADJUSTMENT + "[^\\d%％\\n]){0,8}?" + NUM
                     + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
@@ -62,7 +62,16 @@ final class ProductReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*(亿元|亿|万元|万|元)");
     private static final Pattern FEE_NAME = Pattern.compile("([\\u4e00-\\u9fa5]{1,12}?费)(?!用)");
-    private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)");
+    private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)|(?:RMB|CNY|¥|￥)\\s*\\d");
+    /** A column's label before a value: 「收费标准：」. */
+    private static final Pattern COLUMN_LABEL = Pattern.compile("([^：:\\d\\s]{1,8})[：:]\\s*");
+    /** An English fee's label at the start of a clause: 「Arrangement fee: 1% of the loan amount」. */
+    private static final Pattern ENGLISH_FEE = Pattern.compile(
+            "^\\s*([A-Za-z][A-Za-z -]{0,30}?\\b(?:fee|charge|premium|commission)s?)\\s*[:：]", Pattern.CASE_INSENSITIVE);
+    /** An amount in English: RMB 1,000,000, CNY 3 million, ¥500k. */
+    private static final Pattern ENGLISH_AMOUNT = Pattern.compile(
+            "(?:RMB|CNY|¥|￥)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(million|mn|m|thousand|k)?\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Lines searched for a repayment kind when no repayment line names one. */
     private static final int REPAYMENT_SCAN_LINES = 2_000;
     /** Where a product page names its product, most specific first. */
@@ -162,8 +171,11 @@ final class ProductReader {
             if (repayment == null && (t.contains("还款") || t.contains("还本") || t.contains("付息"))) {
                 repayment = vocabulary.repaymentIn(t);
             }
-            if (t.contains("额度") || t.contains("金额") || t.contains("最高") || t.contains("可贷") || t.contains("借款额")) {
-                BigDecimal amount = largestAmount(t, t.contains("额度") || t.contains("可贷"));
+            boolean english = t.regionMatches(true, 0, "loan amount", 0, 11) || t.regionMatches(true, 0, "amount", 0, 6)
+                    || t.regionMatches(true, 0, "credit limit", 0, 12) || t.regionMatches(true, 0, "loan limit", 0, 10);
+            if (t.contains("额度") || t.contains("金额") || t.contains("最高") || t.contains("可贷") || t.contains("借款额")
+                    || english) {
+                BigDecimal amount = largestAmount(t, t.contains("额度") || t.contains("可贷") || english);
                 if (amount != null && (maxAmount == null || amount.compareTo(maxAmount) > 0)) {
                     maxAmount = amount;
                 }
@@ -263,13 +275,26 @@ final class ProductReader {
                 best = v;
             }
         }
+        Matcher en = ENGLISH_AMOUNT.matcher(t);
+        while (amountLine && en.find()) {
+            BigDecimal v = new BigDecimal(en.group(1).replace(",", ""));
+            String unit = en.group(2) == null ? "" : en.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (unit.startsWith("m")) {
+                v = v.multiply(BigDecimal.valueOf(1_000_000));
+            } else if (unit.startsWith("k") || unit.startsWith("t")) {
+                v = v.multiply(BigDecimal.valueOf(1_000));
+            }
+            if (best == null || v.compareTo(best) > 0) {
+                best = v;
+            }
+        }
         return best == null ? null : best.stripTrailingZeros().setScale(Math.max(0, best.stripTrailingZeros().scale()));
     }
 
     /** Fees stated in a line: each 「；」 clause naming a fee (…费) with a figure. */
     private void readFees(Line line, FeeItems fees) {
         String t = line.text();
-        if (t.indexOf('费') < 0 || !PRICE_FIGURE.matcher(t).find()) {
+        if ((t.indexOf('费') < 0 && !ENGLISH_FEE.matcher(t).find()) || !PRICE_FIGURE.matcher(t).find()) {
             return;
         }
         String lastName = null;
@@ -299,6 +324,11 @@ final class ProductReader {
                     break;
                 }
             }
+            Matcher english = name == null ? ENGLISH_FEE.matcher(clause) : null;
+            if (english != null && english.find()) {
+                name = english.group(1).trim();
+                end = english.end();
+            }
             if (name == null) {
                 name = lastName;
                 end = 0;
@@ -308,6 +338,10 @@ final class ProductReader {
             }
             lastName = name;
             String priceText = published.substring(end).replaceFirst("^[\\s，,：:、]+", "").trim();
+            Matcher label = COLUMN_LABEL.matcher(priceText);
+            if (label.lookingAt() && vocabulary.roleOfLabel(label.group(1)) == Vocabulary.Role.PRICE) {
+                priceText = priceText.substring(label.end()).trim(); // 「收费标准：1%」 from a labelled fee table
+            }
             if (priceText.isEmpty()) {
                 continue;
             }

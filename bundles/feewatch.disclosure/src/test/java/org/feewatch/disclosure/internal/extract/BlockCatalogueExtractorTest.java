@@ -194,4 +194,15 @@ class BlockCatalogueExtractorTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(BLOCKS.extract(Pages.source("x", SourceKind.PRICE_CATALOG), s).items().isEmpty());
     }
+
+    @Test
+    void aDefinitionThatStatesAPriceIsTheTermsPrice() {
+        // <dt>融资担保费</dt><dd>年化1.2%，按年收取</dd>: no 收费标准 label
+        Disclosure d = read("unseen-dt-dd-price.html", SourceKind.PARTNER_SCHEDULE);
+        assertEquals(List.of("融资担保费", "保证金"), Pages.names(d));
+        FeeItem guarantee = Pages.item(d, "融资担保费");
+        assertEquals("年化1.2%，按年收取", guarantee.priceText());
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "保证金").price().kind());
+    }
 }

@@ -204,4 +204,29 @@ class ProductPageExtractorTest {
         assertEquals(36, p.termMonths());
         assertTrue(p.text().contains("6个月"), "the evidence is the page as published: " + p.text());
     }
+
+    @Test
+    void anEnglishPageWithAnAnnualizedInterestRateAndAnEnglishFee() {
+        ProductTerms p = read("unseen-product-english-fee.html").product();
+        assertEquals(0, new BigDecimal("3.85").compareTo(p.advertisedApr()), "Annualized interest rate (simple): from 3.85%");
+        assertEquals("单利", p.aprLabel());
+        assertEquals(0, new BigDecimal("1000000").compareTo(p.maxAmount()), "up to RMB 1,000,000");
+        assertEquals(12, p.termMonths());
+        assertEquals(Repayment.EQUAL_INSTALLMENT, p.repayment());
+        FeeItem fee = p.fees().get(0);
+        assertEquals("Arrangement fee", fee.name());
+        assertEquals(Price.Kind.PERCENT, fee.price().kind());
+        assertEquals(Price.Period.ONCE, fee.price().period());
+    }
+
+    @Test
+    void aFeeTableWithAHeaderGivesEachFeeItsPrice() {
+        // 费用名称 | 收费标准 | 收取方式: 担保费 | 贷款金额的1% | 放款时一次性收取; 账户管理费 | 免费
+        ProductTerms p = read("unseen-product-fee-table.html").product();
+        assertEquals(1, p.fees().size(), p.fees().toString());
+        FeeItem guarantee = p.fees().get(0);
+        assertEquals("担保费", guarantee.name());
+        assertTrue(guarantee.priceText().startsWith("贷款金额的1%"), guarantee.priceText());
+        assertEquals(Price.Period.ONCE, guarantee.price().period());
+    }
 }
