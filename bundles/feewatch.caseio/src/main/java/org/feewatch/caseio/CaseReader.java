@@ -115,6 +115,10 @@ public class CaseReader {
         Path temp = tempParent != null ? tempParent : Path.of(System.getProperty("java.io.tmpdir"));
         Path[] extracted = ZipCases.extract(path, shown, temp, limits);
         try {
+            if (!Files.exists(extracted[1].resolve(CASE_JSON))) {
+                throw new CaseException(CASE_JSON + ": missing (every case needs one; a .zip holds it at its root "
+                        + "or in its single top-level folder)");
+            }
             return readFolder(extracted[1], extracted[0]);
         } catch (CaseException | RuntimeException e) {
             Trees.deleteQuietly(extracted[0]);

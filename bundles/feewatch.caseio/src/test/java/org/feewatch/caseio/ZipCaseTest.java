@@ -132,7 +132,13 @@ class ZipCaseTest {
     void aZipMissingCaseJsonIsFatalAndLeavesNothingBehind() throws Exception {
         Path zip = zip("empty-case.zip", Map.of("c/sources.json", "[]"));
         CaseException ex = assertThrows(CaseException.class, () -> reader(CaseLimits.DEFAULT).read(zip));
-        assertEquals("case.json: missing (every case needs one)", ex.getMessage());
+        assertEquals("case.json: missing (every case needs one; a .zip holds it at its root or in its single "
+                + "top-level folder)", ex.getMessage());
+        assertTrue(nothingLeftIn(extractDir()));
+        // unseen case z5-nested-two: two folders, neither at the root
+        Path two = zip("two-folders.zip", Map.of("a/case.json", CASE_JSON, "a/sources.json", "[]", "b/x.txt", "x"));
+        assertEquals(ex.getMessage(), assertThrows(CaseException.class, () -> reader(CaseLimits.DEFAULT).read(two))
+                .getMessage());
         assertTrue(nothingLeftIn(extractDir()));
     }
 

@@ -16,6 +16,8 @@ final class CsvHeader {
     /** Canonical column index → the name to use in messages. */
     final String[] names;
     final List<String> missingRequired = new ArrayList<>();
+    /** The header's names as written (stripped, without a byte-order mark), to know the header again. */
+    final List<String> raw = new ArrayList<>();
     final List<InputIssue> warnings = new ArrayList<>();
 
     private CsvHeader(int fieldCount, int columns) {
@@ -43,6 +45,9 @@ final class CsvHeader {
             headers.clear();
         }
         CsvHeader h = new CsvHeader(headers.size(), canonical.size());
+        for (String header : headers) {
+            h.raw.add(header.replace("\uFEFF", "").strip());
+        }
         if (problem != null) {
             h.warnings.add(InputIssue.at(file, 1, "the header line cannot be read: " + problem));
         }

@@ -75,7 +75,7 @@ record FeeScan(FeeIndex index, CsvHeader header) {
 
         void row() {
             byte[] b = lines.bytes;
-            if (Bytes.blank(b, lines.start, lines.end)) {
+            if (Bytes.emptyCsvRecord(b, lines.start, lines.end)) {
                 forget();
                 return;
             }

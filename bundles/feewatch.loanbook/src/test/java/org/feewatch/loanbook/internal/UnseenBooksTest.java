@@ -87,6 +87,33 @@ class UnseenBooksTest {
     }
 
     @Test
+    void excelEmptyRowsOfSeparatorsAreBlankLines() throws IOException {
+        // Excel saves rows that were formatted but left empty as ",,,,": not loans, not counted in read
+        CollectingListener l = Books.readCsv(Books.book("csv-excel-empty-rows"), Books.smallChunks());
+        assertEquals(List.of(2L, 4L), l.acceptedLines());
+        // a field holding one quote ("""") is a value (the id '"'): that line is read and rejected
+        assertEquals(List.of("6: missing required field borrower_type"), l.rejections());
+        assertEquals(List.of(new LoanFee("P9", "担保费", new BigDecimal("1000.00"), FeeTiming.UPFRONT)),
+                l.loans().get(0).fees());
+        assertTrue(l.warnings().isEmpty(), l.warningTexts().toString());
+    }
+
+    @Test
+    void jsonlExportsJoinedWithTheirByteOrderMarksAreOneBook() throws IOException {
+        // cat or copy /b of two UTF-8 exports: the second one's byte-order mark starts line 2
+        CollectingListener l = Books.readJsonl(Books.book("joined-exports-jsonl"), Books.smallChunks());
+        assertEquals(List.of("J1", "J2"), l.loans().stream().map(Loan::id).toList());
+        assertTrue(l.rejected().isEmpty(), l.rejections().toString());
+    }
+
+    @Test
+    void csvExportsJoinedRejectTheRepeatedHeaderSayingWhatItIs() throws IOException {
+        CollectingListener l = Books.readCsv(Books.book("joined-exports-csv"), Books.smallChunks());
+        assertEquals(List.of("J1", "J2", "J3"), l.loans().stream().map(Loan::id).toList());
+        assertEquals(List.of("3: the header line again (two exports joined?): not a loan"), l.rejections());
+    }
+
+    @Test
     void crOnlyJsonlReadsEachCarriageReturnAsALineEnd() throws IOException {
         CollectingListener l = Books.readJsonl(Books.book("cr-only-jsonl"), Books.smallChunks());
         assertEquals(List.of("M1", "M2"), l.loans().stream().map(Loan::id).toList());
