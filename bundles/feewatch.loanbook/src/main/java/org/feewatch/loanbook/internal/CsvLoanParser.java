@@ -350,9 +350,9 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         if (q > e || (q < e && b[q] != ',')) {
             return null;
         }
-        int day = PlainValues.isoDay(b, p);
-        lastDay = day;
-        return day == 0 ? null : PlainValues.dateOf(day);
+        LocalDate date = d.days.date(b, p);
+        lastDay = date == null ? 0 : d.days.lastDay;
+        return date;
     }
 
     /** The end of a field of ASCII digits, '-' and '.' (checked by the value's own parser), or -1. */
@@ -541,13 +541,17 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         return forEachGroup(id, hash, true);
     }
 
+    /** The group after the last one read: the next loan's when fees.csv follows the book's order. */
+    private int groupHint;
+
     private String forEachGroup(String id, long hash, boolean parse) {
         String problem = null;
-        for (int g = fees.firstGroup(hash); g >= 0; g = fees.nextGroup(g)) {
+        for (int g = fees.firstGroup(hash, groupHint); g >= 0; g = fees.nextGroup(g)) {
             String p = group(g, id, parse);
             if (problem == null) {
                 problem = p;
             }
+            groupHint = g + 1;
         }
         return problem;
     }

@@ -242,7 +242,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 if (peek() == 'n') {
                     literal(NULL);
                 } else {
-                    value(ctx, key, depth);
+                    // the value's parser chosen here rather than in a method of its own: one call less a field
+                    switch (ctx) {
+                        case CTX_TOP -> top(key, depth);
+                        case CTX_BORROWER -> borrower(key);
+                        case CTX_RATE -> rate(key);
+                        case CTX_FEE -> fee(key);
+                        default -> bundled(key);
+                    }
                 }
             } else {
                 if (name == null) {
@@ -264,7 +271,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 int at = p;
                 if (at + pattern.span <= bytes.length && at + pattern.length <= end
                         && (Bytes.word(bytes, at) & pattern.m0) == pattern.w0
-                        && (pattern.words == 1 || pattern.rest(bytes, at))) {
+                        && (pattern.words == 1 || (Bytes.word(bytes, at + 8) & pattern.m1) == pattern.w1
+                                && (pattern.words == 2 || (Bytes.word(bytes, at + 16) & pattern.m2) == pattern.w2))) {
                     p = at + pattern.length;
                     matched = true;
                     continue;
@@ -278,16 +286,6 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             if (matched) {
                 p += keys.quoted[key].length;
             }
-        }
-    }
-
-    private void value(int ctx, int key, int depth) throws Reject {
-        switch (ctx) {
-            case CTX_TOP -> top(key, depth);
-            case CTX_BORROWER -> borrower(key);
-            case CTX_RATE -> rate(key);
-            case CTX_FEE -> fee(key);
-            default -> bundled(key);
         }
     }
 
@@ -377,6 +375,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private void array(int ctx, String field, int depth) throws Reject {
+        if (p + 1 < end && b[p] == '[' && b[p + 1] == ']') {
+            // the usual empty array, as the steps below read it
+            p += 2;
+            return;
+        }
         if (peek() != '[') {
             throw new Reject(field + " must be an array, not " + kind());
         }
@@ -651,11 +654,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         lastDay = 0;
         // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
         if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"') {
-            int day = PlainValues.isoDay(b, p + 1);
-            if (day != 0) {
+            java.time.LocalDate date = d.days.date(b, p + 1);
+            if (date != null) {
                 p += 12;
-                lastDay = day;
-                return PlainValues.dateOf(day);
+                lastDay = d.days.lastDay;
+                return date;
             }
         }
         if (peek() != '"') {

@@ -73,6 +73,8 @@ final class LoanDraft {
     final List<LoanFee> fees = new ArrayList<>();
     /** Amounts and rates of this parser's loans, shared when they repeat. */
     final DecimalCache decimals = new DecimalCache();
+    /** The months of this parser's dates, for reading a date in place. */
+    final IsoDays days = new IsoDays();
     /** Rate terms repeat across a book (same type, tenor, spread, rate): one instance each. */
     private final RateTerms[] rates = new RateTerms[RATE_SLOTS];
     private static final int RATE_SLOTS = 512;

@@ -54,16 +54,20 @@ final class WireValues<E extends Enum<E>> {
 
     /** The index of the value whose quoted wire name is at p (closing quote included), or -1. */
     int quotedAt(byte[] b, int p, int end) {
-        if (p + 1 >= end) {
+        if (p + 1 >= end || p + 8 > b.length) {
+            // BytePattern.at is false too when a pattern's first word would pass the array's end
             return -1;
         }
         int first = b[p + 1];
         if (first < 0) {
             return -1;
         }
-        // only the values that start with that letter
+        // only the values that start with that letter, their first word compared without a call
+        long w = Bytes.word(b, p);
         for (int i : byFirst[first]) {
-            if (quoted[i].at(b, p, end)) {
+            BytePattern q = quoted[i];
+            if ((w & q.m0) == q.w0 && p + q.length <= end
+                    && (q.words == 1 || (p + q.span <= b.length && q.rest(b, p)))) {
                 return i;
             }
         }
@@ -75,16 +79,19 @@ final class WireValues<E extends Enum<E>> {
      * {@code end} follows), or -1; -1 too when the name's last word would pass the array's end.
      */
     int fieldAt(byte[] b, int p, int end) {
-        if (p >= end) {
+        if (p >= end || p + 8 > b.length) {
             return -1;
         }
         int first = b[p];
         if (first < 0) {
             return -1;
         }
+        long w = Bytes.word(b, p);
         for (int i : byFirst[first]) {
-            int q = p + plain[i].length;
-            if (q <= end && (q == end || b[q] == ',') && plain[i].at(b, p, end)) {
+            BytePattern v = plain[i];
+            int q = p + v.length;
+            if ((w & v.m0) == v.w0 && q <= end && (q == end || b[q] == ',')
+                    && (v.words == 1 || (p + v.span <= b.length && v.rest(b, p)))) {
                 return i;
             }
         }
