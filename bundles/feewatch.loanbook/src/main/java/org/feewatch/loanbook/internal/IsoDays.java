@@ -9,13 +9,12 @@ import java.time.LocalDate;
  * One per parser thread; direct-mapped, a miss replaces the slot.
  */
 final class IsoDays {
-    private static final int BITS = 9;
+    private static final int BITS = 11;
 
     /** The month's eight bytes as a little-endian word; 0 (never a valid month's bytes) is empty. */
     private final long[] months = new long[1 << BITS];
-    /** {@link LoanDraft#dayKey} of day 0 of the month. */
+    /** {@link LoanDraft#dayKey} of day 0 of the month with the month's number of days in its day bits. */
     private final int[] monthKeys = new int[1 << BITS];
-    private final int[] monthDays = new int[1 << BITS];
     /** The month's dates by day, filled as they are met (the shared instances of {@link PlainValues#date}). */
     private final LocalDate[][] monthDates = new LocalDate[1 << BITS][];
 
@@ -39,10 +38,11 @@ final class IsoDays {
             return null;
         }
         int d = d0 * 10 + d1;
-        if (d < 1 || d > monthDays[slot]) {
+        int key = monthKeys[slot];
+        if (d < 1 || d > (key & 31)) {
             return null;
         }
-        int day = monthKeys[slot] | d;
+        int day = (key & ~31) | d;
         lastDay = day;
         LocalDate v = monthDates[slot][d];
         if (v == null) {
@@ -61,8 +61,7 @@ final class IsoDays {
         int y = day >>> 9;
         int m = (day >>> 5) & 15;
         months[slot] = month;
-        monthKeys[slot] = LoanDraft.dayKey(y, m, 0);
-        monthDays[slot] = PlainValues.daysInMonth(y, m);
+        monthKeys[slot] = LoanDraft.dayKey(y, m, PlainValues.daysInMonth(y, m));
         monthDates[slot] = new LocalDate[32];
         lastDay = day;
         LocalDate v = PlainValues.dateOf(day);

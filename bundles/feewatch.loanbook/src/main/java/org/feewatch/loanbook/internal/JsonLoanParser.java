@@ -139,7 +139,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     /** Unknown fields of the line in a one-pass parse: counted only when the line is a loan. */
-    private final java.util.List<String> pendingUnknown = new java.util.ArrayList<>();
+    private final java.util.ArrayList<String> pendingUnknown = new java.util.ArrayList<>();
 
     /**
      * The one-pass parse: the line's end is not known beforehand, so blanks never include a line
@@ -158,7 +158,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         cutShort = false;
         oneLine = true;
         d.reset();
-        pendingUnknown.clear();
+        if (!pendingUnknown.isEmpty()) {
+            pendingUnknown.clear();
+        }
         try {
             if (b[p] != '{') {
                 return null;
@@ -560,8 +562,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 || b[plainDecimal.end] != '"') {
             return null;
         }
-        p = plainDecimal.end + 1;
-        return plainDecimal.value(shared);
+        PlainDecimal q = plainDecimal;
+        p = q.end + 1;
+        return shared != null ? shared.get(q.unscaled, q.scale) : BigDecimal.valueOf(q.unscaled, q.scale);
     }
 
     private final PlainDecimal plainDecimal = new PlainDecimal();
@@ -818,7 +821,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 if ((x & HIGH_BITS & before) != 0) {
                     flags |= NON_ASCII;
                 }
-                i += Long.numberOfTrailingZeros(special) >>> 3;
+                i += Bytes.firstMarked(special);
                 break;
             }
             if ((x & HIGH_BITS) != 0) {

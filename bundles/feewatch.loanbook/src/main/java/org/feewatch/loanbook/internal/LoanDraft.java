@@ -69,8 +69,8 @@ final class LoanDraft {
     Repayment repayment;
     boolean onLending;
     BigDecimal deposit;
-    final List<BundledProduct> bundled = new ArrayList<>();
-    final List<LoanFee> fees = new ArrayList<>();
+    final ArrayList<BundledProduct> bundled = new ArrayList<>();
+    final ArrayList<LoanFee> fees = new ArrayList<>();
     /** Amounts and rates of this parser's loans, shared when they repeat. */
     final DecimalCache decimals = new DecimalCache();
     /** The months of this parser's dates, for reading a date in place. */
@@ -101,8 +101,13 @@ final class LoanDraft {
         repayment = null;
         onLending = false;
         deposit = null;
-        bundled.clear();
-        fees.clear();
+        // most loans have neither: no call then
+        if (!bundled.isEmpty()) {
+            bundled.clear();
+        }
+        if (!fees.isEmpty()) {
+            fees.clear();
+        }
     }
 
     /** Checks what needs the whole line and makes the loan; the draft can be reset afterwards. */
