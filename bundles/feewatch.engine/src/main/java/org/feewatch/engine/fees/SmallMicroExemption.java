@@ -15,7 +15,8 @@ public final class SmallMicroExemption {
 
     /** Words naming small and micro borrowers in an entry. */
     private static final String SMALL_MICRO = "(?:小微|小型微型|小型、微型|小型企业[、和及与]微型企业)";
-    private static final String WAIVED = "(?<![不未非])(?:免收|免费|免予收取|免于收取|免收取|不收取|不收费|不予收取|全免|全额减免|予以免除)";
+    private static final String WAIVED = "(?<![不未非])(?:免收|免费|免予收取|免于收取|免收取|不收取|不收费|不予收取|全免|全额减免|予以免除"
+            + "|暂停收取|暂停收费|停止收取|停止收费|不再收取|不再收费|取消收取|取消收费|暂不收取|暂不收费|豁免)";
 
     private static final Pattern EXEMPTS_SMALL_MICRO = Pattern.compile(SMALL_MICRO + "[^。；;\\n]{0,30}?" + WAIVED);
     private static final Pattern NOT_FOR_SMALL_MICRO = Pattern.compile(
@@ -40,6 +41,19 @@ public final class SmallMicroExemption {
             Pattern.CASE_INSENSITIVE);
 
     /**
+     * A remark (or 适用对象 / 适用客户 column) that names only large or medium enterprises as its audience:
+     * 大中型企业, 大型、中型企业客户, Large and medium-sized enterprises. Matched against a whole part of the
+     * remark (parts are separated by 「；」), so that 「含大中型企业」 or a sentence mentioning them is not.
+     */
+    private static final Pattern AUDIENCE_LARGE_OR_MEDIUM = Pattern.compile(
+            "(?:仅限?|只|限)?(?:适用于|面向|针对)?(?:大中型|中大型|大、中型|大型|中型)(?:(?:[、和及与/]|以及)(?:大型|中型))?"
+                    + "(?:企业|公司|法人)?(?:客户)?");
+    private static final Pattern AUDIENCE_LARGE_OR_MEDIUM_EN = Pattern.compile(
+            "(?:large|medium)(?:-sized)?(?:(?:and|&|/|,|or)(?:large|medium)(?:-sized)?)?"
+                    + "(?:enterprises?|companies|customers|clients|corporates?|corporatecustomers)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
      * Answers for items already judged: the same published items are asked about for every loan
      * that carries them. Bounded: cleared when it grows past this many items.
      */
@@ -60,7 +74,7 @@ public final class SmallMicroExemption {
             return known;
         }
         boolean answer = exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(),
-                item.text());
+                item.text()) || audienceIsLargeOrMedium(item.remark());
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -78,6 +92,25 @@ public final class SmallMicroExemption {
             if (EXEMPTS_SMALL_MICRO.matcher(s).find() || NOT_FOR_SMALL_MICRO.matcher(s).find()
                     || ONLY_LARGE_OR_MEDIUM.matcher(s).find() || EXEMPTS_SMALL_MICRO_EN.matcher(s).find()
                     || ONLY_LARGE_OR_MEDIUM_EN.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a part of the remark names only large or medium enterprises: the item's 适用对象 is
+     * 大中型企业, so it does not apply to small and micro borrowers (RULES.md FEE-001: "applies only
+     * to large or medium enterprises").
+     */
+    public static boolean audienceIsLargeOrMedium(String remark) {
+        if (remark == null || remark.isBlank()) {
+            return false;
+        }
+        for (String part : normalise(remark).split("[；\\n]")) {
+            String p = part.replaceAll("^[(（]|[)）。.]$", "");
+            if (!p.isEmpty() && (AUDIENCE_LARGE_OR_MEDIUM.matcher(p).matches()
+                    || AUDIENCE_LARGE_OR_MEDIUM_EN.matcher(p).matches())) {
                 return true;
             }
         }

@@ -23,7 +23,8 @@ class SmallMicroExemptionTest {
             "对小微企业免收。", "对小微企业免收；其他企业按标准收取", "对小型企业、微型企业免收",
             "Exempt for small and micro enterprises", "Waived for SMEs", "Free of charge for micro and small businesses",
             "Applicable to large and medium enterprises only", "Charged only for large enterprises",
-            "小微企业免收 Waived for small and micro enterprises"})
+            "小微企业免收 Waived for small and micro enterprises", "对小型微型企业暂停收取", "小微企业客户不再收取",
+            "对小微企业取消收费", "小微企业豁免"})
     void exemptingRemarks(String remark) {
         assertTrue(SmallMicroExemption.exempts(item("资信证明", "每份200元", remark)), remark);
     }
@@ -53,5 +54,20 @@ class SmallMicroExemptionTest {
     void traditionalCharactersAreRead() {
         assertTrue(SmallMicroExemption.exempts("對小微企業免收", null));
         assertFalse(SmallMicroExemption.exempts("對小微企業減半收取", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"大中型企业", "大型、中型企业客户", "大中型企业客户；2024年1月1日起执行", "中型企业", "（大中型企业）",
+            "Large and medium-sized enterprises", "large & medium corporates"})
+    void anAudienceOfLargeOrMediumEnterprisesOnlyExempts(String appliesTo) {
+        // an 适用对象 column naming only large or medium enterprises (hardpages bank-g)
+        assertTrue(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.3%/年", appliesTo)), appliesTo);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"全部对公客户", "大中小微企业", "大中型企业及小微企业", "含大中型企业在内的全部企业", "中小企业",
+            "Large, medium, small and micro enterprises"})
+    void anAudienceThatIncludesOthersDoesNotExempt(String appliesTo) {
+        assertFalse(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.3%/年", appliesTo)), appliesTo);
     }
 }

@@ -198,7 +198,8 @@ class PriceParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 "})
+    @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 ", "不向客户收取", "不向借款人收费",
+            "由我行承担"})
     void freeTexts(String text) {
         Price p = PriceParser.parse(text);
         assertEquals(Kind.FREE, p.kind());
@@ -332,5 +333,12 @@ class PriceParserTest {
         assertEquals(Kind.FREE, PriceParser.parse("Free of charge").kind());
         assertEquals(Kind.NEGOTIATED, PriceParser.parse("Negotiable").kind());
         assertEquals(Kind.UNSTATED, PriceParser.parse("Please consult our branches").kind());
+    }
+    @Test
+    void aFormulaTimesTheTermInYearsOrMonthsIsPerYearOrMonth() {
+        assertEquals(Period.PER_YEAR, PriceParser.parse("担保金额×1.5%×担保期限（年）").period());
+        assertEquals(Period.PER_YEAR, PriceParser.parse("贷款本金*0.8%*贷款年限").period());
+        assertEquals(Period.PER_MONTH, PriceParser.parse("借款本金×0.1%×借款期限（月）").period());
+        assertEquals(Period.ONCE, PriceParser.parse("担保金额×1%").period());
     }
 }
