@@ -45,9 +45,6 @@ public final class Irr {
         boolean outflow = false;
         for (int k = length - 1; k >= 0; k--) {
             double c = flows[k];
-            if (!Double.isFinite(c)) {
-                return Double.NaN;
-            }
             if (c > 0) {
                 inflow = true;
             } else if (c < 0) {
@@ -55,6 +52,10 @@ public final class Irr {
             }
             f = f * v + c;
             weighted = weighted * v + k * c;
+        }
+        // a flow that is not finite makes both sums so (v is finite and positive): look for one only then
+        if (!(Double.isFinite(f) && Double.isFinite(weighted)) && !allFinite(flows, length)) {
+            return Double.NaN;
         }
         if (!(inflow && outflow)) {
             return Double.NaN;
@@ -64,6 +65,15 @@ public final class Irr {
             r = bracketed(flows, length);
         }
         return Math.abs(r) < ZERO_RATE ? 0.0 : r;
+    }
+
+    private static boolean allFinite(double[] flows, int length) {
+        for (int k = 0; k < length; k++) {
+            if (!Double.isFinite(flows[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@link #rate} gives NaN for these flows, in words for a user; null when it does not. */
