@@ -109,11 +109,11 @@ public final class Fee001ProhibitedFee implements Rule {
                     return;
                 }
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", total.toPlainString());
+                metrics.put("amount", PricingText.plain(total));
                 findings.add(info, Subject.loan(loan.id()),
                         "Prohibited fee " + String.join("、", items) + " (" + names(categories) + ") charged to a "
                                 + loan.borrower().type().wireName() + " borrower on loan " + loan.id() + " ("
-                                + total.toPlainString() + " yuan)",
+                                + PricingText.plain(total) + " yuan)",
                         evidence, metrics);
             }
 
