@@ -69,11 +69,11 @@ public final class Disc001UndisclosedFee implements Rule {
                         "none of the " + catalogue.entries().size() + " published items is " + String.join("、", items),
                         any.disclosure().snapshot() == null ? null : any.disclosure().snapshot().sha256()));
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", PricingText.plain(total));
+                metrics.put("amount", total.toPlainString());
                 metrics.put("publishedItems", Integer.toString(catalogue.entries().size()));
                 findings.add(info, Subject.loan(loan.id()),
                         "Fee not in the published price catalogue charged on loan " + loan.id() + ": "
-                                + String.join("、", items) + " (" + PricingText.plain(total) + " yuan)",
+                                + String.join("、", items) + " (" + total.toPlainString() + " yuan)",
                         evidence, metrics);
             }
         };

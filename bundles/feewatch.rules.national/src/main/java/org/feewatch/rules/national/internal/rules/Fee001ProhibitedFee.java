@@ -109,11 +109,11 @@ public final class Fee001ProhibitedFee implements Rule {
                     return;
                 }
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", PricingText.plain(total));
+                metrics.put("amount", total.toPlainString());
                 findings.add(info, Subject.loan(loan.id()),
                         "Prohibited fee " + String.join("、", items) + " (" + names(categories) + ") charged to a "
                                 + loan.borrower().type().wireName() + " borrower on loan " + loan.id() + " ("
-                                + PricingText.plain(total) + " yuan)",
+                                + total.toPlainString() + " yuan)",
                         evidence, metrics);
             }
 

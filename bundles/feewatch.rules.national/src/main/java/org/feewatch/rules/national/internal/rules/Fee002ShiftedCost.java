@@ -73,10 +73,10 @@ public final class Fee002ShiftedCost implements Rule {
                     return;
                 }
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", PricingText.plain(total));
+                metrics.put("amount", total.toPlainString());
                 findings.add(info, Subject.loan(loan.id()),
                         "Cost the bank must bear passed to a " + loan.borrower().type().wireName() + " borrower on loan "
-                                + loan.id() + ": " + String.join("、", charged) + " (" + PricingText.plain(total) + " yuan)",
+                                + loan.id() + ": " + String.join("、", charged) + " (" + total.toPlainString() + " yuan)",
                         evidence, metrics);
             }
 

@@ -127,16 +127,16 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     evidence.add(PartnerFacts.evidence(facts, fee));
                     evidence.add(binding.evidence());
                     boolean exempt = loan.smallOrMicro() && binding.exemptsSmallMicro();
-                    parts.add(fee.item() + " " + PricingText.plain(life) + " yuan against a published "
-                            + (exempt ? "exemption for small and micro borrowers" : "maximum of " + PricingText.plain(limit)
+                    parts.add(fee.item() + " " + life.toPlainString() + " yuan against a published "
+                            + (exempt ? "exemption for small and micro borrowers" : "maximum of " + limit.toPlainString()
                                     + " yuan (" + priceText(binding) + ")"));
                 }
                 if (parts.isEmpty()) {
                     return;
                 }
                 Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("charged", PricingText.plain(charged));
-                metrics.put("published", PricingText.plain(allowed));
+                metrics.put("charged", charged.toPlainString());
+                metrics.put("published", allowed.toPlainString());
                 metrics.put("excess", charged.subtract(allowed).toPlainString());
                 findings.add(info, Subject.loan(loan.id()),
                         "Fee above the published price on loan " + loan.id() + ": " + String.join("; ", parts),

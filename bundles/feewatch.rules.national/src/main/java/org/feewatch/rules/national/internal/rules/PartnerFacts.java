@@ -166,7 +166,7 @@ final class PartnerFacts {
         for (int i = 0; i < fees.size(); i++) {
             LoanFee fee = fees.get(i);
             b.append(i == 0 ? fee.payee() + " " : ", ").append(fee.item()).append(' ')
-                    .append(PricingText.plain(fee.amount())).append(' ').append(fee.when().wireName());
+                    .append(fee.amount().toPlainString()).append(' ').append(fee.when().wireName());
         }
         if (note != null) {
             b.append("; ").append(note);

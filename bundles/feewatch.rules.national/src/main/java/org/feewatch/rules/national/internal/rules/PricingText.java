@@ -87,39 +87,11 @@ final class PricingText {
 
     /** A rate given as data, as written but with at least two decimals ("3.65", "4.785", "4.00"). */
     static String rate(BigDecimal percent) {
-        return percent.scale() < 2 ? plain(percent.setScale(2)) : plain(percent);
+        return percent.scale() < 2 ? percent.setScale(2).toPlainString() : percent.toPlainString();
     }
 
     static String money(BigDecimal yuan) {
-        return remembered(MONEY, yuan, true);
-    }
-
-    /**
-     * {@code number.toPlainString()}, remembered: the figures of a book's findings (amounts, rates,
-     * principals) repeat, and under C1 each conversion builds three strings and a builder.
-     */
-    static String plain(BigDecimal number) {
-        return remembered(PLAIN, number, false);
-    }
-
-    /** A number and its text; immutable, so that threads can share the tables below without locks. */
-    private record Text(BigDecimal number, String text) {
-    }
-
-    private static final int REMEMBERED = 1024;
-    /** Texts by the number's hash, the newest winning a slot; equal numbers (value and scale) have one text. */
-    private static final Text[] PLAIN = new Text[REMEMBERED];
-    private static final Text[] MONEY = new Text[REMEMBERED];
-
-    private static String remembered(Text[] table, BigDecimal number, boolean money) {
-        int slot = number.hashCode() & (REMEMBERED - 1);
-        Text known = table[slot];
-        if (known != null && known.number().equals(number)) {
-            return known.text();
-        }
-        String text = money ? number.setScale(2, RoundingMode.HALF_UP).toPlainString() : number.toPlainString();
-        table[slot] = new Text(number, text);
-        return text;
+        return yuan.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Basis points as a short decimal: 300, -5, 0.5. */
@@ -140,10 +112,10 @@ final class PricingText {
                 sb.append(' ').append(loan.rate().spreadBp() >= 0 ? "+" : "").append(loan.rate().spreadBp()).append(" bp");
             }
             if (loan.rate().multiplier() != null) {
-                sb.append(" × ").append(plain(loan.rate().multiplier()));
+                sb.append(" × ").append(loan.rate().multiplier().toPlainString());
             }
             if (loan.rate().nominal() != null) {
-                sb.append(" = ").append(plain(loan.rate().nominal())).append(" %");
+                sb.append(" = ").append(loan.rate().nominal().toPlainString()).append(" %");
             }
         }
         if (loan.repayment() != null) {

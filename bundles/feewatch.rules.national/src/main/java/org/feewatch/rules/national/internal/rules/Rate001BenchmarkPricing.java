@@ -45,14 +45,14 @@ public final class Rate001BenchmarkPricing implements Rule {
                     metrics.put("nominalRate", PricingText.rate(loan.rate().nominal()));
                 }
                 if (loan.rate().multiplier() != null) {
-                    metrics.put("multiplier", PricingText.plain(loan.rate().multiplier()));
+                    metrics.put("multiplier", loan.rate().multiplier().toPlainString());
                 }
                 metrics.put("contractDate", loan.contractDate().toString());
                 if (facts.lpr1y() != null) {
                     metrics.put("lpr1y", PricingText.rate(facts.lpr1y()));
                 }
                 String rate = loan.rate().nominal() == null ? "" : " (" + PricingText.rate(loan.rate().nominal())
-                        + " %" + (loan.rate().multiplier() == null ? "" : " = " + PricingText.plain(loan.rate().multiplier())
+                        + " %" + (loan.rate().multiplier() == null ? "" : " = " + loan.rate().multiplier().toPlainString()
                         + " × benchmark") + ")";
                 findings.add(info, Subject.loan(loan.id()),
                         "Loan of " + loan.contractDate() + " priced off the retired benchmark lending rate" + rate

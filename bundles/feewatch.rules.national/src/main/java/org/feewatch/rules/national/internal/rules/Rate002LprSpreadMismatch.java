@@ -113,7 +113,7 @@ public final class Rate002LprSpreadMismatch implements Rule {
                 metrics.put("lpr", lprText);
                 metrics.put("tenor", tenorText);
                 metrics.put("lprDate", fixing.date().toString());
-                metrics.put("spreadBp", PricingText.plain(spread));
+                metrics.put("spreadBp", spread.toPlainString());
                 metrics.put("expectedRate", expectedText);
                 metrics.put("differenceBp", differenceText);
                 findings.add(info, Subject.loan(loan.id()),

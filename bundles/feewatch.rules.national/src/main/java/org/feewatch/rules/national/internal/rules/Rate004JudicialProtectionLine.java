@@ -74,12 +74,12 @@ public final class Rate004JudicialProtectionLine implements Rule {
                 metrics.put("apr", aprText);
                 metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
                 metrics.put("lpr1y", lprText);
-                metrics.put("lprMultiple", PricingText.plain(multiple));
+                metrics.put("lprMultiple", multiple.toPlainString());
                 metrics.put("line", lineText);
-                metrics.put("criticalLine", PricingText.plain(critical));
-                String title = "All-in APR " + aprText + " % exceeds " + PricingText.plain(multiple)
+                metrics.put("criticalLine", critical.toPlainString());
+                String title = "All-in APR " + aprText + " % exceeds " + multiple.toPlainString()
                         + " × 1Y LPR " + lprText + " % = " + lineText + " %"
-                        + (aboveCritical ? " and " + PricingText.plain(critical) + " %" : "");
+                        + (aboveCritical ? " and " + critical.toPlainString() + " %" : "");
                 List<org.feewatch.api.Evidence> evidence = List.of(facts.evidence(
                         PricingText.loanText(loan) + "; all-in APR " + aprText + " %"));
                 if (aboveCritical) {
