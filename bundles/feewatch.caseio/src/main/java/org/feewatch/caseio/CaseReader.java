@@ -115,6 +115,10 @@ public class CaseReader {
         Path temp = tempParent != null ? tempParent : Path.of(System.getProperty("java.io.tmpdir"));
         Path[] extracted = ZipCases.extract(path, shown, temp, limits);
         try {
+            if (!Files.exists(extracted[1].resolve(CASE_JSON))) {
+                throw new CaseException(CASE_JSON + ": missing (every case needs one; a .zip holds it at its root "
+                        + "or in its single top-level folder)");
+            }
             return readFolder(extracted[1], extracted[0]);
         } catch (CaseException | RuntimeException e) {
             Trees.deleteQuietly(extracted[0]);
@@ -400,6 +404,9 @@ public class CaseReader {
             return List.of();
         }
         List<OnLendingAverage> out = new ArrayList<>();
+        // region, quarter and institution type → where first given: a second figure for the same key is
+        // ambiguous, so it is left out with a warning and the first one is used
+        java.util.Map<String, String> firstAt = new java.util.HashMap<>();
         JsonArray a = list.getAsJsonArray();
         for (int i = 0; i < a.size(); i++) {
             String at = "$.onLendingAverages[" + i + "]";
@@ -416,6 +423,11 @@ public class CaseReader {
                     throw fatal(BENCHMARKS_JSON, at + ".rate", "missing");
                 }
                 BigDecimal rate = decimal(b.get("rate"), BENCHMARKS_JSON, at + ".rate");
+                String earlier = firstAt.putIfAbsent(region + "\u0000" + quarter + "\u0000" + type, at);
+                if (earlier != null) {
+                    throw fatal(BENCHMARKS_JSON, at, "the same region, quarter and institution type as " + earlier
+                            + " (" + region + ", " + quarter + ", " + type + "), whose figure is used");
+                }
                 out.add(new OnLendingAverage(region, quarter, type, rate, BENCHMARKS_JSON));
             } catch (CaseException e) {
                 warnings.add(InputIssue.of(BENCHMARKS_JSON, e.getMessage().substring(BENCHMARKS_JSON.length() + 2)

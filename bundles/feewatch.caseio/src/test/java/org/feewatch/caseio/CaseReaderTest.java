@@ -235,4 +235,20 @@ class CaseReaderTest {
             assertTrue(w.message().endsWith("; no benchmarks read"), w.message());
         }
     }
+    @Test
+    void aSecondFigureForTheSameQuarterRegionAndTypeIsLeftOutWithAWarning() throws Exception {
+        // unseen case c39-case-odd: two 2023Q3 figures for CN-BJ rural-commercial, 4.0 and 4.2
+        Path dir = caseWith("{\"institution\":{\"id\":\"B\"},\"region\":\"CN-BJ\",\"asOf\":\"2023-12-31\"}", "[]");
+        Files.writeString(dir.resolve("benchmarks.json"), "{\"onLendingAverages\":["
+                + "{\"region\":\"CN-BJ\",\"quarter\":\"2023Q3\",\"institutionType\":\"rural-commercial\",\"rate\":\"4.0\"},"
+                + "{\"region\":\"CN-BJ\",\"quarter\":\"2023Q3\",\"institutionType\":\"city-commercial\",\"rate\":\"5.0\"},"
+                + "{\"region\":\"CN-BJ\",\"quarter\":\"2023Q3\",\"institutionType\":\"rural-commercial\",\"rate\":4.2}]}");
+        try (LoadedCase c = new CaseReader().read(dir)) {
+            assertEquals(List.of(new BigDecimal("4.0"), new BigDecimal("5.0")),
+                    c.benchmarks().stream().map(b -> b.rate()).toList());
+            assertEquals(List.of(InputIssue.of("benchmarks.json", "$.onLendingAverages[2]: the same region, quarter and "
+                    + "institution type as $.onLendingAverages[0] (CN-BJ, 2023Q3, rural-commercial), whose figure is "
+                    + "used; this benchmark is left out")), c.warnings());
+        }
+    }
 }

@@ -81,10 +81,64 @@ class ZipCaseTest {
     }
 
     @Test
+    void aZipMadeOnChineseWindowsWithGbkEntryNamesIsRead() throws Exception {
+        // Windows "send to compressed folder" on a Chinese system writes GBK names without the UTF-8 flag
+        Path zip = tmp.resolve("gbk-names.zip");
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out, java.nio.charset.Charset.forName("GBK"))) {
+            for (String[] e : new String[][] {{"案例一/case.json", CASE_JSON}, {"案例一/sources.json", "[]"},
+                    {"案例一/loans.jsonl", "\n"}}) {
+                z.putNextEntry(new ZipEntry(e[0]));
+                z.write(e[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        try (LoadedCase c = reader(CaseLimits.DEFAULT).read(zip)) {
+            assertEquals("BANK-Z", c.caseInfo().institutionId());
+            assertEquals("案例一", c.folder().getFileName().toString());
+            assertTrue(Files.isRegularFile(c.folder().resolve("loans.jsonl")));
+        }
+        assertTrue(nothingLeftIn(extractDir()));
+    }
+
+    @Test
+    void aStrayFileBesideTheOneTopLevelFolderDoesNotHideTheCase() throws Exception {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("readme.txt", "案例说明");
+        e.put(".DS_Store", "finder");
+        e.put("my-case/case.json", CASE_JSON);
+        e.put("my-case/sources.json", "[]");
+        try (LoadedCase c = reader(CaseLimits.DEFAULT).read(zip("stray.zip", e))) {
+            assertEquals("BANK-Z", c.caseInfo().institutionId());
+            assertEquals("my-case", c.folder().getFileName().toString());
+        }
+    }
+
+    @Test
+    void aZipWithGbkNamesIsStillCheckedForUnsafeEntries() throws Exception {
+        Path zip = tmp.resolve("gbk-dotdot.zip");
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out, java.nio.charset.Charset.forName("GBK"))) {
+            for (String n : new String[] {"案例/case.json", "../案例.txt"}) {
+                z.putNextEntry(new ZipEntry(n));
+                z.write(CASE_JSON.getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        refused(zip, CaseLimits.DEFAULT, "entry \"../案例.txt\" has a \"..\" segment: refused, nothing extracted");
+    }
+
+    @Test
     void aZipMissingCaseJsonIsFatalAndLeavesNothingBehind() throws Exception {
         Path zip = zip("empty-case.zip", Map.of("c/sources.json", "[]"));
         CaseException ex = assertThrows(CaseException.class, () -> reader(CaseLimits.DEFAULT).read(zip));
-        assertEquals("case.json: missing (every case needs one)", ex.getMessage());
+        assertEquals("case.json: missing (every case needs one; a .zip holds it at its root or in its single "
+                + "top-level folder)", ex.getMessage());
+        assertTrue(nothingLeftIn(extractDir()));
+        // unseen case z5-nested-two: two folders, neither at the root
+        Path two = zip("two-folders.zip", Map.of("a/case.json", CASE_JSON, "a/sources.json", "[]", "b/x.txt", "x"));
+        assertEquals(ex.getMessage(), assertThrows(CaseException.class, () -> reader(CaseLimits.DEFAULT).read(two))
+                .getMessage());
         assertTrue(nothingLeftIn(extractDir()));
     }
 

@@ -12,13 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.feewatch.api.Action;
 import org.feewatch.api.Evidence;
 import org.feewatch.api.Finding;
 import org.feewatch.api.FindingStream;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.PartnerVerdict;
 import org.feewatch.api.Report;
+import org.feewatch.api.Severity;
 import org.feewatch.api.SourceStatus;
+import org.feewatch.api.SubjectType;
 import org.feewatch.api.spi.FindingRenderer;
 import org.feewatch.api.spi.ReportWriter;
 import org.feewatch.report.internal.PrettyJson;
@@ -71,7 +74,7 @@ public class JsonReportWriter implements ReportWriter {
 
     private static final class Renderer implements FindingRenderer {
         /** A rendering writer per thread: the audit renders on every thread that judges loans. */
-        private final ThreadLocal<Forward> writers = ThreadLocal.withInitial(Forward::new);
+        private final ThreadLocal<OneThreadRenderer> writers = ThreadLocal.withInitial(OneThreadRenderer::new);
 
         @Override
         public String format() {
@@ -80,14 +83,40 @@ public class JsonReportWriter implements ReportWriter {
 
         @Override
         public void render(Finding finding, OutputStream out) throws IOException {
-            Forward target = writers.get();
-            target.to = out;
+            writers.get().render(finding, out);
+        }
+
+        @Override
+        public byte[] separator() {
+            return PrettyJson.elementSeparator();
+        }
+
+        @Override
+        public FindingRenderer forOneThread() {
+            return new OneThreadRenderer();
+        }
+    }
+
+    /** Renders with its own writer, kept from finding to finding: for one thread at a time. */
+    private static final class OneThreadRenderer extends OutputStream implements FindingRenderer {
+        /** The stream of the finding being rendered, which this writer passes its bytes on to. */
+        private OutputStream to;
+        private final PrettyJson elements = PrettyJson.arrayElements(this, FINDINGS_DEPTH, true);
+
+        @Override
+        public String format() {
+            return FORMAT;
+        }
+
+        @Override
+        public void render(Finding finding, OutputStream out) throws IOException {
+            to = out;
             try {
-                target.elements.nextElementFirst();
-                finding(target.elements, finding);
-                target.elements.flush();
+                elements.nextElementFirst();
+                finding(elements, finding);
+                elements.flush();
             } finally {
-                target.to = null;
+                to = null;
             }
         }
 
@@ -95,13 +124,13 @@ public class JsonReportWriter implements ReportWriter {
         public byte[] separator() {
             return PrettyJson.elementSeparator();
         }
-    }
 
-    /** Passes bytes on to the stream of the finding being rendered; flushing is left to its owner. */
-    private static final class Forward extends OutputStream {
-        OutputStream to;
-        final PrettyJson elements = PrettyJson.arrayElements(this, FINDINGS_DEPTH, true);
+        @Override
+        public FindingRenderer forOneThread() {
+            return new OneThreadRenderer();
+        }
 
+        // flushing is left to the stream's owner
         @Override
         public void write(int b) throws IOException {
             to.write(b);
@@ -331,40 +360,74 @@ public class JsonReportWriter implements ReportWriter {
         free.add(b);
     }
 
+    private static final PrettyJson.Name RULE = new PrettyJson.Name("rule");
+    private static final PrettyJson.Name SEVERITY = new PrettyJson.Name("severity");
+    private static final PrettyJson.Name SUBJECT = new PrettyJson.Name("subject");
+    private static final PrettyJson.Name TYPE = new PrettyJson.Name("type");
+    private static final PrettyJson.Name ID = new PrettyJson.Name("id");
+    private static final PrettyJson.Name TITLE = new PrettyJson.Name("title");
+    private static final PrettyJson.Name EVIDENCE = new PrettyJson.Name("evidence");
+    private static final PrettyJson.Name SOURCE = new PrettyJson.Name("source");
+    private static final PrettyJson.Name LOCATOR = new PrettyJson.Name("locator");
+    private static final PrettyJson.Name TEXT = new PrettyJson.Name("text");
+    private static final PrettyJson.Name SHA256 = new PrettyJson.Name("sha256");
+    private static final PrettyJson.Name METRICS = new PrettyJson.Name("metrics");
+    private static final PrettyJson.Name CITATIONS = new PrettyJson.Name("citations");
+    private static final PrettyJson.Name ACTION = new PrettyJson.Name("action");
+    private static final PrettyJson.Text[] SEVERITIES = texts(Severity.values(), Severity::wireName);
+    private static final PrettyJson.Text[] SUBJECT_TYPES = texts(SubjectType.values(), SubjectType::wireName);
+    private static final PrettyJson.Text[] ACTIONS = texts(Action.values(), Action::wireName);
+
+    private static <E> PrettyJson.Text[] texts(E[] constants, java.util.function.Function<E, String> wire) {
+        PrettyJson.Text[] texts = new PrettyJson.Text[constants.length];
+        for (int i = 0; i < constants.length; i++) {
+            texts[i] = new PrettyJson.Text(wire.apply(constants[i]));
+        }
+        return texts;
+    }
+
+    /**
+     * One finding. Names are encoded once; the strings that recur from finding to finding (codes,
+     * sources, snapshot hashes, metric names, citations) come from the writer's cache; ids, titles,
+     * locators, texts and metric values are encoded each time.
+     */
     private static void finding(PrettyJson j, Finding f) throws IOException {
         j.beginObject();
-        j.name("rule").value(f.rule());
-        j.name("severity").value(f.severity().wireName());
-        j.name("subject").beginObject();
-        j.name("type").value(f.subject().type().wireName());
-        j.name("id").value(f.subject().id());
+        j.name(RULE).recurringValue(f.rule());
+        j.name(SEVERITY).value(SEVERITIES[f.severity().ordinal()]);
+        j.name(SUBJECT).beginObject();
+        j.name(TYPE).value(SUBJECT_TYPES[f.subject().type().ordinal()]);
+        j.name(ID).value(f.subject().id());
         j.endObject();
-        j.name("title").value(f.title());
-        j.name("evidence").beginArray();
-        for (Evidence e : f.evidence()) {
+        j.name(TITLE).value(f.title());
+        j.name(EVIDENCE).beginArray();
+        List<Evidence> evidence = f.evidence();
+        for (int i = 0, n = evidence.size(); i < n; i++) {
+            Evidence e = evidence.get(i);
             j.beginObject();
-            j.name("source").value(e.source());
+            j.name(SOURCE).recurringValue(e.source());
             if (e.locator() != null) {
-                j.name("locator").value(e.locator());
+                j.name(LOCATOR).value(e.locator());
             }
-            j.name("text").value(e.text());
+            j.name(TEXT).value(e.text());
             if (e.sha256() != null) {
-                j.name("sha256").value(e.sha256());
+                j.name(SHA256).recurringValue(e.sha256());
             }
             j.endObject();
         }
         j.endArray();
-        j.name("metrics").beginObject();
+        j.name(METRICS).beginObject();
         for (Map.Entry<String, String> m : f.metrics().entrySet()) {
             j.name(m.getKey()).value(m.getValue());
         }
         j.endObject();
-        j.name("citations").beginArray();
-        for (String c : f.citations()) {
-            j.value(c);
+        j.name(CITATIONS).beginArray();
+        List<String> citations = f.citations();
+        for (int i = 0, n = citations.size(); i < n; i++) {
+            j.recurringValue(citations.get(i));
         }
         j.endArray();
-        j.name("action").value(f.action().wireName());
+        j.name(ACTION).value(ACTIONS[f.action().ordinal()]);
         j.endObject();
     }
 

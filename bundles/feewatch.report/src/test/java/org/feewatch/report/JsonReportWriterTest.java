@@ -136,6 +136,31 @@ class JsonReportWriterTest {
         assertTrue(expected.contains("#39"));
     }
 
+    @Test
+    void aRendererForOneThreadRendersTheBytesOfTheSharedOneFindingAfterFinding() throws IOException {
+        Report sample = SampleReports.full();
+        FindingRenderer shared = JsonReportWriter.findingRenderer();
+        FindingRenderer own = shared.forOneThread();
+        FindingRenderer ownOfOwn = own.forOneThread();
+        assertEquals("json", own.format());
+        assertEquals(new String(shared.separator(), StandardCharsets.UTF_8), new String(own.separator(),
+                StandardCharsets.UTF_8));
+        for (int i = 0; i < 300; i++) {
+            Finding f = sample.findings().get(i % sample.findings().size());
+            Finding g = new Finding(f.rule(), f.severity(), f.subject(), f.title() + " \"#" + i + "\"\u2028",
+                    f.evidence(), f.metrics(), f.citations(), f.action());
+            String expected = rendered(shared, g);
+            assertEquals(expected, rendered(own, g));
+            assertEquals(expected, rendered(ownOfOwn, g));
+        }
+    }
+
+    private static String rendered(FindingRenderer renderer, Finding f) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(f, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private static Report withFindings(Report r, List<Finding> findings) {
         return new Report(r.generatedAt(), r.caseInfo(), r.engineVersion(), r.plugins(), r.sources(), r.loans(),
                 r.warnings(), findings, r.partners(), r.bySeverity(), r.byRule());

@@ -31,4 +31,13 @@ public interface FindingRenderer {
      * {@link #render} of it.
      */
     byte[] separator();
+
+    /**
+     * A renderer of the same format and bytes for one thread's use only, which keeps its buffers
+     * without looking them up per finding; an audit asks each judging thread's once. By default
+     * this renderer.
+     */
+    default FindingRenderer forOneThread() {
+        return this;
+    }
 }

@@ -50,12 +50,22 @@ public final class ZipCases {
     public static Path[] extract(Path zip, String name, Path tempParent, CaseLimits limits) throws CaseException {
         try {
             return extract(zip, name, tempParent, limits, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notUtf8) {
-            // zips made on Chinese Windows systems name their entries in GBK
+        } catch (IllegalArgumentException | CaseException notUtf8) {
+            // Zips made on Chinese Windows systems name their entries in GBK without the UTF-8 flag;
+            // Java's ZipFile rejects such names as "bad entry name" (a ZipException), so the
+            // names are read again as GB18030 before the zip is called unreadable.
+            if (notUtf8 instanceof CaseException && !(notUtf8.getCause() instanceof ZipException)) {
+                throw (CaseException) notUtf8;
+            }
             try {
                 return extract(zip, name, tempParent, limits, java.nio.charset.Charset.forName("GB18030"));
             } catch (IllegalArgumentException e) {
                 throw new CaseException(name + ": entry names are neither UTF-8 nor GB18030: refused", e);
+            } catch (CaseException e) {
+                if (e.getCause() instanceof ZipException && notUtf8 instanceof CaseException) {
+                    throw (CaseException) notUtf8;
+                }
+                throw e;
             }
         }
     }
@@ -173,17 +183,18 @@ public final class ZipCases {
     /** The single top-level folder when every entry lies in it, else the root. */
     private static Path caseFolder(Path root, List<ZipEntry> entries) {
         Set<String> tops = new LinkedHashSet<>();
-        boolean fileAtTop = false;
+        boolean caseJsonAtTop = false;
         for (ZipEntry e : entries) {
             String n = e.getName().replace('\\', '/');
             int slash = n.indexOf('/');
             if (slash < 0) {
-                fileAtTop = true;
+                caseJsonAtTop |= n.equals("case.json");
             } else {
                 tops.add(n.substring(0, slash));
             }
         }
-        if (!fileAtTop && tops.size() == 1) {
+        // a stray file beside the one folder (.DS_Store, a readme) does not make the root the case
+        if (!caseJsonAtTop && tops.size() == 1) {
             return root.resolve(tops.iterator().next());
         }
         return root;

@@ -170,7 +170,7 @@ final class CaseAudit {
     }
 
     /** The case's loan book: the preferred format present; another book present is skipped with a warning. */
-    private LoanBookSource loanBook(Path dir, List<InputIssue> warnings) throws UnavailableException {
+    LoanBookSource loanBook(Path dir, List<InputIssue> warnings) throws UnavailableException {
         List<LoanBookReader> readers = new ArrayList<>(plugins.readers());
         readers.sort(Comparator.comparingInt(r -> {
             int i = BOOK_PREFERENCE.indexOf(r.format());
@@ -193,8 +193,14 @@ final class CaseAudit {
         }
         if (chosen == null) {
             for (String name : List.of("loans.jsonl", "loans.csv")) {
-                if (java.nio.file.Files.exists(dir.resolve(name))) {
+                Path entry = dir.resolve(name);
+                if (java.nio.file.Files.isRegularFile(entry)) {
                     throw new UnavailableException("the case has " + name + " but no loan-book reader for it is installed");
+                }
+                if (java.nio.file.Files.exists(entry)) {
+                    // not a fatal case (CASE-FORMAT.md): reported, and the audit goes on without a book
+                    warnings.add(InputIssue.of(name, "not a file (a folder or other entry has its name): no loan "
+                            + "book was read"));
                 }
             }
             if (java.nio.file.Files.exists(dir.resolve("fees.csv"))) {

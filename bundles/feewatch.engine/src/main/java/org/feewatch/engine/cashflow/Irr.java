@@ -5,7 +5,8 @@ package org.feewatch.engine.cashflow;
  * with {@code Σ flows[k] / (1 + r)^k = 0}. Newton's method from a guess, which converges in a few
  * steps for loans; when it does not (odd flows, a guess far off), a bracketing search followed by
  * Brent's method, which cannot fail once a sign change is found. Flows without both an inflow and
- * an outflow have no rate: {@link #rate} returns NaN and {@link #whyNoSolution} says why in words.
+ * an outflow, or whose first flow is not an inflow (a borrower who nets nothing at disbursement), have no
+ * rate: {@link #rate} returns NaN and {@link #whyNoSolution} says why in words.
  * Works on primitive arrays and allocates nothing.
  */
 public final class Irr {
@@ -57,7 +58,9 @@ public final class Irr {
         if (!(Double.isFinite(f) && Double.isFinite(weighted)) && !allFinite(flows, length)) {
             return Double.NaN;
         }
-        if (!(inflow && outflow)) {
+        // a borrower who nets nothing at disbursement (a deposit or fees at least the principal) has
+        // no cost of borrowing to express, even when later flows (the deposit back) have a rate
+        if (!(inflow && outflow) || flows[0] <= 0.0) {
             return Double.NaN;
         }
         double r = newton(flows, length, start, v, f, weighted);
@@ -97,7 +100,7 @@ public final class Irr {
         if (!inflow && !outflow) {
             return "the loan has no cash flows";
         }
-        if (!inflow) {
+        if (!inflow || flows[0] <= 0.0) {
             return "the borrower receives nothing: fees, premiums and deposit due at disbursement take up the whole principal";
         }
         if (!outflow) {

@@ -40,6 +40,19 @@ public final class SmallMicroExemption {
             Pattern.CASE_INSENSITIVE);
 
     /**
+     * A remark (or 适用对象 / 适用客户 column) that names only large or medium enterprises as its audience:
+     * 大中型企业, 大型、中型企业客户, Large and medium-sized enterprises. Matched against a whole part of the
+     * remark (parts are separated by 「；」), so that 「含大中型企业」 or a sentence mentioning them is not.
+     */
+    private static final Pattern AUDIENCE_LARGE_OR_MEDIUM = Pattern.compile(
+            "(?:仅限?|只|限)?(?:适用于|面向|针对)?(?:大中型|中大型|大、中型|大型|中型)(?:(?:[、和及与/]|以及)(?:大型|中型))?"
+                    + "(?:企业|公司|法人)?(?:客户)?");
+    private static final Pattern AUDIENCE_LARGE_OR_MEDIUM_EN = Pattern.compile(
+            "(?:large|medium)(?:-sized)?(?:(?:and|&|/|,|or)(?:large|medium)(?:-sized)?)?"
+                    + "(?:enterprises?|companies|customers|clients|corporates?|corporatecustomers)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
      * Answers for items already judged: the same published items are asked about for every loan
      * that carries them. Bounded: cleared when it grows past this many items.
      */
@@ -60,7 +73,7 @@ public final class SmallMicroExemption {
             return known;
         }
         boolean answer = exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(),
-                item.text());
+                item.text()) || audienceIsLargeOrMedium(item.remark());
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -78,6 +91,25 @@ public final class SmallMicroExemption {
             if (EXEMPTS_SMALL_MICRO.matcher(s).find() || NOT_FOR_SMALL_MICRO.matcher(s).find()
                     || ONLY_LARGE_OR_MEDIUM.matcher(s).find() || EXEMPTS_SMALL_MICRO_EN.matcher(s).find()
                     || ONLY_LARGE_OR_MEDIUM_EN.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a part of the remark names only large or medium enterprises: the item's 适用对象 is
+     * 大中型企业, so it does not apply to small and micro borrowers (RULES.md FEE-001: "applies only
+     * to large or medium enterprises").
+     */
+    public static boolean audienceIsLargeOrMedium(String remark) {
+        if (remark == null || remark.isBlank()) {
+            return false;
+        }
+        for (String part : normalise(remark).split("[；\\n]")) {
+            String p = part.replaceAll("^[(（]|[)）。.]$", "");
+            if (!p.isEmpty() && (AUDIENCE_LARGE_OR_MEDIUM.matcher(p).matches()
+                    || AUDIENCE_LARGE_OR_MEDIUM_EN.matcher(p).matches())) {
                 return true;
             }
         }

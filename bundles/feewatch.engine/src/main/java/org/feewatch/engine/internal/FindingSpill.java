@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,15 +40,22 @@ import org.feewatch.api.spi.FindingRenderer;
 public final class FindingSpill implements Closeable {
 
     private final Path dir;
-    private final Map<String, Out> writers = new TreeMap<>();
+    /** Each rule's files being written and its count, looked up once per finding (hashed: codes are alike). */
+    private final Map<String, RuleFiles> byRule = new HashMap<>();
     private final Map<String, Path> files = new TreeMap<>();
     private final FindingRenderer renderer;
     private final byte[] separator;
-    private final Map<String, Out> renderWriters = new TreeMap<>();
     private final Map<String, Path> renderedFiles = new TreeMap<>();
     /** Why rendering was given up (the findings are then rendered from the objects), or null. */
     private volatile String renderFailure;
-    private final Map<String, Integer> counts = new TreeMap<>();
+    /**
+     * Each judging thread's renderer and buffer for {@link #prerender}, reused finding after
+     * finding: thread and rendering in turn, copied on write. Looked up by thread by hand: a
+     * {@code ThreadLocal} costs a native call per look-up in C1-compiled code, and an audit has
+     * only a few judging threads.
+     */
+    private volatile Object[] renderings = new Object[0];
+    private static final int MAX_KEPT_RENDERINGS = 64;
     private final int[] bySeverity = new int[Severity.values().length];
     private long total;
 
@@ -77,14 +85,92 @@ public final class FindingSpill implements Closeable {
         if (renderer == null || renderFailure != null) {
             return null;
         }
-        // a finding renders in one or two writes (the renderer buffers): the stream's lock costs nothing
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
+        Rendering out;
         try {
-            renderer.render(f, out);
-        } catch (IOException | RuntimeException e) {
+            out = rendering();
+        } catch (RuntimeException e) {
             return null;
         }
-        return out.toByteArray();
+        out.length = 0;
+        try {
+            out.renderer.render(f, out);
+            return java.util.Arrays.copyOf(out.bytes, out.length);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            out.shrinkIfHuge();
+        }
+    }
+
+    private Rendering rendering() {
+        Thread me = Thread.currentThread();
+        Object[] all = renderings;
+        for (int i = 0; i < all.length; i += 2) {
+            if (all[i] == me) {
+                return (Rendering) all[i + 1];
+            }
+        }
+        return newRendering(me);
+    }
+
+    private synchronized Rendering newRendering(Thread me) {
+        Rendering r = new Rendering(renderer.forOneThread());
+        Object[] all = renderings;
+        if (all.length < 2 * MAX_KEPT_RENDERINGS) {
+            // threads that come and go (ones replacing a stuck thread) are few; past a bound, none is kept
+            all = java.util.Arrays.copyOf(all, all.length + 2);
+            all[all.length - 2] = me;
+            all[all.length - 1] = r;
+            renderings = all;
+        }
+        return r;
+    }
+
+    /**
+     * An unsynchronised growable byte buffer that one thread renders finding after finding into,
+     * with a renderer of its own.
+     */
+    private static final class Rendering extends java.io.OutputStream {
+        private static final int INITIAL = 4096;
+        /** A buffer grown past this by one huge finding is not kept for the next ones. */
+        private static final int KEPT_MAX = 1 << 20;
+        final FindingRenderer renderer;
+        byte[] bytes = new byte[INITIAL];
+        int length;
+
+        Rendering(FindingRenderer renderer) {
+            this.renderer = renderer;
+        }
+
+        @Override
+        public void write(int b) {
+            if (length == bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, 2 * bytes.length);
+            }
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > bytes.length - length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + len));
+            }
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
+
+        void shrinkIfHuge() {
+            if (bytes.length > KEPT_MAX) {
+                bytes = new byte[INITIAL];
+            }
+        }
+    }
+
+    /** One rule's files while they are written, and its findings so far. */
+    private static final class RuleFiles {
+        Out compact;
+        Out rendered;
+        int count;
     }
 
     /** Appends one finding to its rule's file. */
@@ -94,13 +180,18 @@ public final class FindingSpill implements Closeable {
 
     /** Appends one finding to its rule's file, with its bytes from {@link #prerender} when not null. */
     public void write(Finding f, byte[] rendered) {
+        RuleFiles rule = byRule.get(f.rule());
+        if (rule == null) {
+            rule = new RuleFiles();
+            byRule.put(f.rule(), rule);
+        }
         try {
-            Out out = writers.get(f.rule());
+            Out out = rule.compact;
             if (out == null) {
                 Path file = dir.resolve(f.rule() + ".bin");
                 file.toFile().deleteOnExit();
                 out = new Out(Files.newOutputStream(file));
-                writers.put(f.rule(), out);
+                rule.compact = out;
                 files.put(f.rule(), file);
             }
             out.writeByte(f.severity().ordinal());
@@ -127,23 +218,23 @@ public final class FindingSpill implements Closeable {
             }
             out.writeByte(f.action() == null ? -1 : f.action().ordinal());
             if (renderer != null && renderFailure == null) {
-                render(f, rendered);
+                render(f, rendered, rule);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
         }
-        counts.merge(f.rule(), 1, Integer::sum);
+        rule.count++;
         bySeverity[f.severity().ordinal()]++;
         total++;
     }
 
-    private void render(Finding f, byte[] rendered) throws IOException {
-        Out out = renderWriters.get(f.rule());
+    private void render(Finding f, byte[] rendered, RuleFiles rule) throws IOException {
+        Out out = rule.rendered;
         if (out == null) {
             Path file = dir.resolve(f.rule() + ".rendered");
             file.toFile().deleteOnExit();
             out = new Out(Files.newOutputStream(file));
-            renderWriters.put(f.rule(), out);
+            rule.rendered = out;
             renderedFiles.put(f.rule(), file);
         } else {
             out.write(separator, 0, separator.length);
@@ -162,18 +253,24 @@ public final class FindingSpill implements Closeable {
 
     /** Closes the files for writing. */
     public void finishWriting() {
-        try {
-            for (Out out : writers.values()) {
-                out.close();
+        renderings = new Object[0];
+        IOException failure = null;
+        for (RuleFiles rule : byRule.values()) {
+            for (Out out : new Out[] {rule.compact, rule.rendered}) {
+                if (out != null) {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        failure = failure == null ? e : failure;
+                    }
+                }
             }
-            for (Out out : renderWriters.values()) {
-                out.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
-        } finally {
-            writers.clear();
-            renderWriters.clear();
+            rule.compact = null;
+            rule.rendered = null;
+        }
+        if (failure != null) {
+            throw new UncheckedIOException("the findings could not be written to " + dir + ": " + failure.getMessage(),
+                    failure);
         }
     }
 
@@ -212,7 +309,13 @@ public final class FindingSpill implements Closeable {
 
     /** Findings per rule code, by code. */
     public Map<String, Integer> byRule() {
-        return new LinkedHashMap<>(counts);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, RuleFiles> rule : new TreeMap<>(byRule).entrySet()) {
+            if (rule.getValue().count > 0) {
+                counts.put(rule.getKey(), rule.getValue().count);
+            }
+        }
+        return counts;
     }
 
     public int count(Severity s) {
@@ -237,7 +340,7 @@ public final class FindingSpill implements Closeable {
         if (file == null) {
             return java.util.Collections.emptyIterator();
         }
-        int n = counts.get(rule);
+        int n = byRule.get(rule).count;
         In in;
         try {
             in = new In(Files.newInputStream(file));

@@ -59,7 +59,8 @@ public final class PriceParser {
     private static final Pattern MAX_AFTER = Pattern.compile("^(?:封顶|以内|为上限)");
     private static final Pattern MIN_AFTER = Pattern.compile("^(?:起|为下限|起收)");
 
-    private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费");
+    private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费"
+            + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?承担");
     private static final Pattern NEGOTIATED_WORDS = Pattern.compile(
             "协议定价|协议价|协商定价|协商确定|双方协商|协议收费|按协议|面议|议价|一事一议|合同约定|市场化定价");
 

@@ -314,7 +314,7 @@ class AnalyzerShortcutsTest {
             inflow |= c > 0;
             outflow |= c < 0;
         }
-        if (!(inflow && outflow)) {
+        if (!(inflow && outflow) || flows[0] <= 0.0) {
             return Double.NaN;
         }
         return Irr.rate(flows, length, guess); // the same arithmetic from here on

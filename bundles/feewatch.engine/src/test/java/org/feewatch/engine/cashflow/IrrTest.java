@@ -39,6 +39,20 @@ class IrrTest {
     }
 
     @Test
+    void aDepositLargerThanThePrincipalHasNoRateAndSaysWhy() {
+        // unseen book c26-extremes X4: 100,000 lent at 4.35 % bullet, 150,000 kept on deposit; the borrower
+        // nets -50,000 at disbursement and gets 45,950 back: a rate of -8.4 % would pass every APR rule
+        double[] flows = new double[13];
+        flows[0] = 100_000 - 150_000;
+        flows[12] = -104_350 + 150_000 * (1 + 0.002);
+        assertTrue(Double.isNaN(Irr.rate(flows, flows.length, 0.003)));
+        assertTrue(Irr.whyNoSolution(flows, flows.length).contains("receives nothing"));
+        flows[0] = 0;
+        assertTrue(Double.isNaN(Irr.rate(flows, flows.length, 0.003)));
+        assertTrue(Irr.whyNoSolution(flows, flows.length).contains("receives nothing"));
+    }
+
+    @Test
     void noRepaymentHasNoRateAndSaysWhy() {
         double[] flows = { 100, 0, 0 };
         assertTrue(Double.isNaN(Irr.rate(flows, flows.length, 0.01)));

@@ -54,4 +54,19 @@ class SmallMicroExemptionTest {
         assertTrue(SmallMicroExemption.exempts("對小微企業免收", null));
         assertFalse(SmallMicroExemption.exempts("對小微企業減半收取", null));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"大中型企业", "大型、中型企业客户", "大中型企业客户；2024年1月1日起执行", "中型企业", "（大中型企业）",
+            "Large and medium-sized enterprises", "large & medium corporates"})
+    void anAudienceOfLargeOrMediumEnterprisesOnlyExempts(String appliesTo) {
+        // an 适用对象 column naming only large or medium enterprises (hardpages bank-g)
+        assertTrue(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.3%/年", appliesTo)), appliesTo);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"全部对公客户", "大中小微企业", "大中型企业及小微企业", "含大中型企业在内的全部企业", "中小企业",
+            "Large, medium, small and micro enterprises"})
+    void anAudienceThatIncludesOthersDoesNotExempt(String appliesTo) {
+        assertFalse(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.3%/年", appliesTo)), appliesTo);
+    }
 }

@@ -132,4 +132,73 @@ class FindingSpillTest {
             assertEquals("title 1|title 3", rate.toString(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void findingsPrerenderedOnSeveralThreadsAreTheBytesEachThreadsOwnRendererWrites() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger ownRenderers = new java.util.concurrent.atomic.AtomicInteger();
+        /** Writes the title and the text of the evidence; a renderer of its own per thread, counted. */
+        class Texts implements FindingRenderer {
+            private final Thread owner;
+
+            Texts(Thread owner) {
+                this.owner = owner;
+            }
+
+            @Override
+            public String format() {
+                return "texts";
+            }
+
+            @Override
+            public void render(Finding f, OutputStream out) throws IOException {
+                if (owner != null && owner != Thread.currentThread()) {
+                    throw new AssertionError("a renderer for one thread used by another");
+                }
+                out.write(expected(f));
+            }
+
+            @Override
+            public byte[] separator() {
+                return new byte[] {'\n'};
+            }
+
+            @Override
+            public FindingRenderer forOneThread() {
+                ownRenderers.incrementAndGet();
+                return new Texts(Thread.currentThread());
+            }
+        }
+        try (FindingSpill spill = new FindingSpill(new Texts(null))) {
+            int threads = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t * 1_000;
+                    done.add(pool.submit(() -> {
+                        for (int i = first; i < first + 1_000; i++) {
+                            // the first finding's bytes take more than a megabyte, which the buffer is not kept for
+                            Finding f = finding("FEE-001", i);
+                            if (i == first) {
+                                f = new Finding(f.rule(), f.severity(), f.subject(), "长".repeat(400_000),
+                                        f.evidence(), f.metrics(), f.citations(), f.action());
+                            }
+                            org.junit.jupiter.api.Assertions.assertArrayEquals(expected(f), spill.prerender(f));
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> d : done) {
+                    d.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(threads, ownRenderers.get());
+        }
+    }
+
+    private static byte[] expected(Finding f) {
+        return (f.title() + " " + f.evidence().get(0).text()).getBytes(StandardCharsets.UTF_8);
+    }
 }

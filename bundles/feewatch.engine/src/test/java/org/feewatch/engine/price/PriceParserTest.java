@@ -198,7 +198,8 @@ class PriceParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 "})
+    @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 ", "不向客户收取", "不向借款人收费",
+            "由我行承担"})
     void freeTexts(String text) {
         Price p = PriceParser.parse(text);
         assertEquals(Kind.FREE, p.kind());

@@ -97,6 +97,28 @@ final class Bytes {
         return -1;
     }
 
+    /**
+     * A CSV record with no value in it: only separators, blanks and empty quoted fields ({@code ,,,,}
+     * or {@code "",""}), as spreadsheets write rows that were formatted but left empty.
+     */
+    static boolean emptyCsvRecord(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                // an empty quoted field: "" not followed by a third quote (which would start content)
+                if (i + 1 < to && b[i + 1] == '"' && (i + 2 == to || b[i + 2] != '"')) {
+                    i++;
+                    continue;
+                }
+                return false;
+            }
+            if (c != ',' && c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean blank(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             byte c = b[i];
@@ -105,5 +127,18 @@ final class Bytes {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the content of the line [start, lineEnd) ends: before every carriage return at its end, so
+     * that "\r\n" and "\r\r\n" (a CRLF file written again through a text-mode stream, as Python's csv
+     * module does on Windows) end a line alike.
+     */
+    static int lineContentEnd(byte[] b, int start, int lineEnd) {
+        int e = lineEnd;
+        while (e > start && b[e - 1] == '\r') {
+            e--;
+        }
+        return e;
     }
 }

@@ -59,6 +59,11 @@ final class ChunkedBookReader {
 
         /** Unknown fields or columns this parser has seen. */
         UnknownFields unknownFields();
+
+        /** Whether bytes [start, end) of a line are blank: skipped and not counted in read. */
+        default boolean blank(byte[] b, int start, int end) {
+            return Bytes.blank(b, start, end);
+        }
     }
 
     /** What was read, for the caller's own checks. */
@@ -370,7 +375,7 @@ final class ChunkedBookReader {
                 if (e > i && b[e - 1] == '\r') {
                     e--;
                 }
-                if (e > i && !Bytes.blank(b, i, e)) {
+                if (e > i && !parser.blank(b, i, e)) {
                     if (e - i > settings.maxLineBytes()) {
                         rejects.add(tooLong(e - i, line));
                     } else {

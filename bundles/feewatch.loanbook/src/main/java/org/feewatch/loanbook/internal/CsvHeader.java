@@ -16,6 +16,8 @@ final class CsvHeader {
     /** Canonical column index → the name to use in messages. */
     final String[] names;
     final List<String> missingRequired = new ArrayList<>();
+    /** The header's names as written (stripped, without a byte-order mark), to know the header again. */
+    final List<String> raw = new ArrayList<>();
     final List<InputIssue> warnings = new ArrayList<>();
 
     private CsvHeader(int fieldCount, int columns) {
@@ -43,6 +45,9 @@ final class CsvHeader {
             headers.clear();
         }
         CsvHeader h = new CsvHeader(headers.size(), canonical.size());
+        for (String header : headers) {
+            h.raw.add(header.replace("\uFEFF", "").strip());
+        }
         if (problem != null) {
             h.warnings.add(InputIssue.at(file, 1, "the header line cannot be read: " + problem));
         }
@@ -74,9 +79,23 @@ final class CsvHeader {
         }
         if (!h.missingRequired.isEmpty()) {
             h.warnings.add(InputIssue.at(file, 1, "the header has no column for " + String.join(", ",
-                    h.missingRequired) + " (or a header that configuration maps to it): " + consequence));
+                    h.missingRequired) + " (or a header that configuration maps to it)"
+                    + otherSeparator(headers) + ": " + consequence));
         }
         return h;
+    }
+
+    /** A hint when the header is one field separated by something else (European Excel's ';', tabs). */
+    private static String otherSeparator(List<String> headers) {
+        if (headers.size() != 1) {
+            return "";
+        }
+        for (String[] sep : new String[][] {{";", "semicolons"}, {"\t", "tabs"}, {"|", "vertical bars"}}) {
+            if (headers.get(0).contains(sep[0])) {
+                return "; its names are separated by " + sep[1] + ", and the file must be comma separated";
+            }
+        }
+        return "";
     }
 
     int field(int canonicalIndex) {

@@ -87,10 +87,47 @@ public final class CsvLoanBookReader implements LoanBookReader {
 
     ChunkedBookReader.Totals readCounting(Path caseDir, LoanBookListener listener) throws IOException {
         Path loans = bookFile(caseDir);
-        ChunkedBookReader.Totals none = new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         if (loans == null) {
-            return none;
+            return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         }
+        BookForm form = BookForm.of(loans);
+        if (form.kind == BookForm.Kind.WIDE) {
+            long rejected = form.rejectAll(loans, CsvLoanParser.LOANS, 2, "UTF-8 or GBK", listener);
+            return new ChunkedBookReader.Totals(0, rejected, new UnknownFields());
+        }
+        Path fees = caseDir.resolve(CsvLoanParser.FEES);
+        BookForm feeForm = Files.isRegularFile(fees) ? BookForm.of(fees) : null;
+        Path readLoans = loans;
+        Path readFees = fees;
+        try {
+            if (form.kind == BookForm.Kind.CR_ONLY) {
+                listener.onWarning(BookForm.crOnlyWarning(CsvLoanParser.LOANS));
+                readLoans = BookForm.withLineFeeds(loans);
+            }
+            if (feeForm != null && feeForm.kind == BookForm.Kind.WIDE) {
+                listener.onWarning(InputIssue.of(CsvLoanParser.FEES, CsvLoanParser.FEES + " is " + feeForm.evidence
+                        + ", not UTF-8 or GBK: its rows cannot be read and are ignored; save it as UTF-8 and audit"
+                        + " again"));
+            } else if (feeForm != null && feeForm.kind == BookForm.Kind.CR_ONLY) {
+                listener.onWarning(BookForm.crOnlyWarning(CsvLoanParser.FEES));
+                readFees = BookForm.withLineFeeds(fees);
+            }
+            return readCounting(readLoans, readFees, feeForm != null && feeForm.kind == BookForm.Kind.WIDE,
+                    listener);
+        } finally {
+            if (readLoans != loans) {
+                Files.deleteIfExists(readLoans);
+            }
+            if (readFees != fees) {
+                Files.deleteIfExists(readFees);
+            }
+        }
+    }
+
+    /** Reads {@code loans} with {@code feesPath} (no fees when {@code noFees}): plain text forms only. */
+    private ChunkedBookReader.Totals readCounting(Path loans, Path feesPath, boolean noFees,
+            LoanBookListener listener) throws IOException {
+        ChunkedBookReader.Totals none = new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         BookCharset cs = BookCharset.of(loans, encoding);
         CsvHeader header;
         long dataOffset;
@@ -107,13 +144,14 @@ public final class CsvLoanBookReader implements LoanBookReader {
         }
         header.warnings.forEach(listener::onWarning);
 
-        Path feesPath = caseDir.resolve(CsvLoanParser.FEES);
         FileChannel feeFile = null;
         FeeIndex index = null;
         CsvHeader feeHeader = null;
         BookCharset feeCs = null;
         try {
-            if (Files.isRegularFile(feesPath)) {
+            if (noFees) {
+                // the reason was given by the caller
+            } else if (Files.isRegularFile(feesPath)) {
                 feeCs = BookCharset.of(feesPath, encoding);
                 feeFile = FileChannel.open(feesPath, StandardOpenOption.READ);
                 FeeScan scan = FeeScan.scan(feeFile, feeCs, settings.maxLineBytes(), columns, listener);

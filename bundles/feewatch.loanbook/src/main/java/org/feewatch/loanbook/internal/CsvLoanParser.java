@@ -89,8 +89,19 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         return unknown;
     }
 
+    /** A line of separators only (a spreadsheet's empty row) is blank too (docs/loanbook.md). */
     @Override
-    public Loan parse(byte[] b, int s, int e, long line, boolean lastLineWithoutEnd) throws Reject {
+    public boolean blank(byte[] b, int start, int end) {
+        return Bytes.emptyCsvRecord(b, start, end);
+    }
+
+    @Override
+    public Loan parse(byte[] b, int start, int end, long line, boolean lastLineWithoutEnd) throws Reject {
+        // "\r\r\n" (a CRLF export written again through a text-mode stream) ends a line as "\r\n" does
+        int e = end > start && b[end - 1] == '\r' ? Bytes.lineContentEnd(b, start, end) : end;
+        // a byte-order mark starting a later line: two exports joined (cat, copy /b)
+        int s = b[start] == (byte) 0xEF && cs == StandardCharsets.UTF_8 && e - start >= 3 && b[start + 1] == (byte) 0xBB
+                && b[start + 2] == (byte) 0xBF ? start + 3 : start;
         if (onePassPossible) {
             if (pause > 0) {
                 pause--;
@@ -107,7 +118,33 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
                 }
             }
         }
-        return parseGeneral(b, s, e, line);
+        try {
+            return parseGeneral(b, s, e, line);
+        } catch (Reject r) {
+            throw repeatsHeader(b, s, e) ? new Reject("the header line again (two exports joined?): not a loan") : r;
+        }
+    }
+
+    /** Whether the line is the header once more (with or without a byte-order mark). */
+    private boolean repeatsHeader(byte[] b, int s, int e) {
+        if (header.raw.isEmpty()) {
+            return false;
+        }
+        CsvFields again = new CsvFields();
+        try {
+            again.split(b, s, e);
+            if (again.count() != header.raw.size()) {
+                return false;
+            }
+            for (int i = 0; i < again.count(); i++) {
+                if (!again.text(i, cs, null).replace("\uFEFF", "").strip().equals(header.raw.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Reject | RuntimeException notTheHeader) {
+            return false;
+        }
     }
 
     /** The general path: every line, every message. */
@@ -595,7 +632,7 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         while (i < end) {
             int nl = Bytes.indexOf(b, i, end, (byte) '\n');
             int rowEnd = nl < 0 ? end : nl;
-            int e = rowEnd > i && b[rowEnd - 1] == '\r' ? rowEnd - 1 : rowEnd;
+            int e = Bytes.lineContentEnd(b, i, rowEnd);
             try {
                 if (!row(b, i, e, line, id, g, parse)) {
                     return null;

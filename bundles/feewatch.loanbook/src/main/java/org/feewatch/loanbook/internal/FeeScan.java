@@ -75,7 +75,7 @@ record FeeScan(FeeIndex index, CsvHeader header) {
 
         void row() {
             byte[] b = lines.bytes;
-            if (Bytes.blank(b, lines.start, lines.end)) {
+            if (Bytes.emptyCsvRecord(b, lines.start, lines.end)) {
                 forget();
                 return;
             }
@@ -186,7 +186,7 @@ record FeeScan(FeeIndex index, CsvHeader header) {
             while (i < end) {
                 int nl = Bytes.indexOf(b, i, end, (byte) '\n');
                 int rowEnd = nl < 0 ? end : nl;
-                int e = rowEnd > i && b[rowEnd - 1] == '\r' ? rowEnd - 1 : rowEnd;
+                int e = Bytes.lineContentEnd(b, i, rowEnd);
                 String id = "?";
                 try {
                     f.split(b, i, e);

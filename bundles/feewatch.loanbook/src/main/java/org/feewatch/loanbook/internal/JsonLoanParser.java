@@ -121,6 +121,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         cutShort = lastLineWithoutEnd;
         d.reset();
         try {
+            if (p + 3 <= end && b[p] == (byte) 0xEF && b[p + 1] == (byte) 0xBB && b[p + 2] == (byte) 0xBF) {
+                // a byte-order mark starting a later line: two exports joined (cat, copy /b)
+                p += 3;
+            }
             ws();
             if (peek() != '{') {
                 throw syntax("a loan line must be a JSON object, found " + kind());
@@ -241,6 +245,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 seen |= 1L << key;
                 if (peek() == 'n') {
                     literal(NULL);
+                } else if (b[p] == '"' && p + 1 < end && b[p + 1] == '"') {
+                    // "" is an absent field, as null is and as an empty CSV cell is (docs/loanbook.md)
+                    p += 2;
                 } else {
                     value(ctx, key, depth);
                 }

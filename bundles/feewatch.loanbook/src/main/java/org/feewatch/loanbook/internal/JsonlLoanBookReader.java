@@ -47,11 +47,27 @@ public final class JsonlLoanBookReader implements LoanBookReader {
         if (file == null) {
             return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         }
-        ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(file, JsonLoanParser.FILE, 0, 1,
-                JsonLoanParser::new, new IdRegistry(), listener);
-        for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
-            listener.onWarning(w);
+        BookForm form = BookForm.of(file);
+        if (form.kind == BookForm.Kind.WIDE) {
+            long rejected = form.rejectAll(file, JsonLoanParser.FILE, 1, "UTF-8", listener);
+            return new ChunkedBookReader.Totals(0, rejected, new UnknownFields());
         }
-        return totals;
+        Path read = file;
+        if (form.kind == BookForm.Kind.CR_ONLY) {
+            listener.onWarning(BookForm.crOnlyWarning(JsonLoanParser.FILE));
+            read = BookForm.withLineFeeds(file);
+        }
+        try {
+            ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
+                    JsonLoanParser::new, new IdRegistry(), listener);
+            for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
+                listener.onWarning(w);
+            }
+            return totals;
+        } finally {
+            if (read != file) {
+                Files.deleteIfExists(read);
+            }
+        }
     }
 }

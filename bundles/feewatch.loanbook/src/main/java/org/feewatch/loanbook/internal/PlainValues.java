@@ -104,6 +104,10 @@ final class PlainValues {
         if (comma && digits) {
             return field + " \"" + v + "\" has a thousands separator: write it as a plain decimal";
         }
+        if (digits && (t.endsWith("%") || t.endsWith("\uFF05"))) {
+            return field + " \"" + v + "\" has a percent sign: rates are written in percent without it"
+                    + " (\"4.35\" means 4.35 %)";
+        }
         return field + " \"" + v + "\" is not a plain decimal number";
     }
 

@@ -62,7 +62,7 @@ final class SequentialLines {
             endedWithBreak = nl >= 0;
             pos = nl < 0 ? filled : nl + 1;
             nextOffset = bufOffset + pos;
-            end = lineEnd > start && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            end = Bytes.lineContentEnd(buf, start, lineEnd);
             if (end - start > maxLine) {
                 tooLong.line(number, end - start);
                 continue;

@@ -129,7 +129,8 @@ class JsonlLoanBookReaderTest {
                 "8: rate.tenor is required for an lpr rate (1Y or 5Y)",
                 "9: missing required field repayment",
                 "10: missing required field fees[0].amount",
-                "11: id is empty",
+                // "" is an absent field, as an empty CSV cell is (UnseenBooksTest)
+                "11: missing required field id",
                 "12: missing required field principal",
                 "13: missing required field bundled[0].name"), l.rejections());
         // optional fields may be absent or null: no channel, no deposit (0), no fees, not on-lending

@@ -151,16 +151,131 @@ public final class PrettyJson {
     }
 
     public PrettyJson name(String name) throws IOException {
+        beforeName();
+        recurring(name);
+        bytes(NAME_SEPARATOR, 0, 2);
+        afterName = true;
+        return this;
+    }
+
+    /** As {@link #name(String)}, with the bytes encoded once. */
+    public PrettyJson name(Name name) throws IOException {
+        beforeName();
+        bytes(name.bytes, 0, name.bytes.length);
+        afterName = true;
+        return this;
+    }
+
+    private void beforeName() throws IOException {
         int s = scopes[depth - 1];
         if (s == 1) {
             put(',');
         }
         scopes[depth - 1] = 1;
         newline();
-        string(name);
-        bytes(NAME_SEPARATOR, 0, 2);
-        afterName = true;
+    }
+
+    /**
+     * A name encoded once (quoted, escaped and followed by the name separator), for the names a
+     * writer writes over and over.
+     */
+    public static final class Name {
+        final byte[] bytes;
+
+        public Name(String name) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            PrettyJson j = new PrettyJson(b);
+            try {
+                j.string(name);
+                j.bytes(NAME_SEPARATOR, 0, 2);
+                j.drain();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            bytes = b.toByteArray();
+        }
+    }
+
+    /** As {@link #value(String)}, with the bytes encoded once. */
+    public PrettyJson value(Text value) throws IOException {
+        beforeValue();
+        bytes(value.bytes, 0, value.bytes.length);
         return this;
+    }
+
+    /** A string value encoded once (quoted and escaped), for the few values a writer writes over and over. */
+    public static final class Text {
+        final byte[] bytes;
+
+        public Text(String value) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            PrettyJson j = new PrettyJson(b);
+            try {
+                j.string(value);
+                j.drain();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            bytes = b.toByteArray();
+        }
+    }
+
+    /**
+     * As {@link #value(String)} for a value that recurs (a rule code, a citation, a source): its
+     * bytes are looked up in a small cache of this writer's recent such strings, and encoded only
+     * when missing. Values that seldom recur are better written with {@link #value(String)}: each
+     * miss costs a cache entry.
+     */
+    public PrettyJson recurringValue(String value) throws IOException {
+        beforeValue();
+        if (value == null) {
+            bytes(NULL, 0, NULL.length);
+        } else {
+            recurring(value);
+        }
+        return this;
+    }
+
+    /**
+     * Recently written recurring strings and their quoted, escaped bytes, by hash code in pairs of
+     * slots (two strings that share a slot both stay; a third replaces one, which costs only a
+     * new encoding).
+     */
+    private static final int CACHE_SIZE = 256;
+    private static final int CACHE_MAX_LENGTH = 128;
+    private final String[] cachedStrings = new String[CACHE_SIZE];
+    private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
+
+    private void recurring(String s) throws IOException {
+        int slot = s.hashCode() & (CACHE_SIZE - 2);
+        String k = cachedStrings[slot];
+        if (k == s || (k != null && k.equals(s))) {
+            byte[] e = cachedBytes[slot];
+            bytes(e, 0, e.length);
+            return;
+        }
+        k = cachedStrings[slot + 1];
+        if (k == s || (k != null && k.equals(s))) {
+            byte[] e = cachedBytes[slot + 1];
+            bytes(e, 0, e.length);
+            return;
+        }
+        int most = 6 * s.length() + 2;
+        if (s.length() > CACHE_MAX_LENGTH || most > buf.length) {
+            string(s);
+            return;
+        }
+        if (most > buf.length - n) {
+            drain();
+        }
+        // room is made for the whole string, so its bytes are in the buffer in one piece
+        int start = n;
+        string(s);
+        if (cachedStrings[slot] != null && cachedStrings[slot + 1] == null) {
+            slot++;
+        }
+        cachedBytes[slot] = java.util.Arrays.copyOfRange(buf, start, n);
+        cachedStrings[slot] = s;
     }
 
     public PrettyJson value(String value) throws IOException {

@@ -54,4 +54,47 @@ class PrettyJsonTest {
         assertEquals(gsonBytes.toString(StandardCharsets.UTF_8), mineBytes.toString(StandardCharsets.UTF_8));
         org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
     }
+
+    @Test
+    void namesAndValuesEncodedOnceOrCachedAreTheBytesGsonWrites() throws IOException {
+        // many distinct recurring strings (slots shared and replaced), repeats, one longer than the
+        // cache takes, a null, and a buffer so small that strings straddle its drains
+        String longOne = "长 \"quoted\" ".repeat(40);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            values.add(i % 3 == 0 ? TRICKY : i % 7 == 0 ? longOne : "citation " + (i % 700) + " 第" + i % 11 + "条");
+        }
+        values.add(null);
+
+        ByteArrayOutputStream gsonBytes = new ByteArrayOutputStream();
+        OutputStreamWriter gsonText = new OutputStreamWriter(gsonBytes, StandardCharsets.UTF_8);
+        JsonWriter g = new JsonWriter(gsonText);
+        g.setIndent("  ");
+        g.setHtmlSafe(false);
+        g.beginObject();
+        for (int i = 0; i < values.size(); i++) {
+            g.name("rule").value("FEE-001");
+            g.name(i % 5 == 0 ? TRICKY : "metric" + (i % 300)).value(values.get(i));
+            g.name("citations").beginArray().value(values.get(i)).value(values.get(values.size() - 1 - i)).endArray();
+        }
+        g.endObject();
+        g.flush();
+
+        PrettyJson.Name rule = new PrettyJson.Name("rule");
+        PrettyJson.Text fee001 = new PrettyJson.Text("FEE-001");
+        PrettyJson.Name citations = new PrettyJson.Name("citations");
+        ByteArrayOutputStream mineBytes = new ByteArrayOutputStream();
+        PrettyJson m = new PrettyJson(mineBytes, 16);
+        m.beginObject();
+        for (int i = 0; i < values.size(); i++) {
+            m.name(rule).value(fee001);
+            m.name(i % 5 == 0 ? TRICKY : "metric" + (i % 300)).recurringValue(values.get(i));
+            m.name(citations).beginArray().recurringValue(values.get(i))
+                    .recurringValue(values.get(values.size() - 1 - i)).endArray();
+        }
+        m.endObject();
+        m.flush();
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
+    }
 }

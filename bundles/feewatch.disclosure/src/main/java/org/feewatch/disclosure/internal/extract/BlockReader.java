@@ -23,7 +23,10 @@ import org.jsoup.nodes.TextNode;
 final class BlockReader {
 
     /** A value that states a price: a figure in yuan or percent, or free / negotiated words. */
-    private static final Pattern PRICE_LIKE = Pattern.compile("\\d\\s*[%％‰元]|免费|免收|不收取|暂不收费|取消收费|协议定价|面议");
+    private static final Pattern PRICE_LIKE = Pattern.compile(
+            "[\\d０-９]\\s*[%％‰元]|[万千百]分之|免费|免收|不收取|暂不收费|取消收费|协议定价|面议");
+    /** A label inside a line, at its start or after a space or a stop: 「… 收费标准：…」. */
+    private static final Pattern INNER_LABEL = Pattern.compile("(?<=^|[\\s，,。；;])([^\\s：:，,。；;]{2,12})[：:]");
     private static final Pattern LABELLED = Pattern.compile("^([^：:]{1,20})[：:]\\s*(.*)$", Pattern.DOTALL);
     private static final Set<String> LABEL_TAGS = Set.of("b", "strong", "span", "label", "em", "th", "dt", "font", "i");
     private static final Set<String> TITLE_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "caption", "legend");
@@ -234,12 +237,19 @@ final class BlockReader {
                 pendingLabel = null;
                 continue;
             }
+            if (tag.equals("dd") && !lines.isEmpty() && lines.get(lines.size() - 1).title()
+                    && lines.get(lines.size() - 1).element().normalName().equals("dt")
+                    && !LABELLED.matcher(text).matches() && PRICE_LIKE.matcher(text).find()) {
+                // <dt>融资担保费</dt><dd>年化1.2%，按年收取</dd>: the term's definition is its price
+                lines.add(new Line(child, text, Role.PRICE, text, false));
+                continue;
+            }
             pendingLabel = null;
             if (tag.equals("tr")) {
                 lines.add(rowLine(child, text));
                 continue;
             }
-            lines.add(line(child, text));
+            addLines(lines, child, text);
         }
         addInline(lines, inline, container);
         return lines;
@@ -249,8 +259,55 @@ final class BlockReader {
         String text = Texts.clean(inline.toString());
         inline.setLength(0);
         if (!text.isEmpty()) {
-            lines.add(line(container, text));
+            addLines(lines, container, text);
         }
+    }
+
+    /** The line, or the labelled lines it holds when it is a whole record on one line. */
+    private void addLines(List<Line> lines, Element e, String text) {
+        List<Line> split = splitLabels(e, text);
+        if (split != null) {
+            lines.addAll(split);
+        } else {
+            lines.add(line(e, text));
+        }
+    }
+
+    /**
+     * A record written on one line, as CMS articles and partner notices do: 「1.收费项目：资金管理费 服务内容：…
+     * 收费标准：每笔500元 备注：…」. One labelled line per label of the vocabulary, when the line starts with an
+     * item label and holds a price label too; null for any other line (a label inside a value, such as
+     * 柜面：, is no new label).
+     */
+    private List<Line> splitLabels(Element e, String text) {
+        if (text.indexOf('：') < 0 && text.indexOf(':') < 0) {
+            return null;
+        }
+        Matcher m = INNER_LABEL.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        while (m.find()) {
+            Role role = vocabulary.roleOfLabel(m.group(1));
+            if (role != null && (!roles.isEmpty() || role == Role.ITEM)) {
+                spans.add(new int[] {m.start(1), m.end(1), m.end()});
+                roles.add(role);
+            } else if (roles.isEmpty()) {
+                return null; // the line does not start with 收费项目：
+            }
+        }
+        if (roles.size() < 2 || !roles.contains(Role.PRICE) || spans.get(0)[0] != 0) {
+            return null;
+        }
+        List<Line> out = new ArrayList<>(roles.size());
+        for (int i = 0; i < spans.size(); i++) {
+            int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
+            String value = text.substring(spans.get(i)[2], end).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            out.add(new Line(e, text.substring(spans.get(i)[0], end).trim(), roles.get(i), value, false));
+        }
+        return out.size() >= 2 ? out : null;
     }
 
     private Line rowLine(Element tr, String text) {

@@ -30,6 +30,7 @@ final class CatalogueReader {
     private final Vocabulary vocabulary;
     private final TableReader tables;
     private final BlockReader blocks;
+    private final TextTableReader textTables;
     private final boolean readTables;
     private final boolean readBlocks;
 
@@ -38,6 +39,7 @@ final class CatalogueReader {
         this.vocabulary = vocabulary;
         this.tables = new TableReader(vocabulary, limits, locators);
         this.blocks = new BlockReader(vocabulary, limits, locators, knownFee);
+        this.textTables = new TextTableReader(vocabulary, tables, locators);
         this.readTables = readTables;
         this.readBlocks = readBlocks;
     }
@@ -126,7 +128,11 @@ final class CatalogueReader {
             }
             frames.pop();
             Element e = top.element;
-            if (readBlocks && !out.full() && blocks.read(e, top.headings, holders, out) > 0) {
+            if (readBlocks && !out.full() && textTables.read(e, top.headings, out, notes)) {
+                // a table that lost its markup (a PDF turned into HTML): its cells were no headings
+                hold(e);
+                headings = top.headings;
+            } else if (readBlocks && !out.full() && blocks.read(e, top.headings, holders, out) > 0) {
                 hold(e);
                 // headings inside a record block were the records' titles, not sections of what follows
                 headings = top.headings;

@@ -44,6 +44,31 @@ final class FeeItems {
         return true;
     }
 
+    /**
+     * Adds an item whose fee may be named by its column rather than by its name (a 担保产品 | 担保费率
+     * table: 科创担保 is a guarantee fee): {@code feeNamed} gives the category when the name gives none.
+     */
+    boolean add(String name, String content, String priceText, Price price, String basis, String remark,
+            String section, String locator, String text, String feeNamed) {
+        if (items.size() >= limits.maxItems()) {
+            full = true;
+            return false;
+        }
+        FeeItem item = make(name, content, priceText, price, basis, remark, section, locator, text);
+        if (item.category() == null && feeNamed != null && dictionary != null) {
+            item = new FeeItem(item.sourceId(), item.name(), dictionary.categoryOf(feeNamed), item.content(),
+                    item.priceText(), item.price(), item.basis(), item.remark(), item.section(), item.locator(),
+                    item.text());
+        }
+        items.add(item);
+        return true;
+    }
+
+    /** Replaces the item at {@code index} (an item read before its table's footnotes were). */
+    void replace(int index, FeeItem item) {
+        items.set(index, item);
+    }
+
     FeeItem make(String name, String content, String priceText, Price price, String basis, String remark,
             String section, String locator, String text) {
         String category = dictionary == null ? null : dictionary.categoryOf(name);

@@ -15,10 +15,17 @@ import org.jsoup.nodes.Element;
 final class Locators {
 
     private final Map<Element, Integer> index = new IdentityHashMap<>();
+    /** Elements built by a reader (a table rebuilt from text) located by the page element they came from. */
+    private final Map<Element, Element> aliases = new IdentityHashMap<>();
+
+    /** Locates {@code built} (an element not in the page) by the page element {@code at}. */
+    void alias(Element built, Element at) {
+        aliases.put(built, at);
+    }
 
     String of(Element e) {
         Deque<String> parts = new ArrayDeque<>();
-        Element cur = e;
+        Element cur = aliases.getOrDefault(e, e);
         while (cur != null && !(cur instanceof org.jsoup.nodes.Document)) {
             String id = cur.id();
             if (!id.isEmpty() && isPlainId(id)) {

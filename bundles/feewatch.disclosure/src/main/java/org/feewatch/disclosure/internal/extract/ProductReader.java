@@ -2,7 +2,9 @@ package org.feewatch.disclosure.internal.extract;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,15 +30,27 @@ import org.jsoup.select.NodeFilter;
 final class ProductReader {
 
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    /**
+     * Words between a rate's label and a figure that make the figure an adjustment of the rate, not the
+     * rate: 在执行利率基础上加收50%, 年化利率上浮30%, 罚息为执行利率的1.5倍.
+     */
+    private static final String NOT_ADJUSTMENT = "(?!加收|上浮|下浮|上调|下调|基础|倍|罚|加计)";
+    /** An LPR pricing formula before the figure it gives: 一年期LPR+100BP（当前为4.45%）. */
+    private static final String LPR_FORMULA = "(?:[^\\d%％\\n]{0,12}?(?:LPR|贷款市场报价利率)\\s*[+＋加减-]\\s*\\d+(?:\\.\\d+)?\\s*"
+            + "(?:BP|个基点|基点))?";
     private static final Pattern APR = Pattern.compile(
-            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:ized)? (?:percentage )?rate)"
-                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?[^\\d%％]{0,8}?" + NUM + "\\s*[%％]",
+            "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:i[sz]ed)?\\s+(?:interest\\s+|percentage\\s+)?rate)"
+                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + "(?:" + NOT_ADJUSTMENT + "[^\\d%％\\n]){0,8}?" + NUM
+                    + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
+    /** A fee's label just before a rate: 担保费：年化1%, 服务费按年化0.5% (the fee's rate, not the loan's). */
+    private static final Pattern FEE_LABEL_BEFORE = Pattern.compile("[\\u4e00-\\u9fa5]{1,12}费率?\\s*[：:]?\\s*(?:按|为|收取)?\\s*$");
     /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
     private static final Pattern APR_LABEL_AFTER = Pattern.compile(
             NUM + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*[（(/]\\s*(年化[^)）\\n]{0,12})");
     private static final Pattern LABEL_AFTER = Pattern.compile("(?:\\s*[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％])?\\s*起?\\s*[（(]([^)）]{1,12})[)）]");
-    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?[^\\d\\n%％]{0,6}?" + NUM + "\\s*[%％]");
+    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?(?:" + NOT_ADJUSTMENT
+            + "[^\\d\\n%％]){0,6}?" + NUM + "\\s*[%％]");
     private static final Pattern PERIODIC = Pattern.compile(
             "(?:(?:日|月)(?:利率|息|费率|利息|综合费率)|每日利息|每月利息)[^\\d\\n%％‰]{0,6}?\\d+(?:\\.\\d+)?\\s*[%％‰]"
                     + "|日息\\s*万分之?\\s*[\\d零一二两三四五六七八九十点.]+(?:元)?"
@@ -48,7 +62,16 @@ final class ProductReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*(亿元|亿|万元|万|元)");
     private static final Pattern FEE_NAME = Pattern.compile("([\\u4e00-\\u9fa5]{1,12}?费)(?!用)");
-    private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)");
+    private static final Pattern PRICE_FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:[%％‰]|元)|(?:RMB|CNY|¥|￥)\\s*\\d");
+    /** A column's label before a value: 「收费标准：」. */
+    private static final Pattern COLUMN_LABEL = Pattern.compile("([^：:\\d\\s]{1,8})[：:]\\s*");
+    /** An English fee's label at the start of a clause: 「Arrangement fee: 1% of the loan amount」. */
+    private static final Pattern ENGLISH_FEE = Pattern.compile(
+            "^\\s*([A-Za-z][A-Za-z -]{0,30}?\\b(?:fee|charge|premium|commission)s?)\\s*[:：]", Pattern.CASE_INSENSITIVE);
+    /** An amount in English: RMB 1,000,000, CNY 3 million, ¥500k. */
+    private static final Pattern ENGLISH_AMOUNT = Pattern.compile(
+            "(?:RMB|CNY|¥|￥)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(million|mn|m|thousand|k)?\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Lines searched for a repayment kind when no repayment line names one. */
     private static final int REPAYMENT_SCAN_LINES = 2_000;
     /** Where a product page names its product, most specific first. */
@@ -67,7 +90,8 @@ final class ProductReader {
         this.locators = locators;
     }
 
-    private record Line(Element element, String text) {
+    /** A line of the page: its text with full-width forms read as ASCII (for matching), and as published. */
+    private record Line(Element element, String text, String original) {
     }
 
     ProductTerms read(Document doc, String sourceId, FeeItems fees, List<String> notes) {
@@ -94,7 +118,7 @@ final class ProductReader {
         Element at = null;
         Matcher m = APR.matcher(text);
         while (m.find()) {
-            if (isExecutionRate(text, m.start())) {
+            if (isExecutionRate(text, m.start()) || isFeeRate(text, m.start())) {
                 continue;
             }
             apr = new BigDecimal(m.group(2));
@@ -111,7 +135,7 @@ final class ProductReader {
         if (apr == null) {
             Matcher after = APR_LABEL_AFTER.matcher(text);
             while (after.find()) {
-                if (isExecutionRate(text, after.start())) {
+                if (isExecutionRate(text, after.start()) || isFeeRate(text, after.start())) {
                     continue;
                 }
                 apr = new BigDecimal(after.group(1));
@@ -147,8 +171,11 @@ final class ProductReader {
             if (repayment == null && (t.contains("还款") || t.contains("还本") || t.contains("付息"))) {
                 repayment = vocabulary.repaymentIn(t);
             }
-            if (t.contains("额度") || t.contains("金额") || t.contains("最高") || t.contains("可贷") || t.contains("借款额")) {
-                BigDecimal amount = largestAmount(t, t.contains("额度") || t.contains("可贷"));
+            boolean english = t.regionMatches(true, 0, "loan amount", 0, 11) || t.regionMatches(true, 0, "amount", 0, 6)
+                    || t.regionMatches(true, 0, "credit limit", 0, 12) || t.regionMatches(true, 0, "loan limit", 0, 10);
+            if (t.contains("额度") || t.contains("金额") || t.contains("最高") || t.contains("可贷") || t.contains("借款额")
+                    || english) {
+                BigDecimal amount = largestAmount(t, t.contains("额度") || t.contains("可贷") || english);
                 if (amount != null && (maxAmount == null || amount.compareTo(maxAmount) > 0)) {
                     maxAmount = amount;
                 }
@@ -166,7 +193,7 @@ final class ProductReader {
         Element anchor = at != null ? at : doc.body();
         StringBuilder evidence = new StringBuilder();
         for (int i = 0; i < lines.size() && evidence.length() < limits.maxEvidenceChars(); i++) {
-            evidence.append(lines.get(i).text()).append('\n');
+            evidence.append(lines.get(i).original()).append('\n');
         }
         return new ProductTerms(sourceId, productName(doc), apr, aprLabel, List.copyOf(periodic), execution, term,
                 repayment, maxAmount, fees.items(), anchor == null ? "html" : locators.of(anchor),
@@ -188,6 +215,12 @@ final class ProductReader {
         return t.contains("期限") || t.contains("期数") || t.contains("借期") || t.contains("最长可借")
                 || t.contains("最长可贷") || t.contains("最长可用") || t.contains("最长借款")
                 || t.toLowerCase(java.util.Locale.ROOT).startsWith("term");
+    }
+
+    /** True when the rate at {@code at} follows a fee's label on its line: the fee's rate, not the loan's. */
+    private static boolean isFeeRate(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        return FEE_LABEL_BEFORE.matcher(text.substring(lineStart, at)).find();
     }
 
     private static boolean isExecutionRate(String text, int at) {
@@ -242,17 +275,38 @@ final class ProductReader {
                 best = v;
             }
         }
+        Matcher en = ENGLISH_AMOUNT.matcher(t);
+        while (amountLine && en.find()) {
+            BigDecimal v = new BigDecimal(en.group(1).replace(",", ""));
+            String unit = en.group(2) == null ? "" : en.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (unit.startsWith("m")) {
+                v = v.multiply(BigDecimal.valueOf(1_000_000));
+            } else if (unit.startsWith("k") || unit.startsWith("t")) {
+                v = v.multiply(BigDecimal.valueOf(1_000));
+            }
+            if (best == null || v.compareTo(best) > 0) {
+                best = v;
+            }
+        }
         return best == null ? null : best.stripTrailingZeros().setScale(Math.max(0, best.stripTrailingZeros().scale()));
     }
 
     /** Fees stated in a line: each 「；」 clause naming a fee (…费) with a figure. */
     private void readFees(Line line, FeeItems fees) {
         String t = line.text();
-        if (t.indexOf('费') < 0 || !PRICE_FIGURE.matcher(t).find()) {
+        if ((t.indexOf('费') < 0 && !ENGLISH_FEE.matcher(t).find()) || !PRICE_FIGURE.matcher(t).find()) {
             return;
         }
         String lastName = null;
-        for (String clause : t.split("[；;。]")) {
+        // clauses of the ASCII text, each with its published form (the forms map one character to one)
+        int from = 0;
+        for (int cut = 0; cut <= t.length(); cut++) {
+            if (cut < t.length() && "；;。".indexOf(t.charAt(cut)) < 0) {
+                continue;
+            }
+            String clause = t.substring(from, cut);
+            String published = line.original().substring(from, cut);
+            from = cut + 1;
             if (!PRICE_FIGURE.matcher(clause).find()) {
                 continue;
             }
@@ -270,6 +324,11 @@ final class ProductReader {
                     break;
                 }
             }
+            Matcher english = name == null ? ENGLISH_FEE.matcher(clause) : null;
+            if (english != null && english.find()) {
+                name = english.group(1).trim();
+                end = english.end();
+            }
             if (name == null) {
                 name = lastName;
                 end = 0;
@@ -278,7 +337,11 @@ final class ProductReader {
                 continue;
             }
             lastName = name;
-            String priceText = clause.substring(end).replaceFirst("^[\\s，,：:、]+", "").trim();
+            String priceText = published.substring(end).replaceFirst("^[\\s，,：:、]+", "").trim();
+            Matcher label = COLUMN_LABEL.matcher(priceText);
+            if (label.lookingAt() && vocabulary.roleOfLabel(label.group(1)) == Vocabulary.Role.PRICE) {
+                priceText = priceText.substring(label.end()).trim(); // 「收费标准：1%」 from a labelled fee table
+            }
             if (priceText.isEmpty()) {
                 continue;
             }
@@ -293,7 +356,7 @@ final class ProductReader {
                 price = new Price(price.kind(), price.low(), price.high(), price.base(), timing, price.unit(),
                         price.minimum(), price.maximum(), price.parts(), price.text());
             }
-            fees.add(name, null, priceText, price, null, null, null, locators.of(line.element()), clause.trim());
+            fees.add(name, null, priceText, price, null, null, null, locators.of(line.element()), published.trim());
         }
     }
 
@@ -334,6 +397,7 @@ final class ProductReader {
         StringBuilder cur = new StringBuilder();
         Element[] owner = {doc.body()};
         int budget = limits.maxPageChars();
+        Map<Element, String> columnLabels = new IdentityHashMap<>();
         doc.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -348,10 +412,17 @@ final class ProductReader {
                 if (CatalogueReader.SKIPPED_TAGS.contains(tag) && !tag.equals("nav")) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
+                if (tag.equals("table")) {
+                    labelColumns(e, columnLabels);
+                }
                 if (tag.equals("br")) {
                     flush(lines, cur, owner[0]);
                 } else if (tag.equals("td") || tag.equals("th") || tag.equals("dd")) {
                     cur.append(' '); // a row, or a dt with its dd, is one line: label and value meet
+                    String label = columnLabels.get(e);
+                    if (label != null) {
+                        cur.append(label).append('：'); // 「6个月 3.65%」 under 「贷款期限 年化利率」 reads as labelled
+                    }
                 } else if (BoundedText.BLOCK_TAGS.contains(tag)) {
                     flush(lines, cur, owner[0]);
                     owner[0] = e;
@@ -375,11 +446,59 @@ final class ProductReader {
         return lines;
     }
 
+    /** Header cells longer than this are text, not column labels. */
+    private static final int MAX_COLUMN_LABEL = 20;
+    /** Tables longer than this are not labelled by their header. */
+    private static final int MAX_LABELLED_ROWS = 60;
+
+    /**
+     * A table whose first row is a header of short labels without figures (贷款期限 | 年化利率（单利）):
+     * each cell below it is given its column's label, so that a figure in a column reads as the
+     * labelled value it is. Tables without such a header (label | value pairs) are left alone.
+     */
+    private void labelColumns(Element table, Map<Element, String> columnLabels) {
+        if (TableGrid.ownRows(table).size() > MAX_LABELLED_ROWS) {
+            return; // a product's rate or fee table is short; a long one is a list, read line by line
+        }
+        TableGrid grid = TableGrid.of(table, limits);
+        if (!grid.has(1)) {
+            return;
+        }
+        String[] labels = new String[grid.width()];
+        int named = 0;
+        for (int c = 0; c < grid.width(); c++) {
+            Element cell = grid.cell(0, c);
+            String text = grid.text(cell);
+            if (text.isEmpty() || text.length() > MAX_COLUMN_LABEL || grid.spannedFromLeft(0, c)) {
+                continue;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isDigit(text.charAt(i))) {
+                    return; // a figure: a data row, not a header
+                }
+            }
+            labels[c] = text;
+            named++;
+        }
+        if (named < 2) {
+            return;
+        }
+        for (int r = 1; grid.has(r); r++) {
+            for (int c = 0; c < grid.width(); c++) {
+                Element cell = grid.cell(r, c);
+                if (labels[c] != null && cell != null && !grid.spannedFromAbove(r, c) && !grid.spannedFromLeft(r, c)
+                        && !grid.text(cell).startsWith(labels[c])) {
+                    columnLabels.put(cell, labels[c]);
+                }
+            }
+        }
+    }
+
     private static void flush(List<Line> lines, StringBuilder cur, Element owner) {
         String t = Texts.clean(cur.toString());
         cur.setLength(0);
         if (!t.isEmpty()) {
-            lines.add(new Line(owner, t));
+            lines.add(new Line(owner, Texts.halfWidth(t), t));
         }
     }
 }

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.feewatch.api.Price;
 import org.feewatch.disclosure.internal.extract.Vocabulary.Role;
 import org.jsoup.nodes.Element;
 
@@ -51,25 +54,37 @@ final class TableReader {
             }
         }
         if (header < 0) {
-            return false;
+            // labels down the first column, one item a column: read it turned
+            Element turned = transposed(table, grid);
+            return turned != null && read(turned, context, out, notes);
         }
         Headings headings = context;
+        boolean inYuan = false;
         for (Element child : table.children()) {
             if (child.normalName().equals("caption")) {
                 String caption = Texts.clean(child.text());
+                inYuan |= YUAN_UNIT.matcher(caption).find();
                 if (!caption.isEmpty() && caption.length() <= 80) {
                     headings = headings.open(caption, 3, false, vocabulary);
                 }
             }
         }
+        for (int above = 0; above < header; above++) {
+            inYuan |= YUAN_UNIT.matcher(textOf(grid, distinctNonEmpty(grid, above))).find(); // 单位：人民币元
+        }
+        int first = out.items().size();
         Columns columns = new Columns(limits.maxColumns());
+        columns.inYuan = inYuan;
         int r = columns.assign(grid, header);
         Item current = null;
+        Element classCell = null;
         for (; grid.has(r) && !out.full(); r++) {
             if (mayBeHeader(grid, r) && isHeader(grid, r)) {
                 flush(current, grid, columns, out);
                 current = null;
+                boolean yuan = columns.inYuan;
                 columns = new Columns(limits.maxColumns());
+                columns.inYuan = yuan;
                 r = columns.assign(grid, r) - 1;
                 continue;
             }
@@ -97,6 +112,17 @@ final class TableReader {
                 continue;
             }
             List<Element> itemCells = cellsOf(grid, r, columns.item);
+            Element leading = classCell(grid, r, columns, itemCells);
+            if (leading != null) {
+                // 「贷款类(rowspan) | 贷款承诺费」 under a 收费项目 header over both: the class is a section
+                itemCells = itemCells.subList(1, itemCells.size());
+                if (leading != classCell) {
+                    flush(current, grid, columns, out);
+                    current = null;
+                    classCell = leading;
+                    headings = headings.open(grid.text(leading), 2, false, vocabulary);
+                }
+            }
             String itemText = textOf(grid, itemCells);
             Element number = columns.number < 0 ? null : grid.cell(r, columns.number);
             boolean numberContinues = number == null || grid.text(number).isEmpty()
@@ -121,11 +147,34 @@ final class TableReader {
             current = new Item(itemText, itemCells, number, headings, r);
         }
         flush(current, grid, columns, out);
+        applyFootnotes(table, grid, out, first);
         if (grid.truncated()) {
             notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
                     + grid.height() + " rows were read");
         }
         return true;
+    }
+
+    /**
+     * The first of several item cells when it is a class spanning rows (贷款类, 证明类 on a rowspan, under
+     * a 收费项目 header spanning two columns) and another item cell follows it; null otherwise.
+     */
+    private static Element classCell(TableGrid grid, int r, Columns columns, List<Element> itemCells) {
+        if (itemCells.size() < 2) {
+            return null;
+        }
+        Element first = itemCells.get(0);
+        boolean spansRows = grid.spannedFromAbove(r, columns.item[0]) || span(first.attr("rowspan")) > 1;
+        return spansRows && isClassName(grid.text(first), false) ? first : null;
+    }
+
+    private static int span(String value) {
+        String v = value.trim();
+        int n = 0;
+        for (int i = 0; i < v.length() && i < 4 && Character.isDigit(v.charAt(i)); i++) {
+            n = n * 10 + (v.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** A cheap test for a header repeated inside the table: some cell names an item column. */
@@ -334,6 +383,7 @@ final class TableReader {
             priceParts.add(prefix == null ? row : prefix + " " + row);
         }
         String priceText = Texts.join(priceParts, "；");
+        Price price = out.parse(columns.inYuan(priceCols) ? inYuan(priceText) : priceText);
         String content = collect(grid, item, columns.of(Role.CONTENT), "；");
         String basis = collect(grid, item, columns.of(Role.BASIS), "；");
         if (basis == null) {
@@ -367,8 +417,134 @@ final class TableReader {
                 rowTexts.add(t);
             }
         }
-        out.add(item.name, content, priceText, basis, remark, section, locators.of(grid.row(item.rows.get(0))),
-                String.join("\n", rowTexts));
+        String name = item.name;
+        String mark = null;
+        Matcher marker = FOOTNOTE_MARK.matcher(name);
+        if (marker.find() && marker.start() > 0) {
+            mark = marker.group(1);
+            name = name.substring(0, marker.start()).trim(); // 贷款承诺费* is 贷款承诺费, its * points at a footnote
+        }
+        if (out.add(name, content, priceText, price, basis, remark, section, locators.of(grid.row(item.rows.get(0))),
+                String.join("\n", rowTexts), columns.feeNamed(priceCols)) && mark != null) {
+            markers.put(out.items().size() - 1, mark);
+        }
+    }
+
+    // ---- what a price column in yuan, a fee-naming price header and footnotes add ----------------
+
+    /** A unit of yuan stated for a column or a table: 收费标准（元）, 单位：人民币元. */
+    private static final Pattern YUAN_UNIT = Pattern.compile("[（(]\\s*(?:人民币)?元\\s*[)）]|单位\\s*[：:]\\s*(?:人民币)?元|单位\\s*[（(]元[)）]");
+    /** A bare figure in a yuan column: before a 「/」 unit or at the end of a clause (200/份, 最高50). */
+    private static final Pattern BARE_YUAN = Pattern.compile("(?<![\\d.分之])(\\d+(?:\\.\\d+)?)(?=\\s*(?:/|$|[，,；;。）)]))");
+    /** A footnote mark after an item's name: 贷款承诺费*, 资金管理费①, 评估费（注1）. */
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2})\\s*$");
+    /** Where a table's notes stand: text after it, or rows inside it, starting with 注 / 说明 / a mark. */
+    private static final Pattern NOTE_START = Pattern.compile("^(?:注|说明|备注|附注|\\*|＊|※|[①-⑳])");
+    /** Elements after a table looked at for its notes. */
+    private static final int NOTE_SIBLINGS = 4;
+
+    /** The marks of the items read from this table, by their index in the page's items. */
+    private final java.util.Map<Integer, String> markers = new java.util.HashMap<>();
+
+    /** The price text with a bare figure read as yuan: what a column headed 收费标准（元） means by 200/份. */
+    static String inYuan(String priceText) {
+        if (priceText == null) {
+            return null;
+        }
+        return BARE_YUAN.matcher(priceText).replaceAll("$1元");
+    }
+
+    /**
+     * Notes under a table that the items' marks point at (注：标“*”的项目对小微企业免收; ①项目仅对大中型企业收取):
+     * each marked item gets the notes naming its mark in its remark, where the exemption rules read it.
+     */
+    private void applyFootnotes(Element table, TableGrid grid, FeeItems out, int first) {
+        if (markers.isEmpty()) {
+            return;
+        }
+        List<String> notes = new ArrayList<>();
+        for (int r = 0; r < grid.height(); r++) {
+            List<Element> cells = distinctNonEmpty(grid, r);
+            if (cells.size() == 1 && NOTE_START.matcher(grid.text(cells.get(0))).find()) {
+                notes.add(grid.text(cells.get(0)));
+            }
+        }
+        Element e = table.nextElementSibling();
+        for (int k = 0; k < NOTE_SIBLINGS && e != null && !e.normalName().equals("table"); k++) {
+            String text = Texts.clean(e.text());
+            if (!text.isEmpty() && text.length() <= limits.maxEvidenceChars()
+                    && (NOTE_START.matcher(text).find() || !notes.isEmpty())) {
+                notes.add(text);
+            }
+            e = e.nextElementSibling();
+        }
+        List<String> sentences = new ArrayList<>();
+        for (String note : notes) {
+            for (String sentence : note.split("[。；;]|(?<=\\S)(?=\\d{1,2}[.．、](?!\\d))")) {
+                if (!sentence.isBlank()) {
+                    sentences.add(sentence.trim());
+                }
+            }
+        }
+        for (java.util.Map.Entry<Integer, String> m : markers.entrySet()) {
+            int index = m.getKey();
+            if (index < first || index >= out.items().size()) {
+                continue;
+            }
+            String mark = m.getValue().replace('＊', '*').replaceAll("[\\s（()）]", "");
+            List<String> said = new ArrayList<>();
+            for (String sentence : sentences) {
+                String plain = sentence.replace('＊', '*');
+                if (plain.contains(mark) || (mark.startsWith("注") && plain.matches("^" + mark.substring(1) + "[.．、:：].*"))) {
+                    said.add(sentence);
+                }
+            }
+            if (said.isEmpty()) {
+                continue;
+            }
+            org.feewatch.api.FeeItem item = out.items().get(index);
+            List<String> remark = new ArrayList<>();
+            remark.add(item.remark());
+            remark.addAll(said);
+            out.replace(index, new org.feewatch.api.FeeItem(item.sourceId(), item.name(), item.category(), item.content(),
+                    item.priceText(), item.price(), item.basis(), Texts.join(remark, "；"), item.section(),
+                    item.locator(), item.text() + "\n" + String.join("\n", said)));
+        }
+        markers.clear();
+    }
+
+    /** Suffixes that make a price header name its fee: 担保费率, 服务费收费标准. */
+    private static final List<String> FEE_HEADER_SUFFIXES = List.of("收费标准", "收费比例", "标准", "比例", "率");
+
+    /**
+     * A table turned: labels down its first column (收费项目, 收费标准 …, at least an item label and a
+     * price, content or basis label, each exactly a word of the vocabulary) and one item a column.
+     * Null for any other table. The rows of the turned table are located by the table.
+     */
+    private Element transposed(Element table, TableGrid grid) {
+        int height = 0;
+        boolean item = false;
+        boolean other = false;
+        for (int r = 0; r < HEADER_SCAN_ROWS * 2 && grid.has(r); r++, height++) {
+            Role role = vocabulary.exactRole(grid.text(r, 0));
+            item |= role == Role.ITEM;
+            other |= role == Role.PRICE || role == Role.CONTENT || role == Role.BASIS;
+        }
+        if (!item || !other || grid.has(height) || grid.width() < 2) {
+            return null;
+        }
+        Element turned = new Element("table");
+        locators.alias(turned, table);
+        for (int c = 0; c < grid.width(); c++) {
+            Element tr = turned.appendElement("tr");
+            locators.alias(tr, table);
+            for (int r = 0; r < height; r++) {
+                Element cell = grid.cell(r, c);
+                // a value spanning several items (a remark for all of them) is each item's
+                tr.appendElement(cell != null && cell.normalName().equals("th") ? "th" : "td").text(grid.text(cell));
+            }
+        }
+        return turned;
     }
 
     private static String collect(TableGrid grid, Item item, int[] cols, String sep) {
@@ -407,18 +583,53 @@ final class TableReader {
     private final class Columns {
         final Role[] role;
         final String[] sub;
+        final String[] head;
         int[] item = new int[0];
         int number = -1;
+        /** True when the table states its figures in yuan (单位：元). */
+        boolean inYuan;
 
         Columns(int width) {
             role = new Role[width];
             sub = new String[width];
+            head = new String[width];
+        }
+
+        /** True when the table, or one of the price columns, states its figures in yuan. */
+        boolean inYuan(int[] priceCols) {
+            if (inYuan) {
+                return true;
+            }
+            for (int c : priceCols) {
+                if ((head[c] != null && YUAN_UNIT.matcher(head[c]).find()) || (sub[c] != null && YUAN_UNIT.matcher(sub[c]).find())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The fee a price column's header names (担保费 for 担保费率), or null. */
+        String feeNamed(int[] priceCols) {
+            for (int c : priceCols) {
+                String h = head[c] == null ? "" : Texts.clean(head[c]);
+                for (String suffix : FEE_HEADER_SUFFIXES) {
+                    if (h.endsWith(suffix)) {
+                        String stem = h.substring(0, h.length() - suffix.length());
+                        if (stem.length() >= 2 && stem.endsWith("费")) {
+                            return stem;
+                        }
+                        break;
+                    }
+                }
+            }
+            return null;
         }
 
         /** Reads the header starting at row {@code h}; returns the first data row. */
         int assign(TableGrid grid, int h) {
             for (int c = 0; c < role.length; c++) {
                 role[c] = vocabulary.roleOfHeader(grid.text(h, c));
+                head[c] = grid.text(h, c);
             }
             int r = h + 1;
             while (grid.has(r) && isHeaderContinuation(grid, r, h)) {

@@ -48,6 +48,24 @@ final class Texts {
         return b.toString();
     }
 
+    /**
+     * Full-width letters, digits and punctuation (３．８５％, ：, （）) as their ASCII forms, one character
+     * for one, so that offsets in the result are offsets in the original.
+     */
+    static String halfWidth(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E' && c != '（' && c != '）' && c != '：' && c != '；' && c != '，') {
+                if (b == null) {
+                    b = new StringBuilder(s);
+                }
+                b.setCharAt(i, (char) (c - 0xFEE0));
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     /** Cuts evidence text to {@code max} characters, marking the cut. */
     static String bounded(String s, int max) {
         if (s == null || s.length() <= max) {

@@ -171,6 +171,20 @@ final class Vocabulary {
         return longestContained(columns, k);
     }
 
+    /** The role whose vocabulary has exactly this word (收费项目, 收费标准, 备注 …), or null. */
+    Role exactRole(String label) {
+        if (label == null || label.isEmpty() || label.length() > MAX_LABEL_CHARS) {
+            return null;
+        }
+        String k = Texts.key(label);
+        for (Map.Entry<Role, List<String>> e : exactLabels.entrySet()) {
+            if (e.getValue().contains(k)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     /** The pricing regime (政府指导价, 政府定价, 市场调节价) a text names, or null. */
     String basisIn(String text) {
         return earliest(bases, text);

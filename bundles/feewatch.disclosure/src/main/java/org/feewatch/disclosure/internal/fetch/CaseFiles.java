@@ -29,7 +29,8 @@ final class CaseFiles {
         }
         Path relative;
         try {
-            relative = Path.of(file);
+            // a case written on Windows names its files with backslashes (pages\catalog.html)
+            relative = Path.of(file.replace('\\', '/'));
         } catch (InvalidPathException e) {
             throw new SourceException("file name is not valid");
         }

@@ -121,4 +121,88 @@ class BlockCatalogueExtractorTest {
         assertEquals(Price.Period.PER_YEAR, guarantee.price().period(), "担保费率：0.8%/年");
         assertEquals(0, new java.math.BigDecimal("0.8").compareTo(guarantee.price().high()));
     }
+    // ---- variants of pages not seen before (itests hardpages bank-f, bank-i) ----
+
+    @Test
+    void inlineRecordParagraphsAreSplitByTheirLabels() {
+        // a CMS article (GBK, no charset): 「1.收费项目：… 服务内容：… 收费标准：… 定价方式：… 备注：…」 on one line,
+        // the labels apart by spaces, ideographic spaces or &nbsp;
+        Disclosure d = read("unseen-inline-records.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("信贷资信证明费", "提前还款违约金", "贷款展期手续费"), Pages.names(d));
+        FeeItem certificate = Pages.item(d, "信贷资信证明费");
+        assertEquals("为客户出具信贷资信证明", certificate.content());
+        assertEquals("每份200元", certificate.priceText());
+        assertEquals("市场调节价", certificate.basis());
+        assertEquals("小微企业免收", certificate.remark());
+        FeeItem penalty = Pages.item(d, "提前还款违约金");
+        assertEquals("按提前还款金额的1%收取", penalty.priceText());
+        assertNull(penalty.remark());
+        assertEquals(Price.Kind.FIXED, Pages.item(d, "贷款展期手续费").price().kind());
+    }
+
+    @Test
+    void inlineRecordsOfAPartnerNoticeKeepAnUnknownLabelInTheValue() {
+        // 「一、收费项目：平台服务费 收费标准：按借款金额的0.3%/月 收费方式：按月收取」: 收费方式 is no column word
+        Disclosure d = read("unseen-partner-inline-records.html", SourceKind.PARTNER_SCHEDULE);
+        assertEquals(List.of("平台服务费", "提前还款手续费"), Pages.names(d));
+        assertEquals(Price.Period.PER_MONTH, Pages.item(d, "平台服务费").price().period());
+        assertEquals("按剩余本金的2%收取", Pages.item(d, "提前还款手续费").priceText());
+    }
+
+    @Test
+    void aListItemPricedInFractionWordsIsAnItem() {
+        // 「延期提款违约金：按未按约定提款金额的千分之三收取」 has no digit before its unit
+        Disclosure d = read("unseen-list-fraction-words.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("法人账户透支承诺费", "延期提款违约金", "银团贷款安排费"), Pages.names(d));
+        Price late = Pages.item(d, "延期提款违约金").price();
+        assertEquals(Price.Kind.PERCENT, late.kind());
+        assertEquals(0, new java.math.BigDecimal("0.3").compareTo(late.high()));
+    }
+
+    @Test
+    void aPdfDumpOfBrokenLinesIsReadAsItsTable() {
+        // pdftohtml's plain output: a row a <br/>, cells apart by &#160;, trailing empty cells left out
+        Disclosure d = read("unseen-pdf-lines.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("贷款承诺费", "信贷资金受托支付划拨费", "抵押登记费"), Pages.names(d));
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertEquals("承诺在约定期限内提供贷款", commitment.content());
+        assertEquals("承诺金额的0.3%", commitment.priceText());
+        assertEquals("市场调节价", commitment.basis());
+        assertEquals("小微企业免收", commitment.remark());
+        FeeItem transfer = Pages.item(d, "信贷资金受托支付划拨费");
+        assertEquals("每笔50元", transfer.priceText());
+        assertNull(transfer.remark());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "抵押登记费").price().kind(), "不向客户收取");
+    }
+
+    @Test
+    void aPdfDumpOfPositionedCellsIsReadByRowsAndColumns() {
+        // pdftohtml -c: one absolutely positioned <p> a cell; a content cell wrapped onto a second line
+        Disclosure d = read("unseen-pdf-positioned.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("延迟用款违约金", "贷款展期手续费"), Pages.names(d));
+        FeeItem late = Pages.item(d, "延迟用款违约金");
+        assertEquals("未用款金额的0.05%/日", late.priceText());
+        assertEquals(Price.Period.PER_DAY, late.price().period());
+        assertTrue(late.content().startsWith("借款人未按合同约定") && late.content().endsWith("用款"), late.content());
+        assertEquals("每笔200元", Pages.item(d, "贷款展期手续费").priceText());
+    }
+
+    @Test
+    void textThatOnlyLooksLikeLinesIsNoTable() {
+        String html = "<div>地址：某市某路1号<br>电话：0000-1234567<br>营业时间：9:00&#160;&#160;17:00<br></div>";
+        Snapshot s = Pages.snapshotOf("x", "x", html.getBytes(java.nio.charset.StandardCharsets.UTF_8), html,
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(BLOCKS.extract(Pages.source("x", SourceKind.PRICE_CATALOG), s).items().isEmpty());
+    }
+
+    @Test
+    void aDefinitionThatStatesAPriceIsTheTermsPrice() {
+        // <dt>融资担保费</dt><dd>年化1.2%，按年收取</dd>: no 收费标准 label
+        Disclosure d = read("unseen-dt-dd-price.html", SourceKind.PARTNER_SCHEDULE);
+        assertEquals(List.of("融资担保费", "保证金"), Pages.names(d));
+        FeeItem guarantee = Pages.item(d, "融资担保费");
+        assertEquals("年化1.2%，按年收取", guarantee.priceText());
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
+        assertEquals(Price.Kind.FREE, Pages.item(d, "保证金").price().kind());
+    }
 }

@@ -135,4 +135,98 @@ class ProductPageExtractorTest {
         assertEquals(12, english.termMonths(), "Term: 12 months");
         assertEquals(Repayment.EQUAL_INSTALLMENT, english.repayment());
     }
+    // ---- variants of pages not seen before (itests hardpages bank-h) ----
+
+    @Test
+    void aPenaltyOnTheExecutionRateIsNotTheExecutionRate() {
+        // 「逾期罚息：在执行利率基础上加收50%」; 「执行利率为一年期LPR+50BP」 states no figure
+        ProductTerms p = read("unseen-product-penalty.html").product();
+        assertEquals(0, new BigDecimal("3.95").compareTo(p.advertisedApr()));
+        assertNull(p.executionRate());
+    }
+
+    @Test
+    void aFeesAnnualRateBeforeTheLoansIsNotTheAdvertisedRate() {
+        // 「担保费：年化1%，由合作担保公司按年收取」 stands above 「综合年化融资成本（单利）：5.3%」
+        ProductTerms p = read("unseen-product-fee-before-rate.html").product();
+        assertEquals(0, new BigDecimal("5.3").compareTo(p.advertisedApr()));
+        assertEquals("单利", p.aprLabel());
+        assertEquals(0, new BigDecimal("4.2").compareTo(p.executionRate()));
+        FeeItem guarantee = p.fees().get(0);
+        assertEquals("担保费", guarantee.name());
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
+        assertEquals(Repayment.INTEREST_MONTHLY, p.repayment());
+    }
+
+    @Test
+    void fullWidthFiguresAreRead() {
+        ProductTerms p = read("unseen-product-fullwidth.html").product();
+        assertEquals(0, new BigDecimal("3.85").compareTo(p.advertisedApr()), "３．８５％");
+        assertEquals(12, p.termMonths(), "１２个月");
+        assertEquals(0, new BigDecimal("500000").compareTo(p.maxAmount()), "５０万元");
+        FeeItem fee = p.fees().get(0);
+        assertEquals("每月按贷款本金的０．２％收取", fee.priceText(), "the price text as published");
+        assertEquals(Price.Period.PER_MONTH, fee.price().period());
+        assertEquals(0, new BigDecimal("0.2").compareTo(fee.price().high()));
+    }
+
+    @Test
+    void anAnnualRateLabelWithoutFigureDoesNotTakeTheNextLinesDailyRate() {
+        // 「年化利率：浮动」 then 「日利率：0.04%」
+        Disclosure d = read("unseen-product-floating.html");
+        assertNull(d.product().advertisedApr());
+        assertEquals(List.of("日利率：0.04%"), d.product().periodicRateTexts());
+    }
+
+    @Test
+    void anLprFormulaBeforeTheCurrentFigureGivesTheFigure() {
+        // 「年化利率（单利）：一年期LPR+100BP（当前为4.45%）」
+        ProductTerms p = read("unseen-product-lpr-now.html").product();
+        assertEquals(0, new BigDecimal("4.45").compareTo(p.advertisedApr()));
+        assertEquals("单利", p.aprLabel());
+    }
+
+    @Test
+    void anLprFormulaAloneIsNoAnnualizedRate() {
+        // 「贷款利率：一年期LPR+80BP」 and nothing else: docs/disclosure-pages.md, DISC-003
+        ProductTerms p = read("unseen-product-lpr-only.html").product();
+        assertNull(p.advertisedApr());
+        assertEquals(24, p.termMonths());
+        assertEquals(Repayment.EQUAL_PRINCIPAL, p.repayment());
+    }
+
+    @Test
+    void aRateTableReadsItsColumnsByTheirHeaders() {
+        // 贷款期限 | 年化利率（单利） over rows 6个月 | 3.65%, 1年 | 3.85%, 3年 | 4.35%
+        ProductTerms p = read("unseen-product-rate-table.html").product();
+        assertEquals(0, new BigDecimal("3.65").compareTo(p.advertisedApr()));
+        assertEquals("单利", p.aprLabel());
+        assertEquals(36, p.termMonths());
+        assertTrue(p.text().contains("6个月"), "the evidence is the page as published: " + p.text());
+    }
+
+    @Test
+    void anEnglishPageWithAnAnnualizedInterestRateAndAnEnglishFee() {
+        ProductTerms p = read("unseen-product-english-fee.html").product();
+        assertEquals(0, new BigDecimal("3.85").compareTo(p.advertisedApr()), "Annualized interest rate (simple): from 3.85%");
+        assertEquals("单利", p.aprLabel());
+        assertEquals(0, new BigDecimal("1000000").compareTo(p.maxAmount()), "up to RMB 1,000,000");
+        assertEquals(12, p.termMonths());
+        assertEquals(Repayment.EQUAL_INSTALLMENT, p.repayment());
+        FeeItem fee = p.fees().get(0);
+        assertEquals("Arrangement fee", fee.name());
+        assertEquals(Price.Kind.PERCENT, fee.price().kind());
+        assertEquals(Price.Period.ONCE, fee.price().period());
+    }
+
+    @Test
+    void aFeeTableWithAHeaderGivesEachFeeItsPrice() {
+        // 费用名称 | 收费标准 | 收取方式: 担保费 | 贷款金额的1% | 放款时一次性收取; 账户管理费 | 免费
+        ProductTerms p = read("unseen-product-fee-table.html").product();
+        assertEquals(1, p.fees().size(), p.fees().toString());
+        FeeItem guarantee = p.fees().get(0);
+        assertEquals("担保费", guarantee.name());
+        assertTrue(guarantee.priceText().startsWith("贷款金额的1%"), guarantee.priceText());
+        assertEquals(Price.Period.ONCE, guarantee.price().period());
+    }
 }

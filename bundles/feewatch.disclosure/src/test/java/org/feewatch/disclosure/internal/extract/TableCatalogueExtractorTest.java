@@ -1,6 +1,7 @@
 package org.feewatch.disclosure.internal.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,5 +208,104 @@ class TableCatalogueExtractorTest {
         assertEquals("（二）结算类", Pages.item(d, "单位账户管理费").section());
         FeeItem penalty = Pages.item(d, "提前还款违约金");
         assertTrue(penalty.priceText().contains("1年以上：1%"), "the tier on the next row joins its item: " + penalty.priceText());
+    }
+    // ---- variants of pages not seen before (itests hardpages bank-f, bank-g) ----
+
+    @Test
+    void aClassCellOnARowspanUnderATwoColumnItemHeaderIsASection() {
+        // 「收费项目」 over two columns: 贷款类 (rowspan 4) | 贷款承诺费; the header is the table's third row, under a
+        // 单位 row and a title row; layout and notice tables come first and a second catalogue table follows
+        Disclosure d = read("unseen-class-rowspan.html");
+        assertEquals(List.of("贷款承诺费", "资金管理费", "贷款展期手续费", "银团贷款安排费", "信贷资信证明费", "贷款意向书",
+                "单位结算账户管理费", "受托支付手续费"), Pages.names(d));
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertEquals("贷款类", commitment.section());
+        assertEquals("按承诺金额的0.3%/年", commitment.priceText());
+        assertEquals("大中型企业", commitment.remark(), "the 适用对象 column");
+        assertTrue(org.feewatch.engine.fees.SmallMicroExemption.exempts(commitment),
+                "an item for large and medium enterprises only does not apply to small and micro ones");
+        assertFalse(org.feewatch.engine.fees.SmallMicroExemption.exempts(Pages.item(d, "资金管理费")), "全部对公客户");
+        assertEquals("证明类", Pages.item(d, "贷款意向书").section());
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "贷款意向书").price().kind(), "按次收取");
+        assertEquals("二、结算业务", Pages.item(d, "受托支付手续费").section());
+    }
+
+    @Test
+    void keyValueTablesOfOneItemEachUnderAByteOrderMarkThatContradictsTheMeta() {
+        Snapshot s = Pages.decoded("kv", "unseen-kv-bom-wrong-meta.html");
+        assertEquals("bom", s.charsetOrigin());
+        Disclosure d = Pages.extract(Pages.source("kv", SourceKind.PRICE_CATALOG), s, extractor,
+                new BlockCatalogueExtractor(ExtractionLimits.DEFAULTS, null));
+        assertEquals(List.of("贷款承诺费", "资金管理费", "贷款意向书"), Pages.names(d));
+        FeeItem fund = Pages.item(d, "资金管理费");
+        assertEquals(0, new BigDecimal("1000").compareTo(fund.price().high()), "每笔１０００元");
+        assertEquals("小微企业按5折收取", fund.remark());
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "贷款意向书").price().kind(), "详见营业网点公告");
+    }
+
+    @Test
+    void aTransposedTableHasOneItemAColumn() {
+        // labels down the first column (收费项目, 服务内容, 收费标准, 定价方式, 备注); GB18030 with a four-byte
+        // character, its meta after 4 KB of script, so the charset is detected
+        Snapshot s = Pages.decoded("t", "unseen-transposed-late-meta.html");
+        assertTrue(s.charset().startsWith("GB"), s.charset());
+        assertTrue(s.text().contains("䶮山支行"));
+        Disclosure d = read("unseen-transposed-late-meta.html");
+        assertEquals(List.of("贷款承诺费", "资金管理费", "贷款展期手续费"), Pages.names(d));
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertEquals("承诺在约定期限内提供贷款", commitment.content());
+        assertEquals("承诺金额的0.5%", commitment.priceText());
+        assertEquals("市场调节价", commitment.basis());
+        assertEquals("对小微企业免收", commitment.remark());
+        assertNull(Pages.item(d, "资金管理费").remark());
+        assertEquals("table:nth-child(2)", commitment.locator().substring(commitment.locator().lastIndexOf(' ') + 1),
+                "a turned row is located by its table");
+    }
+
+    @Test
+    void aColumnInYuanReadsItsBareFiguresAsYuan() {
+        // 收费标准（元）: 200/份, 500/笔; the item column is headed 业务名称
+        Disclosure d = read("unseen-yuan-column.html");
+        assertEquals(List.of("信贷资信证明", "贷款展期手续费", "提前还款违约金", "贷款意向书"), Pages.names(d));
+        FeeItem extension = Pages.item(d, "贷款展期手续费");
+        assertEquals("500/笔", extension.priceText(), "the text as published");
+        assertEquals(Price.Kind.FIXED, extension.price().kind());
+        assertEquals(0, new BigDecimal("500").compareTo(extension.price().high()));
+        assertEquals("笔", extension.price().unit());
+        assertEquals(Price.Kind.PERCENT, Pages.item(d, "提前还款违约金").price().kind());
+        assertEquals("200元/份，最高50元", TableReader.inYuan("200/份，最高50"));
+        assertEquals("按金额的1%；千分之三", TableReader.inYuan("按金额的1%；千分之三"), "percentages stay");
+    }
+
+    @Test
+    void footnoteMarksPointAtTheNotesUnderTheTable() {
+        // 贷款承诺费* and 延迟用款违约金① with 「注：1.标“*”的项目对小微企业免收。」 and 「2.①项目仅对大中型企业收取。」
+        Disclosure d = read("unseen-footnotes.html");
+        assertEquals(List.of("贷款承诺费", "资金管理费", "延迟用款违约金"), Pages.names(d), "the marks are not the names");
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertTrue(commitment.remark().contains("对小微企业免收"), commitment.remark());
+        assertTrue(org.feewatch.engine.fees.SmallMicroExemption.exempts(commitment));
+        assertTrue(Pages.item(d, "延迟用款违约金").remark().contains("仅对大中型企业收取"));
+        assertNull(Pages.item(d, "资金管理费").remark(), "an unmarked item gets no note");
+    }
+
+    @Test
+    void aPriceHeaderThatNamesItsFeeGivesTheItemsCategory() {
+        // 担保产品 | 担保费率: 科创担保 and 商户担保 are guarantee fees
+        TableCatalogueExtractor withDictionary = new TableCatalogueExtractor(ExtractionLimits.DEFAULTS,
+                new SynonymFeeDictionary(Map.of("担保费", "guarantee-fee"), Set.of(), Set.of()));
+        Snapshot s = Pages.decoded("g", "unseen-fee-named-by-header.html");
+        Disclosure d = withDictionary.extract(Pages.source("g", SourceKind.PARTNER_SCHEDULE), s);
+        assertEquals(List.of("科创担保", "商户担保"), Pages.names(d));
+        assertEquals("guarantee-fee", Pages.item(d, "商户担保").category());
+        assertEquals(Price.Period.PER_YEAR, Pages.item(d, "商户担保").price().period());
+    }
+
+    @Test
+    void aNameAndRateHeaderIsACatalogueHeader() {
+        // 名称 | 费率 | 说明 in <td>s
+        Disclosure d = read("unseen-name-header.html");
+        assertEquals(List.of("平台服务费", "提前结清手续费"), Pages.names(d));
+        assertEquals("借款满6个月后免收", Pages.item(d, "提前结清手续费").remark());
     }
 }

@@ -69,6 +69,17 @@ class PoliteSourceFetcherFileTest {
     }
 
     @Test
+    void backslashesOfACaseWrittenOnWindowsSeparateFolders() throws Exception {
+        // unseen case c42-sources-windows: "file": "pages\\products.html" was "file not found"
+        Files.writeString(caseDir.resolve("pages/products.html"), PAGE, StandardCharsets.UTF_8);
+        Snapshot s = fetcher.fetch(file("pages\\products.html", null), caseDir, false);
+        assertEquals(PAGE, s.text());
+        assertEquals("pages/products.html", s.location());
+        Files.writeString(tmp.resolve("outside.html"), PAGE);
+        assertEquals("file escapes the case folder", failure("pages\\..\\..\\outside.html"));
+    }
+
+    @Test
     void parentPathsOutOfTheCaseFail() throws IOException {
         Files.writeString(tmp.resolve("outside.html"), PAGE);
         assertEquals("file escapes the case folder", failure("../outside.html"));

@@ -68,7 +68,7 @@ public final class Fee001ProhibitedFee implements Rule {
     }
 
     /** An entry priced 免费 / 暂不收费 / 取消收费 (every tier, when tiered) exempts everyone, small and micro borrowers included. */
-    private static boolean chargesNobody(FeeItem item) {
+    static boolean chargesNobody(FeeItem item) {
         Price price = item.price() != null ? item.price() : PriceParser.parse(item.priceText());
         if (price.kind() == Price.Kind.TIERED) {
             return !price.parts().isEmpty() && price.parts().stream().allMatch(p -> p.kind() == Price.Kind.FREE);

@@ -20,7 +20,8 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
 /**
  * PART-001: a partner charges a FEE-001 kind (prohibited for small and micro borrowers) or a
  * FEE-002 kind (a cost the bank must bear) to a small or micro borrower on a loan, or publishes a
- * FEE-001 kind without a small and micro exemption.
+ * FEE-001 kind without a small and micro exemption. A published item priced 免费 / 不收取 / 暂不收费
+ * charges nobody and so exempts small and micro borrowers, as for FEE-001 on a bank's catalogue.
  */
 public final class Part001PartnerProhibitedFees implements Rule {
 
@@ -85,7 +86,7 @@ public final class Part001PartnerProhibitedFees implements Rule {
                         for (FeeItem item : schedule.items()) {
                             String category = facts.categoryOf(item);
                             if (category == null || !prohibited.contains(category)
-                                    || SmallMicroExemption.exempts(item)) {
+                                    || SmallMicroExemption.exempts(item) || Fee001ProhibitedFee.chargesNobody(item)) {
                                 continue;
                             }
                             Map<String, String> metrics = new LinkedHashMap<>();

@@ -75,6 +75,14 @@ class Part001PartnerProhibitedFeesTest {
     }
 
     @Test
+    void aPublishedProhibitedFeeThatChargesNobodyIsAllowed() {
+        // a guarantor's list: 「提前还款违约金：不收取」 (hardpages bank-i), as FEE-001 reads a bank's 免费 entry
+        PartnerCase c = new PartnerCase().partner("P09", PartnerStatus.ACTIVE)
+                .schedule("P09", "提前还款违约金", "不收取", "资金管理费", "暂不收费");
+        assertTrue(c.run(rule).isEmpty());
+    }
+
+    @Test
     void severalBreachesOfOnePartnerAreOneFindingWithAllTheEvidence() {
         PartnerCase c = new PartnerCase().partner("P02", PartnerStatus.ACTIVE)
                 .schedule("P02", "资金管理费", percent("0.5", Price.Period.ONCE))

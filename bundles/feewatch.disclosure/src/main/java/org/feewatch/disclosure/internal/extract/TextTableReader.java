@@ -1,0 +1,263 @@
+package org.feewatch.disclosure.internal.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.feewatch.disclosure.internal.extract.Vocabulary.Role;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Catalogue tables that lost their table markup on the way from a PDF to HTML: pdftohtml's plain
+ * output (one {@code <br>} a row, cells apart by no-break spaces) and its positioned output (one
+ * absolutely positioned element a cell, rows by their {@code top}, columns by their {@code left}).
+ * The rows are rebuilt as a table and read by the {@link TableReader}, so headers, continuation
+ * rows (a cell wrapped onto a second line) and sections work as in a real table. Locators point
+ * at the container: the rows have no element of their own.
+ */
+final class TextTableReader {
+
+    /** Cells of a text row: runs of no-break spaces or tabs, or two and more spaces, separate them. */
+    private static final Pattern CELL_GAP = Pattern.compile("[\\u00a0\\t]+\\s*|\\s{2,}");
+    private static final Pattern TOP = Pattern.compile("(?:^|;)\\s*top\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px");
+    private static final Pattern LEFT = Pattern.compile("(?:^|;)\\s*left\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px");
+    /** Fewer positioned cells or text lines than this are no table. */
+    private static final int MIN_CELLS = 6;
+    private static final int MIN_LINES = 3;
+    /** The header is looked for among the first rows only. */
+    private static final int HEADER_SCAN_ROWS = 10;
+    /** Pixels within which two cells are on one row, and within which a cell starts its column. */
+    private static final double ROW_TOLERANCE = 4;
+    private static final double COLUMN_TOLERANCE = 8;
+
+    private final Vocabulary vocabulary;
+    private final TableReader tables;
+    private final Locators locators;
+
+    TextTableReader(Vocabulary vocabulary, TableReader tables, Locators locators) {
+        this.vocabulary = vocabulary;
+        this.tables = tables;
+        this.locators = locators;
+    }
+
+    /** Reads the container's rebuilt table into {@code out}; false (nothing added) when it holds none. */
+    boolean read(Element container, Headings headings, FeeItems out, List<String> notes) {
+        List<List<String>> rows = positionedRows(container);
+        if (rows == null) {
+            rows = lineRows(container);
+        }
+        if (rows == null) {
+            return false;
+        }
+        Element table = rebuild(rows);
+        if (table == null) {
+            return false;
+        }
+        locators.alias(table, container);
+        for (Element tr : table.children()) {
+            locators.alias(tr, container);
+        }
+        int before = out.items().size();
+        return tables.read(table, headings, out, notes) && out.items().size() > before;
+    }
+
+    /** A positioned cell: its text and where it stands. */
+    private record Cell(String text, double top, double left) {
+    }
+
+    /** The rows of positioned children (pdftohtml -c / -s), cells in columns under the header; null when there are none. */
+    private List<List<String>> positionedRows(Element container) {
+        List<Cell> cells = new ArrayList<>();
+        for (Element child : container.children()) {
+            String style = child.attr("style").toLowerCase(java.util.Locale.ROOT);
+            if (!style.contains("absolute")) {
+                continue;
+            }
+            Matcher top = TOP.matcher(style);
+            Matcher left = LEFT.matcher(style);
+            String text = Texts.clean(child.text());
+            if (top.find() && left.find() && !text.isEmpty()) {
+                cells.add(new Cell(text, Double.parseDouble(top.group(1)), Double.parseDouble(left.group(1))));
+            }
+        }
+        if (cells.size() < MIN_CELLS) {
+            return null;
+        }
+        cells.sort(Comparator.comparingDouble(Cell::top).thenComparingDouble(Cell::left));
+        List<List<Cell>> lines = new ArrayList<>();
+        double rowTop = Double.NaN;
+        for (Cell c : cells) {
+            if (lines.isEmpty() || c.top() - rowTop > ROW_TOLERANCE) {
+                lines.add(new ArrayList<>());
+                rowTop = c.top();
+            }
+            lines.get(lines.size() - 1).add(c);
+        }
+        int header = -1;
+        for (int r = 0; r < lines.size() && r < HEADER_SCAN_ROWS; r++) {
+            if (isHeader(texts(lines.get(r)))) {
+                header = r;
+                break;
+            }
+        }
+        if (header < 0) {
+            return null;
+        }
+        List<Cell> heads = lines.get(header);
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < lines.size(); r++) {
+            List<Cell> line = lines.get(r);
+            if (r < header) {
+                rows.add(List.of(String.join(" ", texts(line))));
+                continue;
+            }
+            String[] row = new String[heads.size()];
+            for (Cell c : line) {
+                int col = 0;
+                for (int k = 0; k < heads.size(); k++) {
+                    if (heads.get(k).left() <= c.left() + COLUMN_TOLERANCE) {
+                        col = k;
+                    }
+                }
+                row[col] = row[col] == null ? c.text() : row[col] + c.text();
+            }
+            List<String> cellsOfRow = new ArrayList<>(row.length);
+            for (String s : row) {
+                cellsOfRow.add(s == null ? "" : s);
+            }
+            rows.add(cellsOfRow);
+        }
+        return rows;
+    }
+
+    /** The rows of {@code <br>}-separated text lines whose cells are apart by no-break spaces; null when there are none. */
+    private List<List<String>> lineRows(Element container) {
+        int brs = 0;
+        for (Element child : container.children()) {
+            brs += child.normalName().equals("br") ? 1 : 0;
+        }
+        if (brs < MIN_LINES - 1) {
+            return null; // most containers: no line breaks, nothing to split
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int breaks = 0;
+        for (Node node : container.childNodes()) {
+            if (node instanceof TextNode t) {
+                cur.append(t.getWholeText());
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("br")) {
+                    breaks++;
+                    endLine(lines, cur);
+                } else if (BoundedText.BLOCK_TAGS.contains(tag) || tag.equals("hr") || tag.equals("table")) {
+                    endLine(lines, cur);
+                } else if (!CatalogueReader.SKIPPED_TAGS.contains(tag)) {
+                    cur.append(e.wholeText());
+                }
+            }
+        }
+        endLine(lines, cur);
+        if (breaks < MIN_LINES - 1 || lines.size() < MIN_LINES) {
+            return null;
+        }
+        int header = -1;
+        int width = 0;
+        for (int r = 0; r < lines.size() && r < HEADER_SCAN_ROWS; r++) {
+            List<String> cells = split(lines.get(r));
+            if (cells.size() >= 2 && isHeader(cells)) {
+                header = r;
+                width = cells.size();
+                break;
+            }
+        }
+        if (header < 0) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < lines.size(); r++) {
+            List<String> cells = split(lines.get(r));
+            if (r < header || cells.size() < 2) {
+                rows.add(List.of(String.join(" ", cells)));
+                continue;
+            }
+            List<String> row = new ArrayList<>(cells.subList(0, Math.min(width, cells.size())));
+            if (cells.size() > width) {
+                // more gaps than columns: the rest belongs to the last column
+                row.set(width - 1, String.join(" ", cells.subList(width - 1, cells.size())));
+            }
+            while (row.size() < width) {
+                row.add("");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static void endLine(List<String> lines, StringBuilder cur) {
+        if (!Texts.clean(cur.toString()).isEmpty()) {
+            lines.add(cur.toString());
+        }
+        cur.setLength(0);
+    }
+
+    private static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String part : CELL_GAP.split(line.strip())) {
+            String t = Texts.clean(part);
+            if (!t.isEmpty()) {
+                cells.add(t);
+            }
+        }
+        return cells;
+    }
+
+    private static List<String> texts(List<Cell> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (Cell c : cells) {
+            out.add(c.text());
+        }
+        return out;
+    }
+
+    /** A header row: a cell naming the item column and one naming a price, content or basis column. */
+    private boolean isHeader(List<String> cells) {
+        boolean item = false;
+        boolean other = false;
+        for (String t : cells) {
+            Role role = vocabulary.roleOfHeader(t);
+            if (role == Role.ITEM) {
+                item = true;
+            } else if (role != null && role != Role.NUMBER && role != Role.CATEGORY) {
+                other = true;
+            }
+        }
+        return item && other;
+    }
+
+    /** The rows as a table: a row of one cell spans the table (a title or a section). */
+    private static Element rebuild(List<List<String>> rows) {
+        int width = 0;
+        for (List<String> row : rows) {
+            width = Math.max(width, row.size());
+        }
+        if (width < 2) {
+            return null;
+        }
+        Element table = new Element("table");
+        for (List<String> row : rows) {
+            Element tr = table.appendElement("tr");
+            for (String cell : row) {
+                Element td = tr.appendElement("td").text(cell);
+                if (row.size() == 1) {
+                    td.attr("colspan", Integer.toString(width));
+                }
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,159 @@
+package org.feewatch.loanbook.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.feewatch.api.InputIssue;
+import org.feewatch.api.spi.LoanBookListener;
+
+/**
+ * The text form of a book file, from its first bytes, checked before the parsers see it (docs/loanbook.md,
+ * "Text forms"): UTF-16 (or UTF-32) text, which no loan book may be, and classic Mac OS line ends (a
+ * carriage return alone), which are read as line ends. Everything else is {@link Kind#PLAIN} and goes
+ * straight to the parsers.
+ */
+final class BookForm {
+    /** A CR-only file has no line feed at all in this many first bytes, and a carriage return. */
+    private static final int SAMPLE = 64 * 1024;
+
+    enum Kind { PLAIN, CR_ONLY, WIDE }
+
+    private static final BookForm PLAIN = new BookForm(Kind.PLAIN, null, null);
+
+    final Kind kind;
+    /** For {@link Kind#WIDE}: the charset that decodes the file (to count its lines). */
+    final Charset wide;
+    /** For {@link Kind#WIDE}: how it was recognised, for the message. */
+    final String evidence;
+
+    private BookForm(Kind kind, Charset wide, String evidence) {
+        this.kind = kind;
+        this.wide = wide;
+        this.evidence = evidence;
+    }
+
+    static BookForm of(Path file) throws IOException {
+        byte[] s;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bb = ByteBuffer.allocate((int) Math.min(SAMPLE, ch.size()));
+            while (bb.hasRemaining() && ch.read(bb) >= 0) {
+                // fill the sample
+            }
+            s = bb.array();
+        }
+        return of(s);
+    }
+
+    static BookForm of(byte[] s) {
+        int n = s.length;
+        if (n >= 4 && u(s[0]) == 0xFF && u(s[1]) == 0xFE && s[2] == 0 && s[3] == 0) {
+            return wide("UTF-32LE", "UTF-32 text (byte-order mark FF FE 00 00)");
+        }
+        if (n >= 4 && s[0] == 0 && s[1] == 0 && u(s[2]) == 0xFE && u(s[3]) == 0xFF) {
+            return wide("UTF-32BE", "UTF-32 text (byte-order mark 00 00 FE FF)");
+        }
+        if (n >= 2 && u(s[0]) == 0xFF && u(s[1]) == 0xFE) {
+            return wide("UTF-16LE", "UTF-16 text (byte-order mark FF FE)");
+        }
+        if (n >= 2 && u(s[0]) == 0xFE && u(s[1]) == 0xFF) {
+            return wide("UTF-16BE", "UTF-16 text (byte-order mark FE FF)");
+        }
+        // without a mark: ASCII text in UTF-16 has a zero byte beside every character
+        if (n >= 4 && s[0] != 0 && s[1] == 0 && s[2] != 0 && s[3] == 0) {
+            return wide("UTF-16LE", "UTF-16 text (a zero byte after each of its first characters)");
+        }
+        if (n >= 4 && s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0) {
+            return wide("UTF-16BE", "UTF-16 text (a zero byte before each of its first characters)");
+        }
+        boolean cr = false;
+        for (byte b : s) {
+            if (b == '\n') {
+                return PLAIN;
+            }
+            cr |= b == '\r';
+        }
+        return cr ? new BookForm(Kind.CR_ONLY, null, null) : PLAIN;
+    }
+
+    private static BookForm wide(String charset, String evidence) {
+        return new BookForm(Kind.WIDE, Charset.forName(charset), evidence);
+    }
+
+    private static int u(byte b) {
+        return b & 0xFF;
+    }
+
+    /**
+     * A wide-text book is not read: every non-blank line from {@code firstLoanLine} on is rejected with
+     * the reason (so that read = accepted + rejected counts the book's loans), lines counted in the
+     * file's own encoding. Returns how many lines were rejected.
+     */
+    long rejectAll(Path file, String fileName, long firstLoanLine, String expected, LoanBookListener listener)
+            throws IOException {
+        String reason = fileName + " is " + evidence + ", not " + expected
+                + ": no loan in it can be read; save the book as " + expected + " and audit again";
+        long rejected = 0;
+        try (InputStream in = Files.newInputStream(file);
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, wide.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+            long line = 0;
+            for (String text = r.readLine(); text != null; text = r.readLine()) {
+                line++;
+                if (line < firstLoanLine || text.replace("\uFEFF", "").isBlank()) {
+                    continue;
+                }
+                listener.onRejected(InputIssue.at(fileName, line, reason));
+                rejected++;
+            }
+        }
+        return rejected;
+    }
+
+    /**
+     * A copy of a CR-only file with each carriage return that is not followed by a line feed turned
+     * into a line feed: byte for byte, so offsets, line numbers and lengths are those of the original.
+     */
+    static Path withLineFeeds(Path file) throws IOException {
+        Path copy = Files.createTempFile("feewatch-book-", ".tmp");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy))) {
+            boolean pendingCr = false;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (pendingCr) {
+                    // a CR before a LF stays (CRLF); a CR alone becomes the line end
+                    out.write(b == '\n' ? '\r' : '\n');
+                }
+                pendingCr = b == '\r';
+                if (!pendingCr) {
+                    out.write(b);
+                }
+            }
+            if (pendingCr) {
+                out.write('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        return copy;
+    }
+
+    /** The warning for a file read with its carriage returns as line ends. */
+    static InputIssue crOnlyWarning(String fileName) {
+        return InputIssue.of(fileName, "the file's lines end in a carriage return alone (classic Mac OS): "
+                + "each one was read as a line end");
+    }
+}
