@@ -417,8 +417,17 @@ public class JsonReportWriter implements ReportWriter {
         }
         j.endArray();
         j.name(METRICS).beginObject();
-        for (Map.Entry<String, String> m : f.metrics().entrySet()) {
-            j.name(m.getKey()).value(m.getValue());
+        // forEach walks the metrics without the iterator and entry objects of the unmodifiable entry set
+        try {
+            f.metrics().forEach((name, value) -> {
+                try {
+                    j.name(name).value(value);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         j.endObject();
         j.name(CITATIONS).beginArray();

@@ -1,6 +1,5 @@
 package org.feewatch.engine.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -44,10 +43,11 @@ public final class FindingChecks {
     }
 
     /**
-     * The digest last found well-formed: the evidence of a book's findings points at a few pages,
-     * whose digest is one string each, so most checks are one comparison of references.
+     * The last string {@link #isSha256} accepted: the findings of a book cite the same few
+     * snapshots, each as one string object. Shared by the judging threads without a lock: a
+     * thread that misses another's write only checks the digits again.
      */
-    private static volatile String lastSha256;
+    private static String lastSha256;
 
     /** True when {@code s} matches {@link #SHA256} (see {@link #isRuleCode}). */
     static boolean isSha256(String s) {
@@ -65,25 +65,6 @@ public final class FindingChecks {
         }
         lastSha256 = s;
         return true;
-    }
-
-    private static boolean hasNull(Map<String, String> metrics) {
-        if (metrics.isEmpty()) {
-            return false;
-        }
-        // a map that cannot hold null may say so by throwing
-        try {
-            if (metrics.containsKey(null)) {
-                return true;
-            }
-        } catch (NullPointerException e) {
-            // no null name
-        }
-        try {
-            return metrics.containsValue(null);
-        } catch (NullPointerException e) {
-            return false;
-        }
     }
 
     /** Null when the finding can go into a report, else what is wrong with it. */
@@ -109,10 +90,7 @@ public final class FindingChecks {
         if (f.action() == null) {
             return "a finding without an action";
         }
-        // indexed, and the metrics asked rather than walked: every loan finding of a book comes here
-        List<Evidence> evidence = f.evidence();
-        for (int i = 0, n = evidence.size(); i < n; i++) {
-            Evidence e = evidence.get(i);
+        for (Evidence e : f.evidence()) {
             if (e == null || e.source() == null) {
                 return "a finding with evidence that names no source";
             }
@@ -123,12 +101,27 @@ public final class FindingChecks {
         if (hasNull(f.metrics())) {
             return "a finding with a metric that has no name or no value";
         }
-        List<String> citations = f.citations();
-        for (int i = 0, n = citations.size(); i < n; i++) {
-            if (citations.get(i) == null) {
+        for (String c : f.citations()) {
+            if (c == null) {
                 return "a finding with an empty citation";
             }
         }
         return null;
+    }
+
+    /**
+     * True when a metric has no name or no value. A finding's metrics are an unmodifiable copy in
+     * a {@code LinkedHashMap}, which answers without the iterator and entry objects per metric
+     * that its unmodifiable entry set makes; a map that refuses to be asked about null has none.
+     */
+    private static boolean hasNull(Map<String, String> metrics) {
+        if (metrics.isEmpty()) {
+            return false;
+        }
+        try {
+            return metrics.containsKey(null) || metrics.containsValue(null);
+        } catch (NullPointerException e) {
+            return false;
+        }
     }
 }

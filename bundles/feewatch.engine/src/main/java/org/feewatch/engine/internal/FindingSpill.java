@@ -208,10 +208,7 @@ public final class FindingSpill implements Closeable {
                 out.writeString(e.sha256(), true);
             }
             out.writeInt(f.metrics().size());
-            for (Map.Entry<String, String> m : f.metrics().entrySet()) {
-                out.writeString(m.getKey(), true);
-                out.writeString(m.getValue(), false);
-            }
+            out.writeMetrics(f.metrics());
             out.writeInt(f.citations().size());
             for (String c : f.citations()) {
                 out.writeString(c, true);
@@ -419,6 +416,10 @@ public final class FindingSpill implements Closeable {
         private final byte[] buf = new byte[1 << 16];
         private int n;
         private final java.util.HashMap<String, Integer> table = new java.util.HashMap<>();
+        /** Table strings written lately and their entries, by hash code. */
+        private static final int RECENT = 64;
+        private final String[] recentStrings = new String[RECENT];
+        private final int[] recentEntries = new int[RECENT];
 
         Out(java.io.OutputStream out) {
             this.out = out;
@@ -447,6 +448,30 @@ public final class FindingSpill implements Closeable {
             n += len;
         }
 
+        /**
+         * Each metric's name (through the table) and value. {@code forEach} walks the map without
+         * the iterator and the entry object per metric that its unmodifiable entry set makes.
+         */
+        void writeMetrics(Map<String, String> metrics) throws IOException {
+            metricFailure = null;
+            metrics.forEach(writeMetric);
+            if (metricFailure != null) {
+                throw metricFailure;
+            }
+        }
+
+        private IOException metricFailure;
+        private final java.util.function.BiConsumer<String, String> writeMetric = (name, value) -> {
+            if (metricFailure == null) {
+                try {
+                    writeString(name, true);
+                    writeString(value, false);
+                } catch (IOException e) {
+                    metricFailure = e;
+                }
+            }
+        };
+
         void writeInt(int v) throws IOException {
             room(4);
             buf[n++] = (byte) (v >>> 24);
@@ -465,8 +490,16 @@ public final class FindingSpill implements Closeable {
                 return;
             }
             if (recurring && s.length() <= TABLE_MAX_LENGTH) {
+                // the same string objects recur (catalogue citations, metric names): found by identity first
+                int slot = s.hashCode() & (RECENT - 1);
+                if (recentStrings[slot] == s) {
+                    writeInt(-2 - recentEntries[slot]);
+                    return;
+                }
                 Integer k = table.get(s);
                 if (k != null) {
+                    recentStrings[slot] = s;
+                    recentEntries[slot] = k;
                     writeInt(-2 - k);
                     return;
                 }

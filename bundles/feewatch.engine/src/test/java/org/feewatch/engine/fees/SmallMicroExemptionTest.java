@@ -23,7 +23,8 @@ class SmallMicroExemptionTest {
             "对小微企业免收。", "对小微企业免收；其他企业按标准收取", "对小型企业、微型企业免收",
             "Exempt for small and micro enterprises", "Waived for SMEs", "Free of charge for micro and small businesses",
             "Applicable to large and medium enterprises only", "Charged only for large enterprises",
-            "小微企业免收 Waived for small and micro enterprises"})
+            "小微企业免收 Waived for small and micro enterprises", "对小型微型企业暂停收取", "小微企业客户不再收取",
+            "对小微企业取消收费", "小微企业豁免"})
     void exemptingRemarks(String remark) {
         assertTrue(SmallMicroExemption.exempts(item("资信证明", "每份200元", remark)), remark);
     }

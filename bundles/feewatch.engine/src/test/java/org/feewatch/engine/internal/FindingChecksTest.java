@@ -3,8 +3,12 @@ package org.feewatch.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
+import org.feewatch.api.Action;
+import org.feewatch.api.Evidence;
+import org.feewatch.api.Finding;
+import org.feewatch.api.Severity;
+import org.feewatch.api.Subject;
 import org.junit.jupiter.api.Test;
 
 class FindingChecksTest {
@@ -27,26 +31,29 @@ class FindingChecksTest {
     }
 
     @Test
-    void findingsWithANullMetricOrABadDigestAreRefused() {
-        String digest = "0123456789abcdef".repeat(4);
-        assertEquals(null, FindingChecks.problem(finding(Map.of("amount", "1.00"), digest)));
-        assertEquals(null, FindingChecks.problem(finding(Map.of(), digest)), "the same digest again");
-        assertEquals(null, FindingChecks.problem(finding(null, null)));
-        Map<String, String> nullValue = new java.util.LinkedHashMap<>();
-        nullValue.put("amount", null);
-        Map<String, String> nullName = new java.util.LinkedHashMap<>();
-        nullName.put(null, "1");
-        String metric = "a finding with a metric that has no name or no value";
-        assertEquals(metric, FindingChecks.problem(finding(nullValue, digest)));
-        assertEquals(metric, FindingChecks.problem(finding(nullName, null)));
-        assertEquals("a finding with evidence whose sha256 is not 64 lower-case hex digits",
-                FindingChecks.problem(finding(Map.of(), digest.toUpperCase())));
+    void aDigestAcceptedOnceIsStillCheckedAsTheSchemaSaysAfterwards() {
+        String ok = "0123456789abcdef".repeat(4);
+        for (int round = 0; round < 2; round++) {
+            for (String s : List.of(ok, ok.toUpperCase(), ok, ok.replace('a', 'g'), new String(ok))) {
+                assertEquals(FindingChecks.SHA256.matcher(s).matches(), FindingChecks.isSha256(s), s);
+            }
+        }
     }
 
-    private static org.feewatch.api.Finding finding(Map<String, String> metrics, String sha256) {
-        return new org.feewatch.api.Finding("FEE-003", org.feewatch.api.Severity.HIGH,
-                org.feewatch.api.Subject.loan("L1"), "title",
-                List.of(new org.feewatch.api.Evidence("loans.jsonl", "line 1", "text", sha256)), metrics, List.of(),
-                org.feewatch.api.Action.REVIEW);
+    @Test
+    void aMetricWithoutNameOrValueMakesTheFindingUnusableAndOthersDoNot() {
+        for (String[] metric : new String[][] {{"apr", "5.1"}, {null, "5.1"}, {"apr", null}}) {
+            java.util.Map<String, String> metrics = new java.util.LinkedHashMap<>();
+            metrics.put("amount", "550.00");
+            metrics.put(metric[0], metric[1]);
+            Finding f = new Finding("FEE-001", Severity.HIGH, Subject.loan("L1"), "title",
+                    List.of(new Evidence("loans.jsonl", "line 1", "text", "0123456789abcdef".repeat(4))), metrics,
+                    List.of("citation"), Action.REFUND);
+            assertEquals(metric[0] == null || metric[1] == null
+                    ? "a finding with a metric that has no name or no value" : null, FindingChecks.problem(f));
+        }
+        Finding none = new Finding("FEE-001", Severity.HIGH, Subject.loan("L1"), "title", List.of(), null, null,
+                Action.REFUND);
+        assertEquals(null, FindingChecks.problem(none));
     }
 }

@@ -334,4 +334,11 @@ class PriceParserTest {
         assertEquals(Kind.NEGOTIATED, PriceParser.parse("Negotiable").kind());
         assertEquals(Kind.UNSTATED, PriceParser.parse("Please consult our branches").kind());
     }
+    @Test
+    void aFormulaTimesTheTermInYearsOrMonthsIsPerYearOrMonth() {
+        assertEquals(Period.PER_YEAR, PriceParser.parse("担保金额×1.5%×担保期限（年）").period());
+        assertEquals(Period.PER_YEAR, PriceParser.parse("贷款本金*0.8%*贷款年限").period());
+        assertEquals(Period.PER_MONTH, PriceParser.parse("借款本金×0.1%×借款期限（月）").period());
+        assertEquals(Period.ONCE, PriceParser.parse("担保金额×1%").period());
+    }
 }

@@ -160,8 +160,16 @@ public final class PrettyJson {
 
     /** As {@link #name(String)}, with the bytes encoded once. */
     public PrettyJson name(Name name) throws IOException {
-        beforeName();
-        bytes(name.bytes, 0, name.bytes.length);
+        if (depth > Name.DEPTHS) {
+            beforeName();
+            bytes(name.bytes, 0, name.bytes.length);
+        } else {
+            // the separator, line break, indent and name in one copy
+            int s = scopes[depth - 1];
+            scopes[depth - 1] = 1;
+            byte[] b = (s == 1 ? name.afterMember : name.first)[depth];
+            bytes(b, 0, b.length);
+        }
         afterName = true;
         return this;
     }
@@ -180,7 +188,13 @@ public final class PrettyJson {
      * writer writes over and over.
      */
     public static final class Name {
+        /** The depths up to which the name is kept with what goes before it. */
+        static final int DEPTHS = 16;
         final byte[] bytes;
+        /** By depth: the line break, indent and name of an object's first member. */
+        final byte[][] first = new byte[DEPTHS + 1][];
+        /** By depth: the same after another member (with the separator before). */
+        final byte[][] afterMember = new byte[DEPTHS + 1][];
 
         public Name(String name) {
             java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
@@ -193,6 +207,16 @@ public final class PrettyJson {
                 throw new java.io.UncheckedIOException(e);
             }
             bytes = b.toByteArray();
+            for (int d = 1; d <= DEPTHS; d++) {
+                first[d] = concat(NEWLINES[d], bytes);
+                afterMember[d] = concat(new byte[] {','}, first[d]);
+            }
+        }
+
+        private static byte[] concat(byte[] a, byte[] b) {
+            byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, c, a.length, b.length);
+            return c;
         }
     }
 

@@ -97,4 +97,31 @@ class PrettyJsonTest {
 
         org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
     }
+
+    @Test
+    void aNameEncodedOnceIsWrittenAsGsonWritesItAtEveryDepth() throws IOException {
+        ByteArrayOutputStream gsonBytes = new ByteArrayOutputStream();
+        JsonWriter g = new JsonWriter(new OutputStreamWriter(gsonBytes, StandardCharsets.UTF_8));
+        g.setIndent("  ");
+        g.setHtmlSafe(false);
+        ByteArrayOutputStream mineBytes = new ByteArrayOutputStream();
+        PrettyJson m = new PrettyJson(mineBytes, 16);
+        PrettyJson.Name first = new PrettyJson.Name("first");
+        PrettyJson.Name tricky = new PrettyJson.Name(TRICKY);
+        g.beginObject();
+        m.beginObject();
+        for (int depth = 1; depth <= 25; depth++) {
+            g.name("first").value(depth).name(TRICKY).value("v").name("next").beginArray().beginObject();
+            m.name(first).value(depth).name(tricky).value("v").name("next").beginArray().beginObject();
+        }
+        for (int depth = 25; depth >= 1; depth--) {
+            g.endObject().endArray();
+            m.endObject().endArray();
+        }
+        g.endObject();
+        m.endObject();
+        g.flush();
+        m.flush();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
+    }
 }

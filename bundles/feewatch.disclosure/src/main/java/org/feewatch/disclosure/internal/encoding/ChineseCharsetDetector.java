@@ -78,16 +78,28 @@ public final class ChineseCharsetDetector {
      * True when {@code charset} is GB18030 or Big5, decoded {@code body} without error, and yet the
      * other one reads it as far more common Chinese: GB and Big5 accept most of each other's byte
      * pairs, so a page labelled gb2312 but written in Big5 decodes "cleanly" into rare characters.
+     * Likewise for a single-byte label (iso-8859-1, windows-1252) on a page whose bytes read as
+     * Chinese in UTF-8, GB18030 or Big5: an old server's default label, not the page's charset.
      */
     static boolean clearlyTheOtherScript(byte[] body, int offset, Charset charset, StrictDecoder.Result reading) {
         Charset other = charset.equals(CharsetNames.GB18030) ? CharsetNames.BIG5
                 : charset.equals(CharsetNames.BIG5) ? CharsetNames.GB18030 : null;
         if (other == null) {
-            return false;
+            // a Latin label (iso-8859-1, windows-1252) decodes any bytes; Chinese bytes behind it read as far
+            // more common Chinese in a Chinese charset than the Latin reading ever can
+            return singleByte(charset) && best(body, offset, List.of()).score() > 2 * score(reading) + MISLABEL_MARGIN;
         }
         long own = score(reading);
         long theirs = score(StrictDecoder.decode(body, offset, other));
         return theirs > 2 * own + MISLABEL_MARGIN;
+    }
+
+    private static boolean singleByte(Charset charset) {
+        try {
+            return charset.newEncoder().maxBytesPerChar() <= 1.0f;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     static long score(StrictDecoder.Result r) {

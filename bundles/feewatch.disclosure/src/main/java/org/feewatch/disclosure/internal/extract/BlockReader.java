@@ -25,6 +25,10 @@ final class BlockReader {
     /** A value that states a price: a figure in yuan or percent, or free / negotiated words. */
     private static final Pattern PRICE_LIKE = Pattern.compile(
             "[\\d０-９]\\s*[%％‰元]|[万千百]分之|免费|免收|不收取|暂不收费|取消收费|协议定价|面议");
+    /** A fee given as a formula: 「担保费＝担保金额×1.5%×担保期限（年）」. */
+    private static final Pattern FORMULA = Pattern.compile("^([^＝=：:]{1,20}?)\\s*[＝=]\\s*(.*)$", Pattern.DOTALL);
+    /** A fee's label after a stop inside a line: 「担保费：年化0.8%；保证金：担保金额的10%」. */
+    private static final Pattern NEXT_FEE_LABEL = Pattern.compile("(?<=[；;。])\\s*([^：:；;。，,\\s]{2,12})[：:]");
     /** A label inside a line, at its start or after a space or a stop: 「… 收费标准：…」. */
     private static final Pattern INNER_LABEL = Pattern.compile("(?<=^|[\\s，,。；;])([^\\s：:，,。；;]{2,12})[：:]");
     private static final Pattern LABELLED = Pattern.compile("^([^：:]{1,20})[：:]\\s*(.*)$", Pattern.DOTALL);
@@ -266,11 +270,47 @@ final class BlockReader {
     /** The line, or the labelled lines it holds when it is a whole record on one line. */
     private void addLines(List<Line> lines, Element e, String text) {
         List<Line> split = splitLabels(e, text);
+        if (split == null) {
+            split = splitFees(e, text);
+        }
         if (split != null) {
             lines.addAll(split);
         } else {
             lines.add(line(e, text));
         }
+    }
+
+    /**
+     * Several fees on one line, each with its label after a stop: 「担保费：年化0.8%；保证金：担保金额的10%」.
+     * One line a fee, when the line starts with a fee's label; null for any other line.
+     */
+    private List<Line> splitFees(Element e, String text) {
+        Matcher first = LABELLED.matcher(text);
+        if (!first.matches() || !namesFee(first.group(1).trim()) || vocabulary.roleOfLabel(first.group(1).trim()) != null) {
+            return null;
+        }
+        List<Integer> cuts = new ArrayList<>();
+        Matcher m = NEXT_FEE_LABEL.matcher(text);
+        while (m.find()) {
+            String label = m.group(1);
+            if (namesFee(label) && vocabulary.roleOfLabel(label) == null) {
+                cuts.add(m.start(1));
+            }
+        }
+        if (cuts.isEmpty()) {
+            return null;
+        }
+        List<Line> out = new ArrayList<>(cuts.size() + 1);
+        int from = 0;
+        cuts.add(text.length());
+        for (int cut : cuts) {
+            String clause = text.substring(from, cut).trim().replaceAll("[；;。]+$", "");
+            if (!clause.isEmpty()) {
+                out.add(line(e, clause));
+            }
+            from = cut;
+        }
+        return out;
     }
 
     /**
@@ -331,6 +371,11 @@ final class BlockReader {
     }
 
     private Line line(Element e, String text) {
+        Matcher f = FORMULA.matcher(text);
+        if (f.matches() && namesFee(f.group(1).trim()) && PRICE_LIKE.matcher(f.group(2)).find()) {
+            // 「担保费＝担保金额×1.5%×担保期限（年）」: the fee as a formula of its price
+            return new Line(e, text, null, f.group(2).trim(), false, f.group(1).trim());
+        }
         Matcher m = LABELLED.matcher(text);
         if (m.matches()) {
             String label = m.group(1).trim();
@@ -370,6 +415,10 @@ final class BlockReader {
         }
         Matcher m = LABELLED.matcher(glance);
         if (m.matches() && (vocabulary.roleOfLabel(m.group(1).trim()) != null || namesFee(m.group(1).trim()))) {
+            return true;
+        }
+        Matcher f = FORMULA.matcher(glance);
+        if (f.matches() && namesFee(f.group(1).trim())) {
             return true;
         }
         Element first = child.firstElementChild();

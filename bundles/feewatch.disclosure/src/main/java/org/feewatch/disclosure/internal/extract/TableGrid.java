@@ -184,6 +184,54 @@ final class TableGrid {
         return texts.computeIfAbsent(cell, e -> Texts.clean(e.text()));
     }
 
+    /** Lines of a cell's text joined by more than this many characters are not split. */
+    private static final int MAX_LINES_CHARS = 2_000;
+
+    /**
+     * The cell's text with its lines (runs between {@code <br>}s and block children such as {@code <p>})
+     * joined by 「；」: tiers written on lines of one cell (100万元以下：每笔500元<br>100万元以上：每笔1000元)
+     * stay apart. The plain {@link #text(Element)} when the cell has one line, is long, or holds a table
+     * (whose rows the plain text keeps together with their cells).
+     */
+    String lines(Element cell) {
+        String plain = text(cell);
+        if (cell == null || plain.length() > MAX_LINES_CHARS || !cell.getElementsByTag("table").isEmpty()
+                || (cell.getElementsByTag("br").isEmpty()
+                && cell.children().stream().noneMatch(ch -> BoundedText.BLOCK_TAGS.contains(ch.normalName())))) {
+            return plain;
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        cell.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode t) {
+                    cur.append(t.getWholeText());
+                } else if (depth > 0 && node instanceof Element e
+                        && (e.normalName().equals("br") || BoundedText.BLOCK_TAGS.contains(e.normalName()))) {
+                    endLine(lines, cur);
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (depth > 0 && node instanceof Element e && BoundedText.BLOCK_TAGS.contains(e.normalName())) {
+                    endLine(lines, cur);
+                }
+            }
+        });
+        endLine(lines, cur);
+        return lines.size() <= 1 ? plain : String.join("；", lines);
+    }
+
+    private static void endLine(List<String> lines, StringBuilder cur) {
+        String t = Texts.clean(cur.toString());
+        if (!t.isEmpty()) {
+            lines.add(t);
+        }
+        cur.setLength(0);
+    }
+
     String text(int r, int c) {
         return text(cell(r, c));
     }

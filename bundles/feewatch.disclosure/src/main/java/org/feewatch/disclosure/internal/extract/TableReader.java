@@ -358,7 +358,7 @@ final class TableReader {
                 if (cell == null || !seen.add(cell)) {
                     continue;
                 }
-                String t = grid.text(cell);
+                String t = grid.lines(cell); // tiers on <br> or <p> lines of one cell stay apart
                 if (t.isEmpty()) {
                     continue;
                 }

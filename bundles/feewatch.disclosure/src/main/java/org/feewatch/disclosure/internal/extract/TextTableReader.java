@@ -46,7 +46,12 @@ final class TextTableReader {
 
     /** Reads the container's rebuilt table into {@code out}; false (nothing added) when it holds none. */
     boolean read(Element container, Headings headings, FeeItems out, List<String> notes) {
-        List<List<String>> rows = positionedRows(container);
+        List<Element> rowElements = new ArrayList<>();
+        List<List<String>> rows = gridRows(container, rowElements);
+        if (rows == null) {
+            rowElements.clear();
+            rows = positionedRows(container);
+        }
         if (rows == null) {
             rows = lineRows(container);
         }
@@ -58,11 +63,48 @@ final class TextTableReader {
             return false;
         }
         locators.alias(table, container);
-        for (Element tr : table.children()) {
-            locators.alias(tr, container);
+        List<Element> built = table.children();
+        for (int i = 0; i < built.size(); i++) {
+            // a row of <div>s is located by itself; a text line has no element but the container
+            locators.alias(built.get(i), i < rowElements.size() ? rowElements.get(i) : container);
         }
         int before = out.items().size();
         return tables.read(table, headings, out, notes) && out.items().size() > before;
+    }
+
+    /**
+     * The rows of a table made of blocks (a CSS table: {@code <div class="row">} of {@code <div class="cell">},
+     * or {@code <li>} of {@code <span>}s): every child of the container has the same number (two or more)
+     * of element children, and one of the first rows is a header. Null when the container is no such grid.
+     */
+    private List<List<String>> gridRows(Element container, List<Element> rowElements) {
+        List<Element> children = container.children();
+        if (children.size() < 2) {
+            return null;
+        }
+        int width = -1;
+        for (Element row : children) {
+            int n = row.childrenSize();
+            String tag = row.normalName();
+            if (n < 2 || tag.equals("tr") || tag.equals("table") || tag.equals("tbody") || (width >= 0 && n != width)) {
+                return null;
+            }
+            width = n;
+        }
+        List<List<String>> rows = new ArrayList<>(children.size());
+        int header = -1;
+        for (Element row : children) {
+            List<String> cells = new ArrayList<>(width);
+            for (Element cell : row.children()) {
+                cells.add(Texts.clean(cell.text()));
+            }
+            if (header < 0 && rows.size() < HEADER_SCAN_ROWS && isHeader(cells)) {
+                header = rows.size();
+            }
+            rows.add(cells);
+            rowElements.add(row);
+        }
+        return header < 0 ? null : rows;
     }
 
     /** A positioned cell: its text and where it stands. */

@@ -230,4 +230,21 @@ class PageDecoderTest {
         out.writeBytes(b);
         return out.toByteArray();
     }
+    @Test
+    void chineseBytesBehindALatinLabelAreReadAsChinese() {
+        // an old server's default: <meta charset=iso-8859-1> on a GBK page (hardpages bank-m)
+        String html = page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">", SIMPLIFIED_BODY);
+        DecodedPage d = PageDecoder.decode(html.getBytes(GBK), null, null);
+        assertEquals("GB18030", d.charset());
+        assertEquals(html, d.text());
+    }
+
+    @Test
+    void aLatinPageKeepsItsLatinLabel() {
+        String html = page("<meta charset=iso-8859-1>", "<title>Tarifs</title></head><body><p>Frais de dossier : 200 €, "
+                + "réduction de 50 % pour les PME. Résumé: très élevé, déjà payé, garçon.</p></body></html>");
+        DecodedPage d = PageDecoder.decode(html.getBytes(StandardCharsets.ISO_8859_1), null, null);
+        assertEquals(DecodedPage.META, d.origin());
+        assertTrue(d.text().contains("réduction"), d.text());
+    }
 }

@@ -205,4 +205,36 @@ class BlockCatalogueExtractorTest {
         assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
         assertEquals(Price.Kind.FREE, Pages.item(d, "保证金").price().kind());
     }
+    @Test
+    void aTableOfDivsIsReadAsATable() {
+        // <div role=table> of <div role=row> of <div class=fee-cell>, the header the first row
+        Disclosure d = read("unseen-div-grid-utf8-says-gb2312.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("贷款承诺费", "资金管理费", "信贷资信证明费"), Pages.names(d));
+        FeeItem fund = Pages.item(d, "资金管理费");
+        assertEquals("对贷款资金使用进行监督管理", fund.content());
+        assertEquals("每笔800元", fund.priceText());
+        assertEquals("小微企业客户不再收取", fund.remark());
+        assertTrue(fund.locator().endsWith("div:nth-child(3)"), "the row itself: " + fund.locator());
+        assertNull(Pages.item(d, "信贷资信证明费").remark());
+    }
+
+    @Test
+    void twoFeesOnOneLineAreTwoItems() {
+        // 「担保费：年化0.8%；保证金：担保金额的10%（担保责任解除后全额退还）。」
+        Disclosure d = read("unseen-two-fees-one-line.html", SourceKind.PARTNER_SCHEDULE);
+        assertEquals(List.of("担保费", "保证金", "提前还款违约金"), Pages.names(d));
+        assertEquals("年化0.8%", Pages.item(d, "担保费").priceText());
+        assertEquals(Price.Kind.PERCENT, Pages.item(d, "担保费").price().kind());
+        assertEquals(0, new java.math.BigDecimal("0.8").compareTo(Pages.item(d, "担保费").price().high()));
+    }
+
+    @Test
+    void aFeeWrittenAsAFormulaIsAnItem() {
+        // 「担保费＝担保金额×1.5%×担保期限（年）」: 1.5 % a year
+        Disclosure d = read("unseen-fee-formula.html", SourceKind.PARTNER_SCHEDULE);
+        FeeItem guarantee = Pages.item(d, "担保费");
+        assertEquals("担保金额×1.5%×担保期限（年）", guarantee.priceText());
+        assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
+        assertEquals(0, new java.math.BigDecimal("1.5").compareTo(guarantee.price().high()));
+    }
 }

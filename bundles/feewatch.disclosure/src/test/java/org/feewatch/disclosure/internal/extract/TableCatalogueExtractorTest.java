@@ -308,4 +308,25 @@ class TableCatalogueExtractorTest {
         assertEquals(List.of("平台服务费", "提前结清手续费"), Pages.names(d));
         assertEquals("借款满6个月后免收", Pages.item(d, "提前结清手续费").remark());
     }
+    @Test
+    void tiersOnLinesOfOneCellStayApart() {
+        // 展期金额100万元（含）以下：每笔500元<br>展期金额100万元以上：每笔1000元; <p>按…0.1%收取</p><p>最低500元</p>;
+        // item names in <th scope="row">; UTF-8 behind a meta that says gb2312
+        Disclosure d = read("unseen-tiers-on-lines.html");
+        assertEquals(List.of("贷款展期手续费", "委托贷款手续费", "提前还款违约金"), Pages.names(d));
+        Price extension = Pages.item(d, "贷款展期手续费").price();
+        assertEquals(Price.Kind.TIERED, extension.kind());
+        assertEquals(2, extension.parts().size());
+        assertEquals(0, new BigDecimal("1000").compareTo(extension.parts().get(1).high()));
+        Price entrusted = Pages.item(d, "委托贷款手续费").price();
+        assertEquals(Price.Kind.PERCENT, entrusted.kind());
+        assertEquals(0, new BigDecimal("500").compareTo(entrusted.minimum()));
+    }
+
+    @Test
+    void gbkBehindALatinLabelIsReadAsChinese() {
+        Snapshot s = Pages.decoded("l", "unseen-gbk-says-latin1.html");
+        assertEquals("GB18030", s.charset());
+        assertEquals(List.of("延期提款违约金"), Pages.names(read("unseen-gbk-says-latin1.html")));
+    }
 }
