@@ -182,6 +182,9 @@ public final class AuditEngine {
             }
             addCapped(warnings, pipeline.warnings(), "more loan book warnings are not listed");
             addCapped(warnings, pipeline.loanProblems(), "more loans without an APR are not listed");
+            CappedIssues payees = new CappedIssues(options.maxListedWarnings());
+            pipeline.payees().warnings().forEach(payees::add);
+            addCapped(warnings, payees, "more fee payees that are not the institution or a partner are not listed");
         }
 
         // 6. case-level judgement, each rule within its time

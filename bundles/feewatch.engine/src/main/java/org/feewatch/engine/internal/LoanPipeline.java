@@ -72,6 +72,7 @@ public final class LoanPipeline implements LoanBookListener {
     private final CappedIssues errors;
     private final CappedIssues warnings;
     private final CappedIssues loanProblems;
+    private final FeePayees payees;
 
     // re-ordering of detail rows: guarded by "this"
     private final TreeMap<Long, List<Done>> pending = new TreeMap<>();
@@ -96,6 +97,7 @@ public final class LoanPipeline implements LoanBookListener {
         this.errors = new CappedIssues(options.maxListedErrors());
         this.warnings = new CappedIssues(options.maxListedWarnings());
         this.loanProblems = new CappedIssues(options.maxListedWarnings());
+        this.payees = new FeePayees(context.caseInfo(), context.partners());
     }
 
     /**
@@ -188,7 +190,7 @@ public final class LoanPipeline implements LoanBookListener {
         }
         accepted.addAndGet(loans.size());
         unfinished.incrementAndGet();
-        queue.add(new Batch(sequence, List.copyOf(loans)));
+        queue.add(new Batch(sequence, payees.canonical(loans)));
     }
 
     @Override
@@ -224,6 +226,11 @@ public final class LoanPipeline implements LoanBookListener {
     /** Reader warnings (unknown fields, skipped books, orphan fee rows, read errors). */
     public CappedIssues warnings() {
         return warnings;
+    }
+
+    /** The book's fee payees that are not the institution id or a partner id. */
+    public FeePayees payees() {
+        return payees;
     }
 
     /** Loans whose APR could not be computed. */

@@ -18,10 +18,10 @@ final class BytePattern {
     final int span;
     final long w0;
     final long m0;
-    private final long w1;
-    private final long m1;
-    private final long w2;
-    private final long m2;
+    final long w1;
+    final long m1;
+    final long w2;
+    final long m2;
 
     BytePattern(String ascii) {
         byte[] p = ascii.getBytes(StandardCharsets.US_ASCII);

@@ -10,6 +10,7 @@ final class Bytes {
             ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
 
     private Bytes() {
     }
@@ -25,13 +26,23 @@ final class Bytes {
         return (long) LONGS.get(b, i);
     }
 
+    /**
+     * The index (0-7) of the lowest byte of m with its high bit set, for m nonzero with no other bits
+     * (as {@link #matches} gives): {@code Long.numberOfTrailingZeros(m) >>> 3} with no branch, as the
+     * launcher's compiler (C1) runs that method as branching Java code.
+     */
+    static int firstMarked(long m) {
+        // the lowest mark as 1 << 8k picks byte 7 - k of the multiplier, which holds k
+        return (int) ((((m & -m) >>> 7) * 0x0001020304050607L) >>> 56);
+    }
+
     static int indexOf(byte[] b, int from, int to, byte v) {
         long pattern = ONES * (v & 0xFF);
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long m = matches((long) LONGS.get(b, i), pattern);
             if (m != 0) {
-                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                return i + firstMarked(m);
             }
         }
         for (; i < to; i++) {
@@ -48,7 +59,7 @@ final class Bytes {
         for (; i + 8 <= to; i += 8) {
             long m = (long) LONGS.get(b, i) & 0x8080808080808080L;
             if (m != 0) {
-                return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                return i + firstMarked(m);
             }
         }
         for (; i < to; i++) {
@@ -67,6 +78,28 @@ final class Bytes {
         long pattern = ONES * (v & 0xFF);
         int seen = 0;
         int i = from;
+        // sixteen bytes with no v are stepped over after one test (whether some byte of x ^ pattern is
+        // zero, exact as a yes or no); the words with one are then counted exactly, as below
+        for (; i + 16 <= to; i += 16) {
+            long t0 = (long) LONGS.get(b, i) ^ pattern;
+            long t1 = (long) LONGS.get(b, i + 8) ^ pattern;
+            if (((((t0 - ONES) & ~t0) | ((t1 - ONES) & ~t1)) & HIGH) == 0) {
+                continue;
+            }
+            for (int k = i; k < i + 16; k += 8) {
+                long m = matches((long) LONGS.get(b, k), pattern);
+                if (m != 0) {
+                    int c = Long.bitCount(m);
+                    if (c >= n - seen) {
+                        for (int r = n - seen - 1; r > 0; r--) {
+                            m &= m - 1;
+                        }
+                        return k + firstMarked(m);
+                    }
+                    seen += c;
+                }
+            }
+        }
         for (; i + 8 <= to; i += 8) {
             long m = matches((long) LONGS.get(b, i), pattern);
             if (m != 0) {
@@ -75,7 +108,7 @@ final class Bytes {
                     for (int k = n - seen - 1; k > 0; k--) {
                         m &= m - 1;
                     }
-                    return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                    return i + firstMarked(m);
                 }
                 seen += c;
             }

@@ -326,7 +326,7 @@ final class ChunkedBookReader {
             final Chunk c;
             final LineParser parser;
             final byte[] b;
-            final List<Loan> loans = new ArrayList<>();
+            final ArrayList<Loan> loans = new ArrayList<>();
             final List<InputIssue> rejects = new ArrayList<>(0);
             long line;
             int i;

@@ -387,9 +387,9 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         if (q > e || (q < e && b[q] != ',')) {
             return null;
         }
-        int day = PlainValues.isoDay(b, p);
-        lastDay = day;
-        return day == 0 ? null : PlainValues.dateOf(day);
+        LocalDate date = d.days.date(b, p);
+        lastDay = date == null ? 0 : d.days.lastDay;
+        return date;
     }
 
     /** The end of a field of ASCII digits, '-' and '.' (checked by the value's own parser), or -1. */
@@ -452,6 +452,30 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         byte[] classes = CsvFields.CLASS;
         int high = -1;
         int q = p;
+        // eight bytes at a time up to the first comma, quote, space or tab (noting the first byte above
+        // 0x7F before it); the byte loop below reads the rest as before
+        while (q + 8 <= e) {
+            long w = Bytes.word(b, q);
+            long stop = Bytes.matches(w, COMMAS) | Bytes.matches(w, QUOTES) | Bytes.matches(w, SPACES)
+                    | Bytes.matches(w, TABS);
+            long hi = w & HIGH_BITS;
+            if (stop != 0) {
+                hi &= (stop & -stop) - 1;
+                if (high < 0 && hi != 0) {
+                    high = q + Bytes.firstMarked(hi);
+                }
+                int at = q + Bytes.firstMarked(stop);
+                if (b[at] != ',') {
+                    return -1;
+                }
+                textHigh = high;
+                return at;
+            }
+            if (high < 0 && hi != 0) {
+                high = q + Bytes.firstMarked(hi);
+            }
+            q += 8;
+        }
         while (q < e) {
             int k = classes[b[q] & 0xFF];
             if (k != 0) {
@@ -470,6 +494,12 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         textHigh = high;
         return q;
     }
+
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long TABS = 0x0909090909090909L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Where the field last scanned by {@link #scanText} has its first non-ASCII byte, or -1. */
     private int textHigh;
@@ -578,13 +608,17 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         return forEachGroup(id, hash, true);
     }
 
+    /** The group after the last one read: the next loan's when fees.csv follows the book's order. */
+    private int groupHint;
+
     private String forEachGroup(String id, long hash, boolean parse) {
         String problem = null;
-        for (int g = fees.firstGroup(hash); g >= 0; g = fees.nextGroup(g)) {
+        for (int g = fees.firstGroup(hash, groupHint); g >= 0; g = fees.nextGroup(g)) {
             String p = group(g, id, parse);
             if (problem == null) {
                 problem = p;
             }
+            groupHint = g + 1;
         }
         return problem;
     }

@@ -19,6 +19,8 @@ final class FeeIndex {
     private int[] next = new int[256];
     private int count;
     private int[] table = new int[1024];
+    /** One bit per group: set for the first group of its id hash (the one {@link #firstGroup} gives). */
+    private long[] heads = new long[4];
     private AtomicLongArray claimed;
     /**
      * Two bits per id hash in one word of a bit set of about 16 bits per group (a blocked Bloom
@@ -48,6 +50,7 @@ final class FeeIndex {
             firstLines = Arrays.copyOf(firstLines, cap);
             hashes = Arrays.copyOf(hashes, cap);
             next = Arrays.copyOf(next, cap);
+            heads = Arrays.copyOf(heads, (cap + 63) / 64);
         }
         int g = count++;
         offsets[g] = offset;
@@ -200,10 +203,12 @@ final class FeeIndex {
             i = (i + 1) & mask;
         }
         table[i] = g + 1;
+        heads[g >>> 6] |= 1L << (g & 63);
     }
 
     private void rehash() {
         table = new int[table.length * 2];
+        Arrays.fill(heads, 0L);
         for (int g = 0; g < count - 1; g++) {
             next[g] = -1;
         }
@@ -230,6 +235,18 @@ final class FeeIndex {
             i = (i + 1) & mask;
         }
         return -1;
+    }
+
+    /**
+     * {@link #firstGroup(long)}, trying group {@code hint} first: a parser passes the group after the
+     * last one it found, which is the next loan's when fees.csv is in the order of loans.csv, and is
+     * then read where the groups lie in order rather than through the table at random places.
+     */
+    int firstGroup(long hash, int hint) {
+        if (hint >= 0 && hint < count && hashes[hint] == hash && (heads[hint >>> 6] & (1L << (hint & 63))) != 0) {
+            return hint;
+        }
+        return firstGroup(hash);
     }
 
     int nextGroup(int g) {

@@ -90,9 +90,19 @@ final class IdRegistry {
         return totalRuns;
     }
 
+    /** {@code id.startsWith(prefix)} for a prefix of that length, char by char (a short prefix: "G"). */
+    private static boolean samePrefix(String id, String prefix, int length) {
+        for (int i = 0; i < length; i++) {
+            if (id.charAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Runs runsFor(String id, int prefixLength, int width) {
         if (lastRuns != null && lastKeyWidth == width && lastKeyPrefix.length() == prefixLength
-                && id.startsWith(lastKeyPrefix)) {
+                && samePrefix(id, lastKeyPrefix, prefixLength)) {
             return lastRuns;
         }
         String prefix = id.substring(0, prefixLength);

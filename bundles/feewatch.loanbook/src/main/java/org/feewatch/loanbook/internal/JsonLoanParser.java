@@ -143,7 +143,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     /** Unknown fields of the line in a one-pass parse: counted only when the line is a loan. */
-    private final java.util.List<String> pendingUnknown = new java.util.ArrayList<>();
+    private final java.util.ArrayList<String> pendingUnknown = new java.util.ArrayList<>();
 
     /**
      * The one-pass parse: the line's end is not known beforehand, so blanks never include a line
@@ -162,7 +162,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         cutShort = false;
         oneLine = true;
         d.reset();
-        pendingUnknown.clear();
+        if (!pendingUnknown.isEmpty()) {
+            pendingUnknown.clear();
+        }
         try {
             if (b[p] != '{') {
                 return null;
@@ -249,7 +251,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                     // "" is an absent field, as null is and as an empty CSV cell is (docs/loanbook.md)
                     p += 2;
                 } else {
-                    value(ctx, key, depth);
+                    // the value's parser chosen here rather than in a method of its own: one call less a field
+                    switch (ctx) {
+                        case CTX_TOP -> top(key, depth);
+                        case CTX_BORROWER -> borrower(key);
+                        case CTX_RATE -> rate(key);
+                        case CTX_FEE -> fee(key);
+                        default -> bundled(key);
+                    }
                 }
             } else {
                 if (name == null) {
@@ -271,7 +280,8 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 int at = p;
                 if (at + pattern.span <= bytes.length && at + pattern.length <= end
                         && (Bytes.word(bytes, at) & pattern.m0) == pattern.w0
-                        && (pattern.words == 1 || pattern.rest(bytes, at))) {
+                        && (pattern.words == 1 || (Bytes.word(bytes, at + 8) & pattern.m1) == pattern.w1
+                                && (pattern.words == 2 || (Bytes.word(bytes, at + 16) & pattern.m2) == pattern.w2))) {
                     p = at + pattern.length;
                     matched = true;
                     continue;
@@ -285,16 +295,6 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             if (matched) {
                 p += keys.quoted[key].length;
             }
-        }
-    }
-
-    private void value(int ctx, int key, int depth) throws Reject {
-        switch (ctx) {
-            case CTX_TOP -> top(key, depth);
-            case CTX_BORROWER -> borrower(key);
-            case CTX_RATE -> rate(key);
-            case CTX_FEE -> fee(key);
-            default -> bundled(key);
         }
     }
 
@@ -384,6 +384,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private void array(int ctx, String field, int depth) throws Reject {
+        if (p + 1 < end && b[p] == '[' && b[p + 1] == ']') {
+            // the usual empty array, as the steps below read it
+            p += 2;
+            return;
+        }
         if (peek() != '[') {
             throw new Reject(field + " must be an array, not " + kind());
         }
@@ -564,8 +569,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 || b[plainDecimal.end] != '"') {
             return null;
         }
-        p = plainDecimal.end + 1;
-        return plainDecimal.value(shared);
+        PlainDecimal q = plainDecimal;
+        p = q.end + 1;
+        return shared != null ? shared.get(q.unscaled, q.scale) : BigDecimal.valueOf(q.unscaled, q.scale);
     }
 
     private final PlainDecimal plainDecimal = new PlainDecimal();
@@ -658,11 +664,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         lastDay = 0;
         // the common case, "YYYY-MM-DD" of a day that exists, read in place; anything else below
         if (p + 12 <= end && b[p] == '"' && b[p + 11] == '"') {
-            int day = PlainValues.isoDay(b, p + 1);
-            if (day != 0) {
+            java.time.LocalDate date = d.days.date(b, p + 1);
+            if (date != null) {
                 p += 12;
-                lastDay = day;
-                return PlainValues.dateOf(day);
+                lastDay = d.days.lastDay;
+                return date;
             }
         }
         if (peek() != '"') {
@@ -822,7 +828,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 if ((x & HIGH_BITS & before) != 0) {
                     flags |= NON_ASCII;
                 }
-                i += Long.numberOfTrailingZeros(special) >>> 3;
+                i += Bytes.firstMarked(special);
                 break;
             }
             if ((x & HIGH_BITS) != 0) {

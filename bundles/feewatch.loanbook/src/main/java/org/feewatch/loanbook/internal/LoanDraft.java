@@ -69,13 +69,17 @@ final class LoanDraft {
     Repayment repayment;
     boolean onLending;
     BigDecimal deposit;
-    final List<BundledProduct> bundled = new ArrayList<>();
-    final List<LoanFee> fees = new ArrayList<>();
+    final ArrayList<BundledProduct> bundled = new ArrayList<>();
+    final ArrayList<LoanFee> fees = new ArrayList<>();
     /** Amounts and rates of this parser's loans, shared when they repeat. */
     final DecimalCache decimals = new DecimalCache();
+    /** The months of this parser's dates, for reading a date in place. */
+    final IsoDays days = new IsoDays();
     /** Rate terms repeat across a book (same type, tenor, spread, rate): one instance each. */
     private final RateTerms[] rates = new RateTerms[RATE_SLOTS];
-    private static final int RATE_SLOTS = 512;
+    // a book has hundreds of distinct terms (genbook: 505): room for them with few collisions
+    private static final int RATE_BITS = 12;
+    private static final int RATE_SLOTS = 1 << RATE_BITS;
 
     void reset() {
         id = null;
@@ -99,8 +103,13 @@ final class LoanDraft {
         repayment = null;
         onLending = false;
         deposit = null;
-        bundled.clear();
-        fees.clear();
+        // most loans have neither: no call then
+        if (!bundled.isEmpty()) {
+            bundled.clear();
+        }
+        if (!fees.isEmpty()) {
+            fees.clear();
+        }
     }
 
     /** Checks what needs the whole line and makes the loan; the draft can be reset afterwards. */
@@ -174,12 +183,14 @@ final class LoanDraft {
 
     /** The rate terms of this draft, shared with an earlier loan whose terms are equal. */
     private RateTerms rateTerms() {
-        int h = rateType.ordinal();
-        h = h * 31 + (tenor == null ? 0 : tenor.hashCode());
-        h = h * 31 + (spreadBp == null ? 0 : spreadBp);
-        h = h * 31 + (nominal == null ? 0 : nominal.hashCode());
-        h = h * 31 + (multiplier == null ? 0 : multiplier.hashCode());
-        int slot = (h ^ (h >>> 9) ^ (h >>> 18)) & (RATE_SLOTS - 1);
+        // each part times its own odd constant: with 31 for all, a spread one higher and a nominal rate one
+        // basis point lower (the same benchmark rate) gave the same hash
+        int h = rateType.ordinal() * 0x9E3779B9;
+        h += (tenor == null ? 0 : tenor.hashCode()) * 0x85EBCA6B;
+        h += (spreadBp == null ? 0 : spreadBp) * 0xC2B2AE35;
+        h += (nominal == null ? 0 : nominal.hashCode()) * 0x27D4EB2F;
+        h += (multiplier == null ? 0 : multiplier.hashCode()) * 0x165667B1;
+        int slot = ((h ^ (h >>> 15)) * 0x2C1B3C6D) >>> (32 - RATE_BITS);
         RateTerms r = rates[slot];
         if (r != null && r.type() == rateType && Objects.equals(r.tenor(), tenor)
                 && Objects.equals(r.spreadBp(), spreadBp) && Objects.equals(r.nominal(), nominal)

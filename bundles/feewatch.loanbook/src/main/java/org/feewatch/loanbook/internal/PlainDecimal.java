@@ -23,26 +23,39 @@ final class PlainDecimal {
         }
         int digitsStart = i;
         long v = 0;
-        int point = -1;
+        // the whole digits, then the point and the fraction's digits: one test a digit
         while (i < limit) {
-            byte c = b[i];
-            int dg = c - '0';
-            if (dg >= 0 && dg <= 9) {
-                v = v * 10 + dg;
-            } else if (c == '.' && point < 0) {
-                point = i;
-            } else {
+            int dg = b[i] - '0';
+            if (dg < 0 || dg > 9) {
                 break;
             }
+            v = v * 10 + dg;
             i++;
         }
-        int digits = i - digitsStart - (point < 0 ? 0 : 1);
-        if (point == digitsStart || point == i - 1 || digits == 0 || digits > 18) {
+        int whole = i - digitsStart;
+        int fraction = 0;
+        if (i < limit && b[i] == '.') {
+            int point = ++i;
+            while (i < limit) {
+                int dg = b[i] - '0';
+                if (dg < 0 || dg > 9) {
+                    break;
+                }
+                v = v * 10 + dg;
+                i++;
+            }
+            fraction = i - point;
+            if (fraction == 0) {
+                // "1." is not a plain decimal
+                return false;
+            }
+        }
+        if (whole == 0 || whole + fraction > 18) {
             return false;
         }
         end = i;
         unscaled = negative ? -v : v;
-        scale = point < 0 ? 0 : i - point - 1;
+        scale = fraction;
         return true;
     }
 

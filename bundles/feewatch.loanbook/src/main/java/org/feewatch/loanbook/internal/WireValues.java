@@ -40,7 +40,76 @@ final class WireValues<E extends Enum<E>> {
                     .filter(i -> wire.apply(values[i]).charAt(0) == first).toArray();
         }
         this.list = Arrays.stream(values).map(wire).collect(Collectors.joining(", "));
+        String[] names = Arrays.stream(values).map(wire).toArray(String[]::new);
+        String[] quotedKeys = new String[names.length];
+        String[] fieldKeys = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            quotedKeys[i] = '"' + names[i] + '"';
+            // a CSV field's name is followed by its comma: "micro," and "micro-owner" then differ
+            fieldKeys[i] = names[i] + ',';
+        }
+        this.quotedPrefix = new Prefixes(quotedKeys);
+        this.fieldPrefix = new Prefixes(fieldKeys);
     }
+
+    /**
+     * The one candidate for a value at p picked by its first bytes without a branch: the first
+     * {@code length} bytes of each key (the shortest key's length, at most eight) differ, and a
+     * multiplicative hash of them fills a small table with no two in one slot. The candidate is then
+     * compared in full; a value that is not there gets -1 from the table or from that compare.
+     */
+    private static final class Prefixes {
+        private static final int BITS = 6;
+        /** Null when two keys share their first bytes: then the candidates are tried one by one. */
+        final int[] slots;
+        final long mask;
+        final long multiplier;
+
+        Prefixes(String[] keys) {
+            int length = 8;
+            for (String k : keys) {
+                length = Math.min(length, k.length());
+            }
+            mask = length == 8 ? -1L : (1L << (8 * length)) - 1;
+            long[] prefixes = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                byte[] k = keys[i].getBytes(StandardCharsets.US_ASCII);
+                for (int j = 0; j < length; j++) {
+                    prefixes[i] |= (k[j] & 0xFFL) << (8 * j);
+                }
+            }
+            int[] table = null;
+            long m = 0x9E3779B97F4A7C15L;
+            if (Arrays.stream(prefixes).distinct().count() == prefixes.length) {
+                for (int attempt = 0; attempt < 1000; attempt++) {
+                    table = fill(prefixes, m);
+                    if (table != null) {
+                        break;
+                    }
+                    // the next odd multiplier
+                    m += 0x632BE59BD9B4E019L * 2;
+                }
+            }
+            slots = table;
+            multiplier = m;
+        }
+
+        private static int[] fill(long[] prefixes, long m) {
+            int[] table = new int[1 << BITS];
+            Arrays.fill(table, -1);
+            for (int i = 0; i < prefixes.length; i++) {
+                int slot = (int) ((prefixes[i] * m) >>> (64 - BITS));
+                if (table[slot] >= 0) {
+                    return null;
+                }
+                table[slot] = i;
+            }
+            return table;
+        }
+    }
+
+    private final Prefixes quotedPrefix;
+    private final Prefixes fieldPrefix;
 
     /** The value whose wire name is exactly these bytes, or null. */
     E match(byte[] b, int s, int e) {
@@ -54,6 +123,24 @@ final class WireValues<E extends Enum<E>> {
 
     /** The index of the value whose quoted wire name is at p (closing quote included), or -1. */
     int quotedAt(byte[] b, int p, int end) {
+        Prefixes t = quotedPrefix;
+        if (t.slots != null && p + 24 <= b.length) {
+            // the candidate's three words compared at once (a pattern's unused words have no mask bits)
+            long w0 = Bytes.word(b, p);
+            int i = t.slots[(int) (((w0 & t.mask) * t.multiplier) >>> (64 - Prefixes.BITS))];
+            if (i < 0) {
+                return -1;
+            }
+            BytePattern q = quoted[i];
+            long differ = ((w0 & q.m0) ^ q.w0) | ((Bytes.word(b, p + 8) & q.m1) ^ q.w1)
+                    | ((Bytes.word(b, p + 16) & q.m2) ^ q.w2);
+            return differ == 0 && p + q.length <= end ? i : -1;
+        }
+        return quotedAtNearEnd(b, p, end);
+    }
+
+    /** {@link #quotedAt} where three words would pass the array's end: the candidates one by one. */
+    private int quotedAtNearEnd(byte[] b, int p, int end) {
         if (p + 1 >= end) {
             return -1;
         }
@@ -61,7 +148,6 @@ final class WireValues<E extends Enum<E>> {
         if (first < 0) {
             return -1;
         }
-        // only the values that start with that letter
         for (int i : byFirst[first]) {
             if (quoted[i].at(b, p, end)) {
                 return i;
@@ -75,6 +161,25 @@ final class WireValues<E extends Enum<E>> {
      * {@code end} follows), or -1; -1 too when the name's last word would pass the array's end.
      */
     int fieldAt(byte[] b, int p, int end) {
+        Prefixes t = fieldPrefix;
+        if (t.slots != null && p + 24 <= b.length) {
+            long w0 = Bytes.word(b, p);
+            int i = t.slots[(int) (((w0 & t.mask) * t.multiplier) >>> (64 - Prefixes.BITS))];
+            if (i >= 0) {
+                BytePattern v = plain[i];
+                int q = p + v.length;
+                long differ = ((w0 & v.m0) ^ v.w0) | ((Bytes.word(b, p + 8) & v.m1) ^ v.w1)
+                        | ((Bytes.word(b, p + 16) & v.m2) ^ v.w2);
+                if (differ == 0 && q < end && b[q] == ',') {
+                    return i;
+                }
+            }
+            // the last field of a line (no comma after it), or no value: the candidates one by one
+        }
+        return fieldAtOneByOne(b, p, end);
+    }
+
+    private int fieldAtOneByOne(byte[] b, int p, int end) {
         if (p >= end) {
             return -1;
         }

@@ -35,22 +35,32 @@ final class ProductReader {
      * rate: 在执行利率基础上加收50%, 年化利率上浮30%, 罚息为执行利率的1.5倍.
      */
     private static final String NOT_ADJUSTMENT = "(?!加收|上浮|下浮|上调|下调|基础|倍|罚|加计)";
+    /**
+     * Between a rate's label and its figure: a few words on the label's line (no adjustment words, no
+     * line break), or, when the label stands alone on its line (年化利率（单利） in one block, 3.85%起 in
+     * the next), the line break and a few words at the start of the next line.
+     */
+    private static final String GAP = "(?:[\\s：:]*\\n[^\\d%％\\n]{0,6}?|(?:" + NOT_ADJUSTMENT + "[^\\d%％\\n]){0,8}?)";
     /** An LPR pricing formula before the figure it gives: 一年期LPR+100BP（当前为4.45%）. */
     private static final String LPR_FORMULA = "(?:[^\\d%％\\n]{0,12}?(?:LPR|贷款市场报价利率)\\s*[+＋加减-]\\s*\\d+(?:\\.\\d+)?\\s*"
             + "(?:BP|个基点|基点))?";
     private static final Pattern APR = Pattern.compile(
             "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:i[sz]ed)?\\s+(?:interest\\s+|percentage\\s+)?rate)"
-                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + "(?:" + NOT_ADJUSTMENT + "[^\\d%％\\n]){0,8}?" + NUM
-                    + "\\s*[%％]",
+                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + GAP + NUM + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
+    /** The figure on its own line above its caption: 「4.15%」 then 「年化利率低至」 (a product card's big number). */
+    private static final Pattern FIGURE_ABOVE_LABEL = Pattern.compile("^[^\\d\\n]{0,6}?" + NUM
+            + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*\\n\\s*"
+            + "((?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|融资成本|综合成本)?|年利率)[^\\d\\n%％]{0,16})$",
+            Pattern.MULTILINE);
     /** A fee's label just before a rate: 担保费：年化1%, 服务费按年化0.5% (the fee's rate, not the loan's). */
     private static final Pattern FEE_LABEL_BEFORE = Pattern.compile("[\\u4e00-\\u9fa5]{1,12}费率?\\s*[：:]?\\s*(?:按|为|收取)?\\s*$");
     /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
     private static final Pattern APR_LABEL_AFTER = Pattern.compile(
             NUM + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*[（(/]\\s*(年化[^)）\\n]{0,12})");
     private static final Pattern LABEL_AFTER = Pattern.compile("(?:\\s*[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％])?\\s*起?\\s*[（(]([^)）]{1,12})[)）]");
-    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?(?:" + NOT_ADJUSTMENT
-            + "[^\\d\\n%％]){0,6}?" + NUM + "\\s*[%％]");
+    private static final Pattern EXECUTION = Pattern.compile("执行(?:年)?利率\\s*(?:[（(][^)）]{1,12}[)）])?" + LPR_FORMULA
+            + "(?:" + NOT_ADJUSTMENT + "[^\\d\\n%％]){0,6}?" + NUM + "\\s*[%％]");
     private static final Pattern PERIODIC = Pattern.compile(
             "(?:(?:日|月)(?:利率|息|费率|利息|综合费率)|每日利息|每月利息)[^\\d\\n%％‰]{0,6}?\\d+(?:\\.\\d+)?\\s*[%％‰]"
                     + "|日息\\s*万分之?\\s*[\\d零一二两三四五六七八九十点.]+(?:元)?"
@@ -99,12 +109,17 @@ final class ProductReader {
         // the rate patterns run only over lines that can hold a rate (and the line after each, where
         // a label's figure may stand), so that a long page costs little more than its parsing
         List<Line> rateLines = new ArrayList<>();
+        int taken = -1; // the last line taken
         for (int i = 0; i < lines.size(); i++) {
             if (mayHoldRate(lines.get(i).text())) {
+                if (i > 0 && taken < i - 1 && startsWithFigure(lines.get(i - 1).text())) {
+                    rateLines.add(lines.get(i - 1)); // a card's big figure above its caption
+                }
                 rateLines.add(lines.get(i));
                 if (i + 1 < lines.size()) {
                     rateLines.add(lines.get(++i));
                 }
+                taken = i;
             }
         }
         StringBuilder all = new StringBuilder();
@@ -142,6 +157,14 @@ final class ProductReader {
                 aprLabel = vocabulary.aprLabelIn(after.group(2));
                 at = elementAt(rateLines, after.start());
                 break;
+            }
+        }
+        if (apr == null) {
+            Matcher above = FIGURE_ABOVE_LABEL.matcher(text);
+            if (above.find()) {
+                apr = new BigDecimal(above.group(1));
+                aprLabel = vocabulary.aprLabelIn(above.group(2));
+                at = elementAt(rateLines, above.start());
             }
         }
         BigDecimal execution = null;
@@ -198,6 +221,16 @@ final class ProductReader {
         return new ProductTerms(sourceId, productName(doc), apr, aprLabel, List.copyOf(periodic), execution, term,
                 repayment, maxAmount, fees.items(), anchor == null ? "html" : locators.of(anchor),
                 Texts.bounded(evidence.toString().trim(), limits.maxEvidenceChars()));
+    }
+
+    /** A line that starts with a figure (after a few words such as 低至): maybe a card's big number. */
+    private static boolean startsWithFigure(String t) {
+        for (int i = 0; i < t.length() && i < 8; i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mayHoldRate(String t) {

@@ -238,7 +238,8 @@ final class TableReader {
                 run = 0;
             }
         }
-        return text.contains("%") || text.contains("元");
+        // a unit in brackets (最低（元）, 收费标准（元）) names the column's unit, it is no figure
+        return text.contains("%") || YUAN_UNIT.matcher(text).replaceAll("").contains("元");
     }
 
     /**

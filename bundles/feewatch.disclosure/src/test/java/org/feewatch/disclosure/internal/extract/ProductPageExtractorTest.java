@@ -229,4 +229,26 @@ class ProductPageExtractorTest {
         assertTrue(guarantee.priceText().startsWith("贷款金额的1%"), guarantee.priceText());
         assertEquals(Price.Period.ONCE, guarantee.price().period());
     }
+    @Test
+    void aCardsLabelAboveItsFigureGivesTheRate() {
+        // <div class="rate-label">年化利率（单利）</div><div class="rate-value"><span>3.85</span>%起</div>
+        ProductTerms p = read("unseen-product-label-above-figure.html").product();
+        assertEquals(0, new BigDecimal("3.85").compareTo(p.advertisedApr()));
+        assertEquals("单利", p.aprLabel());
+    }
+
+    @Test
+    void aCardsFigureAboveItsCaptionGivesTheRate() {
+        // <div class="big"><em>4.15</em>%</div><div class="caption">年化利率低至</div>
+        ProductTerms p = read("unseen-product-figure-above-label.html").product();
+        assertEquals(0, new BigDecimal("4.15").compareTo(p.advertisedApr()));
+    }
+
+    @Test
+    void anExecutionRateAfterItsLprFormula() {
+        // 「执行利率：一年期LPR+50BP（即3.95%）」
+        ProductTerms p = read("unseen-product-execution-lpr.html").product();
+        assertEquals(0, new BigDecimal("3.95").compareTo(p.executionRate()));
+        assertEquals(0, new BigDecimal("3.6").compareTo(p.advertisedApr()));
+    }
 }

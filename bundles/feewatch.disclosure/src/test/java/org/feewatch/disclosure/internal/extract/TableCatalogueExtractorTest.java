@@ -329,4 +329,15 @@ class TableCatalogueExtractorTest {
         assertEquals("GB18030", s.charset());
         assertEquals(List.of("延期提款违约金"), Pages.names(read("unseen-gbk-says-latin1.html")));
     }
+    @Test
+    void minimumAndMaximumColumnsInYuanBoundThePercentage() {
+        // 收费标准 over 费率 | 最低（元） | 最高（元）: the second header row is header, not data
+        Disclosure d = read("unseen-min-max-columns.html");
+        assertEquals(List.of("银团贷款安排费", "贷款展期手续费"), Pages.names(d));
+        Price extension = Pages.item(d, "贷款展期手续费").price();
+        assertEquals(Price.Kind.PERCENT, extension.kind());
+        assertEquals(0, new BigDecimal("0.1").compareTo(extension.high()));
+        assertEquals(0, new BigDecimal("200").compareTo(extension.minimum()));
+        assertEquals(0, new BigDecimal("2000").compareTo(extension.maximum()));
+    }
 }
