@@ -91,20 +91,27 @@ final class TextTableReader {
             }
             width = n;
         }
-        List<List<String>> rows = new ArrayList<>(children.size());
         int header = -1;
+        for (int r = 0; r < children.size() && r < HEADER_SCAN_ROWS && header < 0; r++) {
+            List<String> cells = new ArrayList<>(width);
+            for (Element cell : children.get(r).children()) {
+                cells.add(Texts.clean(cell.text()));
+            }
+            header = isHeader(cells) ? r : -1;
+        }
+        if (header < 0) {
+            return null; // most such containers are lists of cards or links, not tables
+        }
+        List<List<String>> rows = new ArrayList<>(children.size());
         for (Element row : children) {
             List<String> cells = new ArrayList<>(width);
             for (Element cell : row.children()) {
                 cells.add(Texts.clean(cell.text()));
             }
-            if (header < 0 && rows.size() < HEADER_SCAN_ROWS && isHeader(cells)) {
-                header = rows.size();
-            }
             rows.add(cells);
             rowElements.add(row);
         }
-        return header < 0 ? null : rows;
+        return rows;
     }
 
     /** A positioned cell: its text and where it stands. */
