@@ -11,7 +11,8 @@ final class WireEnum {
     private static final ClassValue<String[]> NAMES = new ClassValue<>() {
         @Override
         protected String[] computeValue(Class<?> type) {
-            Object[] constants = type.getEnumConstants();
+            // a constant with a body of its own is of a subclass, which has no constants itself
+            Object[] constants = type.isEnum() ? type.getEnumConstants() : type.getSuperclass().getEnumConstants();
             String[] names = new String[constants.length];
             for (int i = 0; i < constants.length; i++) {
                 names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -21,7 +22,8 @@ final class WireEnum {
     };
 
     static String wireName(Enum<?> value) {
-        return NAMES.get(value.getDeclaringClass())[value.ordinal()];
+        // by the constant's own class: getDeclaringClass asks for the superclass, a native call under C1
+        return NAMES.get(value.getClass())[value.ordinal()];
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String wire) {

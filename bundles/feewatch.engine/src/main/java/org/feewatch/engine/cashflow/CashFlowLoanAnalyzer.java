@@ -9,6 +9,7 @@ import org.feewatch.api.BundledProduct;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
 import org.feewatch.api.LprFixing;
+import org.feewatch.api.Repayment;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FeeDictionary;
 import org.feewatch.api.spi.LoanFacts;
@@ -26,14 +27,10 @@ import org.feewatch.engine.LoanAnalyzer;
  * <li>all-in without the deposit, for FEE-005.</li>
  * </ul>
  * A loan whose flows have no rate gets NaN APRs and a one-line reason in
- * {@link LoanFacts#aprProblem()}. Thread-safe; the flows are built in per-thread arrays, so a loan
- * costs a few hundred nanoseconds and no garbage but its {@link LoanFacts}.
+ * {@link LoanFacts#aprProblem()}. Thread-safe; the flows are built in per-thread arrays ({@link Work}), so
+ * a loan costs a few hundred nanoseconds and no garbage but its {@link LoanFacts}.
  */
 public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
-
-    /** Per-thread flow arrays: all-in, bank-only; grown when a loan is longer than any before. */
-    private static final ThreadLocal<double[][]> WORK = ThreadLocal.withInitial(() -> new double[][] {
-        new double[121], new double[121] });
 
     /** What {@link #analyze(Loan, AuditContext)} reads from the audit's context, read once per audit. */
     private volatile AuditConstants constants;
@@ -123,42 +120,57 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                     dictionary);
         }
         int length = n + 1;
-        double[][] work = WORK.get();
-        if (work[0].length < length) {
-            work[0] = new double[Math.max(length, 2 * work[0].length)];
-            work[1] = new double[work[0].length];
-        }
-        double[] allIn = work[0];
-        double[] bank = work[1];
+        Work work = Work.ofThisThread();
+        double[] allIn = work.flows(length);
         Arrays.fill(allIn, 0, length, 0.0);
 
-        double nominal = loan.rate().nominal().doubleValue();
-        CashFlowModel.addLoan(allIn, loan.principal().doubleValue(), nominal, n, loan.repayment());
-        System.arraycopy(allIn, 0, bank, 0, length);
-        boolean othersCharge = false;
-        // indexed loops: under C1 an iterator is an allocation per loan
+        double nominal = work.nominal(loan.rate().nominal());
+        double principal = loan.principal().doubleValue();
+        Repayment kind = loan.repayment();
+        if (kind == Repayment.EQUAL_INSTALLMENT) {
+            // (1 + i)^n once per rate and term, not per loan: the same Math.pow, so the same bits
+            double i = nominal / CashFlowModel.PERCENT / CashFlowModel.MONTHS_PER_YEAR;
+            allIn[0] += principal;
+            CashFlowModel.addEqualInstallments(allIn, principal, i, n, i == 0.0 ? Double.NaN : work.growth(i, n));
+        } else {
+            CashFlowModel.addLoan(allIn, principal, nominal, n, kind);
+        }
+        // the bank-only flows differ from the all-in ones only when someone else charges the loan;
+        // most loans have no fee at all and need neither the copy nor the second solve
         List<LoanFee> fees = loan.fees();
-        for (int f = 0, count = fees.size(); f < count; f++) {
+        List<BundledProduct> bundled = loan.bundled();
+        int feeCount = fees.size();
+        boolean othersCharge = false;
+        for (int f = 0; f < feeCount && !othersCharge; f++) {
+            othersCharge = institutionId == null || !institutionId.equals(fees.get(f).payee());
+        }
+        for (int b = 0, count = bundled.size(); b < count && !othersCharge; b++) {
+            othersCharge = bundled.get(b).mandatory();
+        }
+        double[] bank = null;
+        if (othersCharge) {
+            bank = work.bankFlows(length);
+            System.arraycopy(allIn, 0, bank, 0, length);
+        }
+        // indexed loops: under C1 an iterator is an allocation per loan
+        for (int f = 0; f < feeCount; f++) {
             LoanFee fee = fees.get(f);
             double amount = fee.amount().doubleValue();
             CashFlowModel.addFee(allIn, amount, fee.when(), n);
-            if (institutionId != null && institutionId.equals(fee.payee())) {
+            if (bank != null && institutionId != null && institutionId.equals(fee.payee())) {
                 CashFlowModel.addFee(bank, amount, fee.when(), n);
-            } else {
-                othersCharge = true;
             }
         }
-        List<BundledProduct> bundled = loan.bundled();
         for (int b = 0, count = bundled.size(); b < count; b++) {
             BundledProduct product = bundled.get(b);
             if (product.mandatory()) {
                 allIn[0] -= product.premium().doubleValue();
-                othersCharge = true;
             }
         }
 
         double guess = CashFlowModel.monthlyRateOf(nominal);
-        double deposit = loan.compensatingDeposit().doubleValue();
+        // a zero deposit adds nothing (its double would be 0.0); signum spares the conversion
+        double deposit = loan.compensatingDeposit().signum() == 0 ? 0.0 : loan.compensatingDeposit().doubleValue();
         double withoutDeposit = Double.NaN;
         String withoutDepositProblem = null;
         if (deposit != 0.0) {
@@ -167,13 +179,15 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                 withoutDepositProblem = Irr.whyNoSolution(allIn, length);
             }
             CashFlowModel.addDeposit(allIn, deposit, demandRatePercent, n);
-            CashFlowModel.addDeposit(bank, deposit, demandRatePercent, n);
+            if (bank != null) {
+                CashFlowModel.addDeposit(bank, deposit, demandRatePercent, n);
+            }
         }
         double all = Irr.rate(allIn, length, guess);
         String allProblem = Double.isNaN(all) ? Irr.whyNoSolution(allIn, length) : null;
         double bankOnly = all;
         String bankProblem = allProblem;
-        if (othersCharge) {
+        if (bank != null) {
             bankOnly = Irr.rate(bank, length, guess);
             bankProblem = Double.isNaN(bankOnly) ? Irr.whyNoSolution(bank, length) : null;
         }
@@ -181,7 +195,7 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             withoutDeposit = all;
             withoutDepositProblem = allProblem;
         }
-        double effective = Double.isNaN(all) ? Double.NaN : CashFlowModel.effectiveApr(all);
+        double effective = Double.isNaN(all) ? Double.NaN : work.effectiveApr(all);
         if (!Double.isNaN(all) && !Double.isFinite(effective)) {
             return new AnalyzedLoan(loan, lpr, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the all-in rate of return is too large to express as an annual rate (" + all * 100
@@ -192,6 +206,99 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                 : withoutDepositProblem != null ? "flows without the deposit: " + withoutDepositProblem : null;
         return new AnalyzedLoan(loan, lpr, apr(all), effective, apr(bankOnly), apr(withoutDeposit), problem,
                 dictionary);
+    }
+
+    /**
+     * One thread's scratch space: the flow arrays (grown when a loan is longer than any before) and
+     * small caches of the powers every loan of a rate or term needs again. Found by thread id in a
+     * small table rather than a ThreadLocal, whose lookup (a hash probe and a weak reference read,
+     * a native call under C1) cost more than building a loan's flows. Two threads that share a
+     * slot only replace each other's scratch (a new one each time); a thread only ever uses the
+     * one it made for itself.
+     */
+    static final class Work {
+        private static final int SLOTS = 64;
+        private static final Work[] BY_THREAD = new Work[SLOTS];
+        /** Entries of the power caches (powers of two); direct-mapped, the newest wins. */
+        private static final int CACHED = 256;
+        /** A book has tens of thousands of distinct all-in rates, but loans without fees share a few thousand. */
+        private static final int EFFECTIVE_CACHED = 4096;
+
+        private final long threadId;
+        private double[] allIn = new double[121];
+        private double[] bank = new double[121];
+        private BigDecimal lastNominal;
+        private double lastNominalValue;
+        // (1 + i)^n by (i, n) and the effective APR by monthly rate: the same Math.pow of the same
+        // arguments, so the same bits as computing them again
+        private final long[] growthRate = new long[CACHED];
+        private final int[] growthTerm = new int[CACHED];
+        private final double[] growth = new double[CACHED];
+        private final long[] effectiveRate = new long[EFFECTIVE_CACHED];
+        private final double[] effective = new double[EFFECTIVE_CACHED];
+
+        private Work(long threadId) {
+            this.threadId = threadId;
+            // term 0 never occurs (a loan has at least one month), so empty slots never match
+            Arrays.fill(effectiveRate, Double.doubleToRawLongBits(Double.NaN));
+        }
+
+        static Work ofThisThread() {
+            long id = Thread.currentThread().getId();
+            int slot = (int) (id & (SLOTS - 1));
+            Work w = BY_THREAD[slot];
+            if (w == null || w.threadId != id) {
+                w = new Work(id);
+                BY_THREAD[slot] = w;
+            }
+            return w;
+        }
+
+        /** The all-in flow array, at least {@code length} long (its contents are left as they were). */
+        double[] flows(int length) {
+            if (allIn.length < length) {
+                allIn = new double[Math.max(length, 2 * allIn.length)];
+            }
+            return allIn;
+        }
+
+        /** The bank-only flow array, at least {@code length} long (its contents are left as they were). */
+        double[] bankFlows(int length) {
+            if (bank.length < length) {
+                bank = new double[Math.max(length, 2 * bank.length)];
+            }
+            return bank;
+        }
+
+        /** The contract rate as a double; the readers share one instance per distinct rate, so mostly remembered. */
+        double nominal(BigDecimal rate) {
+            if (rate != lastNominal) {
+                lastNominalValue = rate.doubleValue();
+                lastNominal = rate;
+            }
+            return lastNominalValue;
+        }
+
+        double growth(double i, int n) {
+            long bits = Double.doubleToRawLongBits(i);
+            int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 43) ^ n * 0x9E3779B1) & (CACHED - 1);
+            if (growthTerm[slot] != n || growthRate[slot] != bits) {
+                growth[slot] = CashFlowModel.growth(i, n);
+                growthRate[slot] = bits;
+                growthTerm[slot] = n;
+            }
+            return growth[slot];
+        }
+
+        double effectiveApr(double monthly) {
+            long bits = Double.doubleToRawLongBits(monthly);
+            int slot = (int) (bits ^ (bits >>> 23) ^ (bits >>> 41)) & (EFFECTIVE_CACHED - 1);
+            if (effectiveRate[slot] != bits) {
+                effective[slot] = CashFlowModel.effectiveApr(monthly);
+                effectiveRate[slot] = bits;
+            }
+            return effective[slot];
+        }
     }
 
     private static double apr(double monthly) {

@@ -13,8 +13,8 @@ import org.feewatch.api.Repayment;
  */
 public final class CashFlowModel {
 
-    private static final double MONTHS_PER_YEAR = 12.0;
-    private static final double PERCENT = 100.0;
+    static final double MONTHS_PER_YEAR = 12.0;
+    static final double PERCENT = 100.0;
 
     private CashFlowModel() {
     }
@@ -43,17 +43,7 @@ public final class CashFlowModel {
         flows[0] += principal;
         switch (kind) {
             case EQUAL_INSTALLMENT -> {
-                double installment;
-                if (i == 0.0) {
-                    installment = principal / n;
-                } else {
-                    double growth = Math.pow(1.0 + i, n);
-                    // a term so long that (1 + i)^n overflows pays interest only, in the limit
-                    installment = Double.isInfinite(growth) ? principal * i : principal * i * growth / (growth - 1.0);
-                }
-                for (int m = 1; m <= n; m++) {
-                    flows[m] -= installment;
-                }
+                addEqualInstallments(flows, principal, i, n, i == 0.0 ? Double.NaN : growth(i, n));
             }
             case EQUAL_PRINCIPAL -> {
                 double part = principal / n;
@@ -70,6 +60,31 @@ public final class CashFlowModel {
             }
             case BULLET -> flows[n] -= principal * (1.0 + yearly * n / MONTHS_PER_YEAR);
             default -> throw new IllegalArgumentException("unknown repayment kind " + kind);
+        }
+    }
+
+    /** (1 + i)^n, the growth of an equal-installment loan's balance over its term at monthly rate i. */
+    static double growth(double i, int n) {
+        return Math.pow(1.0 + i, n);
+    }
+
+    /**
+     * The repayments of months 1..n of {@link #addLoan} for {@link Repayment#EQUAL_INSTALLMENT} (not the
+     * principal of month 0), with {@code growth} = {@link #growth(double, int)} given (unused when
+     * {@code i} is 0), so that a caller can compute it once per rate and term.
+     *
+     * @param i the monthly rate, {@code nominalPercent / 100 / 12}
+     */
+    static void addEqualInstallments(double[] flows, double principal, double i, int n, double growth) {
+        double installment;
+        if (i == 0.0) {
+            installment = principal / n;
+        } else {
+            // a term so long that (1 + i)^n overflows pays interest only, in the limit
+            installment = Double.isInfinite(growth) ? principal * i : principal * i * growth / (growth - 1.0);
+        }
+        for (int m = 1; m <= n; m++) {
+            flows[m] -= installment;
         }
     }
 

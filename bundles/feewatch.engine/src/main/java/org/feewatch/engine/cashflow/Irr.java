@@ -46,9 +46,6 @@ public final class Irr {
         boolean outflow = false;
         for (int k = length - 1; k >= 0; k--) {
             double c = flows[k];
-            if (!Double.isFinite(c)) {
-                return Double.NaN;
-            }
             if (c > 0) {
                 inflow = true;
             } else if (c < 0) {
@@ -56,6 +53,10 @@ public final class Irr {
             }
             f = f * v + c;
             weighted = weighted * v + k * c;
+        }
+        // a flow that is not finite makes both sums so (v is finite and positive): look for one only then
+        if (!(Double.isFinite(f) && Double.isFinite(weighted)) && !allFinite(flows, length)) {
+            return Double.NaN;
         }
         // a borrower who nets nothing at disbursement (a deposit or fees at least the principal) has
         // no cost of borrowing to express, even when later flows (the deposit back) have a rate
@@ -67,6 +68,15 @@ public final class Irr {
             r = bracketed(flows, length);
         }
         return Math.abs(r) < ZERO_RATE ? 0.0 : r;
+    }
+
+    private static boolean allFinite(double[] flows, int length) {
+        for (int k = 0; k < length; k++) {
+            if (!Double.isFinite(flows[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@link #rate} gives NaN for these flows, in words for a user; null when it does not. */

@@ -21,6 +21,7 @@ import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanBookListener;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.AuditOptions;
 import org.feewatch.engine.LoanAnalyzer;
 import org.feewatch.engine.LoanBookSource;
@@ -268,16 +269,15 @@ public final class LoanPipeline implements LoanBookListener {
          * rule that runs for seconds, long after the store became visible.
          */
         GuardedRule rule;
-        /** When the current loan's judging began; volatile, written once per loan after the figures above. */
-        volatile long since;
-        // the loan being judged and its figures, for the row written when a rule hangs on it; the
-        // plain fields are written before the volatile one
-        java.math.BigDecimal currentLpr;
-        java.math.BigDecimal currentNominal;
-        double currentApr;
-        double currentAprEffective;
-        double currentAprBank;
-        volatile Loan current;
+        /**
+         * The facts of the loan being judged, for the row written when a rule hangs on it; plain for
+         * the same reason (the watchdog checks that they are the current loan's before using them).
+         */
+        LoanFacts facts;
+        // the watchdog's own notes (only its thread touches them): which loan it saw being judged by
+        // the rules, and when it first saw that; so no worker reads a clock or fences per loan
+        int watchedNext = -1;
+        long watchedSince;
 
         Job(Batch batch) {
             this.batch = batch;
@@ -351,7 +351,7 @@ public final class LoanPipeline implements LoanBookListener {
                     }
                     job.rule = null;
                     job.rows.add(row);
-                    List<Finding> kept = sink.takeKept();
+                    List<Finding> kept = sink.takeKeptByOwner();
                     if (!kept.isEmpty()) {
                         job.keep(kept, true);
                     }
@@ -377,10 +377,14 @@ public final class LoanPipeline implements LoanBookListener {
         return true;
     }
 
-    /** Looks for a rule that has judged one loan for longer than allowed, and works around it. */
+    /**
+     * Looks for a rule that has judged one loan for longer than allowed, and works around it. A loan
+     * counts as judged by its rules from the first look that finds a rule on it (at most a pause
+     * after they began, a pause being an eighth of the limit), until the job moves to its next loan.
+     */
     private void watch() {
         long limit = options.loanTimeout().toNanos();
-        long pause = Math.max(1, Math.min(1000, options.loanTimeout().toMillis() / 4));
+        long pause = Math.max(1, Math.min(1000, options.loanTimeout().toMillis() / 8));
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(pause);
@@ -390,28 +394,34 @@ public final class LoanPipeline implements LoanBookListener {
             long now = System.nanoTime();
             for (Job job : running) {
                 GuardedRule rule = job.rule;
-                long since = job.since;
-                if (rule != null && now - since > limit) {
-                    takeOver(job, rule, since);
+                int next;
+                synchronized (job) {
+                    next = job.next;
+                }
+                if (rule == null || next != job.watchedNext) {
+                    // between loans, analysing one, or on another loan than at the last look
+                    job.watchedNext = rule == null ? -1 : next;
+                    job.watchedSince = now;
+                } else if (now - job.watchedSince > limit) {
+                    takeOver(job, rule, next);
                 }
             }
         }
     }
 
-    private void takeOver(Job job, GuardedRule rule, long since) {
+    private void takeOver(Job job, GuardedRule rule, int next) {
         synchronized (job) {
-            Loan current = job.current;
-            if (job.rule != rule || job.since != since || current == null) {
+            if (job.rule != rule || job.next != next || next >= job.batch.loans().size()) {
                 return; // it moved on meanwhile
             }
+            Loan current = job.batch.loans().get(next);
             rule.fail("it did not finish judging loan " + current.id() + " within "
                     + describe(options.loanTimeout()), null);
             Thread stuck = job.owner;
             // the stuck thread's sink drops whatever it adds from now on
             job.ownerSink.close();
             job.keep(job.ownerSink.takeKept(), false);
-            job.rows.add(new LoanMetrics(current.id(), job.currentLpr, job.currentNominal, finite(job.currentApr),
-                    finite(job.currentAprEffective), finite(job.currentAprBank), job.ownerSink.loanRulesSoFar()));
+            job.rows.add(hungRow(current, job.facts, job.ownerSink.loanRulesSoFar()));
             job.next++;
             job.rule = null;
             Thread replacement = new Thread(() -> work(job), "feewatch-loans-r" + job.batch.sequence());
@@ -473,15 +483,8 @@ public final class LoanPipeline implements LoanBookListener {
                     + (why == null || why.isBlank() ? "no rate of return solves its cash flows" : why)
                     + "; rules that compare its APR could not judge it"));
         }
-        job.currentLpr = lpr;
-        job.currentNominal = nominal;
-        job.currentApr = apr;
-        job.currentAprEffective = aprEffective;
-        job.currentAprBank = aprBank;
-        job.current = loan;
+        job.facts = facts;
         sink.startLoan(loan.id());
-        // the clock starts once per loan: a limit of seconds does not need a reading per rule
-        job.since = System.nanoTime();
         GuardedRule[] judging = loanRules;
         for (int r = 0; r < judging.length; r++) {
             GuardedRule rule = judging[r];
@@ -491,7 +494,7 @@ public final class LoanPipeline implements LoanBookListener {
             sink.rule(rule);
             job.rule = rule;
             try {
-                rule.evaluation().onLoan(facts, sink);
+                onLoan(r, rule.evaluation(), facts, sink);
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
@@ -507,9 +510,56 @@ public final class LoanPipeline implements LoanBookListener {
         job.rule = null;
         List<String> broken = sink.endLoan();
         if (Double.isFinite(apr) && loan.contractDate() != null) {
-            sampler.offer(loan.id(), loan.contractDate(), lpr, apr, loan.smallOrMicro());
+            sampler.offer(loan, lpr, apr);
         }
         return new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank), broken);
+    }
+
+    /**
+     * {@code evaluation.onLoan(facts, sink)} from a call site of its own for each of the first 16
+     * loan rules. One call site for every rule sees a dozen classes, so each call went through an
+     * interface-table search (C1, the launcher's only JIT, does not profile); a site that only ever
+     * sees rule {@code r}'s evaluation class calls it directly after one class check. The rule at an
+     * index is the same for a whole audit, and mostly across audits of the same packs.
+     */
+    private static void onLoan(int r, RuleEvaluation evaluation, LoanFacts facts, FindingSink sink) {
+        switch (r) {
+            case 0 -> evaluation.onLoan(facts, sink);
+            case 1 -> evaluation.onLoan(facts, sink);
+            case 2 -> evaluation.onLoan(facts, sink);
+            case 3 -> evaluation.onLoan(facts, sink);
+            case 4 -> evaluation.onLoan(facts, sink);
+            case 5 -> evaluation.onLoan(facts, sink);
+            case 6 -> evaluation.onLoan(facts, sink);
+            case 7 -> evaluation.onLoan(facts, sink);
+            case 8 -> evaluation.onLoan(facts, sink);
+            case 9 -> evaluation.onLoan(facts, sink);
+            case 10 -> evaluation.onLoan(facts, sink);
+            case 11 -> evaluation.onLoan(facts, sink);
+            case 12 -> evaluation.onLoan(facts, sink);
+            case 13 -> evaluation.onLoan(facts, sink);
+            case 14 -> evaluation.onLoan(facts, sink);
+            case 15 -> evaluation.onLoan(facts, sink);
+            default -> evaluation.onLoan(facts, sink);
+        }
+    }
+
+    /**
+     * The detail row of a loan a rule hung on, with the rules it broke so far: its figures from the
+     * facts its worker noted, or analysed again when the watchdog cannot see those yet.
+     */
+    private LoanMetrics hungRow(Loan loan, LoanFacts noted, List<String> broken) {
+        java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
+        try {
+            LoanFacts facts = noted != null && noted.loan() == loan ? noted : analyzer.analyze(loan, context);
+            if (facts != null) {
+                return new LoanMetrics(loan.id(), facts.lpr1y(), nominal, finite(facts.aprAllIn()),
+                        finite(facts.aprAllInEffective()), finite(facts.aprBankOnly()), broken);
+            }
+        } catch (RuntimeException e) {
+            options.diagnostics().accept("loan " + loan.id() + ": reading its facts failed", e);
+        }
+        return new LoanMetrics(loan.id(), null, nominal, null, null, null, broken);
     }
 
     private static Double finite(double d) {

@@ -25,6 +25,13 @@ public final class RuleSink implements FindingSink {
     private final List<Finding> loanFindings;
     private final List<Finding> batchFindings;
     private final int evidenceCap;
+    /**
+     * Whether a finding arrived since the current loan's {@link #startLoan}: written and read by the
+     * judging thread only. Most loans break no rule, and for them starting and ending a loan takes
+     * no lock (the watchdog only ever reads the lists, under this sink's lock, and those stay as
+     * they were).
+     */
+    private boolean added;
 
     public RuleSink(FindingSink target, GuardedRule rule) {
         this.target = target;
@@ -62,16 +69,32 @@ public final class RuleSink implements FindingSink {
         return out;
     }
 
+    /**
+     * {@link #takeKept()} for the thread that judges with this sink: without a lock when nothing was
+     * kept, which only that thread can know without one.
+     */
+    public List<Finding> takeKeptByOwner() {
+        if (batchFindings == null || batchFindings.isEmpty() && (loanFindings == null || loanFindings.isEmpty())) {
+            return List.of();
+        }
+        return takeKept();
+    }
+
     public void rule(GuardedRule r) {
         this.rule = r;
     }
 
-    public synchronized void startLoan(String id) {
-        loanId = id;
-        loanRules.clear();
-        if (loanFindings != null) {
-            loanFindings.clear();
+    public void startLoan(String id) {
+        if (added) {
+            synchronized (this) {
+                loanRules.clear();
+                if (loanFindings != null) {
+                    loanFindings.clear();
+                }
+            }
+            added = false;
         }
+        loanId = id;
     }
 
     /** The loan-subject rules the current loan broke so far (for a row written while a rule hangs). */
@@ -82,17 +105,24 @@ public final class RuleSink implements FindingSink {
     }
 
     /** The codes of the loan-subject rules (not info) the current loan broke, sorted. */
-    public synchronized List<String> endLoan() {
+    public List<String> endLoan() {
         loanId = null;
-        if (loanFindings != null && !loanFindings.isEmpty()) {
-            keepLoanFindings();
+        if (!added) {
+            return List.of(); // nothing arrived during the loan (see added)
         }
-        if (loanRules.isEmpty()) {
-            return List.of();
+        added = false;
+        synchronized (this) {
+            if (loanFindings != null && !loanFindings.isEmpty()) {
+                keepLoanFindings();
+            }
+            if (loanRules.isEmpty()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(loanRules);
+            loanRules.clear();
+            out.sort(null);
+            return out;
         }
-        List<String> out = new ArrayList<>(loanRules);
-        out.sort(null);
-        return out;
     }
 
     private void keepLoanFindings() {
@@ -144,6 +174,7 @@ public final class RuleSink implements FindingSink {
         if (closed) {
             return;
         }
+        added = true;
         String problem = FindingChecks.problem(finding);
         if (problem != null) {
             rule.rejected(problem);

@@ -124,4 +124,35 @@ class PrettyJsonTest {
         m.flush();
         org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
     }
+
+    @Test
+    void aCharacterToEscapeIsEscapedWhereverItStandsInAString() throws IOException {
+        // the writer passes over bytes eight at a time: every escape at every offset, and U+2028
+        // (three bytes) across the boundary of eight
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        for (String escaped : new String[] {"\"", "\\", "\n", "\u0000", "\u001f", "\u2028", "\u2029", "\u2027", "长", "𠀋",
+                "\ud800"}) {
+            for (int at = 0; at <= 20; at++) {
+                strings.add("a".repeat(at) + escaped + "b".repeat(20 - at % 9));
+                strings.add("长".repeat(at) + escaped);
+            }
+        }
+        ByteArrayOutputStream gsonBytes = new ByteArrayOutputStream();
+        JsonWriter g = new JsonWriter(new OutputStreamWriter(gsonBytes, StandardCharsets.UTF_8));
+        g.setIndent("  ");
+        g.setHtmlSafe(false);
+        ByteArrayOutputStream mineBytes = new ByteArrayOutputStream();
+        PrettyJson m = new PrettyJson(mineBytes, 16);
+        g.beginArray();
+        m.beginArray();
+        for (String s : strings) {
+            g.value(s);
+            m.value(s);
+        }
+        g.endArray();
+        m.endArray();
+        g.flush();
+        m.flush();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(gsonBytes.toByteArray(), mineBytes.toByteArray());
+    }
 }
