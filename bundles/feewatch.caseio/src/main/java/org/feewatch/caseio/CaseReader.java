@@ -327,7 +327,7 @@ public class CaseReader {
 
     /** The partner status taken when partners.json gives none that can be used (docs/case-input.md). */
     static final PartnerStatus STATUS_WHEN_UNUSABLE = PartnerStatus.ACTIVE;
-    private static final String ALLOWED_STATUSES = "prospective or active";
+    private static final String ALLOWED_STATUSES = "prospective, active";
 
     /**
      * Every entry with a usable id is a partner and gets a verdict (REPORT.md): a missing or unknown
@@ -458,15 +458,15 @@ public class CaseReader {
                 for (PartnerStatus s : PartnerStatus.values()) {
                     if (s.wireName().equals(plain)) {
                         warnings.add(InputIssue.of(PARTNERS_JSON, at + ".status: \"" + text + "\" is taken as "
-                                + s.wireName() + " for partner " + id + " (the status is written "
+                                + s.wireName() + " for partner " + id + " (allowed, as written: "
                                 + ALLOWED_STATUSES + ")"));
                         return s;
                     }
                 }
-                problem = "\"" + text + "\" is not " + ALLOWED_STATUSES;
+                problem = "\"" + text + "\" is not a known status";
             }
         }
-        warnings.add(InputIssue.of(PARTNERS_JSON, at + ".status: " + problem + " (the status is "
+        warnings.add(InputIssue.of(PARTNERS_JSON, at + ".status: " + problem + " (allowed: "
                 + ALLOWED_STATUSES + "); partner " + id + " is vetted as " + STATUS_WHEN_UNUSABLE.wireName()
                 + ", since the bank lists it and must act on its findings"));
         return STATUS_WHEN_UNUSABLE;

@@ -73,7 +73,7 @@ class CaseReaderTest {
             List<String> w = messages(c);
             assertTrue(w.contains("case.json: $.institution.colour: unknown field, ignored"), w.toString());
             assertTrue(w.contains("case.json: $.auditor: unknown field, ignored"), w.toString());
-            assertTrue(w.contains("partners.json: $[2].status: missing (the status is prospective or active); partner "
+            assertTrue(w.contains("partners.json: $[2].status: missing (allowed: prospective, active); partner "
                     + "P03 is vetted as active, since the bank lists it and must act on its findings"), w.toString());
             assertTrue(w.stream().anyMatch(m -> m.startsWith("partners.json: $[3].type: \"bank\"")), w.toString());
             assertTrue(w.stream().anyMatch(m -> m.startsWith("sources.json: $[3].owner: \"P09\"")), w.toString());

@@ -55,14 +55,14 @@ class PartnersAndEncodingTest {
             assertEquals(List.of(PartnerStatus.ACTIVE, PartnerStatus.ACTIVE, PartnerStatus.ACTIVE,
                     PartnerStatus.PROSPECTIVE, PartnerStatus.PROSPECTIVE),
                     c.partners().stream().map(Partner::status).toList());
-            String then = " (the status is prospective or active); partner %s is vetted as active, since the bank "
+            String then = " (allowed: prospective, active); partner %s is vetted as active, since the bank "
                     + "lists it and must act on its findings";
             assertEquals(List.of(
                     "$[0].status: missing" + then.formatted("P01"),
-                    "$[1].status: \"contracted\" is not prospective or active" + then.formatted("P02"),
+                    "$[1].status: \"contracted\" is not a known status" + then.formatted("P02"),
                     "$[2].status: expected a string, found the number 1" + then.formatted("P03"),
-                    "$[3].status: \"Prospective \" is taken as prospective for partner P04 (the status is written "
-                            + "prospective or active)"), warnings(c));
+                    "$[3].status: \"Prospective \" is taken as prospective for partner P04 (allowed, as written: "
+                            + "prospective, active)"), warnings(c));
             assertTrue(c.warnings().stream().allMatch(w -> w.file().equals("partners.json")), c.warnings().toString());
         }
     }
