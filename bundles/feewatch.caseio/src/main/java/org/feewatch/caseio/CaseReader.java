@@ -434,11 +434,6 @@ public class CaseReader {
             warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: is empty" + leftOut));
             return null;
         }
-        if (!id.equals(id.strip())) {
-            warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: \"" + id + "\" has spaces around it; taken as \""
-                    + id.strip() + "\""));
-            id = id.strip();
-        }
         return id;
     }
 
