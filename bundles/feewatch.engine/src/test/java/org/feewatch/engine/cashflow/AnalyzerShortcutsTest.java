@@ -130,6 +130,8 @@ class AnalyzerShortcutsTest {
         assertEquals(bits(plain.aprBankOnly()), bits(fast.aprBankOnly()), what);
         assertEquals(bits(plain.aprAllInWithoutDeposit()), bits(fast.aprAllInWithoutDeposit()), what);
         assertEquals(plain.aprProblem(), fast.aprProblem(), what);
+        assertEquals(loan.fees().size(), fast.feeCount(), what);
+        assertEquals(loan.bundled().size(), fast.bundledCount(), what);
     }
 
     private static long bits(double d) {
