@@ -24,7 +24,7 @@ class SmallMicroExemptionTest {
             "Exempt for small and micro enterprises", "Waived for SMEs", "Free of charge for micro and small businesses",
             "Applicable to large and medium enterprises only", "Charged only for large enterprises",
             "小微企业免收 Waived for small and micro enterprises", "对小型微型企业暂停收取", "小微企业客户不再收取",
-            "对小微企业取消收费", "小微企业豁免"})
+            "对小微企业取消收费", "小微企业豁免", "小微企业：0元", "小微企业按0元收取"})
     void exemptingRemarks(String remark) {
         assertTrue(SmallMicroExemption.exempts(item("资信证明", "每份200元", remark)), remark);
     }
@@ -33,7 +33,7 @@ class SmallMicroExemptionTest {
     @ValueSource(strings = {"", "小微企业、个体工商户10万元（含）以下按9折收取", "对小微企业减半收取", "小微企业不免收",
             "适用于各类企业客户", "仅适用于中小微企业", "面向大中型企业及小微企业", "对个体工商户免收工本费以外的费用",
             "Small and micro enterprises are not exempt", "50% discount for small and micro enterprises",
-            "Assessment waived on renewal", "Applicable to all enterprises"})
+            "Assessment waived on renewal", "Applicable to all enterprises", "小微企业：100元", "小微企业：0.5%"})
     void remarksThatDoNotExempt(String remark) {
         assertFalse(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.5%收取", remark)), remark);
     }

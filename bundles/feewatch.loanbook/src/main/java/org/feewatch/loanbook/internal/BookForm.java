@@ -28,14 +28,14 @@ final class BookForm {
     /** A CR-only file has no line feed at all in this many first bytes, and a carriage return. */
     private static final int SAMPLE = 64 * 1024;
 
-    enum Kind { PLAIN, CR_ONLY, WIDE }
+    enum Kind { PLAIN, CR_ONLY, WIDE, BINARY }
 
     private static final BookForm PLAIN = new BookForm(Kind.PLAIN, null, null);
 
     final Kind kind;
     /** For {@link Kind#WIDE}: the charset that decodes the file (to count its lines). */
     final Charset wide;
-    /** For {@link Kind#WIDE}: how it was recognised, for the message. */
+    /** For {@link Kind#WIDE} and {@link Kind#BINARY}: what the file is, for the message. */
     final String evidence;
 
     private BookForm(Kind kind, Charset wide, String evidence) {
@@ -77,6 +77,12 @@ final class BookForm {
         if (n >= 4 && s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0) {
             return wide("UTF-16BE", "UTF-16 text (a zero byte before each of its first characters)");
         }
+        if (n >= 4 && s[0] == 'P' && s[1] == 'K' && s[2] == 3 && s[3] == 4) {
+            return new BookForm(Kind.BINARY, null, "an Excel workbook (.xlsx) or another zip file");
+        }
+        if (n >= 8 && u(s[0]) == 0xD0 && u(s[1]) == 0xCF && u(s[2]) == 0x11 && u(s[3]) == 0xE0) {
+            return new BookForm(Kind.BINARY, null, "an Excel 97-2003 workbook (.xls)");
+        }
         boolean cr = false;
         for (byte b : s) {
             if (b == '\n') {
@@ -93,6 +99,16 @@ final class BookForm {
 
     private static int u(byte b) {
         return b & 0xFF;
+    }
+
+    /**
+     * A workbook is not text: it has no lines to count, so it is one rejection, at line 1, saying what the
+     * file is. Returns 1.
+     */
+    long rejectBinary(String fileName, String saveAs, LoanBookListener listener) {
+        listener.onRejected(InputIssue.at(fileName, 1, fileName + " is " + evidence + ", not text: no loan in it"
+                + " can be read; save the book as " + saveAs + " and audit again"));
+        return 1;
     }
 
     /**

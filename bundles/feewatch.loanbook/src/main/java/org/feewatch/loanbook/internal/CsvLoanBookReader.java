@@ -91,6 +91,10 @@ public final class CsvLoanBookReader implements LoanBookReader {
             return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         }
         BookForm form = BookForm.of(loans);
+        if (form.kind == BookForm.Kind.BINARY) {
+            return new ChunkedBookReader.Totals(0, form.rejectBinary(CsvLoanParser.LOANS, "CSV (UTF-8)", listener),
+                    new UnknownFields());
+        }
         if (form.kind == BookForm.Kind.WIDE) {
             long rejected = form.rejectAll(loans, CsvLoanParser.LOANS, 2, "UTF-8 or GBK", listener);
             return new ChunkedBookReader.Totals(0, rejected, new UnknownFields());
@@ -104,16 +108,18 @@ public final class CsvLoanBookReader implements LoanBookReader {
                 listener.onWarning(BookForm.crOnlyWarning(CsvLoanParser.LOANS));
                 readLoans = BookForm.withLineFeeds(loans);
             }
-            if (feeForm != null && feeForm.kind == BookForm.Kind.WIDE) {
+            boolean unreadableFees = feeForm != null
+                    && (feeForm.kind == BookForm.Kind.WIDE || feeForm.kind == BookForm.Kind.BINARY);
+            if (unreadableFees) {
                 listener.onWarning(InputIssue.of(CsvLoanParser.FEES, CsvLoanParser.FEES + " is " + feeForm.evidence
-                        + ", not UTF-8 or GBK: its rows cannot be read and are ignored; save it as UTF-8 and audit"
-                        + " again"));
+                        + (feeForm.kind == BookForm.Kind.WIDE ? ", not UTF-8 or GBK" : ", not text")
+                        + ": its rows cannot be read and are ignored; save it as "
+                        + (feeForm.kind == BookForm.Kind.WIDE ? "UTF-8" : "CSV (UTF-8)") + " and audit again"));
             } else if (feeForm != null && feeForm.kind == BookForm.Kind.CR_ONLY) {
                 listener.onWarning(BookForm.crOnlyWarning(CsvLoanParser.FEES));
                 readFees = BookForm.withLineFeeds(fees);
             }
-            return readCounting(readLoans, readFees, feeForm != null && feeForm.kind == BookForm.Kind.WIDE,
-                    listener);
+            return readCounting(readLoans, readFees, unreadableFees, listener);
         } finally {
             if (readLoans != loans) {
                 Files.deleteIfExists(readLoans);

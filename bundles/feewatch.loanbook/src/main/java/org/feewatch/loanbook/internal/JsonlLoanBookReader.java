@@ -48,6 +48,10 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         }
         BookForm form = BookForm.of(file);
+        if (form.kind == BookForm.Kind.BINARY) {
+            return new ChunkedBookReader.Totals(0, form.rejectBinary(JsonLoanParser.FILE, "UTF-8 JSON lines",
+                    listener), new UnknownFields());
+        }
         if (form.kind == BookForm.Kind.WIDE) {
             long rejected = form.rejectAll(file, JsonLoanParser.FILE, 1, "UTF-8", listener);
             return new ChunkedBookReader.Totals(0, rejected, new UnknownFields());

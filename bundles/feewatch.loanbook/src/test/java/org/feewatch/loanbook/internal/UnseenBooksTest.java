@@ -209,6 +209,41 @@ class UnseenBooksTest {
         assertTrue(gbk.rejected().isEmpty());
     }
 
+    @Test
+    void anExcelWorkbookSavedUnderABookNameIsOneClearRejection(@TempDir Path tmp) throws IOException {
+        // a .xlsx renamed to loans.csv (a zip), and fees.csv too
+        for (String name : List.of("loans.csv", "fees.csv")) {
+            try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(
+                    Files.newOutputStream(tmp.resolve(name)))) {
+                z.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+                z.write("<workbook/>\n<sheets/>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        CollectingListener csv = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(List.of("1: loans.csv is an Excel workbook (.xlsx) or another zip file, not text: no loan in it can "
+                + "be read; save the book as CSV (UTF-8) and audit again"), csv.rejections());
+        assertTrue(csv.loans().isEmpty());
+
+        // an .xls (OLE2) renamed to loans.jsonl
+        Files.write(tmp.resolve("loans.jsonl"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+                (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, '\n', 1, 2, '\n'});
+        CollectingListener jsonl = Books.readJsonl(tmp, Books.smallChunks());
+        assertEquals(List.of("1: loans.jsonl is an Excel 97-2003 workbook (.xls), not text: no loan in it can be read; "
+                + "save the book as UTF-8 JSON lines and audit again"), jsonl.rejections());
+    }
+
+    @Test
+    void anExcelWorkbookAsFeesCsvIsAWarningAndTheLoansAreRead(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("loans.csv"), "id,borrower_type,principal,contract_date,maturity_date,rate_type,"
+                + "nominal_rate,repayment\nK1,micro,100000.00,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        Files.write(tmp.resolve("fees.csv"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+        CollectingListener l = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(List.of("K1"), l.loans().stream().map(Loan::id).toList());
+        assertEquals(List.of("fees.csv: fees.csv is an Excel workbook (.xlsx) or another zip file, not text: its rows "
+                + "cannot be read and are ignored; save it as CSV (UTF-8) and audit again"), l.warningTexts());
+    }
+
     private static List<String> bookTempFiles() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("feewatch-book-")).sorted()

@@ -55,6 +55,8 @@ final class ProductReader {
             Pattern.MULTILINE);
     /** A fee's label just before a rate: 担保费：年化1%, 服务费按年化0.5% (the fee's rate, not the loan's). */
     private static final Pattern FEE_LABEL_BEFORE = Pattern.compile("[\\u4e00-\\u9fa5]{1,12}费率?\\s*[：:]?\\s*(?:按|为|收取)?\\s*$");
+    /** 综合费率 / 综合年化费率 is the product's all-in cost, not one fee's rate. */
+    private static final Pattern ALL_IN_LABEL = Pattern.compile("综合[\\u4e00-\\u9fa5]{0,4}费率");
     /** The figure first and 年化 in the bracket after it: 利率低至3.85%（年化）, 3.6%起（年化，单利）, 4%/年化. */
     private static final Pattern APR_LABEL_AFTER = Pattern.compile(
             NUM + "\\s*[%％]\\s*(?:[-－~～至]\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*)?起?\\s*[（(/]\\s*(年化[^)）\\n]{0,12})");
@@ -253,7 +255,8 @@ final class ProductReader {
     /** True when the rate at {@code at} follows a fee's label on its line: the fee's rate, not the loan's. */
     private static boolean isFeeRate(String text, int at) {
         int lineStart = text.lastIndexOf('\n', at - 1) + 1;
-        return FEE_LABEL_BEFORE.matcher(text.substring(lineStart, at)).find();
+        String before = text.substring(lineStart, at);
+        return FEE_LABEL_BEFORE.matcher(before).find() && !ALL_IN_LABEL.matcher(before).find();
     }
 
     private static boolean isExecutionRate(String text, int at) {

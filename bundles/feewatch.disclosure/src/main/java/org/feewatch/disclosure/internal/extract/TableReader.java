@@ -685,6 +685,9 @@ final class TableReader {
                 if (t.length() > 20 || containsDigitRun(t) || LONE_NUMBER.matcher(t).matches()) {
                     return false;
                 }
+                if (role[c] == Role.ITEM && vocabulary.roleOfHeader(t) == null) {
+                    return false; // a name under the item header: a data row written in <th>s
+                }
             }
             return any && (allTh || spanned);
         }

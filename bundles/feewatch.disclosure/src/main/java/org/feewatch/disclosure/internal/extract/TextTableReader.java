@@ -91,20 +91,27 @@ final class TextTableReader {
             }
             width = n;
         }
-        List<List<String>> rows = new ArrayList<>(children.size());
         int header = -1;
+        for (int r = 0; r < children.size() && r < HEADER_SCAN_ROWS && header < 0; r++) {
+            List<String> cells = new ArrayList<>(width);
+            for (Element cell : children.get(r).children()) {
+                cells.add(Texts.clean(cell.text()));
+            }
+            header = isHeader(cells) ? r : -1;
+        }
+        if (header < 0) {
+            return null; // most such containers are lists of cards or links, not tables
+        }
+        List<List<String>> rows = new ArrayList<>(children.size());
         for (Element row : children) {
             List<String> cells = new ArrayList<>(width);
             for (Element cell : row.children()) {
                 cells.add(Texts.clean(cell.text()));
             }
-            if (header < 0 && rows.size() < HEADER_SCAN_ROWS && isHeader(cells)) {
-                header = rows.size();
-            }
             rows.add(cells);
             rowElements.add(row);
         }
-        return header < 0 ? null : rows;
+        return rows;
     }
 
     /** A positioned cell: its text and where it stands. */
@@ -183,7 +190,7 @@ final class TextTableReader {
             brs += child.normalName().equals("br") ? 1 : 0;
         }
         if (brs < MIN_LINES - 1) {
-            return null; // most containers: no line breaks, nothing to split
+            return spacedRows(container); // no line breaks: maybe one block a line
         }
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -207,6 +214,50 @@ final class TextTableReader {
         if (breaks < MIN_LINES - 1 || lines.size() < MIN_LINES) {
             return null;
         }
+        return splitRows(lines);
+    }
+
+    /**
+     * pdf2htmlEX's output: one block a text line, the cells of a line apart by spacer elements
+     * ({@code <span class="_ _3"> </span>}: an inline element holding nothing but space) or by runs of
+     * no-break spaces. Null when the container's blocks are not such lines.
+     */
+    private List<List<String>> spacedRows(Element container) {
+        List<Element> children = container.children();
+        if (children.size() < MIN_LINES) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>(children.size());
+        boolean spaced = false;
+        for (Element line : children) {
+            if (line.normalName().equals("img") || line.normalName().equals("a") && line.text().isBlank()) {
+                continue; // a page's background image, an anchor
+            }
+            if (!BoundedText.BLOCK_TAGS.contains(line.normalName()) || line.normalName().equals("table")) {
+                return null;
+            }
+            StringBuilder cur = new StringBuilder();
+            for (Node node : line.childNodes()) {
+                if (node instanceof TextNode t) {
+                    cur.append(t.getWholeText());
+                } else if (node instanceof Element e && !BoundedText.BLOCK_TAGS.contains(e.normalName())) {
+                    if (e.text().isBlank() && e.children().isEmpty()) {
+                        cur.append('\t'); // a spacer between two cells
+                        spaced = true;
+                    } else {
+                        cur.append(e.wholeText());
+                    }
+                } else if (node instanceof Element) {
+                    return null; // a block inside a line: not a text line
+                }
+            }
+            lines.add(cur.toString());
+        }
+        return spaced ? splitRows(lines) : null;
+    }
+
+    /** Text lines split into cells under the first line that is a header; null when none is. */
+    private List<List<String>> splitRows(List<String> lines) {
         int header = -1;
         int width = 0;
         for (int r = 0; r < lines.size() && r < HEADER_SCAN_ROWS; r++) {

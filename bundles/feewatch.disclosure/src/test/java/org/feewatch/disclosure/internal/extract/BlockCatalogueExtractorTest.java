@@ -237,4 +237,16 @@ class BlockCatalogueExtractorTest {
         assertEquals(Price.Period.PER_YEAR, guarantee.price().period());
         assertEquals(0, new java.math.BigDecimal("1.5").compareTo(guarantee.price().high()));
     }
+
+    @Test
+    void aPdf2htmlexPageIsReadByItsSpacedLines() {
+        // one <div class="t"> a line, cells apart by spacer <span class="_ _N"> elements, a background <img>
+        Disclosure d = read("unseen-pdf2htmlex.html", SourceKind.PRICE_CATALOG);
+        assertEquals(List.of("提前还款违约金", "信贷资金受托支付划拨费", "贷款承诺费"), Pages.names(d));
+        FeeItem transfer = Pages.item(d, "信贷资金受托支付划拨费");
+        assertEquals("划拨信贷资金", transfer.content());
+        assertEquals("每笔20元", transfer.priceText());
+        assertNull(transfer.remark());
+        assertEquals("仅对大中型企业收取", Pages.item(d, "贷款承诺费").remark());
+    }
 }

@@ -251,4 +251,11 @@ class ProductPageExtractorTest {
         assertEquals(0, new BigDecimal("3.95").compareTo(p.executionRate()));
         assertEquals(0, new BigDecimal("3.6").compareTo(p.advertisedApr()));
     }
+    @Test
+    void anAllInFeeRateIsTheProductsRate() {
+        // 「综合费率：年化5.3%（含利息及担保费）」 above 「担保费：每年1%」
+        ProductTerms p = read("unseen-product-all-in-fee-rate.html").product();
+        assertEquals(0, new BigDecimal("5.3").compareTo(p.advertisedApr()));
+        assertEquals(0, new BigDecimal("4.2").compareTo(p.executionRate()));
+    }
 }

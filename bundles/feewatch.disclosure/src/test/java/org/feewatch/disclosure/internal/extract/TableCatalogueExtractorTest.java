@@ -340,4 +340,11 @@ class TableCatalogueExtractorTest {
         assertEquals(0, new BigDecimal("200").compareTo(extension.minimum()));
         assertEquals(0, new BigDecimal("2000").compareTo(extension.maximum()));
     }
+    @Test
+    void dataRowsWrittenInThCellsAreNotASecondHeaderRow() {
+        // every cell a <th>; the first data row (贷款意向书 | 出具贷款意向书 | 面议) has no figure
+        Disclosure d = read("unseen-all-th-cells.html");
+        assertEquals(List.of("贷款意向书", "提前还款违约金"), Pages.names(d));
+        assertEquals(Price.Kind.NEGOTIATED, Pages.item(d, "贷款意向书").price().kind());
+    }
 }
