@@ -323,6 +323,23 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
                 return plainDecimal.end;
             }
             case LoanDraft.SPREAD -> {
+                // the common form, up to nine digits (a minus before them) ended by the field's end, read
+                // at once; it is what wholeNumber gives for those bytes
+                int i = p < e && b[p] == '-' ? p + 1 : p;
+                int v = 0;
+                int digits = i;
+                while (i < e && i - digits < 10) {
+                    int dg = b[i] - '0';
+                    if (dg < 0 || dg > 9) {
+                        break;
+                    }
+                    v = v * 10 + dg;
+                    i++;
+                }
+                if (i > digits && i - digits <= 9 && (i == e || b[i] == ',')) {
+                    d.spreadBp = PlainValues.boxed(b[p] == '-' ? -v : v);
+                    return i;
+                }
                 int q = decimalEnd(b, p, e);
                 d.spreadBp = q < 0 ? null : PlainValues.boxed(PlainValues.wholeNumber(b, p, q, "", cs));
                 return q;

@@ -58,6 +58,10 @@ final class IdRegistry {
         Runs runs = null;
         if (digitsStart < n) {
             runs = runsFor(id, digitsStart, n - digitsStart);
+            if (size == 0 && runs.extendLast(number, line)) {
+                // the next number on the next line (a book in id order): new, as the steps below find
+                return -1;
+            }
             long seen = runs.lineOf(number);
             if (seen >= 0) {
                 return seen;
@@ -229,7 +233,11 @@ final class IdRegistry {
             return i >= 0 ? i : -i - 2;
         }
 
-        boolean add(long n, long line, IdRegistry owner) {
+        /**
+         * Extends the run last used by n on the line after its last, when n follows it and comes before
+         * the next run (then n is in no run): what {@link #lineOf} and {@link #add} do for it; else false.
+         */
+        boolean extendLast(long n, long line) {
             if (count > 0) {
                 int h = hint;
                 if (n == end[h] + 1 && line == startLine[h] + (end[h] - start[h]) + 1
@@ -237,6 +245,13 @@ final class IdRegistry {
                     end[h] = n;
                     return true;
                 }
+            }
+            return false;
+        }
+
+        boolean add(long n, long line, IdRegistry owner) {
+            if (extendLast(n, line)) {
+                return true;
             }
             if (owner.totalRuns >= MAX_RUNS) {
                 return false;

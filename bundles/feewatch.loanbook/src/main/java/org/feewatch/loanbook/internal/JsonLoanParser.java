@@ -179,7 +179,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 return null;
             }
             object(CTX_TOP, 0);
-            ws();
+            if (p < end && b[p] <= ' ') {
+                ws();
+            }
             if (p != end && b[p] != '\n') {
                 return null;
             }
@@ -762,7 +764,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     /** Steps over an opening '{' or '[' and the blanks after it; true when {@code close} follows at once. */
     private boolean opensEmpty(char close) throws Reject {
         p++;
-        ws();
+        if (p < end && b[p] <= ' ') {
+            ws();
+        }
         if (peek() == close) {
             p++;
             return true;

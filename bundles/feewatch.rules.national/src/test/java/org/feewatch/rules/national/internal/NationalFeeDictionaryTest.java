@@ -38,7 +38,13 @@ class NationalFeeDictionaryTest {
             "资料工本费, document-fee", "贷后管理费, loan-management-fee",
             "'单位人民币跨行转账（柜面）', transfer-fee", "非融资性保函手续费, letter-of-guarantee-fee",
             "银行承兑汇票承兑手续费, acceptance-fee", "企业网上银行服务, online-banking-fee",
-            "'贷款承诺费（小微企业）', commitment-fee", "'资 信 证 明', credit-certificate-fee"})
+            "'贷款承诺费（小微企业）', commitment-fee", "'资 信 证 明', credit-certificate-fee",
+            // names seen on pages the first dictionary did not know (itests hardpages bank-s)
+            "贷款资金监管费, fund-management-fee", "资金监管费, fund-management-fee",
+            "提前还贷手续费, prepayment-penalty", "提前偿还违约金, prepayment-penalty",
+            "未按约定用款违约金, late-drawdown-penalty", "他项权证费, mortgage-registration-fee",
+            "他项权证办理费, mortgage-registration-fee", "资产评估服务费, collateral-appraisal-fee",
+            "担保手续费, guarantee-fee", "保费, insurance-fee", "担保费率, guarantee-fee"})
     void itemNamesMapToTheirCategory(String name, String category) {
         assertEquals(category, dictionary.categoryOf(name), name);
     }

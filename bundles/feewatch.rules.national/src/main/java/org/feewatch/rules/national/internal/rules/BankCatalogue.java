@@ -20,6 +20,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.engine.price.PriceParser;
 
 /**
@@ -34,7 +35,19 @@ final class BankCatalogue {
      * exempts small and micro borrowers and its price (the item's, else its text parsed), all read
      * once per audit, not once per loan.
      */
-    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price) {
+    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price,
+            Price smallMicroPrice, Price otherPrice) {
+
+        Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price) {
+            this(disclosure, item, category, exemptsSmallMicro, price, PriceEvaluator.forBorrower(price, true),
+                    PriceEvaluator.forBorrower(price, false));
+        }
+
+        /** The price for a borrower of this size (a price written by borrower size has a part for each). */
+        Price priceFor(boolean smallOrMicro) {
+            return smallOrMicro ? smallMicroPrice : otherPrice;
+        }
+
         String sourceId() {
             return item.sourceId() != null ? item.sourceId() : disclosure.source().id();
         }
