@@ -142,6 +142,36 @@ public final class PriceEvaluator {
         return maxCharge(price, principal, months, exempt);
     }
 
+    /** A part of a tiered price written for small and micro borrowers: 「小微企业：每笔250元」. */
+    private static final java.util.regex.Pattern FOR_SMALL_MICRO = java.util.regex.Pattern.compile(
+            "^(?:对)?(?:小微|小型微型|小型、微型|小型,微型|个体工商户)[^:;]{0,10}:");
+
+    /**
+     * The part of a price that applies to a borrower, when the price is written by borrower size
+     * (收费标准 over 大中型企业 | 小微企业: 「大中型企业：每笔500元；小微企业：每笔250元」): for a small or
+     * micro borrower the parts written for small and micro borrowers, for any other borrower the other
+     * parts. Any other price is returned as it is.
+     */
+    public static Price forBorrower(Price price, boolean smallOrMicro) {
+        if (price == null || price.kind() != Price.Kind.TIERED) {
+            return price;
+        }
+        List<Price> mine = new java.util.ArrayList<>();
+        boolean labelled = false;
+        for (Price part : price.parts()) {
+            boolean forSmallMicro = part.text() != null && FOR_SMALL_MICRO.matcher(part.text()).find();
+            labelled |= forSmallMicro;
+            if (forSmallMicro == smallOrMicro) {
+                mine.add(part);
+            }
+        }
+        if (!labelled || mine.isEmpty()) {
+            return price;
+        }
+        return mine.size() == 1 ? mine.get(0)
+                : new Price(Price.Kind.TIERED, null, null, null, null, null, null, null, mine, price.text());
+    }
+
     /** How many times a price of this period is charged over {@code months} months. */
     static long charges(Period period, int months) {
         if (period == null) {

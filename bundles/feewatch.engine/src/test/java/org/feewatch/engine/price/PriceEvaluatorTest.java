@@ -116,4 +116,17 @@ class PriceEvaluatorTest {
             }
         }
     }
+
+    @Test
+    void aPriceWrittenByBorrowerSizeBoundsEachSizeByItsOwnPart() {
+        // 收费标准 over 大中型企业 | 小微企业 columns (hardpages bank-t)
+        org.feewatch.api.Price p = PriceParser.parse("大中型企业：每笔1000元；小微企业：每笔500元");
+        BigDecimal principal = new BigDecimal("1000000");
+        assertEquals(Optional.of(new BigDecimal("500")),
+                PriceEvaluator.maxCharge(PriceEvaluator.forBorrower(p, true), principal, 12, false));
+        assertEquals(Optional.of(new BigDecimal("1000")),
+                PriceEvaluator.maxCharge(PriceEvaluator.forBorrower(p, false), principal, 12, false));
+        org.feewatch.api.Price tiers = PriceParser.parse("1万元以下每笔5元；1万元以上每笔10元");
+        assertEquals(tiers, PriceEvaluator.forBorrower(tiers, true), "tiers by amount are not by size");
+    }
 }

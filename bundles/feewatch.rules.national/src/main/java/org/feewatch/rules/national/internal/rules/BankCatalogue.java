@@ -20,6 +20,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.engine.price.PriceParser;
 
 /**
@@ -34,7 +35,19 @@ final class BankCatalogue {
      * exempts small and micro borrowers and its price (the item's, else its text parsed), all read
      * once per audit, not once per loan.
      */
-    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price) {
+    record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price,
+            Price smallMicroPrice, Price otherPrice) {
+
+        Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price) {
+            this(disclosure, item, category, exemptsSmallMicro, price, PriceEvaluator.forBorrower(price, true),
+                    PriceEvaluator.forBorrower(price, false));
+        }
+
+        /** The price for a borrower of this size (a price written by borrower size has a part for each). */
+        Price priceFor(boolean smallOrMicro) {
+            return smallOrMicro ? smallMicroPrice : otherPrice;
+        }
+
         String sourceId() {
             return item.sourceId() != null ? item.sourceId() : disclosure.source().id();
         }
@@ -105,6 +118,40 @@ final class BankCatalogue {
 
     String institutionId() {
         return institutionId;
+    }
+
+    /**
+     * Evidence that an item is in none of the institution's catalogues: one line per catalogue that
+     * was read, with its own item count, and one per declared catalogue that could not be read (the item
+     * may be published there), so that a bank with several catalogues sees each one cited.
+     */
+    List<Evidence> absenceEvidence(String what) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Disclosure> pages = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            counts.merge(e.sourceId(), 1, Integer::sum);
+            pages.putIfAbsent(e.sourceId(), e.disclosure());
+        }
+        List<Evidence> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> c : counts.entrySet()) {
+            Disclosure d = pages.get(c.getKey());
+            out.add(new Evidence(c.getKey(), "price catalogue", "none of the " + c.getValue() + " published items is "
+                    + what, d.snapshot() == null ? null : d.snapshot().sha256()));
+        }
+        for (SourceRef ref : declared) {
+            if (counts.containsKey(ref.id())) {
+                continue;
+            }
+            String status = "read, but no fee items could be extracted";
+            for (SourceStatus s : context.sourceStatuses()) {
+                if (s.id().equals(ref.id()) && !s.ok()) {
+                    status = "could not be read (" + s.error() + ")";
+                }
+            }
+            out.add(new Evidence(ref.id(), ref.location(), status + ", so it is not known whether it publishes " + what,
+                    null));
+        }
+        return out;
     }
 
     /** True when at least one item of the institution's catalogue could be read. */

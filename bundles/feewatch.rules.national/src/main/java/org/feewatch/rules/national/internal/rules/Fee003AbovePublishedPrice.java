@@ -27,7 +27,8 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
  * FEE-003: a fee the bank charged above its own published price for that item. The price is
  * computed on the principal over the loan's life ({@link PriceEvaluator}): a range is bounded by its
  * upper end, 年费率 is per year, 免费 / 暂不收费 are 0, an entry that exempts small and micro borrowers
- * is 0 for them, and 协议定价 gives no bound. What was charged is the fee over the loan's life (an
+ * is 0 for them, a price written by borrower size (大中型企业 | 小微企业 columns) is the part for the
+ * borrower's size, and 协议定价 gives no bound. What was charged is the fee over the loan's life (an
  * annual fee on a 24-month loan is paid twice). An item the catalogue does not publish is DISC-001's.
  */
 public final class Fee003AbovePublishedPrice implements Rule {
@@ -67,7 +68,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     double bound = 0.0;
                     boolean unbounded = false;
                     for (BankCatalogue.Entry e : entries) {
-                        double b = PriceEvaluator.maxChargeApprox(e.price(), principal, months,
+                        double b = PriceEvaluator.maxChargeApprox(e.priceFor(smallOrMicro), principal, months,
                                 smallOrMicro && e.exemptsSmallMicro());
                         if (Double.isNaN(b)) {
                             unbounded = true;
@@ -146,7 +147,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
     }
 
     private static Optional<BigDecimal> maxCharge(BankCatalogue.Entry entry, Loan loan, int months) {
-        Price price = entry.price();
+        Price price = entry.priceFor(loan.smallOrMicro());
         boolean exempt = loan.smallOrMicro() && entry.exemptsSmallMicro();
         return PriceEvaluator.maxCharge(price, loan.principal(), months, exempt);
     }
