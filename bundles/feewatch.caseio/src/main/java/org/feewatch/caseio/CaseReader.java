@@ -40,9 +40,10 @@ import com.google.gson.JsonPrimitive;
 /**
  * Reads a case folder or a .zip of one (CASE-FORMAT.md). What makes a case unauditable (see "What
  * is required, and what is fatal") is a {@link CaseException} with one line: file, JSON path, what
- * was wrong. Unknown fields, unusable partners.json entries, unusable policy values and anything
- * wrong in benchmarks.json are warnings, and the entry in question is left out (a policy value takes
- * its default); an unusable sources.json entry is a failed source (a warning when it has no id).
+ * was wrong. Unknown fields, unusable partners.json values, unusable policy values and anything
+ * wrong in benchmarks.json are warnings (a policy value takes its default, a benchmark is left out, a
+ * partner with an id is kept with a stated assumption); an unusable sources.json entry is a failed
+ * source (a warning when it has no id).
  *
  * <p>Plain Java ({@code new CaseReader()}), and a DS component configured under
  * {@code org.feewatch.caseio} for the zip limits.
@@ -322,8 +323,18 @@ public class CaseReader {
         return out;
     }
 
-    // ---- partners.json (problems are warnings: the entry is left out) ----
+    // ---- partners.json (problems are warnings; a partner with an id is always kept) ----
 
+    /** The partner status taken when partners.json gives none that can be used (docs/case-input.md). */
+    static final PartnerStatus STATUS_WHEN_UNUSABLE = PartnerStatus.ACTIVE;
+    private static final String ALLOWED_STATUSES = "prospective, active";
+
+    /**
+     * Every entry with a usable id is a partner and gets a verdict (REPORT.md): a missing or unknown
+     * status, type, name or governmentBacked is a warning naming the partner, and the partner is vetted
+     * as active (a bank must act on any partner it lists), of type other, unnamed, not government-backed.
+     * Only an entry without a usable id, or repeating an earlier id, is left out, with a warning.
+     */
     private static List<Partner> partners(JsonElement root, List<InputIssue> warnings) {
         if (!root.isJsonArray()) {
             warnings.add(InputIssue.of(PARTNERS_JSON, "$: expected an array of partners, found " + kind(root)
@@ -335,53 +346,125 @@ public class CaseReader {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "$[" + i + "]";
-            try {
-                JsonObject p = object(array.get(i), PARTNERS_JSON, at);
-                unknown(p, PARTNERS_JSON, at, Set.of("id", "name", "type", "status", "governmentBacked"), warnings);
-                String id = requiredString(p, "id", PARTNERS_JSON, at + ".id");
-                Integer first = seen.putIfAbsent(id, i);
-                if (first != null) {
-                    throw fatal(PARTNERS_JSON, at + ".id", "\"" + id + "\" is already the id of $[" + first + "]");
-                }
-                String name = optionalString(p, "name", PARTNERS_JSON, at + ".name");
-                String statusText = requiredString(p, "status", PARTNERS_JSON, at + ".status");
-                PartnerStatus status;
-                try {
-                    status = PartnerStatus.fromWire(statusText);
-                } catch (IllegalArgumentException e) {
-                    throw fatal(PARTNERS_JSON, at + ".status", "\"" + statusText
-                            + "\" is not prospective or active");
-                }
-                String typeText = optionalString(p, "type", PARTNERS_JSON, at + ".type");
-                PartnerType type = PartnerType.OTHER;
-                if (typeText == null) {
-                    warnings.add(InputIssue.of(PARTNERS_JSON, at + ".type: missing; partner " + id
-                            + " is taken as type other"));
-                } else {
-                    try {
-                        type = PartnerType.fromWire(typeText);
-                    } catch (IllegalArgumentException e) {
-                        warnings.add(InputIssue.of(PARTNERS_JSON, at + ".type: \"" + typeText
-                                + "\" is not a known partner type; partner " + id + " is taken as type other"));
-                    }
-                }
-                boolean government = false;
-                JsonElement g = p.get("governmentBacked");
-                if (g != null && !g.isJsonNull()) {
-                    if (g.isJsonPrimitive() && g.getAsJsonPrimitive().isBoolean()) {
-                        government = g.getAsBoolean();
-                    } else {
-                        warnings.add(InputIssue.of(PARTNERS_JSON, at + ".governmentBacked: expected true or false, "
-                                + "found " + kind(g) + "; taken as false"));
-                    }
-                }
-                out.add(new Partner(id, name, type, status, government));
-            } catch (CaseException e) {
-                warnings.add(InputIssue.of(PARTNERS_JSON, e.getMessage().substring(PARTNERS_JSON.length() + 2)
+            if (array.get(i) == null || !array.get(i).isJsonObject()) {
+                warnings.add(InputIssue.of(PARTNERS_JSON, at + ": expected an object, found " + kind(array.get(i))
                         + "; this partner is left out"));
+                continue;
             }
+            JsonObject p = array.get(i).getAsJsonObject();
+            unknown(p, PARTNERS_JSON, at, Set.of("id", "name", "type", "status", "governmentBacked"), warnings);
+            String name = null;
+            JsonElement n = p.get("name");
+            if (n != null && !n.isJsonNull()) {
+                if (n.isJsonPrimitive() && n.getAsJsonPrimitive().isString()) {
+                    name = n.getAsString();
+                } else {
+                    warnings.add(InputIssue.of(PARTNERS_JSON, at + ".name: expected a string, found " + kind(n)
+                            + "; the name is ignored"));
+                }
+            }
+            String id = partnerId(p.get("id"), at, name, warnings);
+            if (id == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(id, i);
+            if (first != null) {
+                warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: \"" + id + "\" is already the id of $[" + first
+                        + "]; this entry is left out and partner " + id + " is vetted as $[" + first
+                        + "] describes it"));
+                continue;
+            }
+            PartnerStatus status = partnerStatus(p.get("status"), at, id, warnings);
+            PartnerType type = PartnerType.OTHER;
+            JsonElement t = p.get("type");
+            if (t == null || t.isJsonNull()) {
+                warnings.add(InputIssue.of(PARTNERS_JSON, at + ".type: missing; partner " + id
+                        + " is taken as type other"));
+            } else if (!t.isJsonPrimitive() || !t.getAsJsonPrimitive().isString()) {
+                warnings.add(InputIssue.of(PARTNERS_JSON, at + ".type: expected a string, found " + kind(t)
+                        + "; partner " + id + " is taken as type other"));
+            } else {
+                try {
+                    type = PartnerType.fromWire(t.getAsString());
+                } catch (IllegalArgumentException e) {
+                    warnings.add(InputIssue.of(PARTNERS_JSON, at + ".type: \"" + t.getAsString()
+                            + "\" is not a known partner type; partner " + id + " is taken as type other"));
+                }
+            }
+            boolean government = false;
+            JsonElement g = p.get("governmentBacked");
+            if (g != null && !g.isJsonNull()) {
+                if (g.isJsonPrimitive() && g.getAsJsonPrimitive().isBoolean()) {
+                    government = g.getAsBoolean();
+                } else {
+                    warnings.add(InputIssue.of(PARTNERS_JSON, at + ".governmentBacked: expected true or false, "
+                            + "found " + kind(g) + "; partner " + id + " is taken as not government-backed"));
+                }
+            }
+            out.add(new Partner(id, name, type, status, government));
         }
         return out;
+    }
+
+    /**
+     * The entry's id, or null (with a warning) when it has none that sources and loans could refer
+     * to. A whole number is taken as its digits, since payees and owners are compared as text.
+     */
+    private static String partnerId(JsonElement e, String at, String name, List<InputIssue> warnings) {
+        String named = name == null || name.isBlank() ? "" : " (" + name + ")";
+        String leftOut = "; this partner" + named + " is left out: sources and loans name a partner by its id, "
+                + "so it cannot be vetted without one";
+        if (e == null || e.isJsonNull()) {
+            warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: missing" + leftOut));
+            return null;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() && DECIMAL.matcher(e.getAsString()).matches()
+                && !e.getAsString().contains(".") && !e.getAsString().startsWith("-")) {
+            String id = e.getAsString();
+            warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: expected a string, found the number " + id
+                    + "; taken as the id \"" + id + "\""));
+            return id;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: expected a string, found " + kind(e) + leftOut));
+            return null;
+        }
+        String id = e.getAsString();
+        if (id.isBlank()) {
+            warnings.add(InputIssue.of(PARTNERS_JSON, at + ".id: is empty" + leftOut));
+            return null;
+        }
+        return id;
+    }
+
+    /** The status, or {@link #STATUS_WHEN_UNUSABLE} with a warning naming the partner and the allowed values. */
+    private static PartnerStatus partnerStatus(JsonElement e, String at, String id, List<InputIssue> warnings) {
+        String problem;
+        if (e == null || e.isJsonNull()) {
+            problem = "missing";
+        } else if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            problem = "expected a string, found " + kind(e);
+        } else {
+            String text = e.getAsString();
+            try {
+                return PartnerStatus.fromWire(text);
+            } catch (IllegalArgumentException x) {
+                String plain = text.strip().toLowerCase(java.util.Locale.ROOT);
+                for (PartnerStatus s : PartnerStatus.values()) {
+                    if (s.wireName().equals(plain)) {
+                        warnings.add(InputIssue.of(PARTNERS_JSON, at + ".status: \"" + text + "\" is taken as "
+                                + s.wireName() + " for partner " + id + " (allowed, as written: "
+                                + ALLOWED_STATUSES + ")"));
+                        return s;
+                    }
+                }
+                problem = "\"" + text + "\" is not a known status";
+            }
+        }
+        warnings.add(InputIssue.of(PARTNERS_JSON, at + ".status: " + problem + " (allowed: "
+                + ALLOWED_STATUSES + "); partner " + id + " is vetted as " + STATUS_WHEN_UNUSABLE.wireName()
+                + ", since the bank lists it and must act on its findings"));
+        return STATUS_WHEN_UNUSABLE;
     }
 
     // ---- benchmarks.json (problems are warnings) ----

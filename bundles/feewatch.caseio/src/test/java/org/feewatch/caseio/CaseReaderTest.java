@@ -55,10 +55,11 @@ class CaseReaderTest {
             assertEquals(SourceKind.PRODUCT_PAGE, c.sources().get(1).kind());
             assertEquals("pages/products.html", c.sources().get(1).file());
             assertEquals("GBK", c.sources().get(1).encoding());
-            assertEquals(3, c.partners().size(), "P03 has no status and is left out");
+            assertEquals(4, c.partners().size(), "P03 has no status and is kept, vetted as active");
             assertEquals(PartnerStatus.ACTIVE, c.partners().get(0).status());
             assertTrue(c.partners().get(0).governmentBacked());
-            assertEquals(PartnerType.OTHER, c.partners().get(2).type());
+            assertEquals(PartnerStatus.ACTIVE, c.partners().get(2).status());
+            assertEquals(PartnerType.OTHER, c.partners().get(3).type());
             assertEquals(2, c.benchmarks().size());
             assertEquals(new BigDecimal("4.95"), c.benchmarks().get(1).rate());
             assertEquals("benchmarks.json", c.benchmarks().get(0).source());
@@ -72,8 +73,8 @@ class CaseReaderTest {
             List<String> w = messages(c);
             assertTrue(w.contains("case.json: $.institution.colour: unknown field, ignored"), w.toString());
             assertTrue(w.contains("case.json: $.auditor: unknown field, ignored"), w.toString());
-            assertTrue(w.contains("partners.json: $[2].status: missing (a string is required); this partner is left out"),
-                    w.toString());
+            assertTrue(w.contains("partners.json: $[2].status: missing (allowed: prospective, active); partner "
+                    + "P03 is vetted as active, since the bank lists it and must act on its findings"), w.toString());
             assertTrue(w.stream().anyMatch(m -> m.startsWith("partners.json: $[3].type: \"bank\"")), w.toString());
             assertTrue(w.stream().anyMatch(m -> m.startsWith("sources.json: $[3].owner: \"P09\"")), w.toString());
             assertTrue(w.stream().anyMatch(m -> m.startsWith("benchmarks.json: $.onLendingAverages[2].quarter")),

@@ -81,10 +81,14 @@ class CaseInputConformanceTest {
         Files.writeString(dir.resolve("partners.json"), "[{\"id\":\"P01\",\"type\":\"guarantee\",\"status\":\"active\"},"
                 + "{\"id\":\"P02\",\"status\":\"sleeping\"}, 42]");
         Report r = CaseAudit.run(dir, tmp.resolve("out-p"), 1).report();
-        assertEquals(List.of("P01"), r.partners().stream().map(p -> p.id()).toList());
+        // every partner with an id gets a verdict (REPORT.md): P02's unusable status is taken as active, and
+        // with no fee schedule (PART-003 alone) an active partner is conditional
+        assertEquals(List.of("P01 active conditional", "P02 active conditional"), r.partners().stream()
+                .map(p -> p.id() + " " + p.status().wireName() + " " + p.verdict().wireName()).toList());
         List<String> w = warnings(r);
-        assertTrue(w.contains("partners.json: $[1].status: \"sleeping\" is not prospective or active; "
-                + "this partner is left out"), w.toString());
+        assertTrue(w.contains("partners.json: $[1].status: \"sleeping\" is not a known status (allowed: "
+                + "prospective, active); partner P02 is vetted as active, since the bank lists it and must act "
+                + "on its findings"), w.toString());
         assertTrue(w.contains("partners.json: $[2]: expected an object, found the number 42; this partner is left out"),
                 w.toString());
     }

@@ -47,6 +47,19 @@ public interface LoanFacts {
         return null;
     }
 
+    /**
+     * How many fees the loan has: {@code loan().fees().size()}, which an implementation may keep
+     * at hand (most loans have none, and every fee rule asks first).
+     */
+    default int feeCount() {
+        return loan().fees().size();
+    }
+
+    /** How many bundled products the loan lists: {@code loan().bundled().size()} (see {@link #feeCount()}). */
+    default int bundledCount() {
+        return loan().bundled().size();
+    }
+
     /** The canonical fee category of a fee item name, or null (see {@link FeeDictionary}). */
     String categoryOf(String feeItem);
 

@@ -27,6 +27,9 @@ final class AnalyzedLoan implements LoanFacts {
     private final String category0;
     private final String item1;
     private final String category1;
+    /** The loan's list sizes, asked by every fee rule: one interface call each here, not one per rule. */
+    private final int feeCount;
+    private final int bundledCount;
 
     AnalyzedLoan(Loan loan, LprFixing lpr, double aprAllIn, double aprAllInEffective, double aprBankOnly,
             double aprAllInWithoutDeposit, String aprProblem, FeeDictionary dictionary) {
@@ -40,6 +43,8 @@ final class AnalyzedLoan implements LoanFacts {
         this.dictionary = dictionary;
         List<LoanFee> fees = loan.fees();
         int count = fees.size();
+        this.feeCount = count;
+        this.bundledCount = loan.bundled().size();
         this.item0 = count > 0 ? fees.get(0).item() : null;
         this.category0 = item0 != null ? lookUp(item0) : null;
         this.item1 = count > 1 ? fees.get(1).item() : null;
@@ -83,6 +88,16 @@ final class AnalyzedLoan implements LoanFacts {
     @Override
     public String aprProblem() {
         return aprProblem;
+    }
+
+    @Override
+    public int feeCount() {
+        return feeCount;
+    }
+
+    @Override
+    public int bundledCount() {
+        return bundledCount;
     }
 
     @Override

@@ -195,7 +195,7 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             withoutDeposit = all;
             withoutDepositProblem = allProblem;
         }
-        double effective = Double.isNaN(all) ? Double.NaN : work.effectiveApr(all);
+        double effective = Double.isNaN(all) ? Double.NaN : CashFlowModel.effectiveApr(all);
         if (!Double.isNaN(all) && !Double.isFinite(effective)) {
             return new AnalyzedLoan(loan, lpr, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the all-in rate of return is too large to express as an annual rate (" + all * 100
@@ -210,7 +210,7 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
 
     /**
      * One thread's scratch space: the flow arrays (grown when a loan is longer than any before) and
-     * small caches of the powers every loan of a rate or term needs again. Found by thread id in a
+     * a small cache of the power every equal-installment loan of a rate and term needs again. Found by thread id in a
      * small table rather than a ThreadLocal, whose lookup (a hash probe and a weak reference read,
      * a native call under C1) cost more than building a loan's flows. Two threads that share a
      * slot only replace each other's scratch (a new one each time); a thread only ever uses the
@@ -219,28 +219,26 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
     static final class Work {
         private static final int SLOTS = 64;
         private static final Work[] BY_THREAD = new Work[SLOTS];
-        /** Entries of the power caches (powers of two); direct-mapped, the newest wins. */
+        /**
+         * Entries of the power cache (a power of two); direct-mapped, the newest wins. (The effective
+         * APR's power is not remembered: a book has tens of thousands of distinct all-in rates, and a
+         * table large enough to hit cost more in cache misses than the power.)
+         */
         private static final int CACHED = 256;
-        /** A book has tens of thousands of distinct all-in rates, but loans without fees share a few thousand. */
-        private static final int EFFECTIVE_CACHED = 4096;
 
         private final long threadId;
         private double[] allIn = new double[121];
         private double[] bank = new double[121];
         private BigDecimal lastNominal;
         private double lastNominalValue;
-        // (1 + i)^n by (i, n) and the effective APR by monthly rate: the same Math.pow of the same
-        // arguments, so the same bits as computing them again
+        // (1 + i)^n by (i, n): the same Math.pow of the same arguments, so the same bits as
+        // computing it again; term 0 never occurs (a loan has at least one month), so empty slots never match
         private final long[] growthRate = new long[CACHED];
         private final int[] growthTerm = new int[CACHED];
         private final double[] growth = new double[CACHED];
-        private final long[] effectiveRate = new long[EFFECTIVE_CACHED];
-        private final double[] effective = new double[EFFECTIVE_CACHED];
 
         private Work(long threadId) {
             this.threadId = threadId;
-            // term 0 never occurs (a loan has at least one month), so empty slots never match
-            Arrays.fill(effectiveRate, Double.doubleToRawLongBits(Double.NaN));
         }
 
         static Work ofThisThread() {
@@ -288,16 +286,6 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                 growthTerm[slot] = n;
             }
             return growth[slot];
-        }
-
-        double effectiveApr(double monthly) {
-            long bits = Double.doubleToRawLongBits(monthly);
-            int slot = (int) (bits ^ (bits >>> 23) ^ (bits >>> 41)) & (EFFECTIVE_CACHED - 1);
-            if (effectiveRate[slot] != bits) {
-                effective[slot] = CashFlowModel.effectiveApr(monthly);
-                effectiveRate[slot] = bits;
-            }
-            return effective[slot];
         }
     }
 

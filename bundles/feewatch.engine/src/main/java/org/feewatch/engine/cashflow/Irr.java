@@ -139,8 +139,18 @@ public final class Irr {
                 weighted = 0.0;
                 for (int k = length - 1; k >= 0; k--) {
                     double c = flows[k];
-                    f = f * v + c;
-                    weighted = weighted * v + k * c;
+                    double fv = f * v;
+                    double wv = weighted * v;
+                    if (c == 0.0 && fv != 0.0 && wv != 0.0) {
+                        // adding a zero flow to a non-zero sum leaves it as it is, to the bit: the months
+                        // between a bullet loan's disbursement and maturity cost a multiplication, not
+                        // a multiplication and a dependent addition
+                        f = fv;
+                        weighted = wv;
+                    } else {
+                        f = fv + c;
+                        weighted = wv + k * c;
+                    }
                 }
             }
             if (f == 0.0) {
@@ -164,7 +174,7 @@ public final class Irr {
     }
 
     /** Scans outward from 0 for a sign change (upward first: loans cost money), then Brent. */
-    private static double bracketed(double[] flows, int length) {
+    static double bracketed(double[] flows, int length) { // package-private: the tests' plain solver uses it
         double f0 = npv(flows, length, 0.0);
         if (f0 == 0.0) {
             return 0.0;

@@ -100,6 +100,27 @@ class AnalyzerShortcutsTest {
         assertEquals(bits(plainRate(huge, 3, 0.01)), bits(Irr.rate(huge, 3, 0.01)));
     }
 
+    @Test
+    void flowsWithZerosAndTinyOrHugeFiguresSolveAsThePlainSolverDoes() {
+        SplittableRandom random = new SplittableRandom(42);
+        double[] odd = {0.0, -0.0, 0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300, 1e300, -1e300};
+        for (int i = 0; i < 50_000; i++) {
+            int length = 2 + random.nextInt(i % 10 == 0 ? 400 : 40);
+            double[] flows = new double[length];
+            double scale = Math.pow(10, random.nextInt(-5, 12));
+            flows[0] = scale * (random.nextInt(10) == 0 ? -random.nextDouble() : random.nextDouble());
+            for (int k = 1; k < length; k++) {
+                int pick = random.nextInt(10);
+                flows[k] = pick < 5 ? 0.0 : pick < 8 ? -scale * random.nextDouble() / length
+                        : random.nextInt(20) == 0 ? odd[random.nextInt(odd.length)] : scale * random.nextDouble() / length;
+            }
+            flows[length - 1] -= scale * random.nextDouble() * 1.5;
+            double guess = random.nextInt(5) == 0 ? random.nextDouble(-0.9, 3) : random.nextDouble() / 50;
+            assertEquals(bits(plainRate(flows, length, guess)), bits(Irr.rate(flows, length, guess)),
+                    Arrays.toString(flows) + " from " + guess);
+        }
+    }
+
     private static void assertSame(Loan loan, String institution) {
         LoanFacts fast = CashFlowLoanAnalyzer.analyze(loan, null, institution, 0.35, null);
         LoanFacts plain = analyze(loan, null, institution, 0.35, null);
@@ -109,6 +130,8 @@ class AnalyzerShortcutsTest {
         assertEquals(bits(plain.aprBankOnly()), bits(fast.aprBankOnly()), what);
         assertEquals(bits(plain.aprAllInWithoutDeposit()), bits(fast.aprAllInWithoutDeposit()), what);
         assertEquals(plain.aprProblem(), fast.aprProblem(), what);
+        assertEquals(loan.fees().size(), fast.feeCount(), what);
+        assertEquals(loan.bundled().size(), fast.bundledCount(), what);
     }
 
     private static long bits(double d) {
@@ -299,11 +322,15 @@ class AnalyzerShortcutsTest {
         }
     }
 
-    /** Irr.rate as it was: every flow checked to be finite before anything else. */
+    /**
+     * Irr.rate as it was: every flow checked to be finite before anything else, and every step of
+     * Newton's method adding every flow (a zero one too); the bracketing search is Irr's own.
+     */
     private static double plainRate(double[] flows, int length, double guess) {
         if (length < 2 || length > flows.length) {
             return Double.NaN;
         }
+        double start = Double.isFinite(guess) && guess > -0.5 ? guess : 0.0;
         boolean inflow = false;
         boolean outflow = false;
         for (int k = length - 1; k >= 0; k--) {
@@ -317,6 +344,41 @@ class AnalyzerShortcutsTest {
         if (!(inflow && outflow) || flows[0] <= 0.0) {
             return Double.NaN;
         }
-        return Irr.rate(flows, length, guess); // the same arithmetic from here on
+        double r = plainNewton(flows, length, start);
+        if (Double.isNaN(r)) {
+            r = Irr.bracketed(flows, length);
+        }
+        return Math.abs(r) < 1e-15 ? 0.0 : r;
+    }
+
+    private static double plainNewton(double[] flows, int length, double start) {
+        double r = start;
+        for (int step = 0; step < 60; step++) {
+            double v = 1.0 / (1.0 + r);
+            double f = 0.0;
+            double weighted = 0.0;
+            for (int k = length - 1; k >= 0; k--) {
+                double c = flows[k];
+                f = f * v + c;
+                weighted = weighted * v + k * c;
+            }
+            if (f == 0.0) {
+                return r;
+            }
+            double slope = -v * weighted;
+            if (!Double.isFinite(f) || !Double.isFinite(slope) || slope == 0.0) {
+                return Double.NaN;
+            }
+            double delta = f / slope;
+            double next = r - delta;
+            if (!(next > -1.0) || !Double.isFinite(next)) {
+                return Double.NaN;
+            }
+            if (Math.abs(delta) <= 1e-10 * (1.0 + Math.abs(r))) {
+                return next;
+            }
+            r = next;
+        }
+        return Double.NaN;
     }
 }

@@ -100,7 +100,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private BigDecimal bPremium;
     private Boolean bMandatory;
 
+    /** What an invalid-UTF-8 reason adds when the book as a whole looks like GBK ("" when not). */
+    private final String invalidUtf8Hint;
+
     JsonLoanParser() {
+        this("");
+    }
+
+    /** @param invalidUtf8Hint appended to every "invalid UTF-8" reason: decided once per book */
+    JsonLoanParser(String invalidUtf8Hint) {
+        this.invalidUtf8Hint = invalidUtf8Hint;
         for (int c = 0; c < CONTEXTS.length; c++) {
             int n = CONTEXTS[c].names.length;
             nextKey[c] = new int[n + 1];
@@ -1104,7 +1113,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     private Reject invalidUtf8(int at) {
-        return new Reject("invalid UTF-8 at byte " + (at - lineStart + 1));
+        return new Reject("invalid UTF-8 at byte " + (at - lineStart + 1) + invalidUtf8Hint);
     }
 
     /**

@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = LoanBookReader.class, configurationPid = "org.feewatch.loanbook.reader",
         property = "format=jsonl")
 public final class JsonlLoanBookReader implements LoanBookReader {
+    /** Added to a line's "invalid UTF-8" reason when the book looks like GBK/GB18030. */
+    static final String GBK_HINT = " (the file looks like GBK/GB18030; loans.jsonl must be saved as UTF-8)";
+
     private final ReaderSettings settings;
 
     @Activate
@@ -62,8 +65,10 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             read = BookForm.withLineFeeds(file);
         }
         try {
+            // decided once per book, so the per-line path stays as it is: each invalid line says why
+            String hint = BookCharset.looksLikeGb18030(read) ? GBK_HINT : "";
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
-                    JsonLoanParser::new, new IdRegistry(), listener);
+                    () -> new JsonLoanParser(hint), new IdRegistry(), listener);
             for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
                 listener.onWarning(w);
             }

@@ -223,6 +223,39 @@ class JsonlLoanBookReaderTest {
     }
 
     @Test
+    void aBookSavedAsGbkRejectsEachChineseLineWithAHintToSaveItAsUtf8() throws IOException {
+        // a whole book written by a Chinese Windows export in GBK: its ASCII-only line is still a loan
+        String ascii = String.format(GOOD, "L3").replace("普惠e贷", "puhui").replace("借款人意外险", "insurance")
+                .replace("贷款承诺费", "commitment").replace("担保费", "guarantee");
+        String book = String.format(GOOD, "L1") + "\n" + String.format(GOOD, "L2") + "\n" + ascii + "\n";
+        Files.write(tmp.resolve("loans.jsonl"), book.getBytes("GBK"));
+        int productAt = String.format(GOOD, "L1").indexOf("普惠e贷") + 1;
+        String reason = "invalid UTF-8 at byte " + productAt
+                + " (the file looks like GBK/GB18030; loans.jsonl must be saved as UTF-8)";
+        for (ReaderSettings settings : List.of(Books.smallChunks(), ReaderSettings.DEFAULTS)) {
+            CollectingListener l = Books.readJsonl(tmp, settings);
+            assertEquals(List.of("1: " + reason, "2: " + reason), l.rejections());
+            assertEquals(List.of(3L), l.acceptedLines());
+        }
+    }
+
+    @Test
+    void aUtf8BookWithOneGbkLineGetsNoGbkHint() throws IOException {
+        String line2 = String.format(GOOD, "L2");
+        byte[] book = (String.format(GOOD, "L1") + "\n" + line2 + "\n" + String.format(GOOD, "L3") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] first = (String.format(GOOD, "L1") + "\n").getBytes(StandardCharsets.UTF_8);
+        out.write(first, 0, first.length);
+        out.writeBytes(line2.getBytes("GBK"));
+        out.write(book, first.length + line2.getBytes(StandardCharsets.UTF_8).length,
+                book.length - first.length - line2.getBytes(StandardCharsets.UTF_8).length);
+        Files.write(tmp.resolve("loans.jsonl"), out.toByteArray());
+        CollectingListener l = Books.readJsonl(tmp, Books.smallChunks());
+        assertEquals(List.of("2: invalid UTF-8 at byte " + (line2.indexOf("普惠e贷") + 1)), l.rejections());
+    }
+
+    @Test
     void invalidUtf8InsideEscapedStringsIsFoundToo() throws IOException {
         String good = String.format(GOOD, "L1");
         // an unknown field whose name has an escape, and a product with an escape, each with a stray 0xC3

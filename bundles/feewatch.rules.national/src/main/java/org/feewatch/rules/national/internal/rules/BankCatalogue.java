@@ -120,6 +120,40 @@ final class BankCatalogue {
         return institutionId;
     }
 
+    /**
+     * Evidence that an item is in none of the institution's catalogues: one line per catalogue that
+     * was read, with its own item count, and one per declared catalogue that could not be read (the item
+     * may be published there), so that a bank with several catalogues sees each one cited.
+     */
+    List<Evidence> absenceEvidence(String what) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Disclosure> pages = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            counts.merge(e.sourceId(), 1, Integer::sum);
+            pages.putIfAbsent(e.sourceId(), e.disclosure());
+        }
+        List<Evidence> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> c : counts.entrySet()) {
+            Disclosure d = pages.get(c.getKey());
+            out.add(new Evidence(c.getKey(), "price catalogue", "none of the " + c.getValue() + " published items is "
+                    + what, d.snapshot() == null ? null : d.snapshot().sha256()));
+        }
+        for (SourceRef ref : declared) {
+            if (counts.containsKey(ref.id())) {
+                continue;
+            }
+            String status = "read, but no fee items could be extracted";
+            for (SourceStatus s : context.sourceStatuses()) {
+                if (s.id().equals(ref.id()) && !s.ok()) {
+                    status = "could not be read (" + s.error() + ")";
+                }
+            }
+            out.add(new Evidence(ref.id(), ref.location(), status + ", so it is not known whether it publishes " + what,
+                    null));
+        }
+        return out;
+    }
+
     /** True when at least one item of the institution's catalogue could be read. */
     boolean readable() {
         return !entries.isEmpty();

@@ -43,10 +43,10 @@ abstract class BankFeesEvaluation implements RuleEvaluation {
     @Override
     public final void onLoan(LoanFacts facts, FindingSink findings) {
         Loan loan = facts.loan();
-        List<LoanFee> fees = loan.fees();
-        if (fees.isEmpty() && loan.contractDate() != null) {
+        if (facts.feeCount() == 0 && loan.contractDate() != null) {
             return; // most loans: nothing to judge (the date test first would only add its own failure)
         }
+        List<LoanFee> fees = loan.fees();
         if (!info.inForceOn(loan.contractDate())) {
             return;
         }

@@ -20,8 +20,9 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
 
 /**
  * DISC-001: a fee the bank charged on a loan whose item (by canonical category) is not in the
- * bank's published price catalogue. Bundled products are not fees. When no catalogue could be read
- * at all, one info finding says so instead of flagging every fee.
+ * bank's published price catalogues (a fee published in any of them is published; each is cited, and
+ * a declared catalogue that could not be read is named as unknown). Bundled products are not fees.
+ * When no catalogue could be read at all, one info finding says so instead of flagging every fee.
  */
 public final class Disc001UndisclosedFee implements Rule {
 
@@ -64,10 +65,8 @@ public final class Disc001UndisclosedFee implements Rule {
                 if (items.isEmpty()) {
                     return;
                 }
-                BankCatalogue.Entry any = catalogue.entries().get(0);
-                evidence.add(new Evidence(any.sourceId(), "price catalogue",
-                        "none of the " + catalogue.entries().size() + " published items is " + String.join("、", items),
-                        any.disclosure().snapshot() == null ? null : any.disclosure().snapshot().sha256()));
+                // every catalogue the bank publishes is cited: the fee is in none of them
+                evidence.addAll(catalogue.absenceEvidence(String.join("、", items)));
                 Map<String, String> metrics = new LinkedHashMap<>();
                 metrics.put("amount", total.toPlainString());
                 metrics.put("publishedItems", Integer.toString(catalogue.entries().size()));

@@ -84,7 +84,7 @@ public final class Fee001ProhibitedFee implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
-                if (!loan.smallOrMicro() || (loan.fees().isEmpty() && loan.contractDate() != null)
+                if (!loan.smallOrMicro() || (facts.feeCount() == 0 && loan.contractDate() != null)
                         || !info.inForceOn(loan.contractDate()) || !mayFind(facts, loan)) {
                     return;
                 }

@@ -51,7 +51,7 @@ public final class Fee002ShiftedCost implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
-                if (!loan.smallOrMicro() || (loan.fees().isEmpty() && loan.contractDate() != null)
+                if (!loan.smallOrMicro() || (facts.feeCount() == 0 && loan.contractDate() != null)
                         || !info.inForceOn(loan.contractDate()) || !mayFind(facts, loan)) {
                     return;
                 }

@@ -37,7 +37,7 @@ public final class Fee004TiedSelling implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
-                if (!anyMandatory(loan.bundled())) {
+                if (facts.bundledCount() == 0 || !anyMandatory(loan.bundled())) {
                     return;
                 }
                 List<BundledProduct> tied = new ArrayList<>();

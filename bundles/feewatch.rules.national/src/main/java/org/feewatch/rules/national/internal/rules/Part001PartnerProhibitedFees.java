@@ -66,6 +66,9 @@ public final class Part001PartnerProhibitedFees implements Rule {
 
             /** False when no partner fee is of a prohibited or bank-borne category: nothing to build. */
             private boolean mayFind(LoanFacts loan) {
+                if (loan.feeCount() == 0) {
+                    return false;
+                }
                 List<LoanFee> fees = loan.loan().fees();
                 for (int i = 0, n = fees.size(); i < n; i++) {
                     LoanFee fee = fees.get(i);

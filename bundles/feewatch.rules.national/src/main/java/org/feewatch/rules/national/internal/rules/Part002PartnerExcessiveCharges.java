@@ -73,6 +73,9 @@ public final class Part002PartnerExcessiveCharges implements Rule {
              * building anything; everything else, odd data included, goes the exact way.
              */
             private boolean mayFind(LoanFacts analyzed) {
+                if (analyzed.feeCount() == 0) {
+                    return false;
+                }
                 Loan loan = analyzed.loan();
                 List<LoanFee> fees = loan.fees();
                 boolean anyPartner = false;

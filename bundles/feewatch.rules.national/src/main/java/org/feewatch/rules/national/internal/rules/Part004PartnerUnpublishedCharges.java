@@ -166,11 +166,11 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
 
         /** False when {@code judge} would find nothing on the loan: every charge published, none clearly above. */
         boolean mayFind(LoanFacts loan) {
-            List<LoanFee> fees = loan.loan().fees();
-            int count = fees.size();
+            int count = loan.feeCount();
             if (count == 0) {
                 return false;
             }
+            List<LoanFee> fees = loan.loan().fees();
             Loan l = loan.loan();
             int n = -1;
             double principal = 0.0;
