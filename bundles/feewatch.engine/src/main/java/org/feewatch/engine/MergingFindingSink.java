@@ -46,8 +46,9 @@ public final class MergingFindingSink implements FindingSink {
     public void add(Finding finding) {
         java.util.Objects.requireNonNull(finding, "finding");
         Key key = new Key(finding.rule(), finding.subject());
-        Merged m = merged.computeIfAbsent(key, k -> new Merged(finding));
-        m.merge(finding, evidenceCap);
+        // the thread that creates the entry is not always the first to merge into it: the entry
+        // takes its first finding in merge, under its lock
+        merged.computeIfAbsent(key, k -> new Merged()).merge(finding, evidenceCap);
     }
 
     /** How many distinct findings there are so far. */
@@ -63,7 +64,10 @@ public final class MergingFindingSink implements FindingSink {
             if (n == out.length) {
                 out = java.util.Arrays.copyOf(out, n * 2 + 1);
             }
-            out[n++] = m.toFinding();
+            Finding f = m.toFinding();
+            if (f != null) { // null: created by an add that has not merged yet
+                out[n++] = f;
+            }
         }
         Finding[] all = java.util.Arrays.copyOf(out, n);
         java.util.Arrays.parallelSort(all, ORDER);
@@ -106,14 +110,11 @@ public final class MergingFindingSink implements FindingSink {
         private long evidenceTotal;
         private LinkedHashSet<String> citations;
 
-        Merged(Finding first) {
-            this.base = first;
-            this.severity = first.severity();
-        }
-
         synchronized void merge(Finding f, int cap) {
             merged++;
             if (merged == 1) {
+                base = f;
+                severity = f.severity();
                 if (f.evidence().size() > cap) {
                     start(f, cap);
                 }
@@ -152,6 +153,9 @@ public final class MergingFindingSink implements FindingSink {
         }
 
         synchronized Finding toFinding() {
+            if (base == null) {
+                return null;
+            }
             if (evidence == null) {
                 return base;
             }
