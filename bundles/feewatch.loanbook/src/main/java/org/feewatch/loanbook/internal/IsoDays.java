@@ -11,10 +11,12 @@ import java.time.LocalDate;
 final class IsoDays {
     private static final int BITS = 11;
 
-    /** The month's eight bytes as a little-endian word; 0 (never a valid month's bytes) is empty. */
-    private final long[] months = new long[1 << BITS];
-    /** {@link LoanDraft#dayKey} of day 0 of the month with the month's number of days in its day bits. */
-    private final int[] monthKeys = new int[1 << BITS];
+    /**
+     * Two longs a slot, side by side (one memory line): the month's eight bytes as a little-endian word
+     * (0, never a valid month's bytes, is empty), then {@link LoanDraft#dayKey} of day 0 of the month
+     * with the month's number of days in its day bits.
+     */
+    private final long[] months = new long[2 << BITS];
     /** The month's dates by day, filled as they are met (the shared instances of {@link PlainValues#date}). */
     private final LocalDate[][] monthDates = new LocalDate[1 << BITS][];
 
@@ -28,7 +30,7 @@ final class IsoDays {
     LocalDate date(byte[] b, int s) {
         long month = Bytes.word(b, s);
         int slot = (int) ((month * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
-        if (months[slot] != month) {
+        if (months[2 * slot] != month) {
             return miss(b, s, month, slot);
         }
         int d0 = b[s + 8] - '0';
@@ -38,7 +40,7 @@ final class IsoDays {
             return null;
         }
         int d = d0 * 10 + d1;
-        int key = monthKeys[slot];
+        int key = (int) months[2 * slot + 1];
         if (d < 1 || d > (key & 31)) {
             return null;
         }
@@ -60,8 +62,8 @@ final class IsoDays {
         // the month's bytes are valid: any day of it is then checked by its two digits alone
         int y = day >>> 9;
         int m = (day >>> 5) & 15;
-        months[slot] = month;
-        monthKeys[slot] = LoanDraft.dayKey(y, m, PlainValues.daysInMonth(y, m));
+        months[2 * slot] = month;
+        months[2 * slot + 1] = LoanDraft.dayKey(y, m, PlainValues.daysInMonth(y, m));
         monthDates[slot] = new LocalDate[32];
         lastDay = day;
         LocalDate v = PlainValues.dateOf(day);

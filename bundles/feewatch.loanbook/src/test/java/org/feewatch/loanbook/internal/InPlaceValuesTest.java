@@ -205,6 +205,59 @@ class InPlaceValuesTest {
         }
     }
 
+    /** The plain split byte by byte, as before words: the fields' bounds and the first high byte, or null. */
+    private static int[] splitByHand(byte[] b, int s, int e) {
+        List<Integer> out = new ArrayList<>();
+        int firstHigh = -1;
+        int fieldStart = s;
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c == ',') {
+                out.add(fieldStart);
+                out.add(i);
+                fieldStart = i + 1;
+            } else if (c < 0) {
+                firstHigh = firstHigh < 0 ? i : firstHigh;
+            } else if (c == '"' || c == ' ' || c == '\t') {
+                return null;
+            }
+        }
+        out.add(fieldStart);
+        out.add(e);
+        out.add(firstHigh);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
+    void aPlainSplitByWordsIsTheSplitByBytes() {
+        CsvFields f = new CsvFields();
+        String alphabet = "ab,,,,0123\"\t 担保费é";
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = RANDOM.nextInt(60);
+            for (int k = 0; k < n; k++) {
+                // mostly plain bytes and commas, now and then a quote, blank or tab
+                char c = alphabet.charAt(RANDOM.nextInt(RANDOM.nextInt(50) == 0 ? alphabet.length() : 10));
+                sb.append(RANDOM.nextInt(12) == 0 ? alphabet.charAt(13 + RANDOM.nextInt(4)) : c);
+            }
+            byte[] b = ("x" + sb + "y").getBytes(StandardCharsets.UTF_8);
+            int s = 1;
+            int e = b.length - 1;
+            int[] expected = splitByHand(b, s, e);
+            boolean plain = f.splitPlain(b, s, e);
+            assertEquals(expected != null, plain, sb.toString());
+            if (plain) {
+                int[] got = new int[2 * f.count() + 1];
+                for (int i = 0; i < f.count(); i++) {
+                    got[2 * i] = f.start(i);
+                    got[2 * i + 1] = f.end(i);
+                }
+                got[got.length - 1] = f.firstHigh();
+                assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got), sb.toString());
+            }
+        }
+    }
+
     @Test
     void aFeeGroupFoundFromItsHintIsTheOneTheTableGives() {
         FeeIndex index = new FeeIndex();

@@ -39,7 +39,7 @@ final class CatalogueReader {
         this.vocabulary = vocabulary;
         this.tables = new TableReader(vocabulary, limits, locators);
         this.blocks = new BlockReader(vocabulary, limits, locators, knownFee);
-        this.textTables = new TextTableReader(vocabulary, tables, locators);
+        this.textTables = new TextTableReader(vocabulary, tables, locators, limits);
         this.readTables = readTables;
         this.readBlocks = readBlocks;
     }

@@ -37,11 +37,14 @@ final class TextTableReader {
     private final Vocabulary vocabulary;
     private final TableReader tables;
     private final Locators locators;
+    /** Rows rebuilt at most: a few for every item the page may give (tiers and wrapped cells take rows). */
+    private final int maxRows;
 
-    TextTableReader(Vocabulary vocabulary, TableReader tables, Locators locators) {
+    TextTableReader(Vocabulary vocabulary, TableReader tables, Locators locators, ExtractionLimits limits) {
         this.vocabulary = vocabulary;
         this.tables = tables;
         this.locators = locators;
+        this.maxRows = Math.max(MIN_LINES, limits.maxItems() * 4);
     }
 
     /** Reads the container's rebuilt table into {@code out}; false (nothing added) when it holds none. */
@@ -104,6 +107,9 @@ final class TextTableReader {
         }
         List<List<String>> rows = new ArrayList<>(children.size());
         for (Element row : children) {
+            if (rows.size() >= maxRows) {
+                break;
+            }
             List<String> cells = new ArrayList<>(width);
             for (Element cell : row.children()) {
                 cells.add(Texts.clean(cell.text()));
@@ -192,6 +198,16 @@ final class TextTableReader {
         if (brs < MIN_LINES - 1) {
             return spacedRows(container); // no line breaks: maybe one block a line
         }
+        boolean gaps = false;
+        for (Node node : container.childNodes()) {
+            if (node instanceof TextNode t && CELL_GAP.matcher(t.getWholeText().strip()).find()) {
+                gaps = true;
+                break;
+            }
+        }
+        if (!gaps) {
+            return null; // lines without a gap between cells (prose broken into lines)
+        }
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int breaks = 0;
@@ -241,7 +257,10 @@ final class TextTableReader {
                 if (node instanceof TextNode t) {
                     cur.append(t.getWholeText());
                 } else if (node instanceof Element e && !BoundedText.BLOCK_TAGS.contains(e.normalName())) {
-                    if (e.text().isBlank() && e.children().isEmpty()) {
+                    if (e.normalName().equals("br")) {
+                        return null; // lines broken inside a block: not one block a line
+                    }
+                    if (e.text().isBlank() && e.children().isEmpty() && !e.normalName().equals("img")) {
                         cur.append('\t'); // a spacer between two cells
                         spaced = true;
                     } else {
@@ -317,11 +336,19 @@ final class TextTableReader {
         return out;
     }
 
-    /** A header row: a cell naming the item column and one naming a price, content or basis column. */
+    /**
+     * A header row: a cell naming the item column and one naming a price, content or basis column,
+     * and no figure in any cell (项目1 | 说明1 is a row of data that happens to hold column words).
+     */
     private boolean isHeader(List<String> cells) {
         boolean item = false;
         boolean other = false;
         for (String t : cells) {
+            for (int i = 0; i < t.length(); i++) {
+                if (Character.isDigit(t.charAt(i))) {
+                    return false;
+                }
+            }
             Role role = vocabulary.roleOfHeader(t);
             if (role == Role.ITEM) {
                 item = true;
@@ -333,7 +360,10 @@ final class TextTableReader {
     }
 
     /** The rows as a table: a row of one cell spans the table (a title or a section). */
-    private static Element rebuild(List<List<String>> rows) {
+    private Element rebuild(List<List<String>> rows) {
+        if (rows.size() > maxRows) {
+            rows = rows.subList(0, maxRows); // more rows than items can come from: the item limit stops reading anyway
+        }
         int width = 0;
         for (List<String> row : rows) {
             width = Math.max(width, row.size());

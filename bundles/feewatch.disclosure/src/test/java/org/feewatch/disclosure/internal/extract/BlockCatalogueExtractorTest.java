@@ -249,4 +249,17 @@ class BlockCatalogueExtractorTest {
         assertNull(transfer.remark());
         assertEquals("仅对大中型企业收取", Pages.item(d, "贷款承诺费").remark());
     }
+
+    @Test
+    void paragraphsBrokenIntoLinesAreNoTable() {
+        // 「项目1<br>说明1<br>其他1」 holds column words but figures too, and no gap between cells
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (int i = 1; i <= 20; i++) {
+            html.append("<p>项目").append(i).append("<br>说明").append(i).append("<br>其他").append(i).append("</p>");
+        }
+        String page = html.append("</body></html>").toString();
+        Snapshot s = Pages.snapshotOf("x", "x", page.getBytes(java.nio.charset.StandardCharsets.UTF_8), page,
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(BLOCKS.extract(Pages.source("x", SourceKind.PRICE_CATALOG), s).items().isEmpty());
+    }
 }
