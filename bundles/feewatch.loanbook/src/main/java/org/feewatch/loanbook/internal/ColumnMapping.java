@@ -57,10 +57,17 @@ final class ColumnMapping {
 
     private final Map<String, String> loanAliases;
     private final Map<String, String> feeAliases;
+    /** The values that mean each canonical value of the enumerated columns (same configuration). */
+    private final ValueMapping values;
 
-    private ColumnMapping(Map<String, String> loanAliases, Map<String, String> feeAliases) {
+    private ColumnMapping(Map<String, String> loanAliases, Map<String, String> feeAliases, ValueMapping values) {
         this.loanAliases = loanAliases;
         this.feeAliases = feeAliases;
+        this.values = values;
+    }
+
+    ValueMapping values() {
+        return values;
     }
 
     static ColumnMapping defaults() {
@@ -86,7 +93,8 @@ final class ColumnMapping {
             String c = FEE_COLUMNS.get(i);
             addAliases(fees, c, value(properties.get("fee." + c), feeDefaults[i]));
         }
-        return new ColumnMapping(Collections.unmodifiableMap(loans), Collections.unmodifiableMap(fees));
+        return new ColumnMapping(Collections.unmodifiableMap(loans), Collections.unmodifiableMap(fees),
+                ValueMapping.of(properties));
     }
 
     static ColumnMapping of(ColumnsConfig c) {
@@ -113,6 +121,12 @@ final class ColumnMapping {
         p.put("fee.item", c.fee_item());
         p.put("fee.amount", c.fee_amount());
         p.put("fee.when", c.fee_when());
+        p.put("value.borrower_type", c.value_borrower__type());
+        p.put("value.rate_type", c.value_rate__type());
+        p.put("value.rate_tenor", c.value_rate__tenor());
+        p.put("value.repayment", c.value_repayment());
+        p.put("value.on_lending", c.value_on__lending());
+        p.put("value.fee.when", c.value_fee_when());
         return of(p);
     }
 

@@ -77,4 +77,28 @@ public @interface ColumnsConfig {
 
     @AttributeDefinition(name = "fees.csv when", description = "upfront, annual, monthly, maturity, bundled")
     String fee_when() default ColumnMapping.FEE_WHEN;
+
+    // ---- values: VALUE=CANONICAL pairs, comma-separated (ValueMapping)
+
+    @AttributeDefinition(name = "borrower_type values", description = "Values read as a canonical borrower_type, "
+            + "as VALUE=CANONICAL pairs (canonical: micro, small, individual-business, micro-owner, medium, large)")
+    String value_borrower__type() default ValueMapping.BORROWER_TYPES;
+
+    @AttributeDefinition(name = "rate_type values", description = "VALUE=CANONICAL pairs (canonical: lpr, fixed, "
+            + "benchmark)")
+    String value_rate__type() default ValueMapping.RATE_TYPES;
+
+    @AttributeDefinition(name = "rate_tenor values", description = "VALUE=CANONICAL pairs (canonical: 1Y, 5Y)")
+    String value_rate__tenor() default ValueMapping.RATE_TENORS;
+
+    @AttributeDefinition(name = "repayment values", description = "VALUE=CANONICAL pairs (canonical: bullet, "
+            + "interest-monthly, equal-installment, equal-principal)")
+    String value_repayment() default ValueMapping.REPAYMENTS;
+
+    @AttributeDefinition(name = "on_lending values", description = "VALUE=CANONICAL pairs (canonical: true, false)")
+    String value_on__lending() default ValueMapping.BOOLEANS;
+
+    @AttributeDefinition(name = "fees.csv when values", description = "VALUE=CANONICAL pairs (canonical: upfront, "
+            + "annual, monthly, maturity, bundled)")
+    String value_fee_when() default ValueMapping.FEE_TIMINGS;
 }

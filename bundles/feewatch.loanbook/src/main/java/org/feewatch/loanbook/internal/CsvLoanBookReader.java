@@ -33,7 +33,8 @@ public final class CsvLoanBookReader implements LoanBookReader {
 
     @Activate
     public CsvLoanBookReader(ReaderConfig reader, ColumnsConfig columns) {
-        this(ReaderSettings.of(reader), ColumnMapping.of(columns), reader.csvEncoding());
+        this(ReaderSettings.of(reader), ColumnMapping.of(columns), reader.csvEncoding(), MAX_MAPPED_FEES,
+                reader.fractionRateBelow());
     }
 
     CsvLoanBookReader(ReaderSettings settings, ColumnMapping columns, String encoding) {
@@ -42,6 +43,13 @@ public final class CsvLoanBookReader implements LoanBookReader {
 
     /** {@code maxMappedFees}: the largest fees.csv mapped in memory (tests read with 0 too). */
     CsvLoanBookReader(ReaderSettings settings, ColumnMapping columns, String encoding, long maxMappedFees) {
+        this(settings, columns, encoding, maxMappedFees, FractionRates.DEFAULT_BELOW);
+    }
+
+    /** {@code fractionRateBelow}: nominal rates above 0 and below this (percent) are counted in a warning. */
+    CsvLoanBookReader(ReaderSettings settings, ColumnMapping columns, String encoding, long maxMappedFees,
+            double fractionRateBelow) {
+        this.fractionRateBelow = fractionRateBelow;
         this.settings = settings;
         this.columns = columns;
         this.encoding = encoding;
@@ -49,6 +57,7 @@ public final class CsvLoanBookReader implements LoanBookReader {
     }
 
     private final long maxMappedFees;
+    private final double fractionRateBelow;
 
     @Override
     public String format() {
@@ -119,7 +128,10 @@ public final class CsvLoanBookReader implements LoanBookReader {
                 listener.onWarning(BookForm.crOnlyWarning(CsvLoanParser.FEES));
                 readFees = BookForm.withLineFeeds(fees);
             }
-            return readCounting(readLoans, readFees, unreadableFees, listener);
+            FractionRates rates = new FractionRates(listener, fractionRateBelow);
+            ChunkedBookReader.Totals totals = readCounting(readLoans, readFees, unreadableFees, rates);
+            rates.report(CsvLoanParser.LOANS, "nominal_rate");
+            return totals;
         } finally {
             if (readLoans != loans) {
                 Files.deleteIfExists(readLoans);
@@ -149,6 +161,9 @@ public final class CsvLoanBookReader implements LoanBookReader {
             dataOffset = lines.nextOffset;
         }
         header.warnings.forEach(listener::onWarning);
+        for (String problem : columns.values().problems) {
+            listener.onWarning(InputIssue.of(CsvLoanParser.LOANS, "value mapping " + problem));
+        }
 
         FileChannel feeFile = null;
         FeeIndex index = null;
@@ -175,7 +190,7 @@ public final class CsvLoanBookReader implements LoanBookReader {
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(loans, CsvLoanParser.LOANS,
                     dataOffset, 2, () -> new CsvLoanParser(header, cs.charset(), fh,
                             fcs == null ? StandardCharsets.UTF_8 : fcs.charset(), fi, fc,
-                            map == null ? null : map.duplicate()),
+                            map == null ? null : map.duplicate(), columns.values()),
                     new IdRegistry(), listener);
             if (index != null) {
                 FeeScan.reportOrphans(feeFile, index, feeHeader, feeCs, listener);

@@ -44,10 +44,18 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
     private final StringCache cache = new StringCache();
     private final UnknownFields unknown = new UnknownFields();
     private final LoanDraft.FieldNames names;
+    private final ValueMapping values;
     private ByteBuffer feeBuf = ByteBuffer.allocate(4096);
 
     CsvLoanParser(CsvHeader header, Charset cs, CsvHeader feeHeader, Charset feeCs, FeeIndex fees,
             FileChannel feeFile, ByteBuffer feeMap) {
+        this(header, cs, feeHeader, feeCs, fees, feeFile, feeMap, ValueMapping.defaults());
+    }
+
+    /** {@code values}: the bank's own values of the enumerated columns, read as their canonical ones. */
+    CsvLoanParser(CsvHeader header, Charset cs, CsvHeader feeHeader, Charset feeCs, FeeIndex fees,
+            FileChannel feeFile, ByteBuffer feeMap, ValueMapping values) {
+        this.values = values;
         this.header = header;
         this.cs = cs;
         this.feeHeader = feeHeader;
@@ -567,7 +575,8 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         int e = f.end(i);
         switch (field) {
             case LoanDraft.BORROWER_ID -> d.borrowerId = f.text(i, cs, null);
-            case LoanDraft.BORROWER_TYPE -> d.borrowerType = WireValues.BORROWER_TYPES.parse(b, s, e, name, cs);
+            case LoanDraft.BORROWER_TYPE -> d.borrowerType = mapped(WireValues.BORROWER_TYPES,
+                    ValueMapping.BORROWER_TYPE, i, name);
             case LoanDraft.ESTABLISHED -> d.established = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.PRODUCT -> d.product = f.text(i, cs, cache);
             case LoanDraft.CHANNEL -> d.channel = f.text(i, cs, cache);
@@ -575,17 +584,60 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             case LoanDraft.PRINCIPAL -> d.principal = PlainValues.decimal(b, s, e, name, cs);
             case LoanDraft.CONTRACT_DATE -> d.contractDate = PlainValues.date(b, s, e, name, cs);
             case LoanDraft.MATURITY_DATE -> d.maturityDate = PlainValues.date(b, s, e, name, cs);
-            case LoanDraft.RATE_TYPE -> d.rateType = WireValues.RATE_TYPES.parse(b, s, e, name, cs);
-            case LoanDraft.TENOR -> d.tenor = tenor(b, s, e) ? (b[s] == '1' ? "1Y" : "5Y")
-                    : LoanDraft.tenor(f.text(i, cs, cache), name);
+            case LoanDraft.RATE_TYPE -> d.rateType = mapped(WireValues.RATE_TYPES, ValueMapping.RATE_TYPE, i, name);
+            case LoanDraft.TENOR -> d.tenor = tenor(b, s, e) ? (b[s] == '1' ? "1Y" : "5Y") : mappedTenor(i, name);
             case LoanDraft.SPREAD -> d.spreadBp = PlainValues.boxed(PlainValues.wholeNumber(b, s, e, name, cs));
             case LoanDraft.NOMINAL -> d.nominal = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             case LoanDraft.MULTIPLIER -> d.multiplier = PlainValues.decimal(b, s, e, name, cs, d.decimals);
-            case LoanDraft.REPAYMENT -> d.repayment = WireValues.REPAYMENTS.parse(b, s, e, name, cs);
+            case LoanDraft.REPAYMENT -> d.repayment = mapped(WireValues.REPAYMENTS, ValueMapping.REPAYMENT, i, name);
             case LoanDraft.ON_LENDING -> d.onLending = FALSE.is(b, s, e) ? false
-                    : TRUE.is(b, s, e) || bool(f.text(i, cs, cache), name);
+                    : TRUE.is(b, s, e) || mappedBool(f.text(i, cs, cache), name);
             case LoanDraft.DEPOSIT -> d.deposit = PlainValues.decimal(b, s, e, name, cs, d.decimals);
             default -> throw new IllegalStateException("no column for field " + field);
+        }
+    }
+
+    /**
+     * An enumerated value: its canonical wire name (matched on the bytes, as before), else the canonical
+     * value it is mapped to, else a reject naming the value, the allowed values and the mapping.
+     */
+    private <E extends Enum<E>> E mapped(WireValues<E> wire, int column, int i, String name) throws Reject {
+        E v = wire.match(f.bytes(), f.start(i), f.end(i));
+        if (v != null) {
+            return v;
+        }
+        String text = f.text(i, cs, cache);
+        Object canonical = values.canonical(column, text);
+        if (canonical == null) {
+            throw new Reject(wire.unknown(PlainValues.show(text), name) + ValueMapping.hint(column));
+        }
+        @SuppressWarnings("unchecked")
+        E e = (E) canonical;
+        return e;
+    }
+
+    private String mappedTenor(int i, String name) throws Reject {
+        String text = f.text(i, cs, cache);
+        Object canonical = values.canonical(ValueMapping.RATE_TENOR, text);
+        if (canonical != null) {
+            return (String) canonical;
+        }
+        try {
+            return LoanDraft.tenor(text, name);
+        } catch (Reject r) {
+            throw new Reject(r.getMessage() + ValueMapping.hint(ValueMapping.RATE_TENOR));
+        }
+    }
+
+    private boolean mappedBool(String text, String name) throws Reject {
+        Object canonical = values.canonical(ValueMapping.ON_LENDING, text);
+        if (canonical != null) {
+            return (Boolean) canonical;
+        }
+        try {
+            return bool(text, name);
+        } catch (Reject r) {
+            throw new Reject(r.getMessage() + ValueMapping.hint(ValueMapping.ON_LENDING));
         }
     }
 
@@ -750,15 +802,24 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         String payee = fp < 0 || ff.empty(fp) ? null : ff.text(fp, feeCs, cache);
         int ws = ff.start(fw);
         int we = ff.end(fw);
-        if (we - ws == BUNDLED.length && java.util.Arrays.equals(BUNDLED, 0, BUNDLED.length, b, ws, we)) {
+        FeeTiming when = WireValues.FEE_TIMINGS.match(b, ws, we);
+        boolean bundled = when == null && we - ws == BUNDLED.length
+                && java.util.Arrays.equals(BUNDLED, 0, BUNDLED.length, b, ws, we);
+        if (when == null && !bundled) {
+            String text = ff.text(fw, feeCs, cache);
+            Object canonical = values.canonical(ValueMapping.FEE_WHEN, text);
+            if (canonical == null) {
+                throw new Reject(n[F_WHEN] + " \"" + PlainValues.show(text)
+                        + "\" is not one of upfront, annual, monthly, maturity, bundled"
+                        + ValueMapping.hint(ValueMapping.FEE_WHEN));
+            }
+            bundled = "bundled".equals(canonical);
+            when = bundled ? null : (FeeTiming) canonical;
+        }
+        if (bundled) {
             // fees.csv has no "mandatory" column: a bundled row is a tied product (CASE-FORMAT.md)
             d.bundled.add(new BundledProduct(null, item, amount, true));
             return true;
-        }
-        FeeTiming when = WireValues.FEE_TIMINGS.match(b, ws, we);
-        if (when == null) {
-            throw new Reject(n[F_WHEN] + " \"" + PlainValues.show(b, ws, we, feeCs)
-                    + "\" is not one of upfront, annual, monthly, maturity, bundled");
         }
         if (payee == null) {
             throw new Reject("missing required field " + n[F_PAYEE] + " (only a bundled row may leave it empty)");

@@ -21,12 +21,20 @@ public final class JsonlLoanBookReader implements LoanBookReader {
 
     @Activate
     public JsonlLoanBookReader(ReaderConfig config) {
-        this(ReaderSettings.of(config));
+        this(ReaderSettings.of(config), config.fractionRateBelow());
     }
 
     JsonlLoanBookReader(ReaderSettings settings) {
-        this.settings = settings;
+        this(settings, FractionRates.DEFAULT_BELOW);
     }
+
+    /** {@code fractionRateBelow}: nominal rates above 0 and below this (percent) are counted in a warning. */
+    JsonlLoanBookReader(ReaderSettings settings, double fractionRateBelow) {
+        this.settings = settings;
+        this.fractionRateBelow = fractionRateBelow;
+    }
+
+    private final double fractionRateBelow;
 
     @Override
     public String format() {
@@ -67,8 +75,10 @@ public final class JsonlLoanBookReader implements LoanBookReader {
         try {
             // decided once per book, so the per-line path stays as it is: each invalid line says why
             String hint = BookCharset.looksLikeGb18030(read) ? GBK_HINT : "";
+            FractionRates rates = new FractionRates(listener, fractionRateBelow);
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
-                    () -> new JsonLoanParser(hint), new IdRegistry(), listener);
+                    () -> new JsonLoanParser(hint), new IdRegistry(), rates);
+            rates.report(JsonLoanParser.FILE, "rate.nominal");
             for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
                 listener.onWarning(w);
             }

@@ -32,4 +32,9 @@ public @interface ReaderConfig {
     @AttributeDefinition(name = "CSV encoding", description = "auto (byte-order mark, else valid UTF-8, else "
             + "GB18030, which covers GBK and GB2312), or a charset name such as UTF-8 or GBK")
     String csvEncoding() default "auto";
+
+    @AttributeDefinition(name = "Fraction-rate warning below (%)", description = "Rates are in percent: a book "
+            + "whose loans have a nominal rate above 0 and below this (0.0435 written for 4.35 %) gets one warning "
+            + "with their count and the first line; 0 turns the warning off")
+    double fractionRateBelow() default FractionRates.DEFAULT_BELOW;
 }

@@ -225,7 +225,12 @@ final class WireValues<E extends Enum<E>> {
         return v;
     }
 
-    private String unknown(String shown, String field) {
+    /** The wire names, comma separated, for messages. */
+    String list() {
+        return list;
+    }
+
+    String unknown(String shown, String field) {
         return field + " \"" + shown + "\" is not one of " + list;
     }
 }
