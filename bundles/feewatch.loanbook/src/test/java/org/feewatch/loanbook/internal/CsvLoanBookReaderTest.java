@@ -94,15 +94,18 @@ class CsvLoanBookReaderTest {
                 "8: principal \"1e5\" has an exponent: write it as a plain decimal",
                 "9: principal -100 is not positive",
                 "10: maturity_date 2023-03-15 is not after contract_date 2023-03-15",
-                "11: borrower_type \"tiny\" is not one of micro, small, individual-business, micro-owner, medium, large",
+                "11: borrower_type \"tiny\" is not one of micro, small, individual-business, micro-owner, medium, large"
+                        + " (nor mapped to one by value.borrower_type in config/org.feewatch.loanbook.columns.cfg)",
                 "12: duplicate loan id \"D1\" (first on line 2)",
                 "14: contract_date \"2023/03/15\" is not a valid date (YYYY-MM-DD)",
                 "15: spread_bp \"8.5\" is not a whole number",
                 "16: rate_tenor is required for an lpr rate (1Y or 5Y)",
-                "17: on_lending \"maybe\" is not true or false",
+                "17: on_lending \"maybe\" is not true or false"
+                        + " (nor mapped to one by value.on_lending in config/org.feewatch.loanbook.columns.cfg)",
                 "18: fees.csv line 2: amount \"abc\" is not a plain decimal number",
                 "19: nominal_rate \"NaN\" is not a number",
-                "20: fees.csv line 4: when \"weekly\" is not one of upfront, annual, monthly, maturity, bundled"),
+                "20: fees.csv line 4: when \"weekly\" is not one of upfront, annual, monthly, maturity, bundled"
+                        + " (nor mapped to one by value.fee.when in config/org.feewatch.loanbook.columns.cfg)"),
                 l.rejections());
         // line 13 is blank: 18 lines read, 1 accepted, 17 rejected
         assertEquals(List.of(2L), l.acceptedLines());

@@ -60,6 +60,12 @@ class OnePassCsvTest {
             GOOD.replace(",x", ",\"q\""),
             GOOD.replace(",x", ",不明"),
             GOOD + ",",
+            // a bank's own values (ValueMapping): left to the general path, which maps them
+            GOOD.replace("micro,", "微型企业,"),
+            GOOD.replace(",lpr,", ",LPR,"),
+            GOOD.replace(",1Y,", ",1年期,"),
+            GOOD.replace("equal-principal", "等额本金"),
+            GOOD.replace(",false,", ",否,"),
             "");
 
     private static CsvLoanParser parser() {
@@ -87,6 +93,20 @@ class OnePassCsvTest {
                 assertEquals(general(b), got, line);
             }
         }
+    }
+
+    @Test
+    void aLineWithMappedValuesLeavesTheOnePassAndReadsAsItsCanonicalLine() throws Reject {
+        String mapped = GOOD.replace("micro,", "微型企业,").replace(",lpr,", ",LPR,").replace(",1Y,", ",1年期,")
+                .replace("equal-principal", "等额本金").replace(",false,", ",否,");
+        byte[] b = mapped.getBytes(StandardCharsets.UTF_8);
+        assertNull(parser().onePass(b, 0, b.length, 9));
+        byte[] good = GOOD.getBytes(StandardCharsets.UTF_8);
+        Loan canonical = parser().onePass(good, 0, good.length, 9);
+        assertNotNull(canonical);
+        assertEquals(canonical, parser().parseGeneral(b, 0, b.length, 9));
+        // and through parse(), which tries the one pass first
+        assertEquals(canonical, parser().parse(b, 0, b.length, 9, false));
     }
 
     @Test
