@@ -107,8 +107,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         this("");
     }
 
+    private final ValueMapping values;
+
     /** @param invalidUtf8Hint appended to every "invalid UTF-8" reason: decided once per book */
     JsonLoanParser(String invalidUtf8Hint) {
+        this(invalidUtf8Hint, ValueMapping.defaults());
+    }
+
+    /** {@code values}: a bank's own values of the enumerated fields, read as their canonical ones. */
+    JsonLoanParser(String invalidUtf8Hint, ValueMapping values) {
+        this.values = values;
         this.invalidUtf8Hint = invalidUtf8Hint;
         for (int c = 0; c < CONTEXTS.length; c++) {
             int n = CONTEXTS[c].names.length;
@@ -481,7 +489,16 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             p += TENOR_5Y.length;
             return "5Y";
         }
-        return LoanDraft.tenor(string("rate.tenor", true), "rate.tenor");
+        String text = string("rate.tenor", true);
+        Object mapped = values.canonical(ValueMapping.RATE_TENOR, text);
+        if (mapped != null) {
+            return (String) mapped;
+        }
+        try {
+            return LoanDraft.tenor(text, "rate.tenor");
+        } catch (Reject r) {
+            throw new Reject(r.getMessage() + ValueMapping.hint(ValueMapping.RATE_TENOR));
+        }
     }
 
     private void expectObject(String field) throws Reject {
@@ -703,11 +720,31 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             throw new Reject(field + " must be a string, not " + kind());
         }
         scanString();
-        if ((strFlags & ESCAPES) != 0) {
-            return values.parse(unescape(), field);
+        String text = (strFlags & ESCAPES) != 0 ? unescape() : null;
+        byte[] v = text == null ? b : text.getBytes(StandardCharsets.UTF_8);
+        int s = text == null ? strStart : 0;
+        int e = text == null ? strEnd : v.length;
+        E canonical = values.match(v, s, e);
+        if (canonical != null) {
+            return canonical;
         }
-        return values.parse(b, strStart, strEnd, field, StandardCharsets.UTF_8);
+        // not a canonical value: one the configuration maps to one (docs/loanbook.md), else the reject
+        int column = values == WireValues.BORROWER_TYPES ? ValueMapping.BORROWER_TYPE
+                : values == WireValues.RATE_TYPES ? ValueMapping.RATE_TYPE
+                : values == WireValues.REPAYMENTS ? ValueMapping.REPAYMENT : ValueMapping.FEE_WHEN;
+        Object mapped = this.values.canonical(column, text != null ? text : new String(v, s, e - s,
+                StandardCharsets.UTF_8));
+        if (mapped instanceof Enum<?>) {
+            // the column is that of these values, so the mapped constant is one of them ("bundled", a
+            // fees.csv timing only, is not an Enum and is rejected here)
+            @SuppressWarnings("unchecked")
+            E m = (E) mapped;
+            return m;
+        }
+        throw new Reject(values.unknown(text != null ? PlainValues.show(text)
+                : PlainValues.show(b, strStart, strEnd, StandardCharsets.UTF_8), field) + ValueMapping.hint(column));
     }
+
 
     private boolean bool(String field) throws Reject {
         byte c = peek();

@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /** Reads loans.jsonl: UTF-8, one JSON loan object per line, parsed in parallel chunks. */
-@Component(service = LoanBookReader.class, configurationPid = "org.feewatch.loanbook.reader",
+@Component(service = LoanBookReader.class,
+        configurationPid = {"org.feewatch.loanbook.reader", "org.feewatch.loanbook.columns"},
         property = "format=jsonl")
 public final class JsonlLoanBookReader implements LoanBookReader {
     /** Added to a line's "invalid UTF-8" reason when the book looks like GBK/GB18030. */
@@ -19,20 +20,29 @@ public final class JsonlLoanBookReader implements LoanBookReader {
 
     private final ReaderSettings settings;
 
+    /** The value mapping of the CSV columns applies to the same fields of loans.jsonl (docs/loanbook.md). */
     @Activate
+    public JsonlLoanBookReader(ReaderConfig config, ColumnsConfig columns) {
+        this(ReaderSettings.of(config), config.fractionRateBelow(), ColumnMapping.of(columns).values());
+    }
+
+    /** With the default value mapping. */
     public JsonlLoanBookReader(ReaderConfig config) {
-        this(ReaderSettings.of(config), config.fractionRateBelow());
+        this(ReaderSettings.of(config), config.fractionRateBelow(), ValueMapping.defaults());
     }
 
     JsonlLoanBookReader(ReaderSettings settings) {
-        this(settings, FractionRates.DEFAULT_BELOW);
+        this(settings, FractionRates.DEFAULT_BELOW, ValueMapping.defaults());
     }
 
     /** {@code fractionRateBelow}: nominal rates above 0 and below this (percent) are counted in a warning. */
-    JsonlLoanBookReader(ReaderSettings settings, double fractionRateBelow) {
+    JsonlLoanBookReader(ReaderSettings settings, double fractionRateBelow, ValueMapping values) {
         this.settings = settings;
         this.fractionRateBelow = fractionRateBelow;
+        this.values = values;
     }
+
+    private final ValueMapping values;
 
     private final double fractionRateBelow;
 
@@ -77,7 +87,7 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             String hint = BookCharset.looksLikeGb18030(read) ? GBK_HINT : "";
             FractionRates rates = new FractionRates(listener, fractionRateBelow);
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
-                    () -> new JsonLoanParser(hint), new IdRegistry(), rates);
+                    () -> new JsonLoanParser(hint, values), new IdRegistry(), rates);
             rates.report(JsonLoanParser.FILE, "rate.nominal");
             for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
                 listener.onWarning(w);

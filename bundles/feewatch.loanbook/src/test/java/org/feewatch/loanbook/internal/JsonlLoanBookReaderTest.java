@@ -91,9 +91,12 @@ class JsonlLoanBookReaderTest {
                 "12: principal -5 is not positive",
                 "13: contractDate \"2023-02-30\" is not a valid date (February 2023 has 28 days)",
                 "14: maturityDate 2023-01-01 is not after contractDate 2023-03-15",
-                "15: borrower.type \"tiny\" is not one of micro, small, individual-business, micro-owner, medium, large",
-                "16: repayment \"weekly\" is not one of bullet, interest-monthly, equal-installment, equal-principal",
-                "17: fees[0].when \"daily\" is not one of upfront, annual, monthly, maturity",
+                "15: borrower.type \"tiny\" is not one of micro, small, individual-business, micro-owner, medium, large"
+                        + " (nor mapped to one by value.borrower_type in config/org.feewatch.loanbook.columns.cfg)",
+                "16: repayment \"weekly\" is not one of bullet, interest-monthly, equal-installment, equal-principal"
+                        + " (nor mapped to one by value.repayment in config/org.feewatch.loanbook.columns.cfg)",
+                "17: fees[0].when \"daily\" is not one of upfront, annual, monthly, maturity"
+                        + " (nor mapped to one by value.fee.when in config/org.feewatch.loanbook.columns.cfg)",
                 "18: not valid JSON: expected ',' or '}' after a field at byte 13",
                 "19: not valid JSON: a loan line must be a JSON object, found an array at byte 1",
                 "22: a string has a lone surrogate \\uD83D at byte 89",
@@ -101,7 +104,8 @@ class JsonlLoanBookReaderTest {
                 "26: rate.nominal \"4.5 \" is not a plain decimal number",
                 "28: principal 0.00 is not positive",
                 "29: fees[0].amount -1 is negative",
-                "30: rate.tenor \"3Y\" is not one of 1Y, 5Y"), l.rejections());
+                "30: rate.tenor \"3Y\" is not one of 1Y, 5Y"
+                        + " (nor mapped to one by value.rate_tenor in config/org.feewatch.loanbook.columns.cfg)"), l.rejections());
         assertEquals(List.of(1L, 20L, 21L, 23L, 24L, 27L), l.acceptedLines());
         Map<String, Loan> byId = l.loans().stream().collect(Collectors.toMap(Loan::id, x -> x));
         // escapes: \\u0032\\u0030 is "20"; \\t, \\" and \\/ decode; a surrogate pair is one code point

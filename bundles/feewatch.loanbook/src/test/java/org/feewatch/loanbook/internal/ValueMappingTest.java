@@ -195,4 +195,31 @@ class ValueMappingTest {
         }
         assertEquals(List.of(), fromComponent.problems);
     }
+
+    @Test
+    void theSameMappingAppliesToTheEnumeratedFieldsOfLoansJsonl(@TempDir Path tmp) throws IOException {
+        String loan = "{\"id\":\"J1\",\"borrower\":{\"type\":\"%s\"},\"principal\":\"100000.00\","
+                + "\"contractDate\":\"2023-03-15\",\"maturityDate\":\"2024-03-15\",\"rate\":{\"type\":\"%s\","
+                + "\"tenor\":\"%s\",\"spreadBp\":50,\"nominal\":\"4.15\"},\"repayment\":\"%s\","
+                + "\"fees\":[{\"payee\":\"P1\",\"item\":\"担保费\",\"amount\":\"100.00\",\"when\":\"%s\"}]}\n";
+        Path zh = Files.createDirectories(tmp.resolve("zh"));
+        Path canonical = Files.createDirectories(tmp.resolve("canonical"));
+        Files.writeString(zh.resolve("loans.jsonl"), String.format(loan, "小型企业", "LPR", "5年期以上", "等额本息", "按年")
+                + String.format(loan, "个体工商户", "\\u56fa\\u5b9a\\u5229\\u7387", "1年期", "利随本清", "按月")
+                        .replace("J1", "J2"));
+        Files.writeString(canonical.resolve("loans.jsonl"),
+                String.format(loan, "small", "lpr", "5Y", "equal-installment", "annual")
+                + String.format(loan, "individual-business", "fixed", "1Y", "bullet", "monthly").replace("J1", "J2"));
+        CollectingListener read = Books.readJsonl(zh, Books.smallChunks());
+        CollectingListener expected = Books.readJsonl(canonical, Books.smallChunks());
+        assertEquals(List.of(), read.rejections());
+        assertEquals(2, expected.loans().size());
+        assertEquals(expected.loans(), read.loans());
+
+        // an unmapped value: the reject names the mapping too
+        Files.writeString(zh.resolve("loans.jsonl"), String.format(loan, "超大企业", "lpr", "1Y", "bullet", "upfront"));
+        assertEquals(List.of("1: borrower.type \"超大企业\" is not one of micro, small, individual-business, micro-owner, "
+                + "medium, large (nor mapped to one by value.borrower_type in config/org.feewatch.loanbook.columns.cfg)"),
+                Books.readJsonl(zh, Books.smallChunks()).rejections());
+    }
 }
