@@ -153,7 +153,8 @@ final class CaseAudit {
 
     /** loans.jsonl when there is one (a loans.csv beside it is skipped with a warning), else loans.csv. */
     private static LoanBookReader book(Path dir, List<InputIssue> warnings) {
-        LoanBookReader jsonl = new JsonlLoanBookReader(Wiring.defaults(ReaderConfig.class));
+        LoanBookReader jsonl = new JsonlLoanBookReader(Wiring.defaults(ReaderConfig.class),
+                Wiring.defaults(ColumnsConfig.class));
         LoanBookReader csv = new CsvLoanBookReader(Wiring.defaults(ReaderConfig.class),
                 Wiring.defaults(ColumnsConfig.class));
         Path j = jsonl.bookFile(dir);
