@@ -1,10 +1,11 @@
 package org.feewatch.caseio.internal;
 
+import org.feewatch.api.text.TextEncodings;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,75 +52,10 @@ public final class JsonFiles {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
-            throw new CaseException(name + ": not valid UTF-8 text" + (looksLikeGb18030(bytes, start, bytes.length)
+            throw new CaseException(name + ": not valid UTF-8 text" + (TextEncodings.looksLikeGb18030(bytes, start, bytes.length)
                     ? " (it looks like GBK/GB18030, as Chinese Windows editors save by default: save it as UTF-8)"
                     : ""));
         }
-    }
-
-    /**
-     * True when bytes that are not UTF-8 read as GB18030 (which covers GBK and GB2312) without error and
-     * their invalid UTF-8 (two bytes at least) outnumbers their valid multi-byte UTF-8: Chinese text saved in a Windows
-     * code page, not a UTF-8 file with a damaged spot. The same test as the loan book's
-     * (feewatch.loanbook BookCharset.looksLikeGb18030); the bundles share no code, so it is repeated.
-     */
-    static boolean looksLikeGb18030(byte[] b, int start, int end) {
-        int validMultiByte = 0;
-        int invalid = 0;
-        int i = start;
-        while (i < end) {
-            int c = b[i] & 0xff;
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            int len = utf8SequenceLength(b, i, end);
-            if (len > 0) {
-                validMultiByte++;
-                i += len;
-            } else {
-                invalid++;
-                i++;
-            }
-        }
-        // one stray byte is no evidence of an encoding: a GBK character is usually two invalid bytes
-        if (invalid < 2 || invalid <= validMultiByte) {
-            return false;
-        }
-        try {
-            Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, start, end - start));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /** Length of the valid UTF-8 sequence at {@code i}, or -1 (no overlong forms, no surrogates). */
-    private static int utf8SequenceLength(byte[] b, int i, int end) {
-        int c = b[i] & 0xff;
-        int need;
-        int min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            min = 0x10000;
-        } else {
-            return -1;
-        }
-        int cp = c & (0x3F >> need);
-        for (int k = 1; k <= need; k++) {
-            if (i + k >= end || (b[i + k] & 0xC0) != 0x80) {
-                return -1;
-            }
-            cp = (cp << 6) | (b[i + k] & 0x3F);
-        }
-        return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? -1 : need + 1;
     }
 
     public static JsonElement parseText(String text, String name) throws CaseException {

@@ -1,12 +1,11 @@
 package org.feewatch.loanbook.internal;
 
+import org.feewatch.api.text.TextEncodings;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -45,7 +44,7 @@ record BookCharset(Charset charset, int bomLength, boolean detected) {
 
     /**
      * Whether a book that should be UTF-8 looks like GBK/GB18030 instead, from its first megabyte (read
-     * once per book): {@link #looksLikeGb18030(byte[], int, int)}.
+     * once per book): {@link TextEncodings#looksLikeGb18030(byte[], int, int)}.
      */
     static boolean looksLikeGb18030(Path file) throws IOException {
         byte[] sample;
@@ -56,44 +55,7 @@ record BookCharset(Charset charset, int bomLength, boolean detected) {
             }
             sample = bb.array();
         }
-        return looksLikeGb18030(sample, 0, sample.length);
-    }
-
-    /**
-     * True when bytes that are not valid UTF-8 read as GB18030 (covering GBK and GB2312) without error,
-     * a character cut off at the sample's end aside, and their invalid UTF-8 bytes (two at least: one
-     * stray byte says nothing of an encoding) outnumber their valid multi-byte UTF-8 characters: Chinese
-     * text written in a Windows code page, not a UTF-8 book with a damaged line or two.
-     */
-    static boolean looksLikeGb18030(byte[] b, int start, int end) {
-        int validMultiByte = 0;
-        int invalid = 0;
-        int i = start;
-        while (i < end) {
-            if (b[i] >= 0) {
-                i++;
-                continue;
-            }
-            int len = Utf8.sequenceLength(b, i, end);
-            if (len == -2) {
-                break; // cut off by the sample's end
-            }
-            if (len < 0) {
-                invalid++;
-                i++;
-            } else {
-                validMultiByte++;
-                i += len;
-            }
-        }
-        if (invalid < 2 || invalid <= validMultiByte) {
-            return false;
-        }
-        CharsetDecoder decoder = GB18030.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(end - start);
-        // not the end of input: a character cut off at the sample's end is left over, not an error
-        return !decoder.decode(ByteBuffer.wrap(b, start, end - start), out, false).isError();
+        return TextEncodings.looksLikeGb18030(sample, 0, sample.length);
     }
 
     private static Charset named(String name) throws IOException {

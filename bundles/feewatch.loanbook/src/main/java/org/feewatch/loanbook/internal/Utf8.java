@@ -1,5 +1,7 @@
 package org.feewatch.loanbook.internal;
 
+import org.feewatch.api.text.TextEncodings;
+
 /** Strict UTF-8 validation on byte ranges (no overlong forms, no surrogates, nothing above U+10FFFF). */
 final class Utf8 {
     private Utf8() {
@@ -48,35 +50,6 @@ final class Utf8 {
 
     /** Length of the sequence at i, -1 when invalid, -2 when cut off by end. */
     static int sequenceLength(byte[] b, int i, int end) {
-        int c = b[i] & 0xFF;
-        int need;
-        int min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            min = 0x10000;
-        } else {
-            return -1;
-        }
-        int cp = c & (0x3F >> need);
-        for (int k = 1; k <= need; k++) {
-            if (i + k >= end) {
-                return -2;
-            }
-            int t = b[i + k] & 0xFF;
-            if ((t & 0xC0) != 0x80) {
-                return -1;
-            }
-            cp = (cp << 6) | (t & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return -1;
-        }
-        return need + 1;
+        return TextEncodings.utf8SequenceLength(b, i, end);
     }
 }
