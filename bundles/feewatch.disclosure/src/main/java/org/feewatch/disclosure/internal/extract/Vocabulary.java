@@ -159,16 +159,11 @@ final class Vocabulary {
 
     /** The role of a label such as 收费标准 or "Remark", or null. */
     Role roleOfLabel(String label) {
-        if (label == null || label.isEmpty() || label.length() > MAX_LABEL_CHARS) {
-            return null;
+        Role exact = exactRole(label);
+        if (exact != null || label == null || label.isEmpty() || label.length() > MAX_LABEL_CHARS) {
+            return exact;
         }
-        String k = Texts.key(label);
-        for (Map.Entry<Role, List<String>> e : exactLabels.entrySet()) {
-            if (e.getValue().contains(k)) {
-                return e.getKey();
-            }
-        }
-        return longestContained(columns, k);
+        return longestContained(columns, Texts.key(label));
     }
 
     /** The role whose vocabulary has exactly this word (收费项目, 收费标准, 备注 …), or null. */
