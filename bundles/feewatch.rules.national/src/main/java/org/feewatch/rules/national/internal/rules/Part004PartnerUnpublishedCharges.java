@@ -31,7 +31,9 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
  * PART-004: a partner charges on a loan an item its fee schedule does not publish, or more than
  * the schedule allows. Items are matched by canonical category (by name when the dictionary does not
  * know the item); what was charged over the loan's life is compared with the most the matching
- * published prices allow over the same life. A partner with no readable schedule is left to PART-003.
+ * published prices allow over the same life. A price written by borrower size (大中型企业 | 小微企业) is
+ * judged by the part for the loan's borrower, as FEE-003 does. A partner with no readable schedule is
+ * left to PART-003.
  */
 public final class Part004PartnerUnpublishedCharges implements Rule {
 
@@ -95,8 +97,10 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     BigDecimal bound = BigDecimal.ZERO;
                     for (int i = 0; i < matches.size(); i++) {
                         // an entry that exempts small and micro borrowers allows nothing to be charged to them
-                        boolean exempt = loan.loan().smallOrMicro() && SmallMicroExemption.exempts(matches.get(i));
-                        Optional<BigDecimal> max = PriceEvaluator.maxCharge(matches.get(i).price(),
+                        boolean smallOrMicro = loan.loan().smallOrMicro();
+                        boolean exempt = smallOrMicro && SmallMicroExemption.exempts(matches.get(i));
+                        Optional<BigDecimal> max = PriceEvaluator.maxCharge(
+                                PriceEvaluator.forBorrower(matches.get(i).price(), smallOrMicro),
                                 loan.loan().principal(), n, exempt);
                         if (max.isEmpty()) {
                             return; // 协议定价, no price stated or no upper end: no bound to exceed
@@ -119,8 +123,19 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         };
     }
 
-    /** A published item of a partner with what judging a charge against it needs, read once per audit. */
-    private record Match(Price price, boolean exemptsSmallMicro) {
+    /**
+     * A published item of a partner with what judging a charge against it needs, read once per audit:
+     * its price for each borrower size (a price written by borrower size has a part for each).
+     */
+    private record Match(Price smallMicroPrice, Price otherPrice, boolean exemptsSmallMicro) {
+
+        Match(Price price, boolean exemptsSmallMicro) {
+            this(PriceEvaluator.forBorrower(price, true), PriceEvaluator.forBorrower(price, false), exemptsSmallMicro);
+        }
+
+        Price priceFor(boolean smallOrMicro) {
+            return smallOrMicro ? smallMicroPrice : otherPrice;
+        }
     }
 
     /**
@@ -210,7 +225,7 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 double bound = 0.0;
                 boolean unbounded = false;
                 for (Match m : matches) {
-                    double b = PriceEvaluator.maxChargeApprox(m.price(), principal, n,
+                    double b = PriceEvaluator.maxChargeApprox(m.priceFor(l.smallOrMicro()), principal, n,
                             l.smallOrMicro() && m.exemptsSmallMicro());
                     if (Double.isNaN(b)) {
                         unbounded = true;

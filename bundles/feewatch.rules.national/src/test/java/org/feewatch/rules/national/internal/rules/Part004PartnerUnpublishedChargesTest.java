@@ -96,4 +96,49 @@ class Part004PartnerUnpublishedChargesTest {
                         fee("P06", "保证费", "9000", FeeTiming.UPFRONT))
                 .run(rule).isEmpty());
     }
+
+    /** A schedule whose 担保费 is written by borrower size, as a 大中型企业 | 小微企业 cell reads. */
+    private PartnerCase bySize() {
+        return new PartnerCase().partner("P08", PartnerStatus.ACTIVE)
+                .schedule("P08", "担保费", "大中型企业：1%；小微企业：0.5%");
+    }
+
+    @Test
+    void aSmallBorrowerChargedTheLargeEnterpriseRateIsAFindingAgainstItsOwnPart() {
+        Finding f = bySize().loan("L1", BorrowerType.SMALL, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                fee("P08", "担保费", "1000", FeeTiming.UPFRONT)).run(rule).get(Subject.partner("P08"));
+        assertEquals("PART-004", f.rule());
+        assertEquals("1000", f.metrics().get("amount"));
+        assertEquals("500.00", f.metrics().get("publishedMaximum"));
+        assertTrue(f.evidence().get(0).text().startsWith("loan L1:"), f.evidence().toString());
+    }
+
+    @Test
+    void aLargeBorrowerChargedWithinItsOwnPartIsNotJudgedAgainstTheSmallBusinessPart() {
+        assertTrue(bySize().loan("L1", BorrowerType.LARGE, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                fee("P08", "担保费", "1000", FeeTiming.UPFRONT)).run(rule).isEmpty());
+        Finding f = bySize().loan("L2", BorrowerType.MEDIUM, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                fee("P08", "担保费", "1200", FeeTiming.UPFRONT)).run(rule).get(Subject.partner("P08"));
+        assertEquals("1000.00", f.metrics().get("publishedMaximum"));
+    }
+
+    @Test
+    void aPriceWithoutSizePartsBoundsEveryBorrowerAlike() {
+        // tiers by amount are not by borrower size: the 10-yuan tier bounds small and large borrowers alike
+        PartnerCase c = new PartnerCase().partner("P09", PartnerStatus.ACTIVE)
+                .schedule("P09", "账户管理费", "1万元以下每笔5元；1万元以上每笔10元")
+                .loan("L1", BorrowerType.MICRO, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                        fee("P09", "账户管理费", "10", FeeTiming.UPFRONT))
+                .loan("L2", BorrowerType.LARGE, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                        fee("P09", "账户管理费", "10", FeeTiming.UPFRONT));
+        assertTrue(c.run(rule).isEmpty());
+        c.loan("L3", BorrowerType.MICRO, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                fee("P09", "账户管理费", "12", FeeTiming.UPFRONT))
+                .loan("L4", BorrowerType.LARGE, "100000", "2023-01-01", "2024-01-01", 5, 4, "3.65",
+                        fee("P09", "账户管理费", "12", FeeTiming.UPFRONT));
+        Finding f = c.run(rule).get(Subject.partner("P09"));
+        assertEquals("10.00", f.metrics().get("publishedMaximum"));
+        assertTrue(f.evidence().toString().contains("loan L3:") && f.evidence().toString().contains("loan L4:"),
+                f.evidence().toString());
+    }
 }
