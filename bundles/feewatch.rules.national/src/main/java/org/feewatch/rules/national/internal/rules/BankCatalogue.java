@@ -32,8 +32,8 @@ final class BankCatalogue {
 
     /**
      * A published item with the disclosure it was read from, its category, whether its entry
-     * exempts small and micro borrowers and its price (the item's, else its text parsed), all read
-     * once per audit, not once per loan.
+     * exempts small and micro borrowers and its price (here the item's, else its text parsed; PART-004
+     * builds them for partner schedules too), all read once per audit, not once per loan.
      */
     record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price,
             Price smallMicroPrice, Price otherPrice) {

@@ -15,7 +15,6 @@ import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
-import org.feewatch.api.Price;
 import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
@@ -124,24 +123,10 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
     }
 
     /**
-     * A published item of a partner with what judging a charge against it needs, read once per audit:
-     * its price for each borrower size (a price written by borrower size has a part for each).
-     */
-    private record Match(Price smallMicroPrice, Price otherPrice, boolean exemptsSmallMicro) {
-
-        Match(Price price, boolean exemptsSmallMicro) {
-            this(PriceEvaluator.forBorrower(price, true), PriceEvaluator.forBorrower(price, false), exemptsSmallMicro);
-        }
-
-        Price priceFor(boolean smallOrMicro) {
-            return smallOrMicro ? smallMicroPrice : otherPrice;
-        }
-    }
-
-    /**
-     * Every partner's published items by key, built once per audit, so that a loan whose partner
-     * charges are all published and clearly within the published prices is passed without building
-     * anything (the exact judgement, {@code judge}, runs for the rest).
+     * Every partner's published items by key, as FEE-003's {@link BankCatalogue.Entry} (each price split
+     * by borrower size once), built once per audit, so that a loan whose partner charges are all
+     * published and clearly within the published prices is passed without building anything (the
+     * exact judgement, {@code judge}, runs for the rest).
      */
     private static final class Published {
         /** Bound on the answers kept for charged item names the dictionary does not know. */
@@ -149,20 +134,21 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
 
         private final PartnerFacts facts;
         /** Partner → category → its items of that category, for fees the dictionary knows. */
-        private final Map<String, Map<String, Match[]>> byCategory = new HashMap<>();
+        private final Map<String, Map<String, BankCatalogue.Entry[]>> byCategory = new HashMap<>();
         /** Partner → item name without spaces → its uncategorised items of that name. */
-        private final Map<String, Map<String, Match[]>> byName = new HashMap<>();
+        private final Map<String, Map<String, BankCatalogue.Entry[]>> byName = new HashMap<>();
         private final Map<String, String> bareNames = new ConcurrentHashMap<>();
 
         Published(PartnerFacts facts) {
             this.facts = facts;
             for (String partner : facts.partnersWithSchedules()) {
-                Map<String, List<Match>> categories = new HashMap<>();
-                Map<String, List<Match>> names = new HashMap<>();
+                Map<String, List<BankCatalogue.Entry>> categories = new HashMap<>();
+                Map<String, List<BankCatalogue.Entry>> names = new HashMap<>();
                 for (Disclosure schedule : facts.schedulesOf(partner)) {
                     for (FeeItem p : schedule.items()) {
-                        Match m = new Match(p.price(), SmallMicroExemption.exempts(p));
                         String category = facts.categoryOf(p);
+                        BankCatalogue.Entry m = new BankCatalogue.Entry(schedule, p, category,
+                                SmallMicroExemption.exempts(p), p.price());
                         if (category != null) {
                             categories.computeIfAbsent(category, k -> new ArrayList<>()).add(m);
                         } else {
@@ -170,11 +156,11 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                         }
                     }
                 }
-                Map<String, Match[]> c = new HashMap<>();
-                categories.forEach((k, v) -> c.put(k, v.toArray(new Match[0])));
+                Map<String, BankCatalogue.Entry[]> c = new HashMap<>();
+                categories.forEach((k, v) -> c.put(k, v.toArray(new BankCatalogue.Entry[0])));
                 byCategory.put(partner, c);
-                Map<String, Match[]> n = new HashMap<>();
-                names.forEach((k, v) -> n.put(k, v.toArray(new Match[0])));
+                Map<String, BankCatalogue.Entry[]> n = new HashMap<>();
+                names.forEach((k, v) -> n.put(k, v.toArray(new BankCatalogue.Entry[0])));
                 byName.put(partner, n);
             }
         }
@@ -200,8 +186,9 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 }
                 String category = loan.categoryOf(fee.item());
                 String name = category == null ? bareName(fee.item()) : null;
-                Map<String, Match[]> table = category != null ? byCategory.get(partner) : byName.get(partner);
-                Match[] matches = table == null ? null : table.get(category != null ? category : name);
+                Map<String, BankCatalogue.Entry[]> table = category != null ? byCategory.get(partner)
+                        : byName.get(partner);
+                BankCatalogue.Entry[] matches = table == null ? null : table.get(category != null ? category : name);
                 if (matches == null || matches.length == 0) {
                     return true; // an item the schedule does not publish
                 }
@@ -224,7 +211,7 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 }
                 double bound = 0.0;
                 boolean unbounded = false;
-                for (Match m : matches) {
+                for (BankCatalogue.Entry m : matches) {
                     double b = PriceEvaluator.maxChargeApprox(m.priceFor(l.smallOrMicro()), principal, n,
                             l.smallOrMicro() && m.exemptsSmallMicro());
                     if (Double.isNaN(b)) {

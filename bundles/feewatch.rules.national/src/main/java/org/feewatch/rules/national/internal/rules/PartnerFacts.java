@@ -83,17 +83,6 @@ final class PartnerFacts {
         return payee != null && !payee.isBlank() && !payee.equals(institutionId);
     }
 
-    /** True when no fee before {@code i} is paid to the same payee: fee {@code i} is its partner's first. */
-    static boolean firstOfPayee(List<LoanFee> fees, int i) {
-        String payee = fees.get(i).payee();
-        for (int j = 0; j < i; j++) {
-            if (payee.equals(fees.get(j).payee())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Every partner id that owns a read schedule, partners.json or not. */
     java.util.Set<String> partnersWithSchedules() {
         return schedules.keySet();
