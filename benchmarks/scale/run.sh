@@ -180,8 +180,9 @@ for f in jsonl csv; do
         rm -rf "$log"
         r=$(FEEWATCH_LOG_DIR="$log" timed "audit-$f-$i" "$FEEWATCH" audit "$dir" --format json \
             --out "$WORK/report-$f.json" --detail "$WORK/detail-$f.csv")
-        rows="$rows$r $(phase "$log/feewatch.log")"$'\n'
-        read -r wall user sys rss begins done ph phcpu <<<"$r $(phase "$log/feewatch.log")"
+        r="$r $(phase "$log/feewatch.log")"
+        rows="$rows$r"$'\n'
+        read -r wall user sys rss begins done ph phcpu <<<"$r"
         say "- run $i, $LOANS loans, $f: wall ${wall} s, CPU $(python3 -c "print('%.2f' % ($user + $sys))") s," \
             "max RSS ${rss} MB; audit phase ${ph} s (begins at ${begins} s, CPU ${phcpu} s)," \
             "$(rate "$LOANS" "$wall") loans/s whole command, $(rate "$LOANS" "$ph") loans/s audit phase"

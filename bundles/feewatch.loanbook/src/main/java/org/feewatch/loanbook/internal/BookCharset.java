@@ -1,7 +1,5 @@
 package org.feewatch.loanbook.internal;
 
-import org.feewatch.api.text.TextEncodings;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,15 +19,22 @@ record BookCharset(Charset charset, int bomLength, boolean detected) {
     private static final int SAMPLE = 1 << 20;
     static final Charset GB18030 = Charset.forName("GB18030");
 
-    static BookCharset of(Path file, String configured) throws IOException {
-        byte[] sample;
+    /**
+     * The first megabyte of a book file: read once per file, for its {@link BookForm}, its charset and the
+     * GBK hint.
+     */
+    static byte[] head(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer bb = ByteBuffer.allocate((int) Math.min(SAMPLE, ch.size()));
             while (bb.hasRemaining() && ch.read(bb) >= 0) {
                 // fill the sample
             }
-            sample = bb.array();
+            return bb.array();
         }
+    }
+
+    /** The charset of the file that starts with {@code sample} (its {@link #head}). */
+    static BookCharset of(byte[] sample, String configured) throws IOException {
         int bom = sample.length >= 3 && sample[0] == (byte) 0xEF && sample[1] == (byte) 0xBB
                 && sample[2] == (byte) 0xBF ? 3 : 0;
         if (configured != null && !configured.isBlank() && !"auto".equalsIgnoreCase(configured.strip())) {
@@ -40,22 +45,6 @@ record BookCharset(Charset charset, int bomLength, boolean detected) {
             return new BookCharset(StandardCharsets.UTF_8, bom, true);
         }
         return new BookCharset(GB18030, 0, true);
-    }
-
-    /**
-     * Whether a book that should be UTF-8 looks like GBK/GB18030 instead, from its first megabyte (read
-     * once per book): {@link TextEncodings#looksLikeGb18030(byte[], int, int)}.
-     */
-    static boolean looksLikeGb18030(Path file) throws IOException {
-        byte[] sample;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer bb = ByteBuffer.allocate((int) Math.min(SAMPLE, ch.size()));
-            while (bb.hasRemaining() && ch.read(bb) >= 0) {
-                // fill the sample
-            }
-            sample = bb.array();
-        }
-        return TextEncodings.looksLikeGb18030(sample, 0, sample.length);
     }
 
     private static Charset named(String name) throws IOException {

@@ -7,13 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.spi.LoanBookListener;
@@ -44,18 +41,7 @@ final class BookForm {
         this.evidence = evidence;
     }
 
-    static BookForm of(Path file) throws IOException {
-        byte[] s;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer bb = ByteBuffer.allocate((int) Math.min(SAMPLE, ch.size()));
-            while (bb.hasRemaining() && ch.read(bb) >= 0) {
-                // fill the sample
-            }
-            s = bb.array();
-        }
-        return of(s);
-    }
-
+    /** The form of the file that starts with {@code s} (its {@link BookCharset#head}). */
     static BookForm of(byte[] s) {
         int n = s.length;
         if (n >= 4 && u(s[0]) == 0xFF && u(s[1]) == 0xFE && s[2] == 0 && s[3] == 0) {
@@ -84,11 +70,11 @@ final class BookForm {
             return new BookForm(Kind.BINARY, null, "an Excel 97-2003 workbook (.xls)");
         }
         boolean cr = false;
-        for (byte b : s) {
-            if (b == '\n') {
+        for (int i = 0, m = Math.min(n, SAMPLE); i < m; i++) {
+            if (s[i] == '\n') {
                 return PLAIN;
             }
-            cr |= b == '\r';
+            cr |= s[i] == '\r';
         }
         return cr ? new BookForm(Kind.CR_ONLY, null, null) : PLAIN;
     }

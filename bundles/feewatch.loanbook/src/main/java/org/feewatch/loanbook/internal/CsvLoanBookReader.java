@@ -99,7 +99,8 @@ public final class CsvLoanBookReader implements LoanBookReader {
         if (loans == null) {
             return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         }
-        BookForm form = BookForm.of(loans);
+        byte[] loansHead = BookCharset.head(loans);
+        BookForm form = BookForm.of(loansHead);
         if (form.kind == BookForm.Kind.BINARY) {
             return new ChunkedBookReader.Totals(0, form.rejectBinary(CsvLoanParser.LOANS, "CSV (UTF-8)", listener),
                     new UnknownFields());
@@ -109,7 +110,8 @@ public final class CsvLoanBookReader implements LoanBookReader {
             return new ChunkedBookReader.Totals(0, rejected, new UnknownFields());
         }
         Path fees = caseDir.resolve(CsvLoanParser.FEES);
-        BookForm feeForm = Files.isRegularFile(fees) ? BookForm.of(fees) : null;
+        byte[] feesHead = Files.isRegularFile(fees) ? BookCharset.head(fees) : null;
+        BookForm feeForm = feesHead == null ? null : BookForm.of(feesHead);
         Path readLoans = loans;
         Path readFees = fees;
         try {
@@ -129,7 +131,8 @@ public final class CsvLoanBookReader implements LoanBookReader {
                 readFees = BookForm.withLineFeeds(fees);
             }
             FractionRates rates = new FractionRates(listener, fractionRateBelow);
-            ChunkedBookReader.Totals totals = readCounting(readLoans, readFees, unreadableFees, rates);
+            ChunkedBookReader.Totals totals = readCounting(readLoans, loansHead, readFees, feesHead,
+                    unreadableFees, rates);
             rates.report(CsvLoanParser.LOANS, "nominal_rate");
             return totals;
         } finally {
@@ -142,11 +145,15 @@ public final class CsvLoanBookReader implements LoanBookReader {
         }
     }
 
-    /** Reads {@code loans} with {@code feesPath} (no fees when {@code noFees}): plain text forms only. */
-    private ChunkedBookReader.Totals readCounting(Path loans, Path feesPath, boolean noFees,
-            LoanBookListener listener) throws IOException {
+    /**
+     * Reads {@code loans} with {@code feesPath} (no fees when {@code noFees}; none when {@code feesHead} is
+     * null): plain text forms only. The heads are the files' first bytes, as read for their {@link BookForm}
+     * (a copy with line feeds for carriage returns has the same charset).
+     */
+    private ChunkedBookReader.Totals readCounting(Path loans, byte[] loansHead, Path feesPath, byte[] feesHead,
+            boolean noFees, LoanBookListener listener) throws IOException {
         ChunkedBookReader.Totals none = new ChunkedBookReader.Totals(0, 0, new UnknownFields());
-        BookCharset cs = BookCharset.of(loans, encoding);
+        BookCharset cs = BookCharset.of(loansHead, encoding);
         CsvHeader header;
         long dataOffset;
         try (FileChannel ch = FileChannel.open(loans, StandardOpenOption.READ)) {
@@ -172,8 +179,8 @@ public final class CsvLoanBookReader implements LoanBookReader {
         try {
             if (noFees) {
                 // the reason was given by the caller
-            } else if (Files.isRegularFile(feesPath)) {
-                feeCs = BookCharset.of(feesPath, encoding);
+            } else if (feesHead != null) {
+                feeCs = BookCharset.of(feesHead, encoding);
                 feeFile = FileChannel.open(feesPath, StandardOpenOption.READ);
                 FeeScan scan = FeeScan.scan(feeFile, feeCs, settings.maxLineBytes(), columns, listener);
                 index = scan.index();

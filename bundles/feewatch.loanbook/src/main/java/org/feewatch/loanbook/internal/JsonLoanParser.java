@@ -7,6 +7,7 @@ import org.feewatch.api.BundledProduct;
 import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
+import org.feewatch.api.text.TextEncodings;
 
 /**
  * Parses one loans.jsonl line into a {@link Loan} straight from its UTF-8 bytes: a strict JSON
@@ -1002,7 +1003,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 sb.append((char) c);
                 i++;
             } else {
-                int len = Utf8.sequenceLength(b, i, strEnd);
+                int len = TextEncodings.utf8SequenceLength(b, i, strEnd);
                 sb.append(new String(b, i, len, StandardCharsets.UTF_8));
                 i += len;
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.spi.LoanBookListener;
 import org.feewatch.api.spi.LoanBookReader;
+import org.feewatch.api.text.TextEncodings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -68,7 +69,8 @@ public final class JsonlLoanBookReader implements LoanBookReader {
         if (file == null) {
             return new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         }
-        BookForm form = BookForm.of(file);
+        byte[] head = BookCharset.head(file);
+        BookForm form = BookForm.of(head);
         if (form.kind == BookForm.Kind.BINARY) {
             return new ChunkedBookReader.Totals(0, form.rejectBinary(JsonLoanParser.FILE, "UTF-8 JSON lines",
                     listener), new UnknownFields());
@@ -83,8 +85,9 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             read = BookForm.withLineFeeds(file);
         }
         try {
-            // decided once per book, so the per-line path stays as it is: each invalid line says why
-            String hint = BookCharset.looksLikeGb18030(read) ? GBK_HINT : "";
+            // decided once per book, so the per-line path stays as it is: each invalid line says why (a copy
+            // with line feeds for carriage returns looks the same)
+            String hint = TextEncodings.looksLikeGb18030(head, 0, head.length) ? GBK_HINT : "";
             FractionRates rates = new FractionRates(listener, fractionRateBelow);
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
                     () -> new JsonLoanParser(hint, values), new IdRegistry(), rates);

@@ -16,7 +16,7 @@ final class Utf8 {
             if (i < 0) {
                 return -1;
             }
-            int len = sequenceLength(b, i, end);
+            int len = TextEncodings.utf8SequenceLength(b, i, end);
             if (len < 0) {
                 return i;
             }
@@ -36,7 +36,7 @@ final class Utf8 {
                 i++;
                 continue;
             }
-            int len = sequenceLength(b, i, end);
+            int len = TextEncodings.utf8SequenceLength(b, i, end);
             if (len == -2) {
                 return true;
             }
@@ -46,10 +46,5 @@ final class Utf8 {
             i += len;
         }
         return true;
-    }
-
-    /** Length of the sequence at i, -1 when invalid, -2 when cut off by end. */
-    static int sequenceLength(byte[] b, int i, int end) {
-        return TextEncodings.utf8SequenceLength(b, i, end);
     }
 }

@@ -48,7 +48,7 @@ public final class ParseBenchmark {
                     ColumnMapping.LOAN_COLUMNS, ColumnMapping.REQUIRED_LOAN_COLUMNS,
                     ColumnMapping.defaults()::loanColumn, "every line is rejected");
             fees = FileChannel.open(dir.resolve(CsvLoanParser.FEES), StandardOpenOption.READ);
-            FeeScan scan = FeeScan.scan(fees, BookCharset.of(dir.resolve(CsvLoanParser.FEES), "auto"), 1 << 20,
+            FeeScan scan = FeeScan.scan(fees, BookCharset.of(BookCharset.head(dir.resolve(CsvLoanParser.FEES)), "auto"), 1 << 20,
                     ColumnMapping.defaults(), new LoanBookListener() {
                         @Override
                         public void onLoans(long sequence, java.util.List<Loan> loans) {

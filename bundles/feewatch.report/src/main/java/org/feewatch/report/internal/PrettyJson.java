@@ -197,16 +197,7 @@ public final class PrettyJson {
         final byte[][] afterMember = new byte[DEPTHS + 1][];
 
         public Name(String name) {
-            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-            PrettyJson j = new PrettyJson(b);
-            try {
-                j.string(name);
-                j.bytes(NAME_SEPARATOR, 0, 2);
-                j.drain();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            bytes = b.toByteArray();
+            bytes = concat(quoted(name), NAME_SEPARATOR);
             for (int d = 1; d <= DEPTHS; d++) {
                 first[d] = concat(NEWLINES[d], bytes);
                 afterMember[d] = concat(new byte[] {','}, first[d]);
@@ -232,16 +223,21 @@ public final class PrettyJson {
         final byte[] bytes;
 
         public Text(String value) {
-            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-            PrettyJson j = new PrettyJson(b);
-            try {
-                j.string(value);
-                j.drain();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            bytes = b.toByteArray();
+            bytes = quoted(value);
         }
+    }
+
+    /** {@code s} quoted and escaped as {@link #value(String)} writes it, for the strings encoded once. */
+    private static byte[] quoted(String s) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        PrettyJson j = new PrettyJson(b);
+        try {
+            j.string(s);
+            j.drain();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toByteArray();
     }
 
     /**

@@ -36,12 +36,7 @@ final class FeeItems {
 
     boolean add(String name, String content, String priceText, Price price, String basis, String remark,
             String section, String locator, String text) {
-        if (items.size() >= limits.maxItems()) {
-            full = true;
-            return false;
-        }
-        items.add(make(name, content, priceText, price, basis, remark, section, locator, text));
-        return true;
+        return add(name, content, priceText, price, basis, remark, section, locator, text, null);
     }
 
     /**

@@ -123,7 +123,8 @@ final class TableGrid {
         cells.add(java.util.Arrays.copyOf(line, used));
     }
 
-    private static int span(String value, int max) {
+    /** A rowspan or colspan attribute's value: 1 unless it starts with a figure above 1, at most {@code max}. */
+    static int span(String value, int max) {
         String v = value.trim();
         if (v.isEmpty()) {
             return 1;

@@ -164,17 +164,9 @@ final class TableReader {
             return null;
         }
         Element first = itemCells.get(0);
-        boolean spansRows = grid.spannedFromAbove(r, columns.item[0]) || span(first.attr("rowspan")) > 1;
+        boolean spansRows = grid.spannedFromAbove(r, columns.item[0])
+                || TableGrid.span(first.attr("rowspan"), Integer.MAX_VALUE) > 1;
         return spansRows && isClassName(grid.text(first), false) ? first : null;
-    }
-
-    private static int span(String value) {
-        String v = value.trim();
-        int n = 0;
-        for (int i = 0; i < v.length() && i < 4 && Character.isDigit(v.charAt(i)); i++) {
-            n = n * 10 + (v.charAt(i) - '0');
-        }
-        return n;
     }
 
     /** A cheap test for a header repeated inside the table: some cell names an item column. */

@@ -52,7 +52,6 @@ final class TextTableReader {
         List<Element> rowElements = new ArrayList<>();
         List<List<String>> rows = gridRows(container, rowElements);
         if (rows == null) {
-            rowElements.clear();
             rows = positionedRows(container);
         }
         if (rows == null) {
