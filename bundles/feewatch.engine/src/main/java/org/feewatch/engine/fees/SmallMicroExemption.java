@@ -75,7 +75,7 @@ public final class SmallMicroExemption {
             return known;
         }
         boolean answer = exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(),
-                item.text()) || audienceIsLargeOrMedium(item.remark());
+                item.text()) || audienceIsLargeOrMedium(item.remark()) || audienceIsLargeOrMedium(qualifier(item.name()));
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -116,6 +116,21 @@ public final class SmallMicroExemption {
             }
         }
         return false;
+    }
+
+    /** A qualifier in brackets after a name: 资金管理费（大中型企业） → 大中型企业. */
+    private static final Pattern NAME_QUALIFIER = Pattern.compile("[（(]([^（()）]{1,20})[)）]\\s*$");
+
+    /**
+     * The qualifier in brackets at the end of an item's name, or null: 资金管理费（大中型企业） names
+     * the item's audience as an 适用对象 column would.
+     */
+    static String qualifier(String name) {
+        if (name == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NAME_QUALIFIER.matcher(name);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String normalise(String original) {

@@ -53,10 +53,18 @@ final class TableReader {
                 break;
             }
         }
+        Columns continued = null;
         if (header < 0) {
             // labels down the first column, one item a column: read it turned
             Element turned = transposed(table, grid);
-            return turned != null && read(turned, context, out, notes);
+            if (turned != null) {
+                return read(turned, context, out, notes);
+            }
+            // the rest of the catalogue above, split off under a heading without repeating its header
+            continued = continuation(table, grid, out);
+            if (continued == null) {
+                return false;
+            }
         }
         Headings headings = context;
         boolean inYuan = false;
@@ -73,9 +81,9 @@ final class TableReader {
             inYuan |= YUAN_UNIT.matcher(textOf(grid, distinctNonEmpty(grid, above))).find(); // 单位：人民币元
         }
         int first = out.items().size();
-        Columns columns = new Columns(limits.maxColumns());
-        columns.inYuan = inYuan;
-        int r = columns.assign(grid, header);
+        Columns columns = continued != null ? continued : new Columns(limits.maxColumns());
+        columns.inYuan |= inYuan;
+        int r = continued != null ? 0 : columns.assign(grid, header);
         Item current = null;
         Element classCell = null;
         for (; grid.has(r) && !out.full(); r++) {
@@ -147,6 +155,8 @@ final class TableReader {
             current = new Item(itemText, itemCells, number, headings, r);
         }
         flush(current, grid, columns, out);
+        lastColumns = columns;
+        lastWidth = grid.width();
         applyFootnotes(table, grid, out, first);
         if (grid.truncated()) {
             notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
@@ -202,7 +212,7 @@ final class TableReader {
             }
             if (role == Role.ITEM) {
                 item = true;
-            } else if (role != Role.NUMBER && role != Role.CATEGORY) {
+            } else if (role != Role.NUMBER && role != Role.CATEGORY && role != Role.UNIT) {
                 other++;
             }
         }
@@ -372,7 +382,7 @@ final class TableReader {
                 }
                 prefix = Texts.join(names, " ");
             }
-            String row = Texts.join(rowParts, "；");
+            String row = withUnit(Texts.join(rowParts, "；"), grid, r, columns);
             priceParts.add(prefix == null ? row : prefix + " " + row);
         }
         String priceText = Texts.join(priceParts, "；");
@@ -412,8 +422,13 @@ final class TableReader {
         }
         String name = item.name;
         String mark = null;
+        String sup = supMark(item.itemCells);
         Matcher marker = FOOTNOTE_MARK.matcher(name);
-        if (marker.find() && marker.start() > 0) {
+        if (sup != null && name.endsWith(sup) && name.length() > sup.length()) {
+            // 贷款承诺费<sup>1</sup>: the figure points at note 1 under the table
+            name = name.substring(0, name.length() - sup.length()).trim();
+            mark = SUP_NUMBER.matcher(sup).matches() ? "注" + sup : sup;
+        } else if (marker.find() && marker.start() > 0) {
             mark = marker.group(1);
             name = name.substring(0, marker.start()).trim(); // 贷款承诺费* is 贷款承诺费, its * points at a footnote
         }
@@ -421,6 +436,28 @@ final class TableReader {
                 String.join("\n", rowTexts), columns.feeNamed(priceCols)) && mark != null) {
             markers.put(out.items().size() - 1, mark);
         }
+    }
+
+    /** What a 计费单位 column holds: a unit of a figure (%, ‰, 元, 万元) and/or what it is per (/笔, 每年). */
+    private static final Pattern UNIT_TEXT = Pattern.compile(
+            "^(?:人民币)?(?:[%％‰‱]|元|万元|BP|bp)?\\s*(?:(?:[/／]|每)\\s*[\\u4e00-\\u9fa5]{1,3})?$");
+    private static final Pattern ENDS_WITH_FIGURE = Pattern.compile("[\\d０-９]$");
+
+    /**
+     * A row's price text with its 计费单位 cell after it when the text ends with a bare figure (0.1 under
+     * 收费标准 and %/笔 under 计费单位 read 0.1%/笔); the text as it is otherwise.
+     */
+    private static String withUnit(String price, TableGrid grid, int r, Columns columns) {
+        if (price == null || !ENDS_WITH_FIGURE.matcher(price).find()) {
+            return price;
+        }
+        for (int c : columns.of(Role.UNIT)) {
+            String unit = grid.text(r, c);
+            if (!unit.isEmpty() && UNIT_TEXT.matcher(unit).matches()) {
+                return price + unit;
+            }
+        }
+        return price;
     }
 
     // ---- what a price column in yuan, a fee-naming price header and footnotes add ----------------
@@ -438,6 +475,24 @@ final class TableReader {
 
     /** The marks of the items read from this table, by their index in the page's items. */
     private final java.util.Map<Integer, String> markers = new java.util.HashMap<>();
+
+    /** A superscript footnote mark: a figure, a letter, a star or a circled figure. */
+    private static final Pattern SUP_TEXT = Pattern.compile("[\\dA-Za-z*＊※①-⑳]{1,3}");
+    private static final Pattern SUP_NUMBER = Pattern.compile("\\d{1,2}");
+
+    /** The text of a {@code <sup>} mark ending the last item cell (贷款承诺费<sup>1</sup>), or null. */
+    private static String supMark(List<Element> itemCells) {
+        if (itemCells.isEmpty()) {
+            return null;
+        }
+        Element cell = itemCells.get(itemCells.size() - 1);
+        org.jsoup.select.Elements sups = cell.getElementsByTag("sup");
+        if (sups.isEmpty()) {
+            return null;
+        }
+        String mark = Texts.clean(sups.last().text());
+        return SUP_TEXT.matcher(mark).matches() && Texts.clean(cell.text()).endsWith(mark) ? mark : null;
+    }
 
     /** The price text with a bare figure read as yuan: what a column headed 收费标准（元） means by 200/份. */
     static String inYuan(String priceText) {
@@ -505,6 +560,56 @@ final class TableReader {
         }
         markers.clear();
     }
+
+    /** The columns of the last catalogue table read on the page, and its width: a headless table may continue it. */
+    private Columns lastColumns;
+    private int lastWidth;
+
+    /**
+     * The columns of the catalogue table read before, for a table without a header of its own that
+     * continues it (a catalogue split by category headings, 「二、贷款类」, into tables of which only the
+     * first repeats the header): as wide as that table, no table inside it, and most of its rows named
+     * in the item column and priced in the price column. Null for any other table.
+     */
+    private Columns continuation(Element table, TableGrid grid, FeeItems out) {
+        if (lastColumns == null || grid.width() != lastWidth || lastColumns.item.length == 0
+                || table.getElementsByTag("table").size() > 1) {
+            return null;
+        }
+        int[] prices = lastColumns.of(Role.PRICE);
+        if (prices.length == 0) {
+            return null;
+        }
+        int rows = 0;
+        int data = 0;
+        for (int r = 0; r < HEADER_SCAN_ROWS && grid.has(r); r++) {
+            List<Element> cells = distinctNonEmpty(grid, r);
+            if (cells.size() < 2) {
+                continue; // a section row inside the table
+            }
+            rows++;
+            String name = textOf(grid, cellsOf(grid, r, lastColumns.item));
+            String price = grid.text(r, prices[0]);
+            if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !containsDigitRun(name)
+                    && out.parse(lastColumns.inYuan(prices) ? inYuan(price) : price).statesPrice()) {
+                data++;
+            }
+        }
+        if (rows == 0 || data * 2 <= rows) {
+            return null;
+        }
+        Columns copy = new Columns(limits.maxColumns());
+        System.arraycopy(lastColumns.role, 0, copy.role, 0, copy.role.length);
+        System.arraycopy(lastColumns.sub, 0, copy.sub, 0, copy.sub.length);
+        System.arraycopy(lastColumns.head, 0, copy.head, 0, copy.head.length);
+        copy.item = lastColumns.item;
+        copy.number = lastColumns.number;
+        copy.inYuan = lastColumns.inYuan;
+        return copy;
+    }
+
+    /** Item names longer than this are sentences. */
+    private static final int MAX_NAME_CHARS = 40;
 
     /** Suffixes that make a price header name its fee: 担保费率, 服务费收费标准. */
     private static final List<String> FEE_HEADER_SUFFIXES = List.of("收费标准", "收费比例", "标准", "比例", "率");

@@ -29,7 +29,9 @@ final class Vocabulary {
 
     /** What a column or a label holds. */
     enum Role {
-        NUMBER, CATEGORY, ITEM, CONTENT, PRICE, BASIS, DISCOUNT, APPLIES_TO, REMARK, EFFECTIVE;
+        NUMBER, CATEGORY, ITEM, CONTENT, PRICE, BASIS, DISCOUNT, APPLIES_TO, REMARK, EFFECTIVE,
+        /** The unit of a price column's bare figures (计费单位: %/笔, 元/份). */
+        UNIT;
 
         static Role ofJson(String name) {
             return switch (name) {
@@ -43,6 +45,7 @@ final class Vocabulary {
                 case "appliesTo" -> APPLIES_TO;
                 case "remark" -> REMARK;
                 case "effective" -> EFFECTIVE;
+                case "unit" -> UNIT;
                 default -> throw new IllegalArgumentException("vocabulary.json: unknown column role \"" + name + "\"");
             };
         }
