@@ -84,6 +84,11 @@ final class TableReader {
         Columns columns = continued != null ? continued : new Columns(limits.maxColumns());
         columns.inYuan |= inYuan;
         int r = continued != null ? 0 : columns.assign(grid, header);
+        Element split = continued == null ? splitLineRows(table, grid, columns, r) : null;
+        if (split != null) {
+            footnotesOf = table;
+            return read(split, context, out, notes); // read again with one row an item
+        }
         Item current = null;
         Element classCell = null;
         for (; grid.has(r) && !out.full(); r++) {
@@ -157,7 +162,9 @@ final class TableReader {
         flush(current, grid, columns, out);
         lastColumns = columns;
         lastWidth = grid.width();
-        applyFootnotes(table, grid, out, first);
+        Element notesAt = footnotesOf != null ? footnotesOf : table;
+        footnotesOf = null;
+        applyFootnotes(notesAt, grid, out, first);
         if (grid.truncated()) {
             notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
                     + grid.height() + " rows were read");
@@ -560,6 +567,95 @@ final class TableReader {
         }
         markers.clear();
     }
+
+    /**
+     * Rows that hold several items on lines of their cells (贷款承诺费<br>资金管理费 | 0.5%<br>每笔200元: the
+     * item cell and every price cell with the same number of lines, two or more) are split into one row
+     * a line, each located by the row it came from; a cell of one line (a class, a basis) is repeated on
+     * every new row. Returns the table rebuilt so (the page is left as it is), or null when no row was
+     * split. Rows with spans are left alone.
+     */
+    private Element splitLineRows(Element table, TableGrid grid, Columns columns, int firstData) {
+        int[] prices = columns.of(Role.PRICE);
+        if (columns.item.length != 1 || prices.length == 0) {
+            return null;
+        }
+        java.util.Map<Integer, List<Element>> splits = new java.util.HashMap<>();
+        for (int r = firstData; grid.has(r); r++) {
+            Element item = grid.cell(r, columns.item[0]);
+            if (item == null || item.getElementsByTag("br").isEmpty() && item.children().isEmpty()) {
+                continue; // the common row: no line in the item cell
+            }
+            List<String> names = grid.lineList(item);
+            int k = names.size();
+            if (k < 2 || hasSpans(grid, r)) {
+                continue;
+            }
+            boolean fits = true;
+            for (String name : names) {
+                fits &= name.length() <= MAX_NAME_CHARS && !containsDigitRun(name);
+            }
+            for (int c : prices) {
+                fits &= grid.lineList(grid.cell(r, c)).size() == k;
+            }
+            if (!fits) {
+                continue;
+            }
+            Element row = grid.row(r);
+            List<Element> cells = new ArrayList<>();
+            for (Element cell : row.children()) {
+                if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
+                    cells.add(cell);
+                }
+            }
+            List<Element> rows = new ArrayList<>(k);
+            for (int line = 0; line < k; line++) {
+                Element tr = new Element("tr");
+                for (Element cell : cells) {
+                    List<String> lines = grid.lineList(cell);
+                    String text = lines.size() == k ? lines.get(line) : grid.text(cell);
+                    tr.appendElement(cell.normalName()).text(text);
+                }
+                locators.alias(tr, row);
+                rows.add(tr);
+            }
+            splits.put(r, rows);
+        }
+        if (splits.isEmpty()) {
+            return null;
+        }
+        Element rebuilt = new Element("table");
+        locators.alias(rebuilt, table);
+        for (Element child : table.children()) {
+            if (child.normalName().equals("caption")) {
+                rebuilt.appendChild(child.clone());
+            }
+        }
+        for (int r = 0; r < TableGrid.ownRows(table).size() && grid.has(r); r++) {
+            Element row = grid.row(r);
+            List<Element> replaced = splits.get(r);
+            if (replaced != null) {
+                replaced.forEach(rebuilt::appendChild);
+            } else {
+                Element copy = row.clone();
+                locators.alias(copy, row);
+                rebuilt.appendChild(copy);
+            }
+        }
+        return rebuilt;
+    }
+
+    private static boolean hasSpans(TableGrid grid, int r) {
+        for (int c = 0; c < grid.width(); c++) {
+            if (grid.spannedFromAbove(r, c) || (grid.cell(r, c) != null && grid.has(r + 1) && grid.cell(r + 1, c) == grid.cell(r, c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The page's table whose notes a rebuilt table (rows split by lines) takes, while it is read. */
+    private Element footnotesOf;
 
     /** The columns of the last catalogue table read on the page, and its width: a headless table may continue it. */
     private Columns lastColumns;
