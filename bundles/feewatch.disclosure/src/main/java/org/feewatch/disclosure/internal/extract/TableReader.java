@@ -63,7 +63,7 @@ final class TableReader {
             // the rest of the catalogue above, split off under a heading without repeating its header
             continued = continuation(table, grid, out);
             if (continued == null) {
-                return false;
+                return tierTable(table, grid, context, out);
             }
         }
         Headings headings = context;
@@ -219,7 +219,7 @@ final class TableReader {
             }
             if (role == Role.ITEM) {
                 item = true;
-            } else if (role != Role.NUMBER && role != Role.CATEGORY && role != Role.UNIT) {
+            } else if (role != Role.NUMBER && role != Role.CATEGORY && role != Role.UNIT && role != Role.CONDITION) {
                 other++;
             }
         }
@@ -381,7 +381,7 @@ final class TableReader {
             if (multiRow) {
                 // tiers split over rows: a column the vocabulary does not know (档次, 渠道) names the tier
                 List<String> names = new ArrayList<>();
-                for (int c : columns.of(null)) {
+                for (int c : columnsNaming(columns)) {
                     Element cell = grid.cell(r, c);
                     if (cell != null && !grid.spannedFromAbove(r, c) && !grid.spannedFromLeft(r, c)) {
                         names.add(grid.text(cell));
@@ -654,6 +654,93 @@ final class TableReader {
         return false;
     }
 
+    /** The columns that name a tier: those the vocabulary does not know (档次, 渠道) and the conditions (贷款期限). */
+    private static int[] columnsNaming(Columns columns) {
+        int[] unknown = columns.of(null);
+        int[] conditions = columns.of(Role.CONDITION);
+        int[] all = java.util.Arrays.copyOf(unknown, unknown.length + conditions.length);
+        System.arraycopy(conditions, 0, all, unknown.length, conditions.length);
+        java.util.Arrays.sort(all);
+        return all;
+    }
+
+    /**
+     * A table of one fee's prices by tier, under the fee's heading (小额贷款保证保险, then 贷款期限 | 年费率
+     * with a row a term): a header of conditions and a price column and nothing else, read as one item
+     * named by the table's caption or the heading above it, priced 「6个月（含）以内：年费率 0.9%；…」. False
+     * (nothing added) for any other table, and when nothing names the fee.
+     */
+    private boolean tierTable(Element table, TableGrid grid, Headings context, FeeItems out) {
+        int header = -1;
+        int[] conditions = null;
+        int price = -1;
+        for (int r = 0; r < HEADER_SCAN_ROWS && grid.has(r) && header < 0; r++) {
+            List<Integer> conds = new ArrayList<>();
+            int p = -1;
+            boolean other = false;
+            for (Element cell : distinctNonEmpty(grid, r)) {
+                String text = grid.text(cell);
+                Role role = hasDigit(text) ? null : vocabulary.roleOfHeader(text);
+                int c = firstColumnOf(grid, r, cell);
+                if (role == Role.CONDITION) {
+                    conds.add(c);
+                } else if (role == Role.PRICE && p < 0) {
+                    p = c;
+                } else {
+                    other = true;
+                }
+            }
+            if (!other && p >= 0 && !conds.isEmpty()) {
+                header = r;
+                price = p;
+                conditions = conds.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        if (header < 0) {
+            return false;
+        }
+        String name = null;
+        for (Element child : table.children()) {
+            if (child.normalName().equals("caption")) {
+                name = Texts.clean(child.text());
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            name = context.section();
+        }
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_CHARS) {
+            return false;
+        }
+        String head = grid.text(header, price);
+        List<String> tiers = new ArrayList<>();
+        List<String> rowTexts = new ArrayList<>();
+        for (int r = header + 1; grid.has(r) && r - header <= limits.maxItems(); r++) {
+            String value = grid.text(r, price);
+            if (value.isEmpty()) {
+                continue;
+            }
+            List<String> conds = new ArrayList<>();
+            for (int c : conditions) {
+                conds.add(grid.text(r, c));
+            }
+            String cond = Texts.join(conds, " ");
+            tiers.add((cond == null ? "" : cond + "：") + head + " " + value);
+            rowTexts.add(Texts.clean(grid.row(r).text()));
+        }
+        if (tiers.isEmpty()) {
+            return false;
+        }
+        String priceText = String.join("；", tiers);
+        Price parsed = out.parse(priceText);
+        if (!parsed.statesPrice()) {
+            return false;
+        }
+        String feeNamed = new Columns(limits.maxColumns()).feeNamedBy(head);
+        out.add(name, null, priceText, parsed, context.basis(), null, context.section(), locators.of(table),
+                name + "\n" + String.join("\n", rowTexts), feeNamed);
+        return true;
+    }
+
     /** The page's table whose notes a rebuilt table (rows split by lines) takes, while it is read. */
     private Element footnotesOf;
 
@@ -805,15 +892,21 @@ final class TableReader {
         /** The fee a price column's header names (担保费 for 担保费率), or null. */
         String feeNamed(int[] priceCols) {
             for (int c : priceCols) {
-                String h = head[c] == null ? "" : Texts.clean(head[c]);
-                for (String suffix : FEE_HEADER_SUFFIXES) {
-                    if (h.endsWith(suffix)) {
-                        String stem = h.substring(0, h.length() - suffix.length());
-                        if (stem.length() >= 2 && stem.endsWith("费")) {
-                            return stem;
-                        }
-                        break;
-                    }
+                String fee = feeNamedBy(head[c]);
+                if (fee != null) {
+                    return fee;
+                }
+            }
+            return null;
+        }
+
+        /** The fee a price header names (担保费 for 担保费率), or null. */
+        String feeNamedBy(String header) {
+            String h = header == null ? "" : Texts.clean(header);
+            for (String suffix : FEE_HEADER_SUFFIXES) {
+                if (h.endsWith(suffix)) {
+                    String stem = h.substring(0, h.length() - suffix.length());
+                    return stem.length() >= 2 && stem.endsWith("费") ? stem : null;
                 }
             }
             return null;

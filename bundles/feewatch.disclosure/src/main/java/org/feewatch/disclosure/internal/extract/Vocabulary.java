@@ -31,7 +31,9 @@ final class Vocabulary {
     enum Role {
         NUMBER, CATEGORY, ITEM, CONTENT, PRICE, BASIS, DISCOUNT, APPLIES_TO, REMARK, EFFECTIVE,
         /** The unit of a price column's bare figures (计费单位: %/笔, 元/份). */
-        UNIT;
+        UNIT,
+        /** What a price depends on (贷款期限, 担保金额, 档次): a tier's condition. */
+        CONDITION;
 
         static Role ofJson(String name) {
             return switch (name) {
@@ -46,6 +48,7 @@ final class Vocabulary {
                 case "remark" -> REMARK;
                 case "effective" -> EFFECTIVE;
                 case "unit" -> UNIT;
+                case "condition" -> CONDITION;
                 default -> throw new IllegalArgumentException("vocabulary.json: unknown column role \"" + name + "\"");
             };
         }
