@@ -34,7 +34,10 @@ public final class SmallMicroExemption {
     private static final String SMALL_MICRO_EN = "(?:small(?:and|&|/|,)micro|micro(?:and|&|/|,)small|(?-i:MSMEs?|SMEs?))";
     private static final String WAIVED_EN = "(?<!not)(?<!no)(?:exempt(?:ed|ion)?|waived?|freeofcharge|free|nocharge|notcharged)";
     private static final Pattern EXEMPTS_SMALL_MICRO_EN = Pattern.compile(
-            WAIVED_EN + "[^.;\\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\\n]{0,30}?" + WAIVED_EN,
+            WAIVED_EN + "[^.;\\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\\n]{0,30}?" + WAIVED_EN
+                    // 「Not applicable to small and micro enterprises」, 「Excluding SMEs」
+                    + "|(?:notapplicable(?:to|for)|doesnotapplyto|notchargedto|notcharged(?:for|on)|excluding|except(?:for)?)(?:the)?"
+                    + SMALL_MICRO_EN,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ONLY_LARGE_OR_MEDIUM_EN = Pattern.compile(
             "(?:only|solely)(?:for|to|applicableto|appliesto|chargedto|charged)?(?:large|medium)"

@@ -405,7 +405,7 @@ public final class PriceParser {
             english("\\b(?:per\\s*month|monthly|a month)\\b", "每月"),
             english("\\b(?:per\\s*quarter|quarterly)\\b", "每季"),
             english("\\b(?:free\\s*of\\s*charge|no\\s*charge|free)\\b", "免费"),
-            english("\\b(?:negotiable|negotiated|by\\s*(?:mutual\\s*)?agreement|as\\s*agreed|subject\\s*to\\s*(?:the\\s*)?agreement)\\b", "协议定价"),
+            english("\\b(?:negotiable|negotiated|by\\s*(?:mutual\\s*)?(?:agreement|negotiation)|as\\s*agreed|subject\\s*to\\s*(?:the\\s*)?(?:agreement|negotiation)|to\\s*be\\s*(?:negotiated|agreed)|case\\s*by\\s*case)\\b", "协议定价"),
             english("\\b(?:minimum|min\\.|at\\s*least)\\b", "最低"),
             english("\\b(?:maximum|max\\.|up\\s*to|capped\\s*at|not\\s*exceeding|no\\s*more\\s*than)\\b", "最高"),
             english("\\bof\\s*the\\s*(?:committed|commitment)\\s*amount\\b", "承诺金额"),
