@@ -439,6 +439,12 @@ final class TableReader {
             mark = marker.group(1);
             name = name.substring(0, marker.start()).trim(); // 贷款承诺费* is 贷款承诺费, its * points at a footnote
         }
+        if (mark == null && priceText != null) {
+            Matcher onPrice = PRICE_MARK.matcher(priceText);
+            if (onPrice.find() && onPrice.start() > 0) {
+                mark = onPrice.group(1); // 提前还款金额的1%*: the price's mark points at a note as a name's does
+            }
+        }
         if (out.add(name, content, priceText, price, basis, remark, section, locators.of(grid.row(item.rows.get(0))),
                 String.join("\n", rowTexts), columns.feeNamed(priceCols)) && mark != null) {
             markers.put(out.items().size() - 1, mark);
@@ -475,6 +481,8 @@ final class TableReader {
     private static final Pattern BARE_YUAN = Pattern.compile("(?<![\\d.分之])(\\d+(?:\\.\\d+)?)(?=\\s*(?:/|$|[，,；;。）)]))");
     /** A footnote mark after an item's name: 贷款承诺费*, 资金管理费①, 评估费（注1）. */
     private static final Pattern FOOTNOTE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2})\\s*$");
+    /** A footnote mark after a price (the price text keeps it): 1%*, 每笔500元①, 0.5%（注2）; no bare figure. */
+    private static final Pattern PRICE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）])\\s*$");
     /** Where a table's notes stand: text after it, or rows inside it, starting with 注 / 说明 / a mark. */
     private static final Pattern NOTE_START = Pattern.compile("^(?:注|说明|备注|附注|\\*|＊|※|[①-⑳])");
     /** Elements after a table looked at for its notes. */
