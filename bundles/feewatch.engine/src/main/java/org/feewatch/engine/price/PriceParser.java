@@ -443,6 +443,19 @@ public final class PriceParser {
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final String CAPITAL_DIGITS = "〇壹贰叁肆伍陆柒捌玖";
 
+    private static final String CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟";
+
+    /** A quick look before the pattern: some numeral right before 元 or 圆 (most price texts have figures). */
+    private static boolean hasChineseAmount(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '元' || c == '圆') && CHINESE_NUMERALS.indexOf(text.charAt(i - 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 贰佰 → 200, 一万五千 → 15000, 十 → 10; null when the run holds no digit word or is malformed. */
     static BigDecimal chineseAmount(String run) {
         long total = 0;
@@ -486,10 +499,12 @@ public final class PriceParser {
 
     static String normalise(String original) {
         String text = english(org.feewatch.engine.fees.Hanzi.simplified(original));
-        text = replaceAll(text, CHINESE_AMOUNT, m -> {
-            BigDecimal n = chineseAmount(m.group(1));
-            return n == null ? m.group(0) : n.toPlainString() + m.group(2).replace('圆', '元');
-        });
+        if (hasChineseAmount(text)) {
+            text = replaceAll(text, CHINESE_AMOUNT, m -> {
+                BigDecimal n = chineseAmount(m.group(1));
+                return n == null ? m.group(0) : n.toPlainString() + m.group(2).replace('圆', '元');
+            });
+        }
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
