@@ -445,12 +445,23 @@ public final class PriceParser {
 
     private static final String CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟";
 
-    /** A quick look before the pattern: some numeral right before 元 or 圆 (most price texts have figures). */
+    /** Numerals that are digits, not units: a run of units alone (万元, 每千元) is no amount. */
+    private static final String DIGIT_NUMERALS = "零〇一二两三四五六七八九十壹贰叁参肆伍陆柒捌玖拾";
+
+    /**
+     * A quick look before the pattern: a run of numerals with a digit word right before 元 or 圆 (most
+     * price texts have figures, and 1万元 has a unit word only).
+     */
     private static boolean hasChineseAmount(String text) {
         for (int i = 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == '元' || c == '圆') && CHINESE_NUMERALS.indexOf(text.charAt(i - 1)) >= 0) {
-                return true;
+            if (c != '元' && c != '圆') {
+                continue;
+            }
+            for (int j = i - 1; j >= 0 && CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0; j--) {
+                if (DIGIT_NUMERALS.indexOf(text.charAt(j)) >= 0) {
+                    return true;
+                }
             }
         }
         return false;

@@ -439,7 +439,7 @@ final class TableReader {
             mark = marker.group(1);
             name = name.substring(0, marker.start()).trim(); // 贷款承诺费* is 贷款承诺费, its * points at a footnote
         }
-        if (mark == null && priceText != null) {
+        if (mark == null && priceText != null && mayEndWithMark(priceText)) {
             Matcher onPrice = PRICE_MARK.matcher(priceText);
             if (onPrice.find() && onPrice.start() > 0) {
                 mark = onPrice.group(1); // 提前还款金额的1%*: the price's mark points at a note as a name's does
@@ -454,14 +454,16 @@ final class TableReader {
     /** What a 计费单位 column holds: a unit of a figure (%, ‰, 元, 万元) and/or what it is per (/笔, 每年). */
     private static final Pattern UNIT_TEXT = Pattern.compile(
             "^(?:人民币)?(?:[%％‰‱]|元|万元|BP|bp)?\\s*(?:(?:[/／]|每)\\s*[\\u4e00-\\u9fa5]{1,3})?$");
-    private static final Pattern ENDS_WITH_FIGURE = Pattern.compile("[\\d０-９]$");
+    private static boolean isFigure(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
 
     /**
      * A row's price text with its 计费单位 cell after it when the text ends with a bare figure (0.1 under
      * 收费标准 and %/笔 under 计费单位 read 0.1%/笔); the text as it is otherwise.
      */
     private static String withUnit(String price, TableGrid grid, int r, Columns columns) {
-        if (price == null || !ENDS_WITH_FIGURE.matcher(price).find()) {
+        if (price == null || price.isEmpty() || !isFigure(price.charAt(price.length() - 1))) {
             return price;
         }
         for (int c : columns.of(Role.UNIT)) {
@@ -483,6 +485,16 @@ final class TableReader {
     private static final Pattern FOOTNOTE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2})\\s*$");
     /** A footnote mark after a price (the price text keeps it): 1%*, 每笔500元①, 0.5%（注2）; no bare figure. */
     private static final Pattern PRICE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）])\\s*$");
+    /** A quick look before {@link #PRICE_MARK}: the text ends with a mark's last character. */
+    private static boolean mayEndWithMark(String text) {
+        String t = text.stripTrailing();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char c = t.charAt(t.length() - 1);
+        return c == '*' || c == '＊' || c == '※' || (c >= '①' && c <= '⑳') || c == ')' || c == '）';
+    }
+
     /** Where a table's notes stand: text after it, or rows inside it, starting with 注 / 说明 / a mark. */
     private static final Pattern NOTE_START = Pattern.compile("^(?:注|说明|备注|附注|\\*|＊|※|[①-⑳])");
     /** Elements after a table looked at for its notes. */
@@ -501,6 +513,9 @@ final class TableReader {
             return null;
         }
         Element cell = itemCells.get(itemCells.size() - 1);
+        if (cell.childrenSize() == 0) {
+            return null; // the common cell: text only
+        }
         org.jsoup.select.Elements sups = cell.getElementsByTag("sup");
         if (sups.isEmpty()) {
             return null;
@@ -591,8 +606,16 @@ final class TableReader {
         java.util.Map<Integer, List<Element>> splits = new java.util.HashMap<>();
         for (int r = firstData; grid.has(r); r++) {
             Element item = grid.cell(r, columns.item[0]);
-            if (item == null || item.getElementsByTag("br").isEmpty() && item.children().isEmpty()) {
-                continue; // the common row: no line in the item cell
+            if (item == null || !breaksLines(item)) {
+                continue; // the common row: an item cell without <br> or block children has one line
+            }
+            boolean pricesBreak = true;
+            for (int c : prices) {
+                Element cell = grid.cell(r, c);
+                pricesBreak &= cell != null && breaksLines(cell);
+            }
+            if (!pricesBreak) {
+                continue; // one item with tiers on lines of its price, or a name with a line under it
             }
             List<String> names = grid.lineList(item);
             int k = names.size();
@@ -653,6 +676,17 @@ final class TableReader {
         return rebuilt;
     }
 
+    /** True when a child of the cell breaks its text into lines ({@code <br>}, {@code <p>}, {@code <div>} …). */
+    private static boolean breaksLines(Element cell) {
+        for (Element child : cell.children()) {
+            String tag = child.normalName();
+            if (tag.equals("br") || BoundedText.BLOCK_TAGS.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasSpans(TableGrid grid, int r) {
         for (int c = 0; c < grid.width(); c++) {
             if (grid.spannedFromAbove(r, c) || (grid.cell(r, c) != null && grid.has(r + 1) && grid.cell(r + 1, c) == grid.cell(r, c))) {
@@ -664,11 +698,15 @@ final class TableReader {
 
     /** The columns that name a tier: those the vocabulary does not know (档次, 渠道) and the conditions (贷款期限). */
     private static int[] columnsNaming(Columns columns) {
+        if (columns.naming != null) {
+            return columns.naming;
+        }
         int[] unknown = columns.of(null);
         int[] conditions = columns.of(Role.CONDITION);
         int[] all = java.util.Arrays.copyOf(unknown, unknown.length + conditions.length);
         System.arraycopy(conditions, 0, all, unknown.length, conditions.length);
         java.util.Arrays.sort(all);
+        columns.naming = all;
         return all;
     }
 
@@ -679,6 +717,9 @@ final class TableReader {
      * (nothing added) for any other table, and when nothing names the fee.
      */
     private boolean tierTable(Element table, TableGrid grid, Headings context, FeeItems out) {
+        if (grid.width() < 2 || grid.width() > MAX_TIER_COLUMNS) {
+            return false; // a layout table, or a wide one: no table of one fee's tiers
+        }
         int header = -1;
         int[] conditions = null;
         int price = -1;
@@ -688,7 +729,7 @@ final class TableReader {
             boolean other = false;
             for (Element cell : distinctNonEmpty(grid, r)) {
                 String text = grid.text(cell);
-                Role role = hasDigit(text) ? null : vocabulary.roleOfHeader(text);
+                Role role = hasDigit(text) || text.length() > MAX_TIER_HEADER ? null : vocabulary.roleOfHeader(text);
                 int c = firstColumnOf(grid, r, cell);
                 if (role == Role.CONDITION) {
                     conds.add(c);
@@ -748,6 +789,10 @@ final class TableReader {
                 name + "\n" + String.join("\n", rowTexts), feeNamed);
         return true;
     }
+
+    /** A table of one fee's tiers has a few columns (conditions and the price) with short headers. */
+    private static final int MAX_TIER_COLUMNS = 5;
+    private static final int MAX_TIER_HEADER = 12;
 
     /** The page's table whose notes a rebuilt table (rows split by lines) takes, while it is read. */
     private Element footnotesOf;
@@ -877,6 +922,8 @@ final class TableReader {
         int number = -1;
         /** True when the table states its figures in yuan (单位：元). */
         boolean inYuan;
+        /** The columns naming a tier, once computed ({@link #columnsNaming}). */
+        int[] naming;
 
         Columns(int width) {
             role = new Role[width];
