@@ -408,8 +408,45 @@ public final class PrettyJson {
         bytes(b, 0, b.length);
     }
 
-    /** A quoted string escaped as Gson does without HTML-safe escaping. */
+    /** Strings up to this long are tried as plain ASCII first (see {@link #string}). */
+    private static final int SHORT_STRING = 16;
+
+    /**
+     * A quoted string escaped as Gson does without HTML-safe escaping. A short string (an id, an
+     * amount, a line number) is copied character by character while they are ASCII that needs no
+     * escape, which spares the array {@link String#getBytes} makes; any other character sends it
+     * the long way.
+     */
     private void string(String s) throws IOException {
+        int len = s.length();
+        if (len <= SHORT_STRING) {
+            if (len + 2 > buf.length - n) {
+                drain();
+            }
+            byte[] b = buf;
+            int p = n;
+            b[p++] = '"';
+            boolean[] may = MAY_ESCAPE;
+            int i = 0;
+            for (; i < len; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80 || may[c]) {
+                    break;
+                }
+                b[p++] = (byte) c;
+            }
+            if (i == len) {
+                b[p++] = '"';
+                n = p;
+                return;
+            }
+            // not plain ASCII: what was copied is written again below
+        }
+        encodedString(s);
+    }
+
+    /** {@link #string} through the string's UTF-8 bytes, copied in runs between the bytes JSON escapes. */
+    private void encodedString(String s) throws IOException {
         put('"');
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int len = b.length;
