@@ -191,7 +191,7 @@ final class BankCatalogue {
             if (period != null) {
                 b.append('（').append(period.label()).append("执行");
                 if (!inForce && date != null) {
-                    b.append("; no dated row of this item is in force on the contract date ").append(date);
+                    b.append("; not in force on the contract date ").append(date).append(", nor is any other row of this item");
                 }
                 b.append('）');
             }

@@ -22,7 +22,6 @@ import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.cashflow.CashFlowModel;
-import org.feewatch.engine.fees.SmallMicroExemption;
 import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
