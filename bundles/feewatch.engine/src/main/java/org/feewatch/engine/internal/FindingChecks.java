@@ -110,9 +110,9 @@ public final class FindingChecks {
     }
 
     /**
-     * True when a metric has no name or no value. A finding's metrics are an unmodifiable copy in
-     * a {@code LinkedHashMap}, which answers without the iterator and entry objects per metric
-     * that its unmodifiable entry set makes; a map that refuses to be asked about null has none.
+     * True when a metric has no name or no value. A finding's metrics are its own unmodifiable
+     * copy, which answers without an iterator and an entry object per metric; a map that refuses
+     * to be asked about null has none.
      */
     private static boolean hasNull(Map<String, String> metrics) {
         if (metrics.isEmpty()) {
