@@ -58,8 +58,8 @@ final class PdfLayout {
         }
     }
 
-    /** A cell as written out: its text and where it starts. */
-    record Cell(String text, double left) {
+    /** A cell as written out: its text, where it starts, and its largest font size. */
+    record Cell(String text, double left, double size) {
     }
 
     /** A row as written out: its top (the baseline of its first line) and its cells from left to right. */
@@ -463,7 +463,7 @@ final class PdfLayout {
                     left = snapped;
                 }
             }
-            cells.add(new Cell(c.text.toString(), left));
+            cells.add(new Cell(c.text.toString(), left, c.size));
         }
         return new Row(row.y, cells);
     }

@@ -29,6 +29,9 @@ public final class PdfPages {
     /** A PDF's header may follow up to this many bytes of junk (PDF 32000-1 §7.5.2, as readers accept it). */
     private static final int HEADER_WINDOW = 1024;
     private static final byte[] MAGIC = {'%', 'P', 'D', 'F', '-'};
+    /** A title is among the first lines of the first page, in a font this many times the body text's. */
+    private static final int TITLE_LINES = 3;
+    private static final double TITLE_SIZE = 1.25;
 
     static {
         // reading text needs no system fonts: never scan the machine's font folders
@@ -122,30 +125,59 @@ public final class PdfPages {
             }
             throw new PdfException("the PDF has no text");
         }
-        String title = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getTitle();
-        return html(title, pages, rows);
+        // the document's Title entry is left out: it is often the authoring file's name (Microsoft Word - x.docx)
+        return html(pages, rows);
     }
 
-    private static String html(String title, List<PdfLayout.Page> pages, List<List<PdfLayout.Row>> rows) {
+    private static String html(List<PdfLayout.Page> pages, List<List<PdfLayout.Row>> rows) {
         StringBuilder b = new StringBuilder(4096);
-        b.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\">");
-        if (title != null && !title.isBlank()) {
-            b.append("<title>").append(escape(title.strip())).append("</title>");
-        }
-        b.append("</head><body><div class=\"pdf\">\n");
+        b.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><div class=\"pdf\">\n");
+        PdfLayout.Cell title = title(rows);
         double offset = 0;
         for (int p = 0; p < pages.size(); p++) {
             for (PdfLayout.Row row : rows.get(p)) {
                 for (PdfLayout.Cell cell : row.cells()) {
-                    b.append(String.format(Locale.ROOT, "<p style=\"position:absolute;top:%.1fpx;left:%.1fpx\">",
+                    String tag = cell == title ? "h1" : "p";
+                    b.append(String.format(Locale.ROOT, "<%s style=\"position:absolute;top:%.1fpx;left:%.1fpx\">", tag,
                             offset + row.y(), cell.left()));
-                    b.append(escape(cell.text())).append("</p>\n");
+                    b.append(escape(cell.text())).append("</").append(tag).append(">\n");
                 }
             }
             offset += pages.get(p).height();
         }
         b.append("</div></body></html>\n");
         return b.toString();
+    }
+
+    /**
+     * The document's title as a reader sees it: among the first lines of the first page, the first cell set
+     * clearly larger than the text (a product's name over its flyer); null when none is.
+     */
+    private static PdfLayout.Cell title(List<List<PdfLayout.Row>> rows) {
+        List<Double> sizes = new ArrayList<>();
+        for (List<PdfLayout.Row> page : rows) {
+            for (PdfLayout.Row row : page) {
+                for (PdfLayout.Cell c : row.cells()) {
+                    for (int i = 0; i < c.text().length(); i++) {
+                        sizes.add(c.size());
+                    }
+                }
+            }
+        }
+        if (sizes.isEmpty() || rows.get(0).isEmpty()) {
+            return null;
+        }
+        java.util.Collections.sort(sizes);
+        double body = sizes.get(sizes.size() / 2);
+        List<PdfLayout.Row> first = rows.get(0);
+        for (int r = 0; r < Math.min(TITLE_LINES, first.size()); r++) {
+            for (PdfLayout.Cell c : first.get(r).cells()) {
+                if (c.size() >= TITLE_SIZE * body) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     private static String escape(String s) {
