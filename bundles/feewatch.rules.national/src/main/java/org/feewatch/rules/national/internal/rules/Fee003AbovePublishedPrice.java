@@ -53,7 +53,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
                 int months = PartnerFacts.termMonths(loan);
                 double principal = loan.principal().doubleValue();
                 boolean smallOrMicro = loan.smallOrMicro();
-                long day = BankCatalogue.Dating.day(loan.contractDate());
+                long day = catalogue.dayOf(loan.contractDate());
                 for (int i = 0, n = fees.size(); i < n; i++) {
                     LoanFee fee = fees.get(i);
                     if (!institution.equals(fee.payee())) {
@@ -97,7 +97,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
             @Override
             void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 int months = PartnerFacts.termMonths(loan);
-                long day = BankCatalogue.Dating.day(loan.contractDate());
+                long day = catalogue.dayOf(loan.contractDate());
                 boolean smallOrMicro = loan.smallOrMicro();
                 List<Evidence> evidence = new ArrayList<>();
                 List<String> parts = new ArrayList<>();
