@@ -29,9 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.feewatch.api.Action;
+import org.feewatch.api.Borrower;
+import org.feewatch.api.BorrowerType;
+import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Finding;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
 import org.feewatch.api.LoanMetrics;
 import org.feewatch.api.OnLendingAverage;
 import org.feewatch.api.Partner;
@@ -45,6 +49,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.SubjectType;
 import org.feewatch.api.Verdict;
 import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.api.spi.RulePack;
@@ -208,6 +213,66 @@ class AuditEngineTest {
         assertFalse(f.evidence().get(0).text().contains("IllegalStateException"));
         assertEquals(Action.REVIEW, f.action());
         assertEquals(10, r.byRule().get("RATE-003"));
+    }
+
+    @Test
+    void aRuleIsAskedOnlyAboutTheLoansThatHaveTheTraitsItNeeds() {
+        List<Loan> loans = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            Loan plain = Fixtures.loan(String.format("L%02d", i), i, "4.00");
+            // every other loan is a medium borrower's; every third pays a fee: a micro borrower to the bank, a
+            // medium one to a partner
+            List<LoanFee> fees = i % 3 != 0 ? List.of()
+                    : List.of(new LoanFee(i % 2 == 1 ? "BANK-A" : "P01", "担保费", new BigDecimal("100"), FeeTiming.UPFRONT));
+            loans.add(new Loan(plain.id(), new Borrower("B" + i, i % 2 == 0 ? BorrowerType.MEDIUM : BorrowerType.MICRO,
+                    null), plain.product(), null, plain.principal(), plain.contractDate(), plain.maturityDate(),
+                    plain.rate(), plain.repayment(), false, BigDecimal.ZERO, List.of(), fees, plain.file(), plain.line()));
+        }
+        Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        String[][] codes = {{"FEE-001", "BANK_FEES,SMALL_OR_MICRO"}, {"PART-002", "PARTNER_FEES"}, {"RATE-003", "SMALL_OR_MICRO"},
+                {"RATE-004", ""}};
+        for (String[] c : codes) {
+            RuleInfo ri = info(c[0], Severity.HIGH, SubjectType.LOAN);
+            java.util.Set<LoanTrait> traits = c[1].isEmpty() ? java.util.Set.of()
+                    : java.util.Arrays.stream(c[1].split(",")).map(LoanTrait::valueOf).collect(java.util.stream.Collectors.toSet());
+            rules.add(new Rule() {
+                @Override
+                public RuleInfo info() {
+                    return ri;
+                }
+
+                @Override
+                public RuleEvaluation start(AuditContext context) {
+                    return new RuleEvaluation() {
+                        @Override
+                        public java.util.Set<LoanTrait> onlyLoansWith() {
+                            return traits;
+                        }
+
+                        @Override
+                        public void onLoan(org.feewatch.api.spi.LoanFacts loan, org.feewatch.api.spi.FindingSink findings) {
+                            seen.computeIfAbsent(ri.code(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                                    .add(loan.loan().id());
+                        }
+                    };
+                }
+            });
+        }
+        AuditEngine.audit(input(bookOf(List.of(loans.subList(0, 17), loans.subList(17, 40)))),
+                List.of(pack("national", "CN", rules)), NOMINAL_APR, options().build());
+
+        assertEquals(List.of("L03", "L09", "L15", "L21", "L27", "L33", "L39"), sorted(seen.get("FEE-001")));
+        assertEquals(List.of("L06", "L12", "L18", "L24", "L30", "L36"), sorted(seen.get("PART-002")));
+        assertEquals(20, seen.get("RATE-003").size());
+        assertTrue(seen.get("RATE-003").stream().allMatch(id -> Integer.parseInt(id.substring(1)) % 2 == 1));
+        assertEquals(40, seen.get("RATE-004").size());
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> out = new ArrayList<>(ids);
+        out.sort(null);
+        return out;
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class GuardedRule {
     private volatile RuleEvaluation evaluation;
     private volatile boolean failed;
     private volatile boolean judgesLoans;
+    /** The {@link LoanTraits} mask a loan must have all of for the evaluation's onLoan to be called. */
+    private volatile int requiredTraits;
 
     public GuardedRule(String packId, String packLabel, Rule rule, RuleInfo info, FindingSink findings,
             java.util.function.BiConsumer<String, Throwable> diagnostics) {
@@ -81,6 +83,24 @@ public final class GuardedRule {
         return judgesLoans;
     }
 
+    /** The traits a loan must all have for {@link #evaluation()} to be asked to judge it (a {@link LoanTraits} mask). */
+    public int requiredTraits() {
+        return requiredTraits;
+    }
+
+    /** The evaluation's {@code onlyLoansWith()}; none (every loan) when it cannot say. */
+    private int traitsOf(RuleEvaluation e) {
+        try {
+            java.util.Set<org.feewatch.api.spi.LoanTrait> traits = e.onlyLoansWith();
+            return traits == null ? 0 : LoanTraits.mask(traits);
+        } catch (OutOfMemoryError oom) {
+            throw oom;
+        } catch (Throwable t) {
+            diagnostics.accept("rule " + code + " of pack " + packLabel + ": its loan traits could not be read", t);
+            return 0;
+        }
+    }
+
     private static boolean overridesOnLoan(RuleEvaluation e) {
         try {
             return e.getClass().getMethod("onLoan", org.feewatch.api.spi.LoanFacts.class, FindingSink.class)
@@ -98,6 +118,7 @@ public final class GuardedRule {
             } else {
                 evaluation = e;
                 judgesLoans = overridesOnLoan(e);
+                requiredTraits = judgesLoans ? traitsOf(e) : 0;
             }
         } catch (OutOfMemoryError oom) {
             throw oom;

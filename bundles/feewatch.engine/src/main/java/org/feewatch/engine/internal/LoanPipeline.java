@@ -55,6 +55,10 @@ public final class LoanPipeline implements LoanBookListener {
     private final List<GuardedRule> rules;
     /** The rules that judge loans at all (set when the run starts, before any worker). */
     private GuardedRule[] loanRules = new GuardedRule[0];
+    /** By a loan's {@link LoanTraits} mask: the indexes in {@link #loanRules} of the rules that judge it. */
+    private int[][] rulesByTraits = LoanTraits.rulesByMask(new int[0]);
+    /** The audited institution, whose fees are the bank's ({@link LoanTraits#of}). */
+    private final String institutionId;
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
@@ -98,6 +102,7 @@ public final class LoanPipeline implements LoanBookListener {
         this.warnings = new CappedIssues(options.maxListedWarnings());
         this.loanProblems = new CappedIssues(options.maxListedWarnings());
         this.payees = new FeePayees(context.caseInfo(), context.partners());
+        this.institutionId = context.caseInfo() == null ? null : context.caseInfo().institutionId();
     }
 
     /**
@@ -108,6 +113,11 @@ public final class LoanPipeline implements LoanBookListener {
     public void run(LoanBookSource book, String bookName) {
         int workers = options.workerThreads();
         loanRules = rules.stream().filter(GuardedRule::judgesLoans).toArray(GuardedRule[]::new);
+        int[] required = new int[loanRules.length];
+        for (int r = 0; r < required.length; r++) {
+            required[r] = loanRules[r].requiredTraits();
+        }
+        rulesByTraits = LoanTraits.rulesByMask(required);
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
@@ -486,7 +496,10 @@ public final class LoanPipeline implements LoanBookListener {
         job.facts = facts;
         sink.startLoan(loan.id());
         GuardedRule[] judging = loanRules;
-        for (int r = 0; r < judging.length; r++) {
+        // only the rules that can find something on a loan of its traits
+        int[] order = rulesByTraits[traitsOf(facts)];
+        for (int i = 0; i < order.length; i++) {
+            int r = order[i];
             GuardedRule rule = judging[r];
             if (!rule.active()) {
                 continue;
@@ -513,6 +526,15 @@ public final class LoanPipeline implements LoanBookListener {
             sampler.offer(loan, lpr, apr);
         }
         return new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank), broken);
+    }
+
+    /** The loan's traits; every trait (every rule judges it) when its facts cannot say. */
+    private int traitsOf(LoanFacts facts) {
+        try {
+            return LoanTraits.of(facts, institutionId);
+        } catch (RuntimeException e) {
+            return LoanTraits.ALL;
+        }
     }
 
     /**
