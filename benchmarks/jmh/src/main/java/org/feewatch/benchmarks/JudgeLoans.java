@@ -173,7 +173,7 @@ public final class JudgeLoans {
             Counter counter = new Counter();
             RuleEvaluation[] evaluations = start(rules, context);
             long cpu0 = threads.getCurrentThreadCpuTime();
-            round(analyzer, context, evaluations, clean, counter);
+            cleanRound(analyzer, context, evaluations, clean, counter);
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
             System.out.printf("loans that break no rule, round %d: %,.0f ns CPU per loan%n", r + 1,
                     (double) cpu / clean.size());
@@ -230,6 +230,12 @@ public final class JudgeLoans {
                 evaluations[r].onLoan(facts, sink);
             }
         }
+    }
+
+    /** {@link #round} under a name of its own, so that a profile tells the loans that break no rule apart. */
+    private static void cleanRound(CashFlowLoanAnalyzer analyzer, AuditContext context, RuleEvaluation[] evaluations,
+            List<Loan> loans, FindingSink sink) {
+        round(analyzer, context, evaluations, loans, sink);
     }
 
     /** By a loan's traits, the indexes of the evaluations that judge it. */

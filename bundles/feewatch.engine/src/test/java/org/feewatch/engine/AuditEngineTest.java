@@ -269,6 +269,44 @@ class AuditEngineTest {
         assertEquals(40, seen.get("RATE-004").size());
     }
 
+    @Test
+    void theBanksOtherNamesForItselfAreItsIdForEveryRuleAndEachIsOneWarningAtItsFirstLine() {
+        // many batches on several threads: each payee form counted once per fee, at its earliest line
+        List<List<Loan>> batches = new ArrayList<>();
+        List<Loan> batch = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            Loan plain = Fixtures.loan(String.format("L%03d", i), i, "4.00");
+            String payee = i % 3 == 0 ? "本行" : i % 5 == 0 ? "bank-a" : i % 7 == 0 ? "P09" : "BANK-A";
+            batch.add(new Loan(plain.id(), plain.borrower(), plain.product(), null, plain.principal(),
+                    plain.contractDate(), plain.maturityDate(), plain.rate(), plain.repayment(), false, BigDecimal.ZERO,
+                    List.of(), List.of(new LoanFee(payee, "担保费", new BigDecimal("100"), FeeTiming.UPFRONT)),
+                    plain.file(), plain.line()));
+            if (batch.size() == 25) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        Map<String, String> payeeSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        RuleInfo ri = info("FEE-001", Severity.HIGH, SubjectType.LOAN);
+        Rule recording = rule(ri, (loan, sink) -> payeeSeen.put(loan.loan().id(), loan.loan().fees().get(0).payee()),
+                null);
+        Report r = AuditEngine.audit(input(bookOf(batches)), List.of(pack("national", "CN", List.of(recording))),
+                NOMINAL_APR, options().build());
+
+        assertEquals(600, payeeSeen.size());
+        assertEquals("BANK-A", payeeSeen.get("L003"));
+        assertEquals("BANK-A", payeeSeen.get("L005"));
+        assertEquals("P09", payeeSeen.get("L007"));
+        List<InputIssue> payeeWarnings = r.warnings().stream().filter(w -> w.message().startsWith("fee payee")).toList();
+        assertEquals(List.of(
+                new InputIssue("loans.jsonl", 3L, "fee payee \"本行\" taken as the institution BANK-A (200 fees); "
+                        + "write its id BANK-A in the book"),
+                new InputIssue("loans.jsonl", 5L, "fee payee \"bank-a\" taken as the institution BANK-A (80 fees); "
+                        + "write its id BANK-A in the book"),
+                new InputIssue("loans.jsonl", 7L, "fee payee \"P09\" is neither the institution BANK-A nor a partner in "
+                        + "partners.json (45 fees); it is taken as a third party")), payeeWarnings);
+    }
+
     private static List<String> sorted(List<String> ids) {
         List<String> out = new ArrayList<>(ids);
         out.sort(null);

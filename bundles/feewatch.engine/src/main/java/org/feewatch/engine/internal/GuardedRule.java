@@ -35,6 +35,8 @@ public final class GuardedRule {
     private final java.util.function.BiConsumer<String, Throwable> diagnostics;
     private volatile RuleEvaluation evaluation;
     private volatile boolean failed;
+    /** The evaluation while the rule is active, else null: what a loan's judging reads, one volatile read per rule. */
+    private volatile RuleEvaluation live;
     private volatile boolean judgesLoans;
     /** The {@link LoanTraits} mask a loan must have all of for the evaluation's onLoan to be called. */
     private volatile int requiredTraits;
@@ -72,6 +74,11 @@ public final class GuardedRule {
 
     public RuleEvaluation evaluation() {
         return evaluation;
+    }
+
+    /** The evaluation while the rule is {@link #active()}, else null. */
+    public RuleEvaluation activeEvaluation() {
+        return live;
     }
 
     /**
@@ -117,6 +124,7 @@ public final class GuardedRule {
                 fail("it returned nothing to evaluate when the audit started", null);
             } else {
                 evaluation = e;
+                live = failed ? null : e;
                 judgesLoans = overridesOnLoan(e);
                 requiredTraits = judgesLoans ? traitsOf(e) : 0;
             }
@@ -130,6 +138,7 @@ public final class GuardedRule {
     /** Switches the rule off and records why. */
     public void fail(String what, Throwable cause) {
         failed = true;
+        live = null;
         report(what, cause);
     }
 

@@ -38,10 +38,11 @@ public final class LoanPipeline implements LoanBookListener {
     /** How long the reader waits for a permit before checking for a batch number the reader skipped. */
     private static final long GAP_CHECK_MILLIS = 1000;
 
-    private record Batch(long sequence, List<Loan> loans) {
+    /** A batch of loans as read (their fee payees made canonical when each is judged). */
+    private record Batch(long sequence, Loan[] loans) {
     }
 
-    private static final Batch END = new Batch(-1, List.of());
+    private static final Batch END = new Batch(-1, new Loan[0]);
 
     /**
      * A judged batch: its detail rows and its loans' own findings, both in book order; each
@@ -200,7 +201,7 @@ public final class LoanPipeline implements LoanBookListener {
         }
         accepted.addAndGet(loans.size());
         unfinished.incrementAndGet();
-        queue.add(new Batch(sequence, payees.canonical(loans)));
+        queue.add(new Batch(sequence, loans.toArray(new Loan[0])));
     }
 
     @Override
@@ -291,7 +292,7 @@ public final class LoanPipeline implements LoanBookListener {
 
         Job(Batch batch) {
             this.batch = batch;
-            this.rows = new ArrayList<>(batch.loans().size());
+            this.rows = new ArrayList<>(batch.loans().length);
         }
 
         boolean owned() {
@@ -350,7 +351,7 @@ public final class LoanPipeline implements LoanBookListener {
                 if (job.owner != Thread.currentThread()) {
                     return false;
                 }
-                loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+                loan = aborted || job.next >= job.batch.loans().length ? null : job.batch.loans()[job.next];
             }
             while (loan != null) {
                 LoanMetrics row = judge(loan, sink, job);
@@ -366,7 +367,7 @@ public final class LoanPipeline implements LoanBookListener {
                         job.keep(kept, true);
                     }
                     job.next++;
-                    loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+                    loan = aborted || job.next >= job.batch.loans().length ? null : job.batch.loans()[job.next];
                 }
             }
         } catch (RuntimeException e) {
@@ -377,6 +378,10 @@ public final class LoanPipeline implements LoanBookListener {
                     return false;
                 }
                 job.keep(sink.takeKept(), false);
+                // the payees of the loans left unjudged still count in the payee warnings
+                for (int i = job.next + 1; i < job.batch.loans().length; i++) {
+                    payees.canonical(job.batch.loans()[i], true);
+                }
             }
         }
         running.remove(job);
@@ -421,10 +426,10 @@ public final class LoanPipeline implements LoanBookListener {
 
     private void takeOver(Job job, GuardedRule rule, int next) {
         synchronized (job) {
-            if (job.rule != rule || job.next != next || next >= job.batch.loans().size()) {
+            if (job.rule != rule || job.next != next || next >= job.batch.loans().length) {
                 return; // it moved on meanwhile
             }
-            Loan current = job.batch.loans().get(next);
+            Loan current = job.batch.loans()[next];
             rule.fail("it did not finish judging loan " + current.id() + " within "
                     + describe(options.loanTimeout()), null);
             Thread stuck = job.owner;
@@ -449,7 +454,10 @@ public final class LoanPipeline implements LoanBookListener {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    private LoanMetrics judge(Loan loan, RuleSink sink, Job job) {
+    /** Judges a loan as read: its fee payees made canonical (noted for the payee warnings), then analysed and judged. */
+    private LoanMetrics judge(Loan read, RuleSink sink, Job job) {
+        // here rather than when the batch is queued: the worker reads the loan's fees anyway
+        Loan loan = payees.canonical(read, true);
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -501,13 +509,15 @@ public final class LoanPipeline implements LoanBookListener {
         for (int i = 0; i < order.length; i++) {
             int r = order[i];
             GuardedRule rule = judging[r];
-            if (!rule.active()) {
-                continue;
+            RuleEvaluation evaluation = rule.activeEvaluation();
+            if (evaluation == null) {
+                continue; // switched off
             }
             sink.rule(rule);
             job.rule = rule;
             try {
-                onLoan(r, rule.evaluation(), facts, sink);
+                onLoan(r, evaluation, facts, sink);
+
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
@@ -573,7 +583,9 @@ public final class LoanPipeline implements LoanBookListener {
     private LoanMetrics hungRow(Loan loan, LoanFacts noted, List<String> broken) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         try {
-            LoanFacts facts = noted != null && noted.loan() == loan ? noted : analyzer.analyze(loan, context);
+            // the noted facts are of the loan as made canonical (the same id and line); else analysed again
+            LoanFacts facts = noted != null && sameLoan(noted.loan(), loan) ? noted
+                    : analyzer.analyze(payees.canonical(loan, false), context);
             if (facts != null) {
                 return new LoanMetrics(loan.id(), facts.lpr1y(), nominal, finite(facts.aprAllIn()),
                         finite(facts.aprAllInEffective()), finite(facts.aprBankOnly()), broken);
@@ -584,7 +596,13 @@ public final class LoanPipeline implements LoanBookListener {
         return new LoanMetrics(loan.id(), null, nominal, null, null, null, broken);
     }
 
+    private static boolean sameLoan(Loan a, Loan b) {
+        return a == b || a != null && a.line() == b.line() && java.util.Objects.equals(a.id(), b.id())
+                && java.util.Objects.equals(a.file(), b.file());
+    }
+
     private static Double finite(double d) {
+
         return Double.isFinite(d) ? d : null;
     }
 
