@@ -2,7 +2,6 @@ package org.feewatch.engine.cashflow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import org.feewatch.api.BundledProduct;
@@ -163,19 +162,20 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                     dictionary, feeCount, bundledCount);
         }
         int length = n + 1;
+        // every month of the flows is written, as adding to zeros would (no clearing pass first)
         double[] allIn = work.flows(length);
-        Arrays.fill(allIn, 0, length, 0.0);
 
         double principal = loan.principal().doubleValue();
         Repayment kind = loan.repayment();
         if (kind == Repayment.EQUAL_INSTALLMENT) {
             // (1 + i)^n once per rate and term, not per loan: the same Math.pow, so the same bits
             double i = nominal / CashFlowModel.PERCENT / CashFlowModel.MONTHS_PER_YEAR;
-            allIn[0] += principal;
-            CashFlowModel.addEqualInstallments(allIn, principal, i, n, i == 0.0 ? Double.NaN : work.growth(i, n));
+            allIn[0] = 0.0 + principal;
+            CashFlowModel.setEqualInstallments(allIn, principal, i, n, i == 0.0 ? Double.NaN : work.growth(i, n));
         } else {
-            CashFlowModel.addLoan(allIn, principal, nominal, n, kind);
+            CashFlowModel.setLoan(allIn, principal, nominal, n, kind);
         }
+
         // the bank-only flows differ from the all-in ones only when someone else charges the loan;
         // most loans have no fee at all and need neither the copy nor the second solve
         boolean othersCharge = false;

@@ -90,7 +90,28 @@ class AnalyzerShortcutsTest {
     }
 
     @Test
+    void loanFlowsWrittenOverOldOnesAreTheFlowsAddedToZerosBitForBit() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] rates = {0.0, 3.65, 4.35, 12.0, 23.99, 1e-9, 400.0};
+        for (int t = 0; t < 20_000; t++) {
+            int n = 1 + random.nextInt(t % 50 == 0 ? 700 : 60);
+            double principal = random.nextInt(20) == 0 ? 0.0 : random.nextDouble() * 5e6;
+            double rate = random.nextInt(3) == 0 ? rates[random.nextInt(rates.length)] : random.nextDouble() * 30;
+            Repayment kind = Repayment.values()[random.nextInt(Repayment.values().length)];
+            double[] added = new double[n + 1];
+            CashFlowModel.addLoan(added, principal, rate, n, kind);
+            double[] written = new double[n + 1];
+            Arrays.fill(written, random.nextBoolean() ? Double.NaN : -123.25); // what a longer loan left there
+            CashFlowModel.setLoan(written, principal, rate, n, kind);
+            for (int m = 0; m <= n; m++) {
+                assertEquals(bits(added[m]), bits(written[m]), kind + " n=" + n + " month " + m);
+            }
+        }
+    }
+
+    @Test
     void flowsThatAreNotFiniteHaveNoRateWhereverTheyAre() {
+
         double[] bad = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
         for (double b : bad) {
             for (int at = 0; at < 5; at++) {
