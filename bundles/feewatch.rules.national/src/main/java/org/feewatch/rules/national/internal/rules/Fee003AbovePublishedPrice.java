@@ -68,9 +68,9 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     }
                     double bound = 0.0;
                     boolean unbounded = false;
-                    boolean dated = BankCatalogue.anyInForce(entries, day);
+                    boolean someInForce = BankCatalogue.anyInForce(entries, day);
                     for (BankCatalogue.Entry e : entries) {
-                        if (dated && !e.inForce(day)) {
+                        if (someInForce && !e.inForce(day)) {
                             continue; // a price of another period
                         }
                         double b = PriceEvaluator.maxChargeApprox(e.priceFor(smallOrMicro, day), principal, months,
@@ -110,9 +110,9 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     }
                     Optional<BigDecimal> bound = Optional.of(BigDecimal.ZERO);
                     BankCatalogue.Entry binding = entries[0];
-                    boolean dated = BankCatalogue.anyInForce(entries, day);
+                    boolean someInForce = BankCatalogue.anyInForce(entries, day);
                     for (BankCatalogue.Entry e : entries) {
-                        if (dated && !e.inForce(day)) {
+                        if (someInForce && !e.inForce(day)) {
                             continue; // a price of another period: the one in force on the contract date binds
                         }
                         // several entries for one kind: the most permissive one is the published price

@@ -93,11 +93,11 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                         return;
                     }
                     boolean smallOrMicro = loan.loan().smallOrMicro();
-                    long day = BankCatalogue.Dating.day(loan.loan().contractDate());
-                    boolean dated = BankCatalogue.anyInForce(matches, day);
+                    long day = published.dayOf(loan.loan().contractDate());
+                    boolean someInForce = BankCatalogue.anyInForce(matches, day);
                     BigDecimal bound = BigDecimal.ZERO;
                     for (BankCatalogue.Entry m : matches) {
-                        if (dated && !m.inForce(day)) {
+                        if (someInForce && !m.inForce(day)) {
                             continue; // a price of another period: the one in force on the contract date binds
                         }
                         // an entry that exempts small and micro borrowers allows nothing to be charged to them
@@ -140,6 +140,8 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         /** Partner → item name without spaces → its uncategorised items of that name. */
         private final Map<String, Map<String, BankCatalogue.Entry[]>> byName = new HashMap<>();
         private final Map<String, String> bareNames = new ConcurrentHashMap<>();
+        /** True when some published item states a date: only then is a loan's contract date looked at. */
+        private boolean dated;
 
         Published(PartnerFacts facts) {
             this.facts = facts;
@@ -150,6 +152,9 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     for (FeeItem p : schedule.items()) {
                         String category = facts.categoryOf(p);
                         List<BankCatalogue.Entry> m = BankCatalogue.entriesOf(schedule, p, category, p.price());
+                        for (BankCatalogue.Entry e : m) {
+                            dated |= e.dating() != BankCatalogue.Dating.NONE;
+                        }
                         if (category != null) {
                             categories.computeIfAbsent(category, k -> new ArrayList<>()).addAll(m);
                         } else {
@@ -164,6 +169,11 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 names.forEach((k, v) -> n.put(k, v.toArray(new BankCatalogue.Entry[0])));
                 byName.put(partner, n);
             }
+        }
+
+        /** The day a loan is judged on: its contract date when some schedule item is dated. */
+        long dayOf(java.time.LocalDate contractDate) {
+            return dated ? BankCatalogue.Dating.day(contractDate) : BankCatalogue.Dating.NO_DAY;
         }
 
         /** The partner's published entries for a charged item of this category (by name when it has none). */
@@ -219,10 +229,10 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 }
                 double bound = 0.0;
                 boolean unbounded = false;
-                long day = BankCatalogue.Dating.day(l.contractDate());
-                boolean dated = BankCatalogue.anyInForce(matches, day);
+                long day = dayOf(l.contractDate());
+                boolean someInForce = BankCatalogue.anyInForce(matches, day);
                 for (BankCatalogue.Entry m : matches) {
-                    if (dated && !m.inForce(day)) {
+                    if (someInForce && !m.inForce(day)) {
                         continue;
                     }
                     double b = PriceEvaluator.maxChargeApprox(m.priceFor(l.smallOrMicro(), day), principal, n,
