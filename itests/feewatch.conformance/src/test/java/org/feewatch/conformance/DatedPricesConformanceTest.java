@@ -35,6 +35,10 @@ class DatedPricesConformanceTest {
         }
         b.append("</tr></thead><tbody>");
         for (String row : rows) {
+            if (row.startsWith("<tr")) {
+                b.append(row); // a row written out, with its spans
+                continue;
+            }
             b.append("<tr>");
             for (String cell : row.split("\\|", -1)) {
                 b.append("<td>").append(cell).append("</td>");
@@ -69,7 +73,12 @@ class DatedPricesConformanceTest {
                 "1|贷款承诺费|承诺在约定期限内按约定条件提供贷款|按承诺金额的1%收取|市场调节价||2022.1.1-2022.12.31",
                 "2|贷款承诺费|承诺在约定期限内按约定条件提供贷款|按承诺金额的0.5%收取|市场调节价||2023年1月1日起执行",
                 "3|资信证明|根据客户申请出具资信证明书|每份200元|市场调节价|2021年9月30日至2024年9月30日，对小微企业免收|2021-01-01",
-                "4|财务顾问费|为客户提供融资方案设计等顾问服务|每笔20000元|市场调节价|减半收取，优惠期至2025年12月31日|"));
+                "4|财务顾问费|为客户提供融资方案设计等顾问服务|每笔20000元|市场调节价|减半收取，优惠期至2025年12月31日|",
+                // old and new price on two rows under one item cell
+                "<tr><td rowspan=\"2\">5</td><td rowspan=\"2\">银团贷款安排费</td><td rowspan=\"2\">组织银团、安排贷款</td>"
+                        + "<td>按安排金额的1%收取</td><td rowspan=\"2\">市场调节价</td><td rowspan=\"2\"></td>"
+                        + "<td>2022年1月1日至2022年12月31日</td></tr>"
+                        + "<tr><td>按安排金额的0.6%收取</td><td>2023/01/01起</td></tr>"));
         Files.writeString(dir.resolve("pages/p01.html"), page("担保收费标准", "收费项目|收费标准|执行日期",
                 "担保费|按担保金额的1%收取|2023年6月30日前",
                 "担保费|按担保金额的0.8%收取|自2023年7月1日起"));
@@ -79,6 +88,9 @@ class DatedPricesConformanceTest {
                         + loan("C2023", "medium", "2023-01-01", "2024-01-01", "BANK-A", "贷款承诺费", "8000.00")
                         // before every period: judged as without dates (the most permissive row, 1 %)
                         + loan("C2021", "medium", "2021-06-01", "2022-06-01", "BANK-A", "贷款承诺费", "8000.00")
+                        // 银团贷款安排费 0.8 %: within 2022's 1 %, above 2023's 0.6 %
+                        + loan("S2022", "large", "2022-06-01", "2023-06-01", "BANK-A", "银团贷款安排费", "8000.00")
+                        + loan("S2023", "large", "2023-06-01", "2024-06-01", "BANK-A", "银团贷款安排费", "8000.00")
                         // 资信证明 200 to a small borrower: waived until 2024-09-30 only
                         + loan("Z2024", "small", "2024-09-30", "2025-09-30", "BANK-A", "资信证明", "200.00")
                         + loan("Z2025", "small", "2024-10-01", "2025-10-01", "BANK-A", "资信证明", "200.00")
@@ -94,7 +106,10 @@ class DatedPricesConformanceTest {
 
         Map<String, Finding> fee003 = r.findings().stream().filter(f -> f.rule().equals("FEE-003"))
                 .collect(Collectors.toMap(f -> f.subject().id(), f -> f, (a, b) -> a, TreeMap::new));
-        assertEquals(List.of("C2023", "G2025", "Z2024"), List.copyOf(fee003.keySet()));
+        assertEquals(List.of("C2023", "G2025", "S2023", "Z2024"), List.copyOf(fee003.keySet()));
+        assertEquals("6000.00", fee003.get("S2023").metrics().get("published"));
+        assertTrue(catalogueText(fee003.get("S2023")).endsWith("（2023-01-01起执行）"), catalogueText(fee003.get("S2023")));
+        assertTrue(fee003.get("S2023").title().contains("(2023/01/01起:按安排金额的0.6%收取)"), fee003.get("S2023").title());
         assertEquals("5000.00", fee003.get("C2023").metrics().get("published"));
         assertEquals("10000.00", fee003.get("G2025").metrics().get("published"));
         assertEquals("0.00", fee003.get("Z2024").metrics().get("published"));

@@ -22,7 +22,8 @@ import org.feewatch.api.Price;
  * 2023-01-01. Null when the item names none.</li>
  * <li>{@code discounts}: each part of the remark that names a discount and a period: a waiver
  * (免收, 暂免收取, 不收取 …: factor 0), 减半收取 (0.5), N折 (N/10), for small and micro borrowers when it
- * names them (小微, 个体工商户), else for everyone. A part that names only a discount period
+ * names them (小微, 个体工商户), else for everyone; a discount on part of the amounts only (「10万元（含）以下
+ *按9折收取」) is not read. A part that names only a discount period
  * (「优惠期至2025年12月31日」) gives it to the item's undated discounts. A discount with no period at all
  * is not here: it is read as before (an undated small and micro waiver is the standing exemption).</li>
  * </ul>
@@ -85,6 +86,9 @@ public record DatedTerms(DateRange validity, List<Discount> discounts, List<Stri
     private static final Pattern FOLD_WORDS = Pattern.compile("([一二三四五六七八九])([一二三四五六七八九])?折");
     private static final Pattern DISCOUNT_WORDS = Pattern.compile("优惠|减免|折扣|让利|减收");
     private static final Pattern SMALL_MICRO = Pattern.compile("小微|小型微型|小型、微型|微型企业|个体工商户|个体户");
+    /** A discount only on part of the amounts (10万元（含）以下按9折): not read as a discount of the whole price. */
+    private static final Pattern ON_AMOUNTS = Pattern.compile(
+            "\\d+(?:\\.\\d+)?\\s*(?:[万千亿]元?|元)\\s*(?:[(（]含[)）])?\\s*(?:及)?(?:以下|以上|以内)|超过\\s*\\d");
     private static final String NUMERALS = "一二三四五六七八九";
 
     /** The dated terms of a published item; {@link #NONE} when it names no date. */
@@ -126,6 +130,9 @@ public record DatedTerms(DateRange validity, List<Discount> discounts, List<Stri
                 if (!discountWords) {
                     validity = validity == null ? period : validity;
                     continue;
+                }
+                if (ON_AMOUNTS.matcher(DatePhrases.normalise(p)).find()) {
+                    continue; // for part of the amounts only: left as an undated discount is (not applied)
                 }
                 datedRemarks.add(p);
                 if (factor == null) {

@@ -126,4 +126,12 @@ class DatedTermsTest {
         Price negotiated = PriceParser.parse("协议定价");
         assertSame(negotiated, DatedTerms.discounted(negotiated, new BigDecimal("0.5")));
     }
+
+    @Test
+    void aDiscountOnPartOfTheAmountsIsNotADiscountOfTheWholePrice() {
+        DatedTerms t = DatedTerms.of(item("1万元（含）以下每笔5元；1万元以上每笔10元",
+                "2021年9月30日至2024年9月30日，小微企业10万元（含）以下按9折收取"));
+        assertTrue(t.discounts().isEmpty());
+        assertEquals(1, DatedTerms.of(item("每笔10元", "2021年9月30日至2024年9月30日，小微企业按9折收取")).discounts().size());
+    }
 }

@@ -279,6 +279,8 @@ final class BankCatalogue {
     private final Map<String, Entry[]> byCategory = new HashMap<>();
     /** The entries without a category, by normalised item name, in catalogue order. */
     private final Map<String, Entry[]> byName = new HashMap<>();
+    /** True when some published item states a date: only then is a loan's contract date looked at. */
+    private boolean dated;
     /** Charged item names the dictionary does not know, with their entries by name (normalised once). */
     private final Map<String, Entry[]> byChargedName = new ConcurrentHashMap<>();
     /** {@link #absenceEvidence} by what is missing (bounded as {@link #byChargedName}). */
@@ -317,6 +319,9 @@ final class BankCatalogue {
                 }
             }
         }
+        for (Entry e : published) {
+            dated |= e.dating() != Dating.NONE;
+        }
         categories.forEach((k, v) -> byCategory.put(k, v.toArray(NONE)));
         names.forEach((k, v) -> byName.put(k, v.toArray(NONE)));
     }
@@ -328,6 +333,11 @@ final class BankCatalogue {
             }
         }
         return true;
+    }
+
+    /** The day a loan is judged on: its contract date when some item is dated, else {@link Dating#NO_DAY}. */
+    long dayOf(java.time.LocalDate contractDate) {
+        return dated ? Dating.day(contractDate) : Dating.NO_DAY;
     }
 
     String institutionId() {

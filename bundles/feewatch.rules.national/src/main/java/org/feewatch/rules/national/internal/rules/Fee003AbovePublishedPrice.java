@@ -53,7 +53,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
                 int months = PartnerFacts.termMonths(loan);
                 double principal = loan.principal().doubleValue();
                 boolean smallOrMicro = loan.smallOrMicro();
-                long day = BankCatalogue.Dating.day(loan.contractDate());
+                long day = catalogue.dayOf(loan.contractDate());
                 for (int i = 0, n = fees.size(); i < n; i++) {
                     LoanFee fee = fees.get(i);
                     if (!institution.equals(fee.payee())) {
@@ -68,9 +68,9 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     }
                     double bound = 0.0;
                     boolean unbounded = false;
-                    boolean dated = BankCatalogue.anyInForce(entries, day);
+                    boolean someInForce = BankCatalogue.anyInForce(entries, day);
                     for (BankCatalogue.Entry e : entries) {
-                        if (dated && !e.inForce(day)) {
+                        if (someInForce && !e.inForce(day)) {
                             continue; // a price of another period
                         }
                         double b = PriceEvaluator.maxChargeApprox(e.priceFor(smallOrMicro, day), principal, months,
@@ -97,7 +97,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
             @Override
             void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 int months = PartnerFacts.termMonths(loan);
-                long day = BankCatalogue.Dating.day(loan.contractDate());
+                long day = catalogue.dayOf(loan.contractDate());
                 boolean smallOrMicro = loan.smallOrMicro();
                 List<Evidence> evidence = new ArrayList<>();
                 List<String> parts = new ArrayList<>();
@@ -110,9 +110,9 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     }
                     Optional<BigDecimal> bound = Optional.of(BigDecimal.ZERO);
                     BankCatalogue.Entry binding = entries[0];
-                    boolean dated = BankCatalogue.anyInForce(entries, day);
+                    boolean someInForce = BankCatalogue.anyInForce(entries, day);
                     for (BankCatalogue.Entry e : entries) {
-                        if (dated && !e.inForce(day)) {
+                        if (someInForce && !e.inForce(day)) {
                             continue; // a price of another period: the one in force on the contract date binds
                         }
                         // several entries for one kind: the most permissive one is the published price

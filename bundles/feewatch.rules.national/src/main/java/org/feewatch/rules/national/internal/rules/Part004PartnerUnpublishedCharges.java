@@ -3,11 +3,13 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.feewatch.api.Disclosure;
@@ -19,6 +21,7 @@ import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.cashflow.CashFlowModel;
@@ -47,6 +50,12 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         PartnerFacts facts = new PartnerFacts(context);
         Published published = new Published(facts);
         return new RuleEvaluation() {
+            /** Only partners' fees: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.PARTNER_FEES);
+            }
+
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
                 if (!published.mayFind(loan)) {
@@ -84,11 +93,11 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                         return;
                     }
                     boolean smallOrMicro = loan.loan().smallOrMicro();
-                    long day = BankCatalogue.Dating.day(loan.loan().contractDate());
-                    boolean dated = BankCatalogue.anyInForce(matches, day);
+                    long day = published.dayOf(loan.loan().contractDate());
+                    boolean someInForce = BankCatalogue.anyInForce(matches, day);
                     BigDecimal bound = BigDecimal.ZERO;
                     for (BankCatalogue.Entry m : matches) {
-                        if (dated && !m.inForce(day)) {
+                        if (someInForce && !m.inForce(day)) {
                             continue; // a price of another period: the one in force on the contract date binds
                         }
                         // an entry that exempts small and micro borrowers allows nothing to be charged to them
@@ -131,6 +140,8 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         /** Partner → item name without spaces → its uncategorised items of that name. */
         private final Map<String, Map<String, BankCatalogue.Entry[]>> byName = new HashMap<>();
         private final Map<String, String> bareNames = new ConcurrentHashMap<>();
+        /** True when some published item states a date: only then is a loan's contract date looked at. */
+        private boolean dated;
 
         Published(PartnerFacts facts) {
             this.facts = facts;
@@ -141,6 +152,9 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     for (FeeItem p : schedule.items()) {
                         String category = facts.categoryOf(p);
                         List<BankCatalogue.Entry> m = BankCatalogue.entriesOf(schedule, p, category, p.price());
+                        for (BankCatalogue.Entry e : m) {
+                            dated |= e.dating() != BankCatalogue.Dating.NONE;
+                        }
                         if (category != null) {
                             categories.computeIfAbsent(category, k -> new ArrayList<>()).addAll(m);
                         } else {
@@ -155,6 +169,11 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 names.forEach((k, v) -> n.put(k, v.toArray(new BankCatalogue.Entry[0])));
                 byName.put(partner, n);
             }
+        }
+
+        /** The day a loan is judged on: its contract date when some schedule item is dated. */
+        long dayOf(java.time.LocalDate contractDate) {
+            return dated ? BankCatalogue.Dating.day(contractDate) : BankCatalogue.Dating.NO_DAY;
         }
 
         /** The partner's published entries for a charged item of this category (by name when it has none). */
@@ -210,10 +229,10 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 }
                 double bound = 0.0;
                 boolean unbounded = false;
-                long day = BankCatalogue.Dating.day(l.contractDate());
-                boolean dated = BankCatalogue.anyInForce(matches, day);
+                long day = dayOf(l.contractDate());
+                boolean someInForce = BankCatalogue.anyInForce(matches, day);
                 for (BankCatalogue.Entry m : matches) {
-                    if (dated && !m.inForce(day)) {
+                    if (someInForce && !m.inForce(day)) {
                         continue;
                     }
                     double b = PriceEvaluator.maxChargeApprox(m.priceFor(l.smallOrMicro(), day), principal, n,
