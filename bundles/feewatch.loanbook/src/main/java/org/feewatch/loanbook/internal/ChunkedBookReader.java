@@ -84,7 +84,11 @@ final class ChunkedBookReader {
     private record Chunk(long seq, byte[] buf, int start, int end, long firstLine, boolean last) {
     }
 
-    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects) {
+    /**
+     * {@code consecutive}: the loans' ids are one prefix and digit count with consecutive numbers on
+     * consecutive lines (a chunk of a book in id order), so their duplicate check is one step.
+     */
+    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects, boolean consecutive) {
     }
 
     private final class Run {
@@ -318,7 +322,7 @@ final class ChunkedBookReader {
             while (lines.i < lines.end) {
                 lines.next();
             }
-            return new Result(c.seq(), lines.loans, lines.rejects);
+            return new Result(c.seq(), lines.loans, lines.rejects, lines.consecutiveIds());
         }
 
         /** One chunk being parsed, line after line. */
@@ -363,7 +367,7 @@ final class ChunkedBookReader {
                     if (e - i > settings.maxLineBytes()) {
                         rejects.add(tooLong(e - i, line));
                     } else {
-                        loans.add(quick);
+                        add(quick);
                     }
                     line++;
                     i = nl < end ? nl + 1 : end;
@@ -380,7 +384,7 @@ final class ChunkedBookReader {
                         rejects.add(tooLong(e - i, line));
                     } else {
                         try {
-                            loans.add(parser.parse(b, i, e, line, c.last() && nl < 0));
+                            add(parser.parse(b, i, e, line, c.last() && nl < 0));
                         } catch (Reject r) {
                             rejects.add(InputIssue.at(fileName, line, r.getMessage()));
                         } catch (java.io.UncheckedIOException io) {
@@ -395,6 +399,40 @@ final class ChunkedBookReader {
                 }
                 line++;
                 i = nl >= 0 ? nl + 1 : end;
+            }
+
+            // whether the ids so far run on: same prefix and width, the next number on the next line.
+            // Seen here, where each id was just made, it costs little; the check in book order (one
+            // thread at a time, the loans made on another core) then takes the chunk in one step
+            private boolean idsRunOn = true;
+            private int idDigits;
+            private long lastIdNumber;
+
+            private void add(Loan loan) {
+                ArrayList<Loan> all = loans;
+                if (idsRunOn) {
+                    String id = loan.id();
+                    int ds = IdRegistry.digitsStart(id);
+                    if (all.isEmpty()) {
+                        idDigits = ds;
+                        idsRunOn = ds < id.length();
+                    } else {
+                        Loan previous = all.get(all.size() - 1);
+                        String before = previous.id();
+                        idsRunOn = ds == idDigits && id.length() == before.length() && loan.line() == previous.line() + 1
+                                && id.regionMatches(0, before, 0, ds);
+                    }
+                    if (idsRunOn) {
+                        long n = IdRegistry.number(id, ds);
+                        idsRunOn = all.isEmpty() || n == lastIdNumber + 1;
+                        lastIdNumber = n;
+                    }
+                }
+                all.add(loan);
+            }
+
+            boolean consecutiveIds() {
+                return idsRunOn && loans.size() > 1;
             }
         }
 
@@ -428,21 +466,46 @@ final class ChunkedBookReader {
 
         private Result checkIds(Result r) {
             List<Loan> loans = r.loans();
+            if (r.consecutive()) {
+                // the first id asked alone, then the rest of the run in one step when they are all new
+                Loan head = loans.get(0);
+                String id = head.id();
+                long first = ids.firstLine(id, head.line());
+                if (first < 0 && ids.followedBy(id, IdRegistry.number(id, IdRegistry.digitsStart(id)), head.line(),
+                        loans.size() - 1)) {
+                    return r;
+                }
+                return checkIds(r, 1, first);
+            }
+            return checkIds(r, 0, -1);
+        }
+
+        /** The duplicate check of the loans from {@code from} on; {@code headFirst}: the answer for loan 0 when asked. */
+        private Result checkIds(Result r, int from, long headFirst) {
+            List<Loan> loans = r.loans();
             List<Loan> kept = null;
-            for (int i = 0; i < loans.size(); i++) {
+            if (from == 1 && headFirst >= 0) {
+                kept = new ArrayList<>();
+                r.rejects().add(duplicate(loans.get(0), headFirst));
+            }
+            for (int i = from; i < loans.size(); i++) {
                 Loan loan = loans.get(i);
                 long first = ids.firstLine(loan.id(), loan.line());
                 if (first >= 0) {
                     if (kept == null) {
                         kept = new ArrayList<>(loans.subList(0, i));
                     }
-                    r.rejects().add(InputIssue.at(fileName, loan.line(), "duplicate loan id \""
-                            + PlainValues.show(loan.id()) + "\" (first on line " + first + ")"));
+                    r.rejects().add(duplicate(loan, first));
                 } else if (kept != null) {
                     kept.add(loan);
                 }
             }
-            return kept == null ? r : new Result(r.seq(), kept, r.rejects());
+            return kept == null ? r : new Result(r.seq(), kept, r.rejects(), false);
+        }
+
+        private InputIssue duplicate(Loan loan, long first) {
+            return InputIssue.at(fileName, loan.line(), "duplicate loan id \"" + PlainValues.show(loan.id())
+                    + "\" (first on line " + first + ")");
         }
     }
 
