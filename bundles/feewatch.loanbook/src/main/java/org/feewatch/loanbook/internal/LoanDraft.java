@@ -61,6 +61,8 @@ final class LoanDraft {
     int contractDay;
     int maturityDay;
     boolean hasRate;
+    /** The rate terms when a remembered run of fields gave them with the rate fields, else null. */
+    RateTerms terms;
     RateType rateType;
     String tenor;
     Integer spreadBp;
@@ -95,6 +97,7 @@ final class LoanDraft {
         contractDay = 0;
         maturityDay = 0;
         hasRate = false;
+        terms = null;
         rateType = null;
         tenor = null;
         spreadBp = null;
@@ -175,10 +178,16 @@ final class LoanDraft {
         }
         Borrower borrower = new Borrower(borrowerId, borrowerType, established);
         // an empty list is passed as null (the loan makes it List.of()); an immutable copy is kept as is
-        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rateTerms(),
+        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate,
+                terms != null ? terms : rateTerms(),
                 repayment, onLending, deposit == null ? BigDecimal.ZERO : deposit,
                 bundled.isEmpty() ? null : List.copyOf(bundled), fees.isEmpty() ? null : List.copyOf(fees), file,
                 line);
+    }
+
+    /** The rate terms of this draft (its rate type set), shared with an earlier loan whose terms are equal. */
+    RateTerms sharedRateTerms() {
+        return rateTerms();
     }
 
     /** The rate terms of this draft, shared with an earlier loan whose terms are equal. */

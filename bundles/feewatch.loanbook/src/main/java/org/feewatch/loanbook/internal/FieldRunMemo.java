@@ -1,0 +1,189 @@
+package org.feewatch.loanbook.internal;
+
+import java.math.BigDecimal;
+
+import org.feewatch.api.RateTerms;
+import org.feewatch.api.RateType;
+import org.feewatch.api.Repayment;
+
+/**
+ * Remembers runs of loans.jsonl fields that books repeat byte for byte from loan to loan, with what
+ * parsing them gave, so that a later line holding the same bytes takes the result instead of parsing
+ * them again. The run starts at the value of "rate" and goes on over the fields after it that repeat
+ * too (repayment, onLending, compensatingDeposit, an empty bundled or fees): genbook's 1,000,000 loans
+ * have some 5,000 different runs of about 150 bytes (a few hundred rate terms times a few repayments),
+ * so nine lines in ten skip ten fields and the rate terms' lookup.
+ *
+ * <p>Why a hit gives what the parse gives: a run is kept only when it was parsed without error, holds
+ * no blank (so a line break is never in it, and the one-pass and bounded parses read it alike), no
+ * unknown field, and ends at the end of a value; a hit needs the same bytes followed by ',' or '}', so
+ * every token ends where it ended before, and none of its fields seen earlier on the line (which the
+ * parse would reject as appearing twice). Parsing the same bytes the same way gives the same values.
+ *
+ * <p>One per parser thread. A book whose runs do not repeat (its own field order, unique values after
+ * "rate") soon stops being looked up, then is tried again from time to time.
+ */
+final class FieldRunMemo {
+    /** The first bytes of a run that pick its slot: the rate terms and the repayment in genbook's order. */
+    static final int HASHED_WORDS = 16;
+    static final int HASHED_BYTES = 8 * HASHED_WORDS;
+    private static final int BITS = 12;
+    private static final int CHECK_EVERY = 1024;
+    private static final int MIN_HITS = CHECK_EVERY / 4;
+    private static final int PAUSE = 16 * CHECK_EVERY;
+
+    /** One remembered run: its bytes as little-endian words, the top-level fields it holds, their values. */
+    static final class Run {
+        final long[] words;
+        final int length;
+        final long tailMask;
+        final long hash;
+        /** The fields in the run, as bits of their index in the top-level names. */
+        final long fields;
+        /** The last of them, for the prediction of the next name. */
+        final int lastField;
+
+        boolean hasRate;
+        RateType rateType;
+        String tenor;
+        Integer spreadBp;
+        BigDecimal nominal;
+        BigDecimal multiplier;
+        RateTerms terms;
+        Repayment repayment;
+        boolean onLending;
+        BigDecimal deposit;
+
+        Run(long[] words, int length, long hash, long fields, int lastField) {
+            this.words = words;
+            this.length = length;
+            this.tailMask = (length & 7) == 0 ? 0 : (1L << (8 * (length & 7))) - 1;
+            this.hash = hash;
+            this.fields = fields;
+            this.lastField = lastField;
+        }
+
+        /** Whether bytes [p, p + length) are this run's and the byte after them ends a value (',' or '}'). */
+        boolean at(byte[] b, int p, int end, long[] hashed) {
+            int n = length;
+            if (p + n >= end || p + 8 * words.length > b.length) {
+                return false;
+            }
+            long[] w = words;
+            int full = n >>> 3;
+            for (int k = 0; k < full; k++) {
+                long x = k < HASHED_WORDS ? hashed[k] : Bytes.word(b, p + 8 * k);
+                if (x != w[k]) {
+                    return false;
+                }
+            }
+            if (tailMask != 0 && (Bytes.word(b, p + 8 * full) & tailMask) != w[full]) {
+                return false;
+            }
+            byte after = b[p + n];
+            return after == ',' || after == '}';
+        }
+    }
+
+    /** Two ways a slot: a hit on the second moves it first, a new run replaces the second. */
+    private final Run[] first = new Run[1 << BITS];
+    private final Run[] second = new Run[1 << BITS];
+    /** The hashed words of the last look-up, compared again from here rather than read twice. */
+    private final long[] hashed = new long[HASHED_WORDS];
+    private long lastHash;
+    private int lastSlot = -1;
+    private int lookups;
+    private int hits;
+    private int pause;
+    /** Runs found (for tests). */
+    long taken;
+
+    /**
+     * The run at p, or null; after null, {@link #remember} may keep the run that the parse then
+     * finds there. p is the start of the value of "rate".
+     */
+    Run find(byte[] b, int p, int end) {
+        lastSlot = -1;
+        if (pause > 0) {
+            pause--;
+            return null;
+        }
+        if (p + HASHED_BYTES > b.length) {
+            return null;
+        }
+        long h = 0;
+        long[] words = hashed;
+        for (int k = 0; k < HASHED_WORDS; k++) {
+            long w = Bytes.word(b, p + 8 * k);
+            words[k] = w;
+            h = (h ^ w) * 0x9E3779B97F4A7C15L;
+        }
+        h ^= h >>> 29;
+        int slot = (int) ((h * 0xC2B2AE3D27D4EB4FL) >>> (64 - BITS));
+        Run r = first[slot];
+        Run hit = null;
+        if (r != null && r.hash == h && r.at(b, p, end, words)) {
+            hit = r;
+        } else {
+            Run s = second[slot];
+            if (s != null && s.hash == h && s.at(b, p, end, words)) {
+                second[slot] = r;
+                first[slot] = s;
+                hit = s;
+            }
+        }
+        if (++lookups == CHECK_EVERY) {
+            if (hits + (hit != null ? 1 : 0) < MIN_HITS) {
+                pause = PAUSE;
+            }
+            lookups = 0;
+            hits = 0;
+        } else if (hit != null) {
+            hits++;
+        }
+        if (hit == null) {
+            lastHash = h;
+            lastSlot = slot;
+        } else {
+            taken++;
+        }
+        return hit;
+    }
+
+    /**
+     * A new run for bytes [start, end) of the line last looked up by {@link #find} (its values to be
+     * set by the caller), or null when it cannot be kept: no look-up missed there, or it holds a blank.
+     */
+    Run remember(byte[] b, int start, int end, long fields, int lastField) {
+        if (lastSlot < 0) {
+            return null;
+        }
+        int n = end - start;
+        int count = (n + 7) >>> 3;
+        if (n <= 0 || start + 8 * count > b.length) {
+            return null;
+        }
+        for (int i = start; i < end; i++) {
+            byte c = b[i];
+            if (c >= 0 && c <= ' ') {
+                return null;
+            }
+        }
+        long[] words = new long[count];
+        for (int k = 0; k < count; k++) {
+            words[k] = Bytes.word(b, start + 8 * k);
+        }
+        Run r = new Run(words, n, lastHash, fields, lastField);
+        if (r.tailMask != 0) {
+            words[count - 1] &= r.tailMask;
+        }
+        int slot = lastSlot;
+        lastSlot = -1;
+        if (first[slot] == null) {
+            first[slot] = r;
+        } else {
+            second[slot] = r;
+        }
+        return r;
+    }
+}
