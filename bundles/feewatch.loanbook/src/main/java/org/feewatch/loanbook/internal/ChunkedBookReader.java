@@ -57,6 +57,15 @@ final class ChunkedBookReader {
             throw new IllegalStateException("no one-pass parse");
         }
 
+        /**
+         * Whether the loan last returned has the id of the loan this parser returned before it, on the
+         * line before, with the next number (same prefix and digit count, as {@link IdRegistry} splits
+         * ids); false when not known.
+         */
+        default boolean idFollowsLast() {
+            return false;
+        }
+
         /** Unknown fields or columns this parser has seen. */
         UnknownFields unknownFields();
 
@@ -401,32 +410,14 @@ final class ChunkedBookReader {
                 i = nl >= 0 ? nl + 1 : end;
             }
 
-            // whether the ids so far run on: same prefix and width, the next number on the next line.
-            // Seen here, where each id was just made, it costs little; the check in book order (one
-            // thread at a time, the loans made on another core) then takes the chunk in one step
+            // whether the ids so far run on: same prefix and width, the next number on the next line, as
+            // the parser saw from the id's bytes. The check in book order then takes the chunk in one step
             private boolean idsRunOn = true;
-            private int idDigits;
-            private long lastIdNumber;
 
             private void add(Loan loan) {
                 ArrayList<Loan> all = loans;
-                if (idsRunOn) {
-                    String id = loan.id();
-                    int ds = IdRegistry.digitsStart(id);
-                    if (all.isEmpty()) {
-                        idDigits = ds;
-                        idsRunOn = ds < id.length();
-                    } else {
-                        Loan previous = all.get(all.size() - 1);
-                        String before = previous.id();
-                        idsRunOn = ds == idDigits && id.length() == before.length() && loan.line() == previous.line() + 1
-                                && id.regionMatches(0, before, 0, ds);
-                    }
-                    if (idsRunOn) {
-                        long n = IdRegistry.number(id, ds);
-                        idsRunOn = all.isEmpty() || n == lastIdNumber + 1;
-                        lastIdNumber = n;
-                    }
+                if (idsRunOn && !all.isEmpty()) {
+                    idsRunOn = parser.idFollowsLast() && loan.line() == all.get(all.size() - 1).line() + 1;
                 }
                 all.add(loan);
             }

@@ -257,12 +257,20 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    @Override
+    public boolean idFollowsLast() {
+        return d.idFollows;
+    }
+
     /** Parses the value of draft field {@code field} (-1: a column not read) at p; its end, or -1. */
     private int value(int field, byte[] b, int p, int e) throws Reject {
         switch (field) {
             case LoanDraft.ID -> {
                 int q = textEnd(b, p, e);
                 d.id = q < 0 ? null : text(b, p, q);
+                if (q >= 0 && textAscii) {
+                    d.idBytes(b, p, q);
+                }
                 return q;
             }
             case LoanDraft.BORROWER_ID -> {

@@ -24,8 +24,11 @@ import org.feewatch.api.Repayment;
  * "rate") soon stops being looked up, then is tried again from time to time.
  */
 final class FieldRunMemo {
-    /** The first bytes of a run that pick its slot: the rate terms and the repayment in genbook's order. */
-    static final int HASHED_WORDS = 16;
+    /**
+     * The first bytes of a run that pick its slot: in genbook's order the rate terms and the start of
+     * the repayment (what sets most runs apart; the two ways of a slot take the rest).
+     */
+    static final int HASHED_WORDS = 10;
     static final int HASHED_BYTES = 8 * HASHED_WORDS;
     private static final int BITS = 12;
     private static final int CHECK_EVERY = 1024;
@@ -71,9 +74,14 @@ final class FieldRunMemo {
             }
             long[] w = words;
             int full = n >>> 3;
-            for (int k = 0; k < full; k++) {
-                long x = k < HASHED_WORDS ? hashed[k] : Bytes.word(b, p + 8 * k);
-                if (x != w[k]) {
+            int k = 0;
+            for (int first = Math.min(full, HASHED_WORDS); k < first; k++) {
+                if (hashed[k] != w[k]) {
+                    return false;
+                }
+            }
+            for (; k < full; k++) {
+                if (Bytes.word(b, p + 8 * k) != w[k]) {
                     return false;
                 }
             }

@@ -210,6 +210,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     }
 
     @Override
+    public boolean idFollowsLast() {
+        return d.idFollows;
+    }
+
+    @Override
     public int lineEnd() {
         return lineEnd;
     }
@@ -421,7 +426,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
 
     private void top(int key, int depth) throws Reject {
         switch (key) {
-            case 0 -> d.id = string("id", false);
+            case 0 -> {
+                d.id = string("id", false);
+                if (strFlags == 0) {
+                    d.idBytes(b, strStart, strEnd);
+                }
+            }
             case 1 -> {
                 expectObject("borrower");
                 d.hasBorrower = true;

@@ -26,11 +26,60 @@ class ConsecutiveIdsTest {
             + "\"maturityDate\":\"2024-03-15\",\"rate\":{\"type\":\"lpr\",\"tenor\":\"1Y\",\"spreadBp\":85,"
             + "\"nominal\":\"4.50\"},\"repayment\":\"equal-installment\"}";
 
+    private static final String CSV_HEADER = "id,borrower_id,borrower_type,borrower_established,product,channel,"
+            + "principal,contract_date,maturity_date,rate_type,rate_tenor,spread_bp,nominal_rate,repayment,"
+            + "on_lending,compensating_deposit";
+    private static final String CSV_ROW = "%s,B1,micro,2019-04-02,普惠e贷,,300000.00,2023-03-15,2024-03-15,lpr,1Y,85,"
+            + "4.50,equal-installment,false,0";
+
     @TempDir
     Path tmp;
 
     @Test
     void runsOfIdsGiveTheDuplicatesAMapGives() throws IOException {
+        List<String> ids = ids();
+        StringBuilder book = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            book.append(String.format(LINE, ids.get(i))).append('\n');
+            if (i % 97 == 0) {
+                // a blank line: the lines after it do not follow on from the one before
+                book.append('\n');
+            }
+        }
+        Files.writeString(tmp.resolve("loans.jsonl"), book.toString());
+
+        List<String> expected = expectedDuplicates(book.toString(), 0);
+        assertEquals(51 + 1 + 11 + 3, expected.size(), expected.toString());
+        for (int lines : new int[] {0, 1, 2, 7, 50, 4096}) {
+            CollectingListener read = Books.readJsonl(tmp, new ReaderSettings(2, 4096, 1024, lines));
+            assertEquals(expected, read.rejections(), "batchLines " + lines);
+            assertEquals(ids.size() - expected.size(), read.loans().size());
+        }
+    }
+
+    @Test
+    void runsOfIdsInACsvBookGiveTheDuplicatesAMapGives() throws IOException {
+        List<String> ids = ids();
+        StringBuilder book = new StringBuilder(CSV_HEADER).append('\n');
+        for (int i = 0; i < ids.size(); i++) {
+            book.append(String.format(CSV_ROW, ids.get(i))).append(i % 5 == 0 ? "\r\n" : "\n");
+            if (i % 89 == 0) {
+                book.append('\n');
+            }
+        }
+        Files.writeString(tmp.resolve("loans.csv"), book.toString());
+        Files.writeString(tmp.resolve("fees.csv"), "loan_id,payee,item,amount,when\n");
+
+        List<String> expected = expectedDuplicates(book.toString(), 1);
+        assertEquals(51 + 1 + 11 + 3, expected.size(), expected.toString());
+        for (int lines : new int[] {0, 1, 3, 50, 4096}) {
+            CollectingListener read = Books.readCsv(tmp, new ReaderSettings(2, 4096, 1024, lines));
+            assertEquals(expected, read.rejections(), "batchLines " + lines);
+            assertEquals(ids.size() - expected.size(), read.loans().size());
+        }
+    }
+
+    private static List<String> ids() {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
             ids.add(String.format("G%08d", i));
@@ -58,35 +107,20 @@ class ConsecutiveIdsTest {
         ids.add("G00000001");
         ids.add("L7");
         ids.add("G000000001");
-        StringBuilder book = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            book.append(String.format(LINE, ids.get(i))).append('\n');
-            if (i % 97 == 0) {
-                // a blank line: the lines after it do not follow on from the one before
-                book.append('\n');
-            }
-        }
-        Files.writeString(tmp.resolve("loans.jsonl"), book.toString());
-
-        List<String> expected = expectedDuplicates(book.toString());
-        assertEquals(51 + 1 + 11 + 3, expected.size(), expected.toString());
-        for (int lines : new int[] {0, 1, 2, 7, 50, 4096}) {
-            CollectingListener read = Books.readJsonl(tmp, new ReaderSettings(2, 4096, 1024, lines));
-            assertEquals(expected, read.rejections(), "batchLines " + lines);
-            assertEquals(ids.size() - expected.size(), read.loans().size());
-        }
+        return ids;
     }
 
     /** "line: message" of every repeated id, from a map of each id's first line. */
-    private static List<String> expectedDuplicates(String book) {
+    private static List<String> expectedDuplicates(String book, int headerLines) {
         Map<String, Integer> first = new HashMap<>();
         List<String> out = new ArrayList<>();
         String[] lines = book.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = headerLines; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
             }
-            String id = lines[i].substring(7, lines[i].indexOf('"', 7));
+            String id = headerLines == 0 ? lines[i].substring(7, lines[i].indexOf('"', 7))
+                    : lines[i].substring(0, lines[i].indexOf(','));
             Integer seen = first.putIfAbsent(id, i + 1);
             if (seen != null) {
                 out.add((i + 1) + ": duplicate loan id \"" + id + "\" (first on line " + seen + ")");
