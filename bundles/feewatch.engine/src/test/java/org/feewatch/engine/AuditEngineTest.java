@@ -60,7 +60,7 @@ class AuditEngineTest {
                 .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
     }
 
-    private static LoanBookSource bookOf(List<List<Loan>> batches) {
+    static LoanBookSource bookOf(List<List<Loan>> batches) {
         return listener -> {
             for (int i = 0; i < batches.size(); i++) {
                 listener.onLoans(i, batches.get(i));
@@ -68,7 +68,7 @@ class AuditEngineTest {
         };
     }
 
-    private static AuditInput input(LoanBookSource book) {
+    static AuditInput input(LoanBookSource book) {
         return input("CN", book);
     }
 

@@ -24,6 +24,7 @@ import org.feewatch.api.SourceStatus;
 import org.feewatch.api.SubjectType;
 import org.feewatch.api.spi.FindingRenderer;
 import org.feewatch.api.spi.ReportWriter;
+import org.feewatch.report.internal.FindingJsonReader;
 import org.feewatch.report.internal.PrettyJson;
 import org.osgi.service.component.annotations.Component;
 
@@ -95,6 +96,11 @@ public class JsonReportWriter implements ReportWriter {
         public FindingRenderer forOneThread() {
             return new OneThreadRenderer();
         }
+
+        @Override
+        public Reader reader() {
+            return new FindingJsonReader();
+        }
     }
 
     /** Renders with its own writer, kept from finding to finding: for one thread at a time. */
@@ -128,6 +134,11 @@ public class JsonReportWriter implements ReportWriter {
         @Override
         public FindingRenderer forOneThread() {
             return new OneThreadRenderer();
+        }
+
+        @Override
+        public Reader reader() {
+            return new FindingJsonReader();
         }
 
         // flushing is left to the stream's owner
