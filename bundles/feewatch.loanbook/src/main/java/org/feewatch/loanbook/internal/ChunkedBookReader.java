@@ -33,6 +33,7 @@ final class ChunkedBookReader {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int MISSES_BEFORE_PAUSE = 64;
     private static final int PAUSE = 1024;
+    private static final int READ_PIECE = 128 << 10;
 
     /** Parses one line of a book; one instance per thread. */
     interface LineParser {
@@ -75,6 +76,15 @@ final class ChunkedBookReader {
         }
     }
 
+    /** Counts loans of each batch on the parsing thread; told the count in book order, after the duplicate check. */
+    interface LoanTally {
+        /** Whether the loan is one to count. */
+        boolean counts(Loan loan);
+
+        /** {@code n} (more than 0) loans of one batch count, the first of them on line {@code firstLine}. */
+        void add(long n, long firstLine);
+    }
+
     /** What was read, for the caller's own checks. */
     record Totals(long accepted, long rejected, UnknownFields unknown) {
     }
@@ -87,7 +97,13 @@ final class ChunkedBookReader {
 
     Totals read(Path file, String fileName, long startOffset, long firstLine, Supplier<LineParser> parsers,
             IdRegistry ids, LoanBookListener listener) throws IOException {
-        return new Run(file, fileName, parsers, ids, listener).run(startOffset, firstLine);
+        return read(file, fileName, startOffset, firstLine, parsers, ids, null, listener);
+    }
+
+    /** {@code tally}: counts the accepted loans it picks (null: none). */
+    Totals read(Path file, String fileName, long startOffset, long firstLine, Supplier<LineParser> parsers,
+            IdRegistry ids, LoanTally tally, LoanBookListener listener) throws IOException {
+        return new Run(file, fileName, parsers, ids, tally, listener).run(startOffset, firstLine);
     }
 
     private record Chunk(long seq, byte[] buf, int start, int end, long firstLine, boolean last) {
@@ -97,7 +113,8 @@ final class ChunkedBookReader {
      * {@code consecutive}: the loans' ids are one prefix and digit count with consecutive numbers on
      * consecutive lines (a chunk of a book in id order), so their duplicate check is one step.
      */
-    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects, boolean consecutive) {
+    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects, boolean consecutive, long tallied,
+            long firstTallied) {
     }
 
     private final class Run {
@@ -105,6 +122,7 @@ final class ChunkedBookReader {
         private final String fileName;
         private final Supplier<LineParser> parsers;
         private final IdRegistry ids;
+        private final LoanTally tally;
         private final LoanBookListener listener;
         private final int threads = settings.effectiveThreads();
         private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(threads + 2);
@@ -118,11 +136,13 @@ final class ChunkedBookReader {
         private final List<LineParser> allParsers = new ArrayList<>();
         private final Chunk poison = new Chunk(-1, null, 0, 0, 0, false);
 
-        Run(Path file, String fileName, Supplier<LineParser> parsers, IdRegistry ids, LoanBookListener listener) {
+        Run(Path file, String fileName, Supplier<LineParser> parsers, IdRegistry ids, LoanTally tally,
+                LoanBookListener listener) {
             this.file = file;
             this.fileName = fileName;
             this.parsers = parsers;
             this.ids = ids;
+            this.tally = tally;
             this.listener = listener;
         }
 
@@ -279,9 +299,13 @@ final class ChunkedBookReader {
 
         /** Reads into buf from filled up to limit; the bytes read, or -1 at the end of the file. */
         private int fill(FileChannel ch, long pos, byte[] buf, int filled, int limit) throws IOException {
-            ByteBuffer bb = ByteBuffer.wrap(buf, filled, Math.max(0, limit - filled));
             int total = 0;
-            while (bb.hasRemaining()) {
+            int want = Math.max(0, limit - filled);
+            // in pieces: a read into an array goes through a direct buffer of the read's size, which the
+            // kernel fills and which is then copied to the array; one that fits in the processor's cache
+            // is copied from there rather than from memory
+            while (total < want) {
+                ByteBuffer bb = ByteBuffer.wrap(buf, filled + total, Math.min(READ_PIECE, want - total));
                 int n = ch.read(bb, pos + total);
                 if (n < 0) {
                     return total == 0 ? -1 : total;
@@ -331,7 +355,8 @@ final class ChunkedBookReader {
             while (lines.i < lines.end) {
                 lines.next();
             }
-            return new Result(c.seq(), lines.loans, lines.rejects, lines.consecutiveIds());
+            return new Result(c.seq(), lines.loans, lines.rejects, lines.consecutiveIds(), lines.tallied,
+                    lines.firstTallied);
         }
 
         /** One chunk being parsed, line after line. */
@@ -414,10 +439,18 @@ final class ChunkedBookReader {
             // the parser saw from the id's bytes. The check in book order then takes the chunk in one step
             private boolean idsRunOn = true;
 
+            long tallied;
+            long firstTallied = -1;
+
             private void add(Loan loan) {
                 ArrayList<Loan> all = loans;
                 if (idsRunOn && !all.isEmpty()) {
                     idsRunOn = parser.idFollowsLast() && loan.line() == all.get(all.size() - 1).line() + 1;
+                }
+                if (tally != null && tally.counts(loan)) {
+                    if (tallied++ == 0) {
+                        firstTallied = loan.line();
+                    }
                 }
                 all.add(loan);
             }
@@ -444,6 +477,9 @@ final class ChunkedBookReader {
                 while ((x = pending.remove(nextSeq)) != null) {
                     x = checkIds(x);
                     nextSeq++;
+                    if (tally != null) {
+                        tally(x);
+                    }
                     x.rejects().sort(Comparator.comparing(InputIssue::line));
                     for (InputIssue issue : x.rejects()) {
                         listener.onRejected(issue);
@@ -491,7 +527,24 @@ final class ChunkedBookReader {
                     kept.add(loan);
                 }
             }
-            return kept == null ? r : new Result(r.seq(), kept, r.rejects(), false);
+            // the count taken while parsing included the loans now rejected: counted again (-1)
+            return kept == null ? r : new Result(r.seq(), kept, r.rejects(), false, -1, -1);
+        }
+
+        private void tally(Result r) {
+            long n = r.tallied();
+            long first = r.firstTallied();
+            if (n < 0) {
+                n = 0;
+                for (Loan loan : r.loans()) {
+                    if (tally.counts(loan) && n++ == 0) {
+                        first = loan.line();
+                    }
+                }
+            }
+            if (n > 0) {
+                tally.add(n, first);
+            }
         }
 
         private InputIssue duplicate(Loan loan, long first) {
