@@ -20,6 +20,10 @@ import org.feewatch.api.Repayment;
  * every token ends where it ended before, and none of its fields seen earlier on the line (which the
  * parse would reject as appearing twice). Parsing the same bytes the same way gives the same values.
  *
+ * <p>loans.csv has the same: its line's end is known, so there the run is the rest of the line from
+ * the first of the columns at its end that repeat (rate type to compensating deposit in the
+ * documented order), looked up by all its bytes ({@link #findWhole}).
+ *
  * <p>One per parser thread. A book whose runs do not repeat (its own field order, unique values after
  * "rate") soon stops being looked up, then is tried again from time to time.
  */
@@ -64,6 +68,21 @@ final class FieldRunMemo {
             this.hash = hash;
             this.fields = fields;
             this.lastField = lastField;
+        }
+
+        /** Whether bytes [s, s + n) are exactly this run's (the caller checked s + 8 words is in the array). */
+        boolean is(byte[] b, int s, int n) {
+            if (n != length) {
+                return false;
+            }
+            long[] w = words;
+            int full = n >>> 3;
+            for (int k = 0; k < full; k++) {
+                if (Bytes.word(b, s + 8 * k) != w[k]) {
+                    return false;
+                }
+            }
+            return tailMask == 0 || (Bytes.word(b, s + 8 * full) & tailMask) == w[full];
         }
 
         /** Whether bytes [p, p + length) are this run's and the byte after them ends a value (',' or '}'). */
@@ -140,6 +159,10 @@ final class FieldRunMemo {
                 hit = s;
             }
         }
+        return counted(hit, h, slot);
+    }
+
+    private Run counted(Run hit, long h, int slot) {
         if (++lookups == CHECK_EVERY) {
             if (hits + (hit != null ? 1 : 0) < MIN_HITS) {
                 pause = PAUSE;
@@ -156,6 +179,76 @@ final class FieldRunMemo {
             taken++;
         }
         return hit;
+    }
+
+    /**
+     * The run that is exactly bytes [s, e) (the rest of a line whose end is known, as in loans.csv), or
+     * null; after null, {@link #rememberWhole} may keep it.
+     */
+    Run findWhole(byte[] b, int s, int e) {
+        lastSlot = -1;
+        if (pause > 0) {
+            pause--;
+            return null;
+        }
+        int n = e - s;
+        int count = (n + 7) >>> 3;
+        if (n <= 0 || s + 8 * count > b.length) {
+            return null;
+        }
+        int full = n >>> 3;
+        long h = n;
+        for (int k = 0; k < full; k++) {
+            h = (h ^ Bytes.word(b, s + 8 * k)) * 0x9E3779B97F4A7C15L;
+        }
+        long tailMask = (n & 7) == 0 ? 0 : (1L << (8 * (n & 7))) - 1;
+        if (tailMask != 0) {
+            h = (h ^ (Bytes.word(b, s + 8 * full) & tailMask)) * 0x9E3779B97F4A7C15L;
+        }
+        h ^= h >>> 29;
+        int slot = (int) ((h * 0xC2B2AE3D27D4EB4FL) >>> (64 - BITS));
+        Run r = first[slot];
+        Run hit = null;
+        if (r != null && r.hash == h && r.is(b, s, n)) {
+            hit = r;
+        } else {
+            Run t = second[slot];
+            if (t != null && t.hash == h && t.is(b, s, n)) {
+                second[slot] = r;
+                first[slot] = t;
+                hit = t;
+            }
+        }
+        return counted(hit, h, slot);
+    }
+
+    /** A new run for bytes [s, e) last looked up by {@link #findWhole} (values set by the caller), or null. */
+    Run rememberWhole(byte[] b, int s, int e, long fields) {
+        if (lastSlot < 0) {
+            return null;
+        }
+        int n = e - s;
+        int count = (n + 7) >>> 3;
+        long[] words = new long[count];
+        for (int k = 0; k < count; k++) {
+            words[k] = Bytes.word(b, s + 8 * k);
+        }
+        Run r = new Run(words, n, lastHash, fields, -1);
+        if (r.tailMask != 0) {
+            words[count - 1] &= r.tailMask;
+        }
+        keep(r);
+        return r;
+    }
+
+    private void keep(Run r) {
+        int slot = lastSlot;
+        lastSlot = -1;
+        if (first[slot] == null) {
+            first[slot] = r;
+        } else {
+            second[slot] = r;
+        }
     }
 
     /**
@@ -185,13 +278,7 @@ final class FieldRunMemo {
         if (r.tailMask != 0) {
             words[count - 1] &= r.tailMask;
         }
-        int slot = lastSlot;
-        lastSlot = -1;
-        if (first[slot] == null) {
-            first[slot] = r;
-        } else {
-            second[slot] = r;
-        }
+        keep(r);
         return r;
     }
 }

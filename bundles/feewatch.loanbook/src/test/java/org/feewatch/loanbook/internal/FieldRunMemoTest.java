@@ -137,4 +137,103 @@ class FieldRunMemoTest {
             return "rejected: " + r.getMessage();
         }
     }
+
+    /** The documented column order; one with repayment first; one with the rate type first (the run then holds part of the rate). */
+    private static final List<String> CSV_HEADERS = List.of(
+            "id,borrower_id,borrower_type,borrower_established,product,channel,principal,contract_date,maturity_date,"
+                    + "rate_type,rate_tenor,spread_bp,nominal_rate,repayment,on_lending,compensating_deposit",
+            "id,repayment,borrower_id,borrower_type,borrower_established,product,channel,principal,contract_date,"
+                    + "maturity_date,rate_type,rate_tenor,spread_bp,nominal_rate,on_lending,compensating_deposit",
+            "id,rate_type,borrower_id,borrower_type,borrower_established,product,channel,principal,contract_date,"
+                    + "maturity_date,rate_tenor,spread_bp,nominal_rate,repayment,on_lending,compensating_deposit,note");
+    private static final String CSV_GOOD = "G%08d,GB1,micro,2018-09-11,普惠经营贷,,376000.00,2022-09-13,2023-09-13,"
+            + "lpr,1Y,60,4.25,equal-principal,false,0";
+    private static final List<String> CSV_VARIANTS = List.of(
+            CSV_GOOD,
+            CSV_GOOD + "\r",
+            CSV_GOOD.replace(",60,", ",600,"),
+            CSV_GOOD.replace(",60,", ",6,"),
+            CSV_GOOD.replace(",4.25,", ",4.250,"),
+            CSV_GOOD.replace(",4.25,", ",0.0425,"),
+            CSV_GOOD.replace(",false,0", ",false,05"),
+            CSV_GOOD.replace(",false,0", ",false,0.5"),
+            CSV_GOOD.replace(",false,0", ",true,0"),
+            CSV_GOOD.replace(",false,0", ",false,"),
+            CSV_GOOD.replace(",false,0", ",false,0,"),
+            CSV_GOOD.replace(",false,0", ",false"),
+            CSV_GOOD.replace(",false,0", ",false,0,x"),
+            CSV_GOOD.replace(",false,0", ",false,\"0\""),
+            CSV_GOOD.replace(",1Y,", ",,"),
+            CSV_GOOD.replace(",1Y,", ",3Y,"),
+            CSV_GOOD.replace(",lpr,", ",LPR,"),
+            CSV_GOOD.replace(",lpr,1Y,60,", ",fixed,,,"),
+            CSV_GOOD.replace("equal-principal", "bullet"),
+            CSV_GOOD.replace("2023-09-13", "2022-09-13"));
+
+    @Test
+    void aWarmCsvParserGivesWhatAFreshOneGives() {
+        for (String headerText : CSV_HEADERS) {
+            byte[] h = headerText.getBytes(StandardCharsets.UTF_8);
+            CsvHeader header = CsvHeader.parse(h, 0, h.length, StandardCharsets.UTF_8, "loans.csv",
+                    ColumnMapping.LOAN_COLUMNS, ColumnMapping.REQUIRED_LOAN_COLUMNS,
+                    ColumnMapping.defaults()::loanColumn, "every line is rejected");
+            CsvLoanParser warm = csvParser(header);
+            List<String> lines = new ArrayList<>();
+            int n = 0;
+            for (String variant : CSV_VARIANTS) {
+                for (int i = 0; i < 3; i++) {
+                    lines.add(inOrder(headerText, String.format(CSV_GOOD, ++n)));
+                }
+                lines.add(inOrder(headerText, String.format(variant, ++n)));
+                lines.add(inOrder(headerText, String.format(CSV_GOOD.replace(",60,", ",61,"), ++n)));
+            }
+            byte[] b = String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8);
+            int i = 0;
+            long line = 2;
+            for (String text : lines) {
+                int nl = i;
+                while (b[nl] != '\n') {
+                    nl++;
+                }
+                String expected;
+                try {
+                    expected = csvParser(header).parseGeneral(b, i, Bytes.lineContentEnd(b, i, nl), line).toString();
+                } catch (Reject r) {
+                    expected = "rejected: " + r.getMessage();
+                }
+                String got;
+                try {
+                    got = warm.parse(b, i, nl, line, false).toString();
+                } catch (Reject r) {
+                    got = "rejected: " + r.getMessage();
+                }
+                assertEquals(expected, got, headerText + " / " + text);
+                i = nl + 1;
+                line++;
+            }
+            assertTrue(warm.runsTaken() > 2 * CSV_VARIANTS.size(), "runs taken: " + warm.runsTaken());
+        }
+    }
+
+    private static CsvLoanParser csvParser(CsvHeader header) {
+        return new CsvLoanParser(header, StandardCharsets.UTF_8, null, StandardCharsets.UTF_8, null, null, null);
+    }
+
+    /** A row of the documented order written in the order of {@code header} (extra cells stay at the end). */
+    private static String inOrder(String header, String row) {
+        String[] documented = CSV_HEADERS.get(0).split(",");
+        String[] cells = row.split(",", -1);
+        List<String> names = List.of(header.split(","));
+        String[] out = new String[Math.max(names.size(), cells.length)];
+        java.util.Arrays.fill(out, "");
+        for (int k = 0; k < cells.length; k++) {
+            int at = k < documented.length ? names.indexOf(documented[k]) : k;
+            out[at < 0 ? k : at] = cells[k];
+        }
+        if (cells.length < documented.length) {
+            // a row cut short stays cut short
+            return row;
+        }
+        return String.join(",", out);
+    }
 }
