@@ -180,14 +180,32 @@ class PoliteSourceFetcherHttpTest {
 
     @Test
     void nonHtmlContentTypeFails() {
+        server.page("/prices.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertEquals("not HTML (image/png)", failure(server.url("/prices.png")));
+    }
+
+    @Test
+    void damagedPdfFailsSayingWhy() {
         server.page("/prices.pdf", "application/pdf", "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("not HTML (application/pdf)", failure(server.url("/prices.pdf")));
+        assertEquals("not a readable PDF: the file is damaged or incomplete", failure(server.url("/prices.pdf")));
     }
 
     @Test
     void pdfWithoutContentTypeIsRecognisedByItsBytes() {
         server.page("/prices", null, "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("not HTML (application/pdf)", failure(server.url("/prices")));
+        assertEquals("not a readable PDF: the file is damaged or incomplete", failure(server.url("/prices")));
+    }
+
+    @Test
+    void textPdfServedAsPdfIsRead() throws Exception {
+        byte[] body;
+        try (var in = org.feewatch.disclosure.internal.pdf.PdfPages.class.getResourceAsStream("owner-only.pdf")) {
+            body = in.readAllBytes();
+        }
+        server.page("/fees.pdf", "application/pdf", body);
+        Snapshot s = fetch(fetcher(), server.url("/fees.pdf"));
+        assertEquals("application/pdf", s.contentType());
+        assertTrue(s.text().contains(">资金管理费</p>"), s.text());
     }
 
     @Test
