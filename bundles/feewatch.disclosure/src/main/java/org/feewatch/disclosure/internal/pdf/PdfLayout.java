@@ -40,6 +40,13 @@ final class PdfLayout {
                     + "|[-–—]?\\s*\\d{1,4}\\s*[-–—]?|\\d{1,4}\\s*/\\s*\\d{1,4}|(?:page|p\\.)\\s*\\d+(?:\\s*(?:of|/)\\s*\\d+)?)",
             Pattern.CASE_INSENSITIVE);
 
+    /** A row's number or code: 1, 1.1.1, 20101, A-3, （一）, 二、. */
+    private static final Pattern ORDINAL = Pattern.compile(
+            "[（(]?(?:[A-Za-z]?\\d{1,8}(?:[.\\-]\\d{1,3})*|[一二三四五六七八九十]{1,3})[)）、.]?");
+
+    /** A section row's numbering: 一、政府指导价, （二）贷款类. */
+    private static final Pattern SECTION = Pattern.compile("[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]");
+
     /** A cell of a line: its text and horizontal extent, and the ruled band it lies in (NaN: none). */
     record Span(String text, double left, double right, double size, double above, double below) {
         boolean banded() {
@@ -335,7 +342,7 @@ final class PdfLayout {
         if (row.banded() || band != null) {
             // a ruled table: the lines between the same two borders are one row
             return row.banded() && band != null && Math.abs(band[0] - row.above) <= SAME_POINT
-                    && Math.abs(band[1] - row.below) <= SAME_POINT;
+                    && Math.abs(band[1] - row.below) <= SAME_POINT && !startsRow(row, line);
         }
         // no rules: a line right under the one above, with fewer cells, each under one of the row's cells and
         // none under its first (a row's number or name), is the rest of wrapped cells
@@ -351,6 +358,26 @@ final class PdfLayout {
             }
         }
         return true;
+    }
+
+    /**
+     * A line that starts a row of its own although no border parts it from the one above (a 三线表, ruled only
+     * above and below the header and under the table): its cell under the row's first is a number or code
+     * (序号 and 编码 never wrap, so that cell is a new row's).
+     */
+    private static boolean startsRow(Building row, Line line) {
+        Cluster first = row.clusters.get(0);
+        Span lead = null;
+        for (Span s : line.spans()) {
+            if (first.overlaps(s)) {
+                lead = s;
+                break;
+            }
+        }
+        if (lead == null) {
+            return false;
+        }
+        return ORDINAL.matcher(lead.text()).matches() || SECTION.matcher(lead.text()).lookingAt();
     }
 
     private static void add(Building row, Line line, List<Rule> vertical, double textRight) {

@@ -85,6 +85,16 @@ class PdfPagesTest {
         assertEquals(List.of("贷款承诺费|每笔500元"), texts(rows.get(1)));
     }
 
+    @Test
+    void aTableRuledOnlyAboveAndBelowHasARowForEachNumber() {
+        // 三线表: a rule above the header, one under it and one under the table; nothing between the rows
+        List<Rule> rules = List.of(new Rule(40, 35, 500, 35), new Rule(40, 55, 500, 55), new Rule(40, 155, 500, 155));
+        PdfLayout.Page page = new PdfLayout.Page(842, page("序号  收费项目  收费标准", "1  贷款承诺费  每笔500元",
+                "2  资金管理费  按贷款金额的0.1%", "          收取", "一、政府定价", "3  账户管理费  免费").glyphs(), rules);
+        assertEquals(List.of("序号|收费项目|收费标准", "1|贷款承诺费|每笔500元", "2|资金管理费|按贷款金额的0.1%收取", "一、政府定价",
+                "3|账户管理费|免费"), texts(PdfLayout.rows(List.of(page)).get(0)));
+    }
+
     /** A page of lines, cells apart by two spaces, in a 10-point font, one line every 20 points. */
     private static PdfLayout.Page page(String... lines) {
         List<Glyph> glyphs = new java.util.ArrayList<>();

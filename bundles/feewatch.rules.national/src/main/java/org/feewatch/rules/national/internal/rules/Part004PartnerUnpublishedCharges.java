@@ -3,11 +3,13 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.feewatch.api.Disclosure;
@@ -19,6 +21,7 @@ import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.cashflow.CashFlowModel;
@@ -47,6 +50,12 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         PartnerFacts facts = new PartnerFacts(context);
         Published published = new Published(facts);
         return new RuleEvaluation() {
+            /** Only partners' fees: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.PARTNER_FEES);
+            }
+
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
                 if (!published.mayFind(loan)) {
