@@ -19,7 +19,8 @@ import org.feewatch.api.spi.FindingRenderer;
  * @param batchesInFlight    loan batches read but not yet written out (the backpressure bound;
  *                           at least {@code workerThreads})
  * @param detail             receives one row per accepted loan, in book order, from one thread at
- *                           a time; may be null
+ *                           a time; may be null. A {@link org.feewatch.api.spi.DetailRows} gets them
+ *                           rendered by the judging threads, batch by batch
  * @param diagnostics        receives what went wrong inside a rule with its cause, for the log
  *                           file (never shown to users as is); may be null
  * @param loanTimeout        how long one rule may judge one loan before it is switched off and

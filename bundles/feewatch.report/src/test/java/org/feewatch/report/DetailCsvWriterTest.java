@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.feewatch.api.LoanMetrics;
+import org.feewatch.api.spi.DetailRows;
 import org.junit.jupiter.api.Test;
 
 class DetailCsvWriterTest {
@@ -40,6 +41,65 @@ class DetailCsvWriterTest {
         assertEquals("贷款-5,3.123456,4.6500,-2.50000000,100000000000.00000000,0.00000000,RATE-003", lines[5]);
         assertEquals("\" L6\",,,10.00000000,10.00000000,,\"A\"\"B\"", lines[6]);
         assertEquals(7, lines.length);
+    }
+
+    private static final List<LoanMetrics> ROWS = List.of(
+            new LoanMetrics("L0001", new BigDecimal("3.45"), new BigDecimal("3.70"), 4.006550431234, 4.0809491549, 3.7,
+                    List.of("FEE-004")),
+            new LoanMetrics("L0020", new BigDecimal("3.65"), new BigDecimal("4.65"), 4.60535055, 4.703814, 4.60535055,
+                    List.of("DISC-001", "FEE-001")),
+            new LoanMetrics("L,3", null, new BigDecimal("4.785"), null, null, null, List.of()),
+            new LoanMetrics("L4", new BigDecimal("3.65"), new BigDecimal("0"), -0.000000001, 123456.5, Double.NaN,
+                    List.of()),
+            new LoanMetrics("贷款-5", new BigDecimal("3.123456"), new BigDecimal("4.65"), -2.5, 1e11, 0.0,
+                    List.of("RATE-003")),
+            new LoanMetrics(" L6", null, null, 9.999999999, 10.0, null, List.of("A\"B")),
+            new LoanMetrics("L7 ", new BigDecimal("3.650"), new BigDecimal("3.6500"), 1e300, -1e12, 5.0,
+                    List.of("X,Y", "Z")));
+
+    @Test
+    void rowsRenderedInBatchesByOtherThreadsAreTheBytesOfRowsAcceptedOneByOne() throws Exception {
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        try (DetailCsvWriter w = new DetailCsvWriter(one)) {
+            for (int i = 0; i < 3000; i++) {
+                for (LoanMetrics m : ROWS) {
+                    w.accept(m);
+                }
+            }
+        }
+        ByteArrayOutputStream batched = new ByteArrayOutputStream();
+        try (DetailCsvWriter w = new DetailCsvWriter(batched)) {
+            // batches of several sizes, filled on threads of their own (as the judging threads do),
+            // written in order, between rows accepted one by one
+            w.accept(ROWS.get(0));
+            int written = 1;
+            for (int size : new int[] { 1, 6, 7000, 13991 }) {
+                int from = written;
+                DetailRows.Batch batch = w.newBatch();
+                Thread t = new Thread(() -> {
+                    for (int i = from; i < from + size; i++) {
+                        LoanMetrics m = ROWS.get(i % ROWS.size());
+                        if (i % 2 == 0) {
+                            batch.add(m);
+                        } else {
+                            batch.add(m.loanId(), m.lpr1y(), m.nominalRate(), m.apr() == null ? Double.NaN : m.apr(),
+                                    m.aprEffective() == null ? Double.POSITIVE_INFINITY : m.aprEffective(),
+                                    m.aprBankOnly() == null ? Double.NaN : m.aprBankOnly(), m.rules());
+                        }
+                    }
+                });
+                t.start();
+                t.join();
+                assertEquals(size, batch.size());
+                w.write(batch);
+                written += size;
+            }
+            w.accept(ROWS.get(written % ROWS.size()));
+            written++;
+            assertEquals(3000 * ROWS.size(), written);
+            assertEquals(written, w.rows());
+        }
+        assertEquals(one.toString(StandardCharsets.UTF_8), batched.toString(StandardCharsets.UTF_8));
     }
 
     @Test

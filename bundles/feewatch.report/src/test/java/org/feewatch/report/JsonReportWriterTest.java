@@ -155,6 +155,61 @@ class JsonReportWriterTest {
         }
     }
 
+    @Test
+    void findingsRenderedByItsRendererAreReadBackEqualToTheFindingsRendered() throws IOException {
+        Report sample = SampleReports.full();
+        List<Finding> written = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Finding f = sample.findings().get(i % sample.findings().size());
+            // what JSON escapes, text past the reader's buffer, members left out, nulls and empty lists
+            String title = switch (i % 5) {
+                case 0 -> f.title() + " \"#" + i + "\"\\\n\t\r\b\f\u0001\u001f\u2028\u2029/贷款";
+                case 1 -> "长".repeat(30_000 + i) + "\\";
+                case 2 -> null;
+                default -> f.title();
+            };
+            java.util.Map<String, String> metrics = new java.util.LinkedHashMap<>(f.metrics());
+            metrics.put("名称 \"" + i + "\"", i % 3 == 0 ? null : "费\n" + i);
+            List<org.feewatch.api.Evidence> evidence = i % 7 == 0 ? List.of()
+                    : List.of(new org.feewatch.api.Evidence("loans.jsonl", i % 2 == 0 ? null : "line " + i,
+                            "贷款 L" + i + " \u0000", i % 3 == 0 ? "ab".repeat(32) : null),
+                            new org.feewatch.api.Evidence(null, "x", "", null));
+            written.add(new Finding(f.rule(), f.severity(), f.subject(), title, evidence,
+                    i % 11 == 0 ? java.util.Map.of() : metrics, i % 13 == 0 ? List.of() : f.citations(), f.action()));
+        }
+        FindingRenderer renderer = JsonReportWriter.findingRenderer();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int i = 0; i < written.size(); i++) {
+            if (i > 0) {
+                b.write(renderer.separator());
+            }
+            renderer.forOneThread().render(written.get(i), b);
+        }
+        // garbage after the findings asked for (a finding whose rendering failed half-way) is not read
+        b.write(renderer.separator());
+        b.write("{\"rule\": \"FEE-0".getBytes(StandardCharsets.UTF_8));
+        List<Finding> back = new ArrayList<>();
+        renderer.reader().read(new java.io.ByteArrayInputStream(b.toByteArray()), written.size())
+                .forEachRemaining(back::add);
+        assertEquals(written, back);
+        List<Finding> some = new ArrayList<>();
+        renderer.forOneThread().reader().read(new java.io.ByteArrayInputStream(b.toByteArray()), 3)
+                .forEachRemaining(some::add);
+        assertEquals(written.subList(0, 3), some);
+    }
+
+    @Test
+    void readingBackMoreFindingsThanWereRenderedFailsNamingWhereTheBytesEnd() throws IOException {
+        FindingRenderer renderer = JsonReportWriter.findingRenderer();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        renderer.render(SampleReports.full().findings().get(0), b);
+        Iterator<Finding> back = renderer.reader().read(new java.io.ByteArrayInputStream(b.toByteArray()), 2);
+        assertEquals(SampleReports.full().findings().get(0), back.next());
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.UncheckedIOException.class, back::next);
+        assertEquals("finding 2 could not be read back: the end where ',' belongs at byte " + b.size(), e.getMessage());
+    }
+
     private static String rendered(FindingRenderer renderer, Finding f) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(f, out);

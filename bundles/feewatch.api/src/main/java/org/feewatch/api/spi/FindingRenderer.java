@@ -40,4 +40,28 @@ public interface FindingRenderer {
     default FindingRenderer forOneThread() {
         return this;
     }
+
+    /**
+     * A reader of what this renderer writes, so that an audit can keep a finding only as rendered
+     * and still give it back as an object when asked; null (the default) when the format cannot
+     * be read back, and the audit then keeps each finding in a form of its own as well.
+     */
+    default Reader reader() {
+        return null;
+    }
+
+    /** Reads back findings as a {@link FindingRenderer} of the same format rendered them. */
+    @ConsumerType
+    interface Reader {
+
+        /**
+         * The {@code count} findings in {@code rendered}, in order: the first as
+         * {@link FindingRenderer#render} wrote it, each next one after the
+         * {@link FindingRenderer#separator}. Each comes back equal to the finding rendered (its
+         * strings as their UTF-8 bytes decode). What follows the last of them is not looked at; a
+         * stream that does not hold them fails with an {@link java.io.UncheckedIOException} when
+         * read. The caller closes the stream.
+         */
+        java.util.Iterator<Finding> read(java.io.InputStream rendered, int count);
+    }
 }

@@ -33,9 +33,11 @@ import org.feewatch.api.spi.FindingRenderer;
  *
  * <p>Given a {@link FindingRenderer}, each finding is also rendered as it is written, into a second
  * file per rule code (the findings joined by the renderer's separator), so that the report writer
- * of that format copies them rather than rendering them after the loans. The compact files stay:
- * every other reader of the findings (other formats, the store, tests) reads objects from them, and
- * rendered bytes cannot be turned back into objects without knowing the format.
+ * of that format copies them rather than rendering them after the loans. When the renderer can
+ * read its bytes back ({@link FindingRenderer#reader()}), the findings are kept only as rendered
+ * and the objects asked for (other formats, the store, tests) are read back from those files: an
+ * audit whose report is in the rendered format writes each finding once. Otherwise the compact
+ * files are written too, and the objects are read from them.
  */
 public final class FindingSpill implements Closeable {
 
@@ -48,6 +50,13 @@ public final class FindingSpill implements Closeable {
     private final Map<String, Path> renderedFiles = new TreeMap<>();
     /** Why rendering was given up (the findings are then rendered from the objects), or null. */
     private volatile String renderFailure;
+    /** Reads the rendered files back into findings; null when the renderer cannot. */
+    private final FindingRenderer.Reader reader;
+    /**
+     * Whether the findings are written to the compact files: when they cannot be read back from
+     * the rendered ones, or since rendering failed (see {@link #keepCompact}).
+     */
+    private boolean compact;
     /**
      * Each judging thread's renderer and buffer for {@link #prerender}, reused finding after
      * finding: thread and rendering in turn, copied on write. Looked up by thread by hand: a
@@ -67,6 +76,8 @@ public final class FindingSpill implements Closeable {
     public FindingSpill(FindingRenderer renderer) {
         this.renderer = renderer;
         this.separator = renderer == null ? null : renderer.separator().clone();
+        this.reader = renderer == null ? null : renderer.reader();
+        this.compact = reader == null;
         try {
             dir = Files.createTempDirectory("feewatch-findings-");
             dir.toFile().deleteOnExit();
@@ -186,36 +197,15 @@ public final class FindingSpill implements Closeable {
             byRule.put(f.rule(), rule);
         }
         try {
-            Out out = rule.compact;
-            if (out == null) {
-                Path file = dir.resolve(f.rule() + ".bin");
-                file.toFile().deleteOnExit();
-                out = new Out(Files.newOutputStream(file));
-                rule.compact = out;
-                files.put(f.rule(), file);
+            if (compact) {
+                writeCompact(f, rule);
             }
-            out.writeByte(f.severity().ordinal());
-            out.writeByte(f.subject().type().ordinal());
-            // strings that recur (sources, metric names, citations) go through the table, the
-            // others (ids, titles, texts, values) are written out: looking them up costs more than it saves
-            out.writeString(f.subject().id(), false);
-            out.writeString(f.title(), false);
-            out.writeInt(f.evidence().size());
-            for (Evidence e : f.evidence()) {
-                out.writeString(e.source(), true);
-                out.writeString(e.locator(), false);
-                out.writeString(e.text(), false);
-                out.writeString(e.sha256(), true);
-            }
-            out.writeInt(f.metrics().size());
-            out.writeMetrics(f.metrics());
-            out.writeInt(f.citations().size());
-            for (String c : f.citations()) {
-                out.writeString(c, true);
-            }
-            out.writeByte(f.action() == null ? -1 : f.action().ordinal());
             if (renderer != null && renderFailure == null) {
                 render(f, rendered, rule);
+                if (renderFailure != null && !compact) {
+                    keepCompact();
+                    writeCompact(f, rule);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be written to " + dir + ": " + e.getMessage(), e);
@@ -223,6 +213,62 @@ public final class FindingSpill implements Closeable {
         rule.count++;
         bySeverity[f.severity().ordinal()]++;
         total++;
+    }
+
+    /**
+     * Rendering failed while the findings were kept only as rendered: those written so far are
+     * read back into compact files, which every finding goes to from now on (the rendered files
+     * are no longer used).
+     */
+    private void keepCompact() throws IOException {
+        compact = true;
+        for (Map.Entry<String, RuleFiles> e : byRule.entrySet()) {
+            RuleFiles rule = e.getValue();
+            if (rule.rendered == null) {
+                continue;
+            }
+            rule.rendered.close();
+            rule.rendered = null;
+            Path file = renderedFiles.get(e.getKey());
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                Iterator<Finding> back = reader.read(in, rule.count);
+                while (back.hasNext()) {
+                    writeCompact(back.next(), rule);
+                }
+            }
+        }
+    }
+
+    /** Appends one finding to its rule's compact file. */
+    private void writeCompact(Finding f, RuleFiles rule) throws IOException {
+        Out out = rule.compact;
+        if (out == null) {
+            Path file = dir.resolve(f.rule() + ".bin");
+            file.toFile().deleteOnExit();
+            out = new Out(Files.newOutputStream(file));
+            rule.compact = out;
+            files.put(f.rule(), file);
+        }
+        out.writeByte(f.severity().ordinal());
+        out.writeByte(f.subject().type().ordinal());
+        // strings that recur (sources, metric names, citations) go through the table, the
+        // others (ids, titles, texts, values) are written out: looking them up costs more than it saves
+        out.writeString(f.subject().id(), false);
+        out.writeString(f.title(), false);
+        out.writeInt(f.evidence().size());
+        for (Evidence e : f.evidence()) {
+            out.writeString(e.source(), true);
+            out.writeString(e.locator(), false);
+            out.writeString(e.text(), false);
+            out.writeString(e.sha256(), true);
+        }
+        out.writeInt(f.metrics().size());
+        out.writeMetrics(f.metrics());
+        out.writeInt(f.citations().size());
+        for (String c : f.citations()) {
+            out.writeString(c, true);
+        }
+        out.writeByte(f.action() == null ? -1 : f.action().ordinal());
     }
 
     private void render(Finding f, byte[] rendered, RuleFiles rule) throws IOException {
@@ -321,7 +367,7 @@ public final class FindingSpill implements Closeable {
 
     /** The rule codes that have findings, in order. */
     public List<String> rules() {
-        return new ArrayList<>(files.keySet());
+        return new ArrayList<>(byRule().keySet());
     }
 
     /** Every finding of one rule, in the order written. */
@@ -335,7 +381,7 @@ public final class FindingSpill implements Closeable {
     public Iterator<Finding> read(String rule) {
         Path file = files.get(rule);
         if (file == null) {
-            return java.util.Collections.emptyIterator();
+            return readRendered(rule);
         }
         int n = byRule.get(rule).count;
         In in;
@@ -371,6 +417,54 @@ public final class FindingSpill implements Closeable {
                     }
                     throw new UncheckedIOException("the findings could not be read back from " + file + ": "
                             + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /** {@link #read} of a rule whose findings were kept only as rendered. */
+    private Iterator<Finding> readRendered(String rule) {
+        Path file = renderedFiles.get(rule);
+        RuleFiles written = byRule.get(rule);
+        if (file == null || written == null || written.count == 0) {
+            return java.util.Collections.emptyIterator();
+        }
+        int n = written.count;
+        java.io.InputStream in;
+        Iterator<Finding> back;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the findings could not be read back from " + file + ": " + e.getMessage(), e);
+        }
+        back = reader.read(in, n);
+        return new Iterator<>() {
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                return read < n;
+            }
+
+            @Override
+            public Finding next() {
+                if (read >= n) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    Finding f = back.next();
+                    if (++read == n) {
+                        in.close();
+                    }
+                    return f;
+                } catch (IOException | RuntimeException e) {
+                    try {
+                        in.close();
+                    } catch (IOException ignored) {
+                        // already failing
+                    }
+                    throw new UncheckedIOException("the findings could not be read back from " + file + ": "
+                            + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
                 }
             }
         };

@@ -18,6 +18,7 @@ import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanMetrics;
 import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.DetailRows;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanBookListener;
 import org.feewatch.api.spi.LoanFacts;
@@ -38,16 +39,19 @@ public final class LoanPipeline implements LoanBookListener {
     /** How long the reader waits for a permit before checking for a batch number the reader skipped. */
     private static final long GAP_CHECK_MILLIS = 1000;
 
-    private record Batch(long sequence, List<Loan> loans) {
+    /** A batch of loans as read (their fee payees made canonical when each is judged). */
+    private record Batch(long sequence, Loan[] loans) {
     }
 
-    private static final Batch END = new Batch(-1, List.of());
+    private static final Batch END = new Batch(-1, new Loan[0]);
 
     /**
-     * A judged batch: its detail rows and its loans' own findings, both in book order; each
-     * finding with its bytes as the spill renders it (null: the spill renders it when written).
+     * A judged batch: its detail rows (rendered, or as objects for a plain consumer, or none
+     * without a consumer) and its loans' own findings, both in book order; each finding with its
+     * bytes as the spill renders it (null: the spill renders it when written).
      */
-    private record Done(List<LoanMetrics> rows, List<Finding> findings, List<byte[]> rendered) {
+    private record Done(DetailRows.Batch renderedRows, List<LoanMetrics> rows, List<Finding> findings,
+            List<byte[]> rendered) {
     }
 
     private final AuditContext context;
@@ -55,11 +59,17 @@ public final class LoanPipeline implements LoanBookListener {
     private final List<GuardedRule> rules;
     /** The rules that judge loans at all (set when the run starts, before any worker). */
     private GuardedRule[] loanRules = new GuardedRule[0];
+    /** By a loan's {@link LoanTraits} mask: the indexes in {@link #loanRules} of the rules that judge it. */
+    private int[][] rulesByTraits = LoanTraits.rulesByMask(new int[0]);
+    /** The audited institution, whose fees are the bank's ({@link LoanTraits#of}). */
+    private final String institutionId;
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
     private final FindingSpill spill;
     private final Consumer<LoanMetrics> detail;
+    /** The detail consumer when it takes rows rendered by the judging threads, else null. */
+    private final DetailRows detailRows;
 
     private final Semaphore permits;
     private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
@@ -93,11 +103,13 @@ public final class LoanPipeline implements LoanBookListener {
         this.findings = findings;
         this.sampler = sampler;
         this.detail = options.detail();
+        this.detailRows = detail instanceof DetailRows rows ? rows : null;
         this.permits = new Semaphore(options.batchesInFlight());
         this.errors = new CappedIssues(options.maxListedErrors());
         this.warnings = new CappedIssues(options.maxListedWarnings());
         this.loanProblems = new CappedIssues(options.maxListedWarnings());
         this.payees = new FeePayees(context.caseInfo(), context.partners());
+        this.institutionId = context.caseInfo() == null ? null : context.caseInfo().institutionId();
     }
 
     /**
@@ -108,6 +120,11 @@ public final class LoanPipeline implements LoanBookListener {
     public void run(LoanBookSource book, String bookName) {
         int workers = options.workerThreads();
         loanRules = rules.stream().filter(GuardedRule::judgesLoans).toArray(GuardedRule[]::new);
+        int[] required = new int[loanRules.length];
+        for (int r = 0; r < required.length; r++) {
+            required[r] = loanRules[r].requiredTraits();
+        }
+        rulesByTraits = LoanTraits.rulesByMask(required);
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
@@ -190,7 +207,7 @@ public final class LoanPipeline implements LoanBookListener {
         }
         accepted.addAndGet(loans.size());
         unfinished.incrementAndGet();
-        queue.add(new Batch(sequence, payees.canonical(loans)));
+        queue.add(new Batch(sequence, loans.toArray(new Loan[0])));
     }
 
     @Override
@@ -245,7 +262,12 @@ public final class LoanPipeline implements LoanBookListener {
      */
     private final class Job {
         final Batch batch;
+        /** The batch's detail rows as the judging threads render them, when the consumer takes them so. */
+        final DetailRows.Batch renderedRows;
+        /** The batch's detail rows for a consumer that takes objects only (null without a consumer). */
         final List<LoanMetrics> rows;
+        /** Rows added (guarded by this). */
+        int rowCount;
         /** The batch's loans' own findings, loan by loan (guarded by this). */
         final List<Finding> findings = new ArrayList<>();
         /** Each of {@link #findings} rendered by the thread that judged it, or null (guarded by this). */
@@ -281,7 +303,45 @@ public final class LoanPipeline implements LoanBookListener {
 
         Job(Batch batch) {
             this.batch = batch;
-            this.rows = new ArrayList<>(batch.loans().size());
+            DetailRows.Batch rendered = null;
+            if (detailRows != null) {
+                try {
+                    rendered = detailRows.newBatch();
+                } catch (RuntimeException e) {
+                    detailFailed(e);
+                }
+            }
+            this.renderedRows = rendered;
+            this.rows = detailRows == null && detail != null ? new ArrayList<>(batch.loans().length) : null;
+        }
+
+        /** Adds the row of the loan {@code row} holds (caller holds this). */
+        void addRow(Row row) {
+            if (renderedRows != null) {
+                try {
+                    renderedRows.add(row.loanId, row.lpr, row.nominal, row.apr, row.aprEffective, row.aprBank,
+                            row.rules);
+                } catch (RuntimeException e) {
+                    detailFailed(e);
+                }
+            } else if (rows != null) {
+                rows.add(row.metrics());
+            }
+            rowCount++;
+        }
+
+        /** Adds {@code row} (caller holds this). */
+        void addRow(LoanMetrics row) {
+            if (renderedRows != null) {
+                try {
+                    renderedRows.add(row);
+                } catch (RuntimeException e) {
+                    detailFailed(e);
+                }
+            } else if (rows != null) {
+                rows.add(row);
+            }
+            rowCount++;
         }
 
         boolean owned() {
@@ -299,6 +359,7 @@ public final class LoanPipeline implements LoanBookListener {
     /** A worker: finishes {@code adopted} (a batch taken over from a stuck thread) first, then takes batches. */
     private void work(Job adopted) {
         RuleSink sink = new RuleSink(findings, options.evidencePerFinding());
+        Row row = new Row();
         Job job = adopted;
         while (true) {
             if (job == null) {
@@ -324,7 +385,7 @@ public final class LoanPipeline implements LoanBookListener {
                     job.ownerSink = sink;
                 }
             }
-            if (!runJob(job, sink)) {
+            if (!runJob(job, sink, row)) {
                 // the watchdog gave this thread's batch to another thread: this one is done
                 return;
             }
@@ -333,30 +394,30 @@ public final class LoanPipeline implements LoanBookListener {
     }
 
     /** Judges the job's remaining loans; false when another thread took the job over. */
-    private boolean runJob(Job job, RuleSink sink) {
+    private boolean runJob(Job job, RuleSink sink, Row row) {
         try {
             Loan loan;
             synchronized (job) {
                 if (job.owner != Thread.currentThread()) {
                     return false;
                 }
-                loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+                loan = aborted || job.next >= job.batch.loans().length ? null : job.batch.loans()[job.next];
             }
             while (loan != null) {
-                LoanMetrics row = judge(loan, sink, job);
+                boolean judged = judge(loan, sink, job, row);
                 // one lock per loan: hand over its row and findings, and take the next loan
                 synchronized (job) {
-                    if (job.owner != Thread.currentThread()) {
+                    if (!judged || job.owner != Thread.currentThread()) {
                         return false;
                     }
                     job.rule = null;
-                    job.rows.add(row);
+                    job.addRow(row);
                     List<Finding> kept = sink.takeKeptByOwner();
                     if (!kept.isEmpty()) {
                         job.keep(kept, true);
                     }
                     job.next++;
-                    loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+                    loan = aborted || job.next >= job.batch.loans().length ? null : job.batch.loans()[job.next];
                 }
             }
         } catch (RuntimeException e) {
@@ -367,12 +428,16 @@ public final class LoanPipeline implements LoanBookListener {
                     return false;
                 }
                 job.keep(sink.takeKept(), false);
+                // the payees of the loans left unjudged still count in the payee warnings
+                for (int i = job.next + 1; i < job.batch.loans().length; i++) {
+                    payees.canonical(job.batch.loans()[i], true);
+                }
             }
         }
         running.remove(job);
-        long done = analysed.addAndGet(job.rows.size());
+        long done = analysed.addAndGet(job.rowCount);
         options.progress().onProgress(bytesRead, bytesTotal, done);
-        complete(job.batch.sequence(), new Done(job.rows, job.findings, job.rendered));
+        complete(job.batch.sequence(), new Done(job.renderedRows, job.rows, job.findings, job.rendered));
         unfinished.decrementAndGet();
         return true;
     }
@@ -411,17 +476,17 @@ public final class LoanPipeline implements LoanBookListener {
 
     private void takeOver(Job job, GuardedRule rule, int next) {
         synchronized (job) {
-            if (job.rule != rule || job.next != next || next >= job.batch.loans().size()) {
+            if (job.rule != rule || job.next != next || next >= job.batch.loans().length) {
                 return; // it moved on meanwhile
             }
-            Loan current = job.batch.loans().get(next);
+            Loan current = job.batch.loans()[next];
             rule.fail("it did not finish judging loan " + current.id() + " within "
                     + describe(options.loanTimeout()), null);
             Thread stuck = job.owner;
             // the stuck thread's sink drops whatever it adds from now on
             job.ownerSink.close();
             job.keep(job.ownerSink.takeKept(), false);
-            job.rows.add(hungRow(current, job.facts, job.ownerSink.loanRulesSoFar()));
+            job.addRow(hungRow(current, job.facts, job.ownerSink.loanRulesSoFar()));
             job.next++;
             job.rule = null;
             Thread replacement = new Thread(() -> work(job), "feewatch-loans-r" + job.batch.sequence());
@@ -439,7 +504,43 @@ public final class LoanPipeline implements LoanBookListener {
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
-    private LoanMetrics judge(Loan loan, RuleSink sink, Job job) {
+    /**
+     * One loan's detail figures, filled by {@link #judge} and added to its batch under the job's
+     * lock: one per worker, reused loan after loan, so that a row rendered by the judging thread
+     * needs no object of its own. An unknown APR is NaN.
+     */
+    private static final class Row {
+        String loanId;
+        java.math.BigDecimal lpr;
+        java.math.BigDecimal nominal;
+        double apr;
+        double aprEffective;
+        double aprBank;
+        List<String> rules;
+
+        void set(String loanId, java.math.BigDecimal lpr, java.math.BigDecimal nominal, double apr,
+                double aprEffective, double aprBank, List<String> rules) {
+            this.loanId = loanId;
+            this.lpr = lpr;
+            this.nominal = nominal;
+            this.apr = apr;
+            this.aprEffective = aprEffective;
+            this.aprBank = aprBank;
+            this.rules = rules;
+        }
+
+        LoanMetrics metrics() {
+            return new LoanMetrics(loanId, lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank), rules);
+        }
+    }
+
+    /**
+     * Judges a loan as read, its fee payees made canonical first (noted for the payee warnings), and
+     * fills {@code row} with its detail figures; false when the job was taken over meanwhile.
+     */
+    private boolean judge(Loan read, RuleSink sink, Job job, Row row) {
+        // here rather than when the batch is queued: the worker reads the loan's fees anyway
+        Loan loan = payees.canonical(read, true);
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -453,7 +554,8 @@ public final class LoanPipeline implements LoanBookListener {
         if (facts == null) {
             loanProblems.add(new InputIssue(loan.file(), loan.line() > 0 ? loan.line() : null, "loan " + loan.id()
                     + ": its cash flows could not be analysed, so no rule judged it"));
-            return new LoanMetrics(loan.id(), null, nominal, null, null, null, List.of());
+            row.set(loan.id(), null, nominal, Double.NaN, Double.NaN, Double.NaN, List.of());
+            return true;
         }
         java.math.BigDecimal lpr;
         double apr;
@@ -486,15 +588,19 @@ public final class LoanPipeline implements LoanBookListener {
         job.facts = facts;
         sink.startLoan(loan.id());
         GuardedRule[] judging = loanRules;
-        for (int r = 0; r < judging.length; r++) {
+        // only the rules that can find something on a loan of its traits
+        int[] order = rulesByTraits[traitsOf(facts)];
+        for (int i = 0; i < order.length; i++) {
+            int r = order[i];
             GuardedRule rule = judging[r];
-            if (!rule.active()) {
-                continue;
+            RuleEvaluation evaluation = rule.activeEvaluation();
+            if (evaluation == null) {
+                continue; // switched off
             }
             sink.rule(rule);
             job.rule = rule;
             try {
-                onLoan(r, rule.evaluation(), facts, sink);
+                onLoan(r, evaluation, facts, sink);
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
@@ -504,7 +610,7 @@ public final class LoanPipeline implements LoanBookListener {
                 }
             }
             if (!job.owned()) {
-                return null; // taken over: the caller sees that and stops
+                return false; // taken over: the caller sees that and stops
             }
         }
         job.rule = null;
@@ -512,7 +618,17 @@ public final class LoanPipeline implements LoanBookListener {
         if (Double.isFinite(apr) && loan.contractDate() != null) {
             sampler.offer(loan, lpr, apr);
         }
-        return new LoanMetrics(loan.id(), lpr, nominal, finite(apr), finite(aprEffective), finite(aprBank), broken);
+        row.set(loan.id(), lpr, nominal, apr, aprEffective, aprBank, broken);
+        return true;
+    }
+
+    /** The loan's traits; every trait (every rule judges it) when its facts cannot say. */
+    private int traitsOf(LoanFacts facts) {
+        try {
+            return LoanTraits.of(facts, institutionId);
+        } catch (RuntimeException e) {
+            return LoanTraits.ALL;
+        }
     }
 
     /**
@@ -551,7 +667,9 @@ public final class LoanPipeline implements LoanBookListener {
     private LoanMetrics hungRow(Loan loan, LoanFacts noted, List<String> broken) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         try {
-            LoanFacts facts = noted != null && noted.loan() == loan ? noted : analyzer.analyze(loan, context);
+            // the noted facts are of the loan as made canonical (the same id and line); else analysed again
+            LoanFacts facts = noted != null && sameLoan(noted.loan(), loan) ? noted
+                    : analyzer.analyze(payees.canonical(loan, false), context);
             if (facts != null) {
                 return new LoanMetrics(loan.id(), facts.lpr1y(), nominal, finite(facts.aprAllIn()),
                         finite(facts.aprAllInEffective()), finite(facts.aprBankOnly()), broken);
@@ -560,6 +678,11 @@ public final class LoanPipeline implements LoanBookListener {
             options.diagnostics().accept("loan " + loan.id() + ": reading its facts failed", e);
         }
         return new LoanMetrics(loan.id(), null, nominal, null, null, null, broken);
+    }
+
+    private static boolean sameLoan(Loan a, Loan b) {
+        return a == b || a != null && a.line() == b.line() && java.util.Objects.equals(a.id(), b.id())
+                && java.util.Objects.equals(a.file(), b.file());
     }
 
     private static Double finite(double d) {
@@ -617,7 +740,9 @@ public final class LoanPipeline implements LoanBookListener {
                     for (int i = 0; i < kept.size(); i++) {
                         spill.write(kept.get(i), done.rendered().get(i));
                     }
-                    if (detail != null) {
+                    if (done.renderedRows() != null) {
+                        detailRows.write(done.renderedRows());
+                    } else if (done.rows() != null) {
                         for (LoanMetrics row : done.rows()) {
                             detail.accept(row);
                         }
@@ -629,6 +754,16 @@ public final class LoanPipeline implements LoanBookListener {
             }
             permits.release();
         }
+    }
+
+    /** The detail consumer failed (while a judging thread rendered rows for it): the audit stops with its exception. */
+    private void detailFailed(RuntimeException e) {
+        synchronized (this) {
+            if (detailFailure == null) {
+                detailFailure = e;
+            }
+        }
+        aborted = true;
     }
 
     /**

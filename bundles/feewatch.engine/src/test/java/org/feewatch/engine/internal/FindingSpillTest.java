@@ -198,6 +198,111 @@ class FindingSpillTest {
         }
     }
 
+    /**
+     * Renders each finding as a number and reads the number back into the finding it stands for:
+     * a format that can be read back, without the report module's JSON. Fails (after writing half
+     * a number) on the findings of the loan {@code failOn}, when not null.
+     */
+    private static final class Numbered implements FindingRenderer {
+        final Map<String, Finding> byNumber = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger readsBack = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        private final String failOn;
+
+        Numbered(String failOn) {
+            this.failOn = failOn;
+        }
+
+        @Override
+        public String format() {
+            return "numbers";
+        }
+
+        @Override
+        public void render(Finding f, OutputStream out) throws IOException {
+            String number = "#" + next.incrementAndGet();
+            byNumber.put(number, f);
+            out.write(number.getBytes(StandardCharsets.UTF_8));
+            if (f.subject().id().equals(failOn)) {
+                throw new IllegalStateException("cannot render " + failOn);
+            }
+        }
+
+        @Override
+        public byte[] separator() {
+            return new byte[] {';'};
+        }
+
+        @Override
+        public Reader reader() {
+            return (in, count) -> {
+                readsBack.incrementAndGet();
+                String[] numbers;
+                try {
+                    numbers = new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";", -1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                List<Finding> back = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    back.add(java.util.Objects.requireNonNull(byNumber.get(numbers[i]), numbers[i]));
+                }
+                return back.iterator();
+            };
+        }
+    }
+
+    @Test
+    void findingsKeptOnlyAsRenderedComeBackThroughTheRenderersReader() throws IOException {
+        Numbered numbered = new Numbered(null);
+        List<Finding> a = new ArrayList<>();
+        List<Finding> b = new ArrayList<>();
+        try (FindingSpill spill = new FindingSpill(numbered)) {
+            for (int i = 0; i < 3_000; i++) {
+                Finding f = finding(i % 3 == 0 ? "FEE-001" : "RATE-003", i);
+                (f.rule().equals("FEE-001") ? a : b).add(f);
+                spill.write(f, i % 2 == 0 ? spill.prerender(f) : null);
+            }
+            spill.finishWriting();
+            assertTrue(spill.rendered("numbers"));
+            assertEquals(List.of("FEE-001", "RATE-003"), spill.rules());
+            assertEquals(Map.of("FEE-001", 1_000, "RATE-003", 2_000), spill.byRule());
+            assertEquals(1_500, spill.count(Severity.HIGH));
+            assertEquals(0, numbered.readsBack.get());
+            assertEquals(a, spill.readAll("FEE-001"));
+            assertEquals(b, spill.readAll("RATE-003"));
+            assertEquals(a, spill.readAll("FEE-001"));
+            // the objects come from the rendered files alone: nothing else was written
+            assertEquals(3, numbered.readsBack.get());
+            ByteArrayOutputStream fee = new ByteArrayOutputStream();
+            spill.copyRendered("FEE-001", fee);
+            assertEquals(1_000, fee.toString(StandardCharsets.UTF_8).split(";").length);
+        }
+    }
+
+    @Test
+    void aRendererThatFailsWhenFindingsAreKeptOnlyAsRenderedLeavesThemAllAsObjects() {
+        Numbered numbered = new Numbered("L50");
+        List<Finding> a = new ArrayList<>();
+        List<Finding> b = new ArrayList<>();
+        try (FindingSpill spill = new FindingSpill(numbered)) {
+            for (int i = 0; i < 100; i++) {
+                Finding f = finding(i % 3 == 0 ? "FEE-001" : "RATE-003", i);
+                (f.rule().equals("FEE-001") ? a : b).add(f);
+                spill.write(f);
+            }
+            spill.finishWriting();
+            assertFalse(spill.rendered("numbers"));
+            assertTrue(spill.renderFailure().contains("cannot render L50"));
+            // those before the failure read back once from what was rendered, the others written as objects
+            assertEquals(2, numbered.readsBack.get());
+            assertEquals(a, spill.readAll("FEE-001"));
+            assertEquals(b, spill.readAll("RATE-003"));
+            assertEquals(2, numbered.readsBack.get());
+            assertEquals(List.of("FEE-001", "RATE-003"), spill.rules());
+        }
+    }
+
     private static byte[] expected(Finding f) {
         return (f.title() + " " + f.evidence().get(0).text()).getBytes(StandardCharsets.UTF_8);
     }
