@@ -422,7 +422,7 @@ final class TextTableReader {
     }
 
     /** Header cells longer than this are text. */
-    private static final int MAX_HEADER_CELL = 16;
+    private static final int MAX_HEADER_CELL = 40;
 
     /** The rows as a table: a row of one cell spans the table (a title or a section). */
     private Element rebuild(List<List<String>> rows) {
