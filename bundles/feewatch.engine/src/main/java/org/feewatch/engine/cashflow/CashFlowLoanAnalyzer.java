@@ -360,7 +360,6 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         for (int b = 0; b < bundledCount; b++) {
             BundledProduct product = bundled.get(b);
             if (product.mandatory() && product.premium() == null) {
-
                 return "mandatory product " + product.name() + " has no premium";
             }
         }
