@@ -92,6 +92,17 @@ class PdfPagesExtractionTest {
     }
 
     @Test
+    void cellsCentredBothWaysWithBarBordersStayInTheirRows() throws Exception {
+        Disclosure d = read("centred.pdf", SourceKind.PARTNER_SCHEDULE, true);
+        assertEquals(List.of("担保费", "履约保证金（可退还）", "评审费"), Pages.names(d));
+        assertEquals("按担保金额的1.2%/年收取", Pages.item(d, "担保费").priceText());
+        FeeItem deposit = Pages.item(d, "履约保证金（可退还）");
+        assertEquals("担保金额的10%", deposit.priceText(), "a one-line price centred beside a two-line remark");
+        assertEquals("贷款结清后无息退还借款人全部保证金", deposit.remark());
+        assertEquals("不收取", Pages.item(d, "评审费").priceText());
+    }
+
+    @Test
     void predefinedCMapWithoutEmbeddedFontOrToUnicode() throws Exception {
         Disclosure d = read("unigb-ucs2.pdf", SourceKind.PRICE_CATALOG, true);
         assertEquals(List.of("贷款承诺费", "资金管理费", "贷款意向书"), Pages.names(d));

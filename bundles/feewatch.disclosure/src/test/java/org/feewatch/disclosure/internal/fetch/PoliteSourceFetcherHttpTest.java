@@ -197,6 +197,20 @@ class PoliteSourceFetcherHttpTest {
     }
 
     @Test
+    void pdfServedAsADownloadIsReadByItsBytes() throws Exception {
+        byte[] body;
+        try (var in = org.feewatch.disclosure.internal.pdf.PdfPages.class.getResourceAsStream("owner-only.pdf")) {
+            body = in.readAllBytes();
+        }
+        server.page("/fees.pdf", "application/octet-stream", body);
+        assertEquals("application/pdf", fetch(fetcher(), server.url("/fees.pdf")).contentType());
+        server.page("/fees.bin", "application/octet-stream", PAGE.getBytes(StandardCharsets.UTF_8));
+        assertEquals("not HTML (application/octet-stream)", failure(server.url("/fees.bin")));
+        assertEquals("not HTML (application/octet-stream)",
+                failure(fetcher(Map.of("accepted_types", new String[] {"text/html"})), server.url("/fees.pdf")));
+    }
+
+    @Test
     void textPdfServedAsPdfIsRead() throws Exception {
         byte[] body;
         try (var in = org.feewatch.disclosure.internal.pdf.PdfPages.class.getResourceAsStream("owner-only.pdf")) {

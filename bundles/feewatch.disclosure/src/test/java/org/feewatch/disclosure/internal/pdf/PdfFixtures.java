@@ -58,6 +58,8 @@ public final class PdfFixtures {
     private final String runningHeader;
     private final String[] header;
     private final float[] widths;
+    /** Cells centred both ways, borders as thin filled bars (as Excel and Word exports draw them). */
+    private boolean centred;
     private PDPageContentStream cs;
     private float y;
     private int pageNo;
@@ -86,6 +88,7 @@ public final class PdfFixtures {
                     new String[][] {{"平台服务费", "按贷款余额每月0.05%", ""}, {"提前还款违约金", "按提前还款本金的2%收取", ""}});
             product(ttf, root.resolve(CASE + "dizhi.pdf"));
             product(ttf, root.resolve(UNIT + "product.pdf"));
+            centred(ttf, root.resolve(UNIT + "centred.pdf"));
             scanned(root.resolve(UNIT + "scanned.pdf"));
             encrypted(ttf, root.resolve(UNIT + "password.pdf"), "secret");
             encrypted(ttf, root.resolve(UNIT + "owner-only.pdf"), "");
@@ -167,6 +170,20 @@ public final class PdfFixtures {
         f.line(MARGIN, "贷款期限：12个月", SIZE);
         f.line(MARGIN, "还款方式：等额本息", SIZE);
         f.line(MARGIN, "手续费：放款时按贷款金额的1%一次性收取", SIZE);
+        f.save(out);
+    }
+
+    /** A schedule exported from a spreadsheet: every cell centred both ways, borders as filled bars. */
+    private static void centred(TrueTypeFont ttf, Path out) throws IOException {
+        PdfFixtures f = new PdfFixtures(ttf, null, null, new float[] {40, 80, 150, 130});
+        f.centred = true;
+        f.newPage();
+        f.line(MARGIN, "某某融资担保有限公司收费标准", 12);
+        f.y -= 6;
+        f.row("序号", "收费项目", "收费标准", "备注");
+        f.row("1", "担保费", "按担保金额的1.2%/年收取", "");
+        f.row("2", "履约保证金（可退还）", "担保金额的10%", "贷款结清后无息退还借款人全部保证金");
+        f.row("3", "评审费", "不收取", "");
         f.save(out);
     }
 
@@ -355,17 +372,27 @@ public final class PdfFixtures {
         float height = lines * LEADING + 2 * PAD;
         float x = MARGIN;
         for (int i = 0; i < cells.length; i++) {
-            cs.addRect(x, y - height, widths[i], height);
-            float baseline = y - PAD - SIZE;
+            if (centred) {
+                bar(x, y - height, widths[i], 0.5f); // bottom
+                bar(x, y, widths[i], 0.5f); // top
+                bar(x, y - height, 0.5f, height); // left
+                bar(x + widths[i], y - height, 0.5f, height); // right
+            } else {
+                cs.addRect(x, y - height, widths[i], height);
+            }
+            float baseline = y - PAD - SIZE - (centred ? (lines - cells[i].length) * LEADING / 2 : 0);
             for (String l : cells[i]) {
                 if (!l.isEmpty()) {
-                    text(x + PAD, baseline, l, SIZE);
+                    float indent = centred ? (widths[i] - font.getStringWidth(l) / 1000 * SIZE) / 2 : PAD;
+                    text(x + indent, baseline, l, SIZE);
                 }
                 baseline -= LEADING;
             }
             x += widths[i];
         }
-        cs.stroke();
+        if (!centred) {
+            cs.stroke();
+        }
         y -= height;
     }
 
@@ -390,6 +417,11 @@ public final class PdfFixtures {
         }
         lines.add(cur.toString().strip());
         return lines;
+    }
+
+    private void bar(float x, float y0, float w, float h) throws IOException {
+        cs.addRect(x, y0, w, h);
+        cs.fill();
     }
 
     /** A row of one cell across the table (a section). */
