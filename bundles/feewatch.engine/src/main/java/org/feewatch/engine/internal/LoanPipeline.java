@@ -196,9 +196,7 @@ public final class LoanPipeline implements LoanBookListener {
         }
         accepted.addAndGet(loans.size());
         unfinished.incrementAndGet();
-        // the reader may reuse its list: a copy of it (not of the loans); their fee payees are made
-        // canonical by the worker that judges them, which reads the loans anyway, not by the reader
-        queue.add(new Batch(sequence, List.copyOf(loans)));
+        queue.add(new Batch(sequence, payees.canonical(loans)));
     }
 
     @Override
@@ -365,7 +363,7 @@ public final class LoanPipeline implements LoanBookListener {
                     liveWorkers.remove(Thread.currentThread());
                     return;
                 }
-                job = new Job(canonical(batch));
+                job = new Job(batch);
                 synchronized (job) {
                     job.owner = Thread.currentThread();
                     job.ownerSink = sink;
@@ -381,17 +379,6 @@ public final class LoanPipeline implements LoanBookListener {
                 return;
             }
             job = null;
-        }
-    }
-
-    /** The batch with its loans' fees under the institution's id where the book names it otherwise. */
-    private Batch canonical(Batch batch) {
-        try {
-            List<Loan> loans = payees.canonical(batch.loans());
-            return loans == batch.loans() ? batch : new Batch(batch.sequence(), loans);
-        } catch (RuntimeException e) {
-            options.diagnostics().accept("loan batch " + batch.sequence() + ": its fee payees could not be read", e);
-            return batch;
         }
     }
 
