@@ -29,9 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.feewatch.api.Action;
+import org.feewatch.api.Borrower;
+import org.feewatch.api.BorrowerType;
+import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Finding;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.Loan;
+import org.feewatch.api.LoanFee;
 import org.feewatch.api.LoanMetrics;
 import org.feewatch.api.OnLendingAverage;
 import org.feewatch.api.Partner;
@@ -45,6 +49,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.SubjectType;
 import org.feewatch.api.Verdict;
 import org.feewatch.api.spi.AuditContext;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.api.spi.RulePack;
@@ -208,6 +213,104 @@ class AuditEngineTest {
         assertFalse(f.evidence().get(0).text().contains("IllegalStateException"));
         assertEquals(Action.REVIEW, f.action());
         assertEquals(10, r.byRule().get("RATE-003"));
+    }
+
+    @Test
+    void aRuleIsAskedOnlyAboutTheLoansThatHaveTheTraitsItNeeds() {
+        List<Loan> loans = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            Loan plain = Fixtures.loan(String.format("L%02d", i), i, "4.00");
+            // every other loan is a medium borrower's; every third pays a fee: a micro borrower to the bank, a
+            // medium one to a partner
+            List<LoanFee> fees = i % 3 != 0 ? List.of()
+                    : List.of(new LoanFee(i % 2 == 1 ? "BANK-A" : "P01", "担保费", new BigDecimal("100"), FeeTiming.UPFRONT));
+            loans.add(new Loan(plain.id(), new Borrower("B" + i, i % 2 == 0 ? BorrowerType.MEDIUM : BorrowerType.MICRO,
+                    null), plain.product(), null, plain.principal(), plain.contractDate(), plain.maturityDate(),
+                    plain.rate(), plain.repayment(), false, BigDecimal.ZERO, List.of(), fees, plain.file(), plain.line()));
+        }
+        Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        String[][] codes = {{"FEE-001", "BANK_FEES,SMALL_OR_MICRO"}, {"PART-002", "PARTNER_FEES"}, {"RATE-003", "SMALL_OR_MICRO"},
+                {"RATE-004", ""}};
+        for (String[] c : codes) {
+            RuleInfo ri = info(c[0], Severity.HIGH, SubjectType.LOAN);
+            java.util.Set<LoanTrait> traits = c[1].isEmpty() ? java.util.Set.of()
+                    : java.util.Arrays.stream(c[1].split(",")).map(LoanTrait::valueOf).collect(java.util.stream.Collectors.toSet());
+            rules.add(new Rule() {
+                @Override
+                public RuleInfo info() {
+                    return ri;
+                }
+
+                @Override
+                public RuleEvaluation start(AuditContext context) {
+                    return new RuleEvaluation() {
+                        @Override
+                        public java.util.Set<LoanTrait> onlyLoansWith() {
+                            return traits;
+                        }
+
+                        @Override
+                        public void onLoan(org.feewatch.api.spi.LoanFacts loan, org.feewatch.api.spi.FindingSink findings) {
+                            seen.computeIfAbsent(ri.code(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                                    .add(loan.loan().id());
+                        }
+                    };
+                }
+            });
+        }
+        AuditEngine.audit(input(bookOf(List.of(loans.subList(0, 17), loans.subList(17, 40)))),
+                List.of(pack("national", "CN", rules)), NOMINAL_APR, options().build());
+
+        assertEquals(List.of("L03", "L09", "L15", "L21", "L27", "L33", "L39"), sorted(seen.get("FEE-001")));
+        assertEquals(List.of("L06", "L12", "L18", "L24", "L30", "L36"), sorted(seen.get("PART-002")));
+        assertEquals(20, seen.get("RATE-003").size());
+        assertTrue(seen.get("RATE-003").stream().allMatch(id -> Integer.parseInt(id.substring(1)) % 2 == 1));
+        assertEquals(40, seen.get("RATE-004").size());
+    }
+
+    @Test
+    void theBanksOtherNamesForItselfAreItsIdForEveryRuleAndEachIsOneWarningAtItsFirstLine() {
+        // many batches on several threads: each payee form counted once per fee, at its earliest line
+        List<List<Loan>> batches = new ArrayList<>();
+        List<Loan> batch = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            Loan plain = Fixtures.loan(String.format("L%03d", i), i, "4.00");
+            String payee = i % 3 == 0 ? "本行" : i % 5 == 0 ? "bank-a" : i % 7 == 0 ? "P09" : "BANK-A";
+            batch.add(new Loan(plain.id(), plain.borrower(), plain.product(), null, plain.principal(),
+                    plain.contractDate(), plain.maturityDate(), plain.rate(), plain.repayment(), false, BigDecimal.ZERO,
+                    List.of(), List.of(new LoanFee(payee, "担保费", new BigDecimal("100"), FeeTiming.UPFRONT)),
+                    plain.file(), plain.line()));
+            if (batch.size() == 25) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        Map<String, String> payeeSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        RuleInfo ri = info("FEE-001", Severity.HIGH, SubjectType.LOAN);
+        Rule recording = rule(ri, (loan, sink) -> payeeSeen.put(loan.loan().id(), loan.loan().fees().get(0).payee()),
+                null);
+        Report r = AuditEngine.audit(input(bookOf(batches)), List.of(pack("national", "CN", List.of(recording))),
+                NOMINAL_APR, options().build());
+
+        assertEquals(600, payeeSeen.size());
+        assertEquals("BANK-A", payeeSeen.get("L003"));
+        assertEquals("BANK-A", payeeSeen.get("L005"));
+        assertEquals("P09", payeeSeen.get("L007"));
+        List<InputIssue> payeeWarnings = r.warnings().stream().filter(w -> w.message().startsWith("fee payee")).toList();
+        assertEquals(List.of(
+                new InputIssue("loans.jsonl", 3L, "fee payee \"本行\" taken as the institution BANK-A (200 fees); "
+                        + "write its id BANK-A in the book"),
+                new InputIssue("loans.jsonl", 5L, "fee payee \"bank-a\" taken as the institution BANK-A (80 fees); "
+                        + "write its id BANK-A in the book"),
+                new InputIssue("loans.jsonl", 7L, "fee payee \"P09\" is neither the institution BANK-A nor a partner in "
+                        + "partners.json (45 fees); it is taken as a third party")), payeeWarnings);
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> out = new ArrayList<>(ids);
+        out.sort(null);
+        return out;
     }
 
     @Test

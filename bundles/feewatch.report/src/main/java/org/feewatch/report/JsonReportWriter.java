@@ -12,18 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.feewatch.api.Action;
-import org.feewatch.api.Evidence;
 import org.feewatch.api.Finding;
 import org.feewatch.api.FindingStream;
 import org.feewatch.api.InputIssue;
 import org.feewatch.api.PartnerVerdict;
 import org.feewatch.api.Report;
-import org.feewatch.api.Severity;
 import org.feewatch.api.SourceStatus;
-import org.feewatch.api.SubjectType;
 import org.feewatch.api.spi.FindingRenderer;
 import org.feewatch.api.spi.ReportWriter;
+import org.feewatch.report.internal.FindingJson;
 import org.feewatch.report.internal.FindingJsonReader;
 import org.feewatch.report.internal.PrettyJson;
 import org.osgi.service.component.annotations.Component;
@@ -71,7 +68,7 @@ public class JsonReportWriter implements ReportWriter {
 
     private static final String FORMAT = "json";
     /** The depth of the findings array: inside the document's object. */
-    private static final int FINDINGS_DEPTH = 2;
+    private static final int FINDINGS_DEPTH = FindingJson.DEPTH;
 
     private static final class Renderer implements FindingRenderer {
         /** A rendering writer per thread: the audit renders on every thread that judges loans. */
@@ -108,6 +105,7 @@ public class JsonReportWriter implements ReportWriter {
         /** The stream of the finding being rendered, which this writer passes its bytes on to. */
         private OutputStream to;
         private final PrettyJson elements = PrettyJson.arrayElements(this, FINDINGS_DEPTH, true);
+        private final FindingJson findings = new FindingJson(elements);
 
         @Override
         public String format() {
@@ -119,7 +117,7 @@ public class JsonReportWriter implements ReportWriter {
             to = out;
             try {
                 elements.nextElementFirst();
-                finding(elements, finding);
+                findings.write(finding);
                 elements.flush();
             } finally {
                 to = null;
@@ -219,6 +217,7 @@ public class JsonReportWriter implements ReportWriter {
         j.endObject();
 
         j.name("findings").beginArray();
+        FindingJson findings = new FindingJson(j);
         List<FindingStream.Run> runs = report.findings() instanceof FindingStream stream ? stream.runs(format())
                 : List.of();
         if (runs.stream().anyMatch(FindingStream.Run::rendered)) {
@@ -231,13 +230,13 @@ public class JsonReportWriter implements ReportWriter {
                     run.copyRendered(j.renderedElements());
                 } else {
                     for (Finding f : run) {
-                        finding(j, f);
+                        findings.write(f);
                     }
                 }
             }
         } else if (report.findings().size() < renderAheadMinFindings) {
             for (Finding f : report.findings()) {
-                finding(j, f);
+                findings.write(f);
             }
         } else {
             renderAhead(j, report.findings());
@@ -341,8 +340,9 @@ public class JsonReportWriter implements ReportWriter {
             RunBuffer buffer = free.take();
             buffer.length = 0;
             PrettyJson elements = PrettyJson.arrayElements(buffer, depth, first);
+            FindingJson findings = new FindingJson(elements);
             for (Finding f : run) {
-                finding(elements, f);
+                findings.write(f);
             }
             elements.flush();
             return buffer;
@@ -369,86 +369,6 @@ public class JsonReportWriter implements ReportWriter {
         }
         j.elements(b.bytes, 0, b.length);
         free.add(b);
-    }
-
-    private static final PrettyJson.Name RULE = new PrettyJson.Name("rule");
-    private static final PrettyJson.Name SEVERITY = new PrettyJson.Name("severity");
-    private static final PrettyJson.Name SUBJECT = new PrettyJson.Name("subject");
-    private static final PrettyJson.Name TYPE = new PrettyJson.Name("type");
-    private static final PrettyJson.Name ID = new PrettyJson.Name("id");
-    private static final PrettyJson.Name TITLE = new PrettyJson.Name("title");
-    private static final PrettyJson.Name EVIDENCE = new PrettyJson.Name("evidence");
-    private static final PrettyJson.Name SOURCE = new PrettyJson.Name("source");
-    private static final PrettyJson.Name LOCATOR = new PrettyJson.Name("locator");
-    private static final PrettyJson.Name TEXT = new PrettyJson.Name("text");
-    private static final PrettyJson.Name SHA256 = new PrettyJson.Name("sha256");
-    private static final PrettyJson.Name METRICS = new PrettyJson.Name("metrics");
-    private static final PrettyJson.Name CITATIONS = new PrettyJson.Name("citations");
-    private static final PrettyJson.Name ACTION = new PrettyJson.Name("action");
-    private static final PrettyJson.Text[] SEVERITIES = texts(Severity.values(), Severity::wireName);
-    private static final PrettyJson.Text[] SUBJECT_TYPES = texts(SubjectType.values(), SubjectType::wireName);
-    private static final PrettyJson.Text[] ACTIONS = texts(Action.values(), Action::wireName);
-
-    private static <E> PrettyJson.Text[] texts(E[] constants, java.util.function.Function<E, String> wire) {
-        PrettyJson.Text[] texts = new PrettyJson.Text[constants.length];
-        for (int i = 0; i < constants.length; i++) {
-            texts[i] = new PrettyJson.Text(wire.apply(constants[i]));
-        }
-        return texts;
-    }
-
-    /**
-     * One finding. Names are encoded once; the strings that recur from finding to finding (codes,
-     * sources, snapshot hashes, metric names, citations) come from the writer's cache; ids, titles,
-     * locators, texts and metric values are encoded each time.
-     */
-    private static void finding(PrettyJson j, Finding f) throws IOException {
-        j.beginObject();
-        j.name(RULE).recurringValue(f.rule());
-        j.name(SEVERITY).value(SEVERITIES[f.severity().ordinal()]);
-        j.name(SUBJECT).beginObject();
-        j.name(TYPE).value(SUBJECT_TYPES[f.subject().type().ordinal()]);
-        j.name(ID).value(f.subject().id());
-        j.endObject();
-        j.name(TITLE).value(f.title());
-        j.name(EVIDENCE).beginArray();
-        List<Evidence> evidence = f.evidence();
-        for (int i = 0, n = evidence.size(); i < n; i++) {
-            Evidence e = evidence.get(i);
-            j.beginObject();
-            j.name(SOURCE).recurringValue(e.source());
-            if (e.locator() != null) {
-                j.name(LOCATOR).value(e.locator());
-            }
-            j.name(TEXT).value(e.text());
-            if (e.sha256() != null) {
-                j.name(SHA256).recurringValue(e.sha256());
-            }
-            j.endObject();
-        }
-        j.endArray();
-        j.name(METRICS).beginObject();
-        // forEach walks the metrics without the iterator and entry objects of the unmodifiable entry set
-        try {
-            f.metrics().forEach((name, value) -> {
-                try {
-                    j.name(name).value(value);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-        j.endObject();
-        j.name(CITATIONS).beginArray();
-        List<String> citations = f.citations();
-        for (int i = 0, n = citations.size(); i < n; i++) {
-            j.recurringValue(citations.get(i));
-        }
-        j.endArray();
-        j.name(ACTION).value(ACTIONS[f.action().ordinal()]);
-        j.endObject();
     }
 
     private static void line(PrettyJson j, InputIssue e) throws IOException {

@@ -26,6 +26,24 @@ public interface LoanFacts {
         return f == null ? null : f.oneYear();
     }
 
+    /**
+     * {@link #lpr1y()} as a double (its {@code doubleValue()}), NaN when it is null: converted once per
+     * fixing by the engine rather than by every rule that compares an APR with it.
+     */
+    default double lpr1yValue() {
+        BigDecimal lpr = lpr1y();
+        return lpr == null ? Double.NaN : lpr.doubleValue();
+    }
+
+    /**
+     * The contract's nominal rate ({@code loan().rate().nominal()}) as a double, NaN when the loan
+     * states none: the engine converts it once for the cash flows.
+     */
+    default double nominalRateValue() {
+        org.feewatch.api.RateTerms rate = loan().rate();
+        return rate == null || rate.nominal() == null ? Double.NaN : rate.nominal().doubleValue();
+    }
+
     /** The all-in APR: every flow the loan requires, to any payee. */
     double aprAllIn();
 

@@ -14,6 +14,15 @@ public interface RuleEvaluation {
     default void onLoan(LoanFacts loan, FindingSink findings) {
     }
 
+    /**
+     * The traits a loan must all have for {@link #onLoan} to find anything on it or change any state:
+     * the engine may skip {@code onLoan} for a loan that lacks one (asked once per audit). Calling it
+     * for such a loan anyway must do nothing. Default: none, every loan is judged.
+     */
+    default java.util.Set<LoanTrait> onlyLoansWith() {
+        return java.util.Set.of();
+    }
+
     /** Judges the case as a whole, after every loan was seen. */
     default void finish(FindingSink findings) {
     }

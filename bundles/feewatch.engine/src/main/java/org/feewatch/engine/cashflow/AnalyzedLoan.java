@@ -30,24 +30,42 @@ final class AnalyzedLoan implements LoanFacts {
     /** The loan's list sizes, asked by every fee rule: one interface call each here, not one per rule. */
     private final int feeCount;
     private final int bundledCount;
+    /** The 1-year LPR and the contract rate as doubles (NaN: none), which several rules compare with. */
+    private final double lpr1yValue;
+    private final double nominalRateValue;
 
+    /** The figures of a loan, its LPR and contract rate converted here. */
     AnalyzedLoan(Loan loan, LprFixing lpr, double aprAllIn, double aprAllInEffective, double aprBankOnly,
             double aprAllInWithoutDeposit, String aprProblem, FeeDictionary dictionary) {
+        this(loan, lpr, lpr == null || lpr.oneYear() == null ? Double.NaN : lpr.oneYear().doubleValue(),
+                loan.rate() == null || loan.rate().nominal() == null ? Double.NaN : loan.rate().nominal().doubleValue(),
+                aprAllIn, aprAllInEffective, aprBankOnly, aprAllInWithoutDeposit, aprProblem, dictionary,
+                loan.fees().size(), loan.bundled().size());
+    }
+
+    /**
+     * The figures of a loan with what the analyzer had at hand already: the 1-year LPR and the
+     * contract rate as doubles, and the sizes of the loan's fee and product lists.
+     */
+    AnalyzedLoan(Loan loan, LprFixing lpr, double lpr1yValue, double nominalRateValue, double aprAllIn,
+            double aprAllInEffective, double aprBankOnly, double aprAllInWithoutDeposit, String aprProblem,
+            FeeDictionary dictionary, int feeCount, int bundledCount) {
         this.loan = loan;
         this.lpr = lpr;
+        this.lpr1yValue = lpr1yValue;
+        this.nominalRateValue = nominalRateValue;
         this.aprAllIn = aprAllIn;
         this.aprAllInEffective = aprAllInEffective;
         this.aprBankOnly = aprBankOnly;
         this.aprAllInWithoutDeposit = aprAllInWithoutDeposit;
         this.aprProblem = aprProblem;
         this.dictionary = dictionary;
-        List<LoanFee> fees = loan.fees();
-        int count = fees.size();
-        this.feeCount = count;
-        this.bundledCount = loan.bundled().size();
-        this.item0 = count > 0 ? fees.get(0).item() : null;
+        this.feeCount = feeCount;
+        this.bundledCount = bundledCount;
+        List<LoanFee> fees = feeCount > 0 ? loan.fees() : null;
+        this.item0 = feeCount > 0 ? fees.get(0).item() : null;
         this.category0 = item0 != null ? lookUp(item0) : null;
-        this.item1 = count > 1 ? fees.get(1).item() : null;
+        this.item1 = feeCount > 1 ? fees.get(1).item() : null;
         this.category1 = item1 != null ? lookUp(item1) : null;
     }
 
@@ -63,6 +81,16 @@ final class AnalyzedLoan implements LoanFacts {
     @Override
     public LprFixing lprOnContractDate() {
         return lpr;
+    }
+
+    @Override
+    public double lpr1yValue() {
+        return lpr1yValue;
+    }
+
+    @Override
+    public double nominalRateValue() {
+        return nominalRateValue;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.feewatch.engine.cashflow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import org.feewatch.api.BundledProduct;
@@ -42,8 +41,28 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             c = new AuditConstants(context);
             constants = c;
         }
-        LprFixing lpr = loan.contractDate() == null ? null : c.lprOn(loan.contractDate());
-        return analyze(loan, lpr, c.institutionId, c.demandRate, c.dictionary);
+        InForce lpr = loan.contractDate() == null ? InForce.NONE : c.lprOn(loan.contractDate());
+        return analyze(loan, lpr.fixing, lpr.oneYear, c.institutionId, c.demandRate, c.dictionary);
+    }
+
+    /**
+     * The fixing in force on a day and its 1-year figure as a double, converted once per fixing
+     * rather than once per loan by each rule that compares with it.
+     */
+    private static final class InForce {
+        static final InForce NONE = new InForce(null);
+
+        final LprFixing fixing;
+        final double oneYear;
+
+        InForce(LprFixing fixing) {
+            this.fixing = fixing;
+            this.oneYear = oneYearValue(fixing);
+        }
+    }
+
+    private static double oneYearValue(LprFixing fixing) {
+        return fixing == null || fixing.oneYear() == null ? Double.NaN : fixing.oneYear().doubleValue();
     }
 
     /**
@@ -57,16 +76,19 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         private static final int YEARS = 71;
         /** A slot per (year, month, day) with 31 days a month: cheaper to compute than an epoch day. */
         private static final int DAYS = YEARS * 12 * 31;
-        /** Marks a day not looked up yet (null means "no fixing in force"). */
-        private static final Object UNKNOWN = new Object();
 
         final AuditContext context;
         final String institutionId;
         final double demandRate;
         final FeeDictionary dictionary;
         private final ReferenceRates rates;
-        /** Per day: UNKNOWN, null, or the LprFixing in force. Filled lazily; races only repeat a lookup. */
-        private final Object[] byDay;
+        /**
+         * Per day: null when not looked up yet, else what is in force ({@link InForce#NONE}: nothing).
+         * Filled lazily; races only repeat a lookup. Days of one fixing share its {@link InForce}.
+         */
+        private final InForce[] byDay;
+        /** The InForce of each fixing met so far, so that its days share one (guarded by itself). */
+        private final java.util.Map<LprFixing, InForce> known = new java.util.HashMap<>();
 
         AuditConstants(AuditContext context) {
             this.context = context;
@@ -75,28 +97,34 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             this.demandRate = demand == null ? 0.0 : demand.doubleValue();
             this.institutionId = context.caseInfo().institutionId();
             this.dictionary = context.feeDictionary();
-            this.byDay = rates == null ? null : new Object[DAYS];
-            if (byDay != null) {
-                Arrays.fill(byDay, UNKNOWN);
-            }
+            this.byDay = rates == null ? null : new InForce[DAYS];
         }
 
-        LprFixing lprOn(LocalDate date) {
+        InForce lprOn(LocalDate date) {
             if (rates == null) {
-                return null;
+                return InForce.NONE;
             }
             int year = date.getYear() - FIRST_YEAR;
             if (year < 0 || year >= YEARS) {
-                return rates.inForceOn(date).orElse(null);
+                return inForce(rates.inForceOn(date).orElse(null));
             }
             int index = (year * 12 + date.getMonthValue() - 1) * 31 + date.getDayOfMonth() - 1;
-            Object known = byDay[index];
-            if (known != UNKNOWN) {
-                return (LprFixing) known;
+            InForce known = byDay[index];
+            if (known != null) {
+                return known;
             }
-            LprFixing found = rates.inForceOn(date).orElse(null);
+            InForce found = inForce(rates.inForceOn(date).orElse(null));
             byDay[index] = found;
             return found;
+        }
+
+        private InForce inForce(LprFixing fixing) {
+            if (fixing == null) {
+                return InForce.NONE;
+            }
+            synchronized (known) {
+                return known.computeIfAbsent(fixing, InForce::new);
+            }
         }
     }
 
@@ -108,43 +136,53 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
      */
     public static LoanFacts analyze(Loan loan, LprFixing lpr, String institutionId, double demandRatePercent,
             FeeDictionary dictionary) {
-        String problem = missingData(loan);
+        return analyze(loan, lpr, oneYearValue(lpr), institutionId, demandRatePercent, dictionary);
+    }
+
+    /** {@link #analyze(Loan, LprFixing, String, double, FeeDictionary)} with the fixing's 1-year figure as a double. */
+    private static LoanFacts analyze(Loan loan, LprFixing lpr, double lpr1y, String institutionId,
+            double demandRatePercent, FeeDictionary dictionary) {
+        // each list's size once: a call through the List interface each time, and several kinds of list come by
+        List<LoanFee> fees = loan.fees();
+        List<BundledProduct> bundled = loan.bundled();
+        int feeCount = fees.size();
+        int bundledCount = bundled.size();
+        Work work = Work.ofThisThread();
+        String problem = missingData(loan, fees, feeCount, bundled, bundledCount);
         if (problem != null) {
-            return new AnalyzedLoan(loan, lpr, Double.NaN, Double.NaN, Double.NaN, Double.NaN, problem, dictionary);
+            return new AnalyzedLoan(loan, lpr, lpr1y, nominalOf(loan, work), Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, problem, dictionary, feeCount, bundledCount);
         }
+        double nominal = work.nominal(loan.rate().nominal());
         int n = CashFlowModel.termMonths(loan.contractDate(), loan.maturityDate());
         if (n < 1) {
-            return new AnalyzedLoan(loan, lpr, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            return new AnalyzedLoan(loan, lpr, lpr1y, nominal, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the term from " + loan.contractDate() + " to " + loan.maturityDate()
                             + " is shorter than one whole month, the period of the APR cash-flow model",
-                    dictionary);
+                    dictionary, feeCount, bundledCount);
         }
         int length = n + 1;
-        Work work = Work.ofThisThread();
+        // every month of the flows is written, as adding to zeros would (no clearing pass first)
         double[] allIn = work.flows(length);
-        Arrays.fill(allIn, 0, length, 0.0);
 
-        double nominal = work.nominal(loan.rate().nominal());
         double principal = loan.principal().doubleValue();
         Repayment kind = loan.repayment();
         if (kind == Repayment.EQUAL_INSTALLMENT) {
             // (1 + i)^n once per rate and term, not per loan: the same Math.pow, so the same bits
             double i = nominal / CashFlowModel.PERCENT / CashFlowModel.MONTHS_PER_YEAR;
-            allIn[0] += principal;
-            CashFlowModel.addEqualInstallments(allIn, principal, i, n, i == 0.0 ? Double.NaN : work.growth(i, n));
+            allIn[0] = 0.0 + principal;
+            CashFlowModel.setEqualInstallments(allIn, principal, i, n, i == 0.0 ? Double.NaN : work.growth(i, n));
         } else {
-            CashFlowModel.addLoan(allIn, principal, nominal, n, kind);
+            CashFlowModel.setLoan(allIn, principal, nominal, n, kind);
         }
+
         // the bank-only flows differ from the all-in ones only when someone else charges the loan;
         // most loans have no fee at all and need neither the copy nor the second solve
-        List<LoanFee> fees = loan.fees();
-        List<BundledProduct> bundled = loan.bundled();
-        int feeCount = fees.size();
         boolean othersCharge = false;
         for (int f = 0; f < feeCount && !othersCharge; f++) {
             othersCharge = institutionId == null || !institutionId.equals(fees.get(f).payee());
         }
-        for (int b = 0, count = bundled.size(); b < count && !othersCharge; b++) {
+        for (int b = 0; b < bundledCount && !othersCharge; b++) {
             othersCharge = bundled.get(b).mandatory();
         }
         double[] bank = null;
@@ -161,7 +199,7 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
                 CashFlowModel.addFee(bank, amount, fee.when(), n);
             }
         }
-        for (int b = 0, count = bundled.size(); b < count; b++) {
+        for (int b = 0; b < bundledCount; b++) {
             BundledProduct product = bundled.get(b);
             if (product.mandatory()) {
                 allIn[0] -= product.premium().doubleValue();
@@ -197,15 +235,20 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         }
         double effective = Double.isNaN(all) ? Double.NaN : CashFlowModel.effectiveApr(all);
         if (!Double.isNaN(all) && !Double.isFinite(effective)) {
-            return new AnalyzedLoan(loan, lpr, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            return new AnalyzedLoan(loan, lpr, lpr1y, nominal, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the all-in rate of return is too large to express as an annual rate (" + all * 100
-                            + " % a month)", dictionary);
+                            + " % a month)", dictionary, feeCount, bundledCount);
         }
         problem = allProblem != null ? allProblem
                 : bankProblem != null ? "bank-only flows: " + bankProblem
                 : withoutDepositProblem != null ? "flows without the deposit: " + withoutDepositProblem : null;
-        return new AnalyzedLoan(loan, lpr, apr(all), effective, apr(bankOnly), apr(withoutDeposit), problem,
-                dictionary);
+        return new AnalyzedLoan(loan, lpr, lpr1y, nominal, apr(all), effective, apr(bankOnly), apr(withoutDeposit),
+                problem, dictionary, feeCount, bundledCount);
+    }
+
+    /** The contract rate as a double, NaN when the loan states none. */
+    private static double nominalOf(Loan loan, Work work) {
+        return loan.rate() == null || loan.rate().nominal() == null ? Double.NaN : work.nominal(loan.rate().nominal());
     }
 
     /**
@@ -294,7 +337,8 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
     }
 
     /** What the model needs and the loan lacks, or null. The book readers reject most of these first. */
-    private static String missingData(Loan loan) {
+    private static String missingData(Loan loan, List<LoanFee> fees, int feeCount, List<BundledProduct> bundled,
+            int bundledCount) {
         if (loan.principal() == null) {
             return "the loan has no principal";
         }
@@ -307,17 +351,16 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         if (loan.repayment() == null) {
             return "the loan has no repayment kind";
         }
-        List<LoanFee> fees = loan.fees();
-        for (int f = 0, count = fees.size(); f < count; f++) {
+        for (int f = 0; f < feeCount; f++) {
             LoanFee fee = fees.get(f);
             if (fee.amount() == null || fee.when() == null) {
                 return "fee " + fee.item() + " has no " + (fee.amount() == null ? "amount" : "timing");
             }
         }
-        List<BundledProduct> bundled = loan.bundled();
-        for (int b = 0, count = bundled.size(); b < count; b++) {
+        for (int b = 0; b < bundledCount; b++) {
             BundledProduct product = bundled.get(b);
             if (product.mandatory() && product.premium() == null) {
+
                 return "mandatory product " + product.name() + " has no premium";
             }
         }

@@ -63,6 +63,41 @@ public final class CashFlowModel {
         }
     }
 
+    /**
+     * Writes months 0..n of the flows of {@link #addLoan}: what it adds to an array of zeros, to the bit
+     * (each month is 0.0 plus or minus the same figures in the same order), without clearing it first.
+     */
+    static void setLoan(double[] flows, double principal, double nominalPercent, int n, Repayment kind) {
+        double yearly = nominalPercent / PERCENT;
+        double i = yearly / MONTHS_PER_YEAR;
+        flows[0] = 0.0 + principal;
+        switch (kind) {
+            case EQUAL_INSTALLMENT -> {
+                setEqualInstallments(flows, principal, i, n, i == 0.0 ? Double.NaN : growth(i, n));
+            }
+            case EQUAL_PRINCIPAL -> {
+                double part = principal / n;
+                for (int m = 1; m <= n; m++) {
+                    flows[m] = 0.0 - (part + i * (principal - (m - 1) * part));
+                }
+            }
+            case INTEREST_MONTHLY -> {
+                double interest = principal * i;
+                for (int m = 1; m <= n; m++) {
+                    flows[m] = 0.0 - interest;
+                }
+                flows[n] -= principal;
+            }
+            case BULLET -> {
+                for (int m = 1; m < n; m++) {
+                    flows[m] = 0.0;
+                }
+                flows[n] = 0.0 - principal * (1.0 + yearly * n / MONTHS_PER_YEAR);
+            }
+            default -> throw new IllegalArgumentException("unknown repayment kind " + kind);
+        }
+    }
+
     /** (1 + i)^n, the growth of an equal-installment loan's balance over its term at monthly rate i. */
     static double growth(double i, int n) {
         return Math.pow(1.0 + i, n);
@@ -76,17 +111,28 @@ public final class CashFlowModel {
      * @param i the monthly rate, {@code nominalPercent / 100 / 12}
      */
     static void addEqualInstallments(double[] flows, double principal, double i, int n, double growth) {
-        double installment;
-        if (i == 0.0) {
-            installment = principal / n;
-        } else {
-            // a term so long that (1 + i)^n overflows pays interest only, in the limit
-            installment = Double.isInfinite(growth) ? principal * i : principal * i * growth / (growth - 1.0);
-        }
+        double installment = installment(principal, i, n, growth);
         for (int m = 1; m <= n; m++) {
             flows[m] -= installment;
         }
     }
+
+    /** {@link #addEqualInstallments} into months that are zero, written rather than added (the same bits). */
+    static void setEqualInstallments(double[] flows, double principal, double i, int n, double growth) {
+        double installment = installment(principal, i, n, growth);
+        for (int m = 1; m <= n; m++) {
+            flows[m] = 0.0 - installment;
+        }
+    }
+
+    private static double installment(double principal, double i, int n, double growth) {
+        if (i == 0.0) {
+            return principal / n;
+        }
+        // a term so long that (1 + i)^n overflows pays interest only, in the limit
+        return Double.isInfinite(growth) ? principal * i : principal * i * growth / (growth - 1.0);
+    }
+
 
     /**
      * Adds a fee paid by the borrower: {@code upfront} in month 0, {@code annual} in months 0, 12, 24 …

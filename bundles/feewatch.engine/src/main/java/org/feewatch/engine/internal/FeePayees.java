@@ -75,6 +75,14 @@ public final class FeePayees {
     }
 
     Loan canonical(Loan loan) {
+        return canonical(loan, true);
+    }
+
+    /**
+     * The loan with the institution's fees under its id; the loan itself when nothing changes.
+     * {@code note}: counts its payees for {@link #warnings()} (once per loan of the book).
+     */
+    public Loan canonical(Loan loan, boolean note) {
         List<LoanFee> fees = loan.fees();
         if (fees.isEmpty() || institutionId == null) {
             return loan;
@@ -87,7 +95,9 @@ public final class FeePayees {
                 continue;
             }
             boolean institution = aliases.contains(payee) || payee.toUpperCase(Locale.ROOT).equals(upperId);
-            note(payee, loan, institution);
+            if (note) {
+                note(payee, loan, institution);
+            }
             if (institution) {
                 if (changed == null) {
                     changed = new ArrayList<>(fees);

@@ -35,7 +35,11 @@ public final class GuardedRule {
     private final java.util.function.BiConsumer<String, Throwable> diagnostics;
     private volatile RuleEvaluation evaluation;
     private volatile boolean failed;
+    /** The evaluation while the rule is active, else null: what a loan's judging reads, one volatile read per rule. */
+    private volatile RuleEvaluation live;
     private volatile boolean judgesLoans;
+    /** The {@link LoanTraits} mask a loan must have all of for the evaluation's onLoan to be called. */
+    private volatile int requiredTraits;
 
     public GuardedRule(String packId, String packLabel, Rule rule, RuleInfo info, FindingSink findings,
             java.util.function.BiConsumer<String, Throwable> diagnostics) {
@@ -72,6 +76,11 @@ public final class GuardedRule {
         return evaluation;
     }
 
+    /** The evaluation while the rule is {@link #active()}, else null. */
+    public RuleEvaluation activeEvaluation() {
+        return live;
+    }
+
     /**
      * True when the rule's evaluation judges loans at all: most rules of a pack look at the
      * disclosures or the partners only, and calling their empty {@code onLoan} for every loan of a
@@ -79,6 +88,24 @@ public final class GuardedRule {
      */
     public boolean judgesLoans() {
         return judgesLoans;
+    }
+
+    /** The traits a loan must all have for {@link #evaluation()} to be asked to judge it (a {@link LoanTraits} mask). */
+    public int requiredTraits() {
+        return requiredTraits;
+    }
+
+    /** The evaluation's {@code onlyLoansWith()}; none (every loan) when it cannot say. */
+    private int traitsOf(RuleEvaluation e) {
+        try {
+            java.util.Set<org.feewatch.api.spi.LoanTrait> traits = e.onlyLoansWith();
+            return traits == null ? 0 : LoanTraits.mask(traits);
+        } catch (OutOfMemoryError oom) {
+            throw oom;
+        } catch (Throwable t) {
+            diagnostics.accept("rule " + code + " of pack " + packLabel + ": its loan traits could not be read", t);
+            return 0;
+        }
     }
 
     private static boolean overridesOnLoan(RuleEvaluation e) {
@@ -97,7 +124,9 @@ public final class GuardedRule {
                 fail("it returned nothing to evaluate when the audit started", null);
             } else {
                 evaluation = e;
+                live = failed ? null : e;
                 judgesLoans = overridesOnLoan(e);
+                requiredTraits = judgesLoans ? traitsOf(e) : 0;
             }
         } catch (OutOfMemoryError oom) {
             throw oom;
@@ -109,6 +138,7 @@ public final class GuardedRule {
     /** Switches the rule off and records why. */
     public void fail(String what, Throwable cause) {
         failed = true;
+        live = null;
         report(what, cause);
     }
 

@@ -39,10 +39,11 @@ public final class LoanPipeline implements LoanBookListener {
     /** How long the reader waits for a permit before checking for a batch number the reader skipped. */
     private static final long GAP_CHECK_MILLIS = 1000;
 
-    private record Batch(long sequence, List<Loan> loans) {
+    /** A batch of loans as read (their fee payees made canonical when each is judged). */
+    private record Batch(long sequence, Loan[] loans) {
     }
 
-    private static final Batch END = new Batch(-1, List.of());
+    private static final Batch END = new Batch(-1, new Loan[0]);
 
     /**
      * A judged batch: its detail rows (rendered, or as objects for a plain consumer, or none
@@ -58,6 +59,10 @@ public final class LoanPipeline implements LoanBookListener {
     private final List<GuardedRule> rules;
     /** The rules that judge loans at all (set when the run starts, before any worker). */
     private GuardedRule[] loanRules = new GuardedRule[0];
+    /** By a loan's {@link LoanTraits} mask: the indexes in {@link #loanRules} of the rules that judge it. */
+    private int[][] rulesByTraits = LoanTraits.rulesByMask(new int[0]);
+    /** The audited institution, whose fees are the bank's ({@link LoanTraits#of}). */
+    private final String institutionId;
     private final AuditOptions options;
     private final FindingSink findings;
     private final AprSampler sampler;
@@ -104,6 +109,7 @@ public final class LoanPipeline implements LoanBookListener {
         this.warnings = new CappedIssues(options.maxListedWarnings());
         this.loanProblems = new CappedIssues(options.maxListedWarnings());
         this.payees = new FeePayees(context.caseInfo(), context.partners());
+        this.institutionId = context.caseInfo() == null ? null : context.caseInfo().institutionId();
     }
 
     /**
@@ -114,6 +120,11 @@ public final class LoanPipeline implements LoanBookListener {
     public void run(LoanBookSource book, String bookName) {
         int workers = options.workerThreads();
         loanRules = rules.stream().filter(GuardedRule::judgesLoans).toArray(GuardedRule[]::new);
+        int[] required = new int[loanRules.length];
+        for (int r = 0; r < required.length; r++) {
+            required[r] = loanRules[r].requiredTraits();
+        }
+        rulesByTraits = LoanTraits.rulesByMask(required);
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::work, "feewatch-loans-" + i);
             t.setDaemon(true);
@@ -196,7 +207,7 @@ public final class LoanPipeline implements LoanBookListener {
         }
         accepted.addAndGet(loans.size());
         unfinished.incrementAndGet();
-        queue.add(new Batch(sequence, payees.canonical(loans)));
+        queue.add(new Batch(sequence, loans.toArray(new Loan[0])));
     }
 
     @Override
@@ -301,7 +312,7 @@ public final class LoanPipeline implements LoanBookListener {
                 }
             }
             this.renderedRows = rendered;
-            this.rows = detailRows == null && detail != null ? new ArrayList<>(batch.loans().size()) : null;
+            this.rows = detailRows == null && detail != null ? new ArrayList<>(batch.loans().length) : null;
         }
 
         /** Adds the row of the loan {@code row} holds (caller holds this). */
@@ -390,7 +401,7 @@ public final class LoanPipeline implements LoanBookListener {
                 if (job.owner != Thread.currentThread()) {
                     return false;
                 }
-                loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+                loan = aborted || job.next >= job.batch.loans().length ? null : job.batch.loans()[job.next];
             }
             while (loan != null) {
                 boolean judged = judge(loan, sink, job, row);
@@ -406,7 +417,7 @@ public final class LoanPipeline implements LoanBookListener {
                         job.keep(kept, true);
                     }
                     job.next++;
-                    loan = aborted || job.next >= job.batch.loans().size() ? null : job.batch.loans().get(job.next);
+                    loan = aborted || job.next >= job.batch.loans().length ? null : job.batch.loans()[job.next];
                 }
             }
         } catch (RuntimeException e) {
@@ -417,6 +428,10 @@ public final class LoanPipeline implements LoanBookListener {
                     return false;
                 }
                 job.keep(sink.takeKept(), false);
+                // the payees of the loans left unjudged still count in the payee warnings
+                for (int i = job.next + 1; i < job.batch.loans().length; i++) {
+                    payees.canonical(job.batch.loans()[i], true);
+                }
             }
         }
         running.remove(job);
@@ -461,10 +476,10 @@ public final class LoanPipeline implements LoanBookListener {
 
     private void takeOver(Job job, GuardedRule rule, int next) {
         synchronized (job) {
-            if (job.rule != rule || job.next != next || next >= job.batch.loans().size()) {
+            if (job.rule != rule || job.next != next || next >= job.batch.loans().length) {
                 return; // it moved on meanwhile
             }
-            Loan current = job.batch.loans().get(next);
+            Loan current = job.batch.loans()[next];
             rule.fail("it did not finish judging loan " + current.id() + " within "
                     + describe(options.loanTimeout()), null);
             Thread stuck = job.owner;
@@ -519,8 +534,13 @@ public final class LoanPipeline implements LoanBookListener {
         }
     }
 
-    /** Judges one loan and fills {@code row} with its detail figures; false when the job was taken over meanwhile. */
-    private boolean judge(Loan loan, RuleSink sink, Job job, Row row) {
+    /**
+     * Judges a loan as read, its fee payees made canonical first (noted for the payee warnings), and
+     * fills {@code row} with its detail figures; false when the job was taken over meanwhile.
+     */
+    private boolean judge(Loan read, RuleSink sink, Job job, Row row) {
+        // here rather than when the batch is queued: the worker reads the loan's fees anyway
+        Loan loan = payees.canonical(read, true);
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -568,15 +588,19 @@ public final class LoanPipeline implements LoanBookListener {
         job.facts = facts;
         sink.startLoan(loan.id());
         GuardedRule[] judging = loanRules;
-        for (int r = 0; r < judging.length; r++) {
+        // only the rules that can find something on a loan of its traits
+        int[] order = rulesByTraits[traitsOf(facts)];
+        for (int i = 0; i < order.length; i++) {
+            int r = order[i];
             GuardedRule rule = judging[r];
-            if (!rule.active()) {
-                continue;
+            RuleEvaluation evaluation = rule.activeEvaluation();
+            if (evaluation == null) {
+                continue; // switched off
             }
             sink.rule(rule);
             job.rule = rule;
             try {
-                onLoan(r, rule.evaluation(), facts, sink);
+                onLoan(r, evaluation, facts, sink);
             } catch (OutOfMemoryError oom) {
                 throw oom;
             } catch (Throwable t) {
@@ -596,6 +620,15 @@ public final class LoanPipeline implements LoanBookListener {
         }
         row.set(loan.id(), lpr, nominal, apr, aprEffective, aprBank, broken);
         return true;
+    }
+
+    /** The loan's traits; every trait (every rule judges it) when its facts cannot say. */
+    private int traitsOf(LoanFacts facts) {
+        try {
+            return LoanTraits.of(facts, institutionId);
+        } catch (RuntimeException e) {
+            return LoanTraits.ALL;
+        }
     }
 
     /**
@@ -634,7 +667,9 @@ public final class LoanPipeline implements LoanBookListener {
     private LoanMetrics hungRow(Loan loan, LoanFacts noted, List<String> broken) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         try {
-            LoanFacts facts = noted != null && noted.loan() == loan ? noted : analyzer.analyze(loan, context);
+            // the noted facts are of the loan as made canonical (the same id and line); else analysed again
+            LoanFacts facts = noted != null && sameLoan(noted.loan(), loan) ? noted
+                    : analyzer.analyze(payees.canonical(loan, false), context);
             if (facts != null) {
                 return new LoanMetrics(loan.id(), facts.lpr1y(), nominal, finite(facts.aprAllIn()),
                         finite(facts.aprAllInEffective()), finite(facts.aprBankOnly()), broken);
@@ -643,6 +678,11 @@ public final class LoanPipeline implements LoanBookListener {
             options.diagnostics().accept("loan " + loan.id() + ": reading its facts failed", e);
         }
         return new LoanMetrics(loan.id(), null, nominal, null, null, null, broken);
+    }
+
+    private static boolean sameLoan(Loan a, Loan b) {
+        return a == b || a != null && a.line() == b.line() && java.util.Objects.equals(a.id(), b.id())
+                && java.util.Objects.equals(a.file(), b.file());
     }
 
     private static Double finite(double d) {

@@ -149,13 +149,19 @@ public final class RuleSink implements FindingSink {
         loanFindings.clear();
     }
 
-    /** Keeps a finding of the loan being judged back; false when it is not one. */
+    /**
+     * Keeps a finding of the loan being judged back, and notes its rule for the loan's row unless
+     * it is info (one lock for both: the common case); false when it is not one.
+     */
     private synchronized boolean keep(Finding finding) {
         if (closed || loanId == null || finding.subject().type() != SubjectType.LOAN
                 || !loanId.equals(finding.subject().id())) {
             return false;
         }
         loanFindings.add(finding);
+        if (finding.severity() != Severity.INFO && !loanRules.contains(finding.rule())) {
+            loanRules.add(finding.rule());
+        }
         return true;
     }
 
@@ -180,12 +186,13 @@ public final class RuleSink implements FindingSink {
             rule.rejected(problem);
             return;
         }
-        if (loanFindings == null || !keep(finding)) {
-            if (closed) {
-                return;
-            }
-            target.add(finding);
+        if (loanFindings != null && keep(finding)) {
+            return;
         }
+        if (closed) {
+            return;
+        }
+        target.add(finding);
         if (finding.severity() != Severity.INFO && finding.subject().type() == SubjectType.LOAN) {
             noteLoanRule(finding);
         }

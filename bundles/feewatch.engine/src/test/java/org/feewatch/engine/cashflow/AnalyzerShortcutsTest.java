@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.feewatch.api.Borrower;
 import org.feewatch.api.BorrowerType;
 import org.feewatch.api.BundledProduct;
+import org.feewatch.api.CaseInfo;
 import org.feewatch.api.FeeTiming;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
@@ -22,8 +23,11 @@ import org.feewatch.api.LprFixing;
 import org.feewatch.api.RateTerms;
 import org.feewatch.api.RateType;
 import org.feewatch.api.Repayment;
+import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FeeDictionary;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.engine.CaseAuditContext;
+import org.feewatch.engine.lpr.LprTable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,7 +90,28 @@ class AnalyzerShortcutsTest {
     }
 
     @Test
+    void loanFlowsWrittenOverOldOnesAreTheFlowsAddedToZerosBitForBit() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] rates = {0.0, 3.65, 4.35, 12.0, 23.99, 1e-9, 400.0};
+        for (int t = 0; t < 20_000; t++) {
+            int n = 1 + random.nextInt(t % 50 == 0 ? 700 : 60);
+            double principal = random.nextInt(20) == 0 ? 0.0 : random.nextDouble() * 5e6;
+            double rate = random.nextInt(3) == 0 ? rates[random.nextInt(rates.length)] : random.nextDouble() * 30;
+            Repayment kind = Repayment.values()[random.nextInt(Repayment.values().length)];
+            double[] added = new double[n + 1];
+            CashFlowModel.addLoan(added, principal, rate, n, kind);
+            double[] written = new double[n + 1];
+            Arrays.fill(written, random.nextBoolean() ? Double.NaN : -123.25); // what a longer loan left there
+            CashFlowModel.setLoan(written, principal, rate, n, kind);
+            for (int m = 0; m <= n; m++) {
+                assertEquals(bits(added[m]), bits(written[m]), kind + " n=" + n + " month " + m);
+            }
+        }
+    }
+
+    @Test
     void flowsThatAreNotFiniteHaveNoRateWhereverTheyAre() {
+
         double[] bad = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
         for (double b : bad) {
             for (int at = 0; at < 5; at++) {
@@ -132,7 +157,45 @@ class AnalyzerShortcutsTest {
         assertEquals(plain.aprProblem(), fast.aprProblem(), what);
         assertEquals(loan.fees().size(), fast.feeCount(), what);
         assertEquals(loan.bundled().size(), fast.bundledCount(), what);
+        assertEquals(bits(loan.rate().nominal().doubleValue()), bits(fast.nominalRateValue()), what);
+        assertEquals(bits(Double.NaN), bits(fast.lpr1yValue()), what);
     }
+
+    @Test
+    void theLprInForceAndItsDoubleAreTheTablesFixingDayByDay() {
+        List<LprFixing> fixings = List.of(
+                new LprFixing(LocalDate.of(2022, 8, 22), new BigDecimal("3.65"), new BigDecimal("4.30"), "t"),
+                new LprFixing(LocalDate.of(2023, 6, 20), new BigDecimal("3.55"), new BigDecimal("4.20"), "t"),
+                new LprFixing(LocalDate.of(2023, 8, 21), new BigDecimal("3.45"), new BigDecimal("4.20"), "t"));
+        LprTable table = LprTable.of(fixings);
+        AuditContext context = CaseAuditContext.builder(new CaseInfo(BANK, "银行", "rural-commercial", "CN",
+                LocalDate.of(2023, 12, 31), null)).lpr(table).build();
+        CashFlowLoanAnalyzer analyzer = new CashFlowLoanAnalyzer();
+        // twice over: the second time from the analyzer's day cache; days before the table and far off too
+        for (int round = 0; round < 2; round++) {
+            for (LocalDate day = LocalDate.of(2022, 8, 1); day.isBefore(LocalDate.of(2024, 1, 10)); day = day.plusDays(1)) {
+                for (LocalDate d : List.of(day, day.minusYears(40), day.plusYears(50))) {
+                    Loan loan = loan("L1", "100000.00", "4.15", d, d.plusMonths(12), Repayment.BULLET, "0", List.of(),
+                            List.of());
+                    LoanFacts facts = analyzer.analyze(loan, context);
+                    LprFixing expected = table.fixingOn(d);
+                    assertEquals(expected, facts.lprOnContractDate(), d.toString());
+                    assertEquals(bits(expected == null ? Double.NaN : expected.oneYear().doubleValue()),
+                            bits(facts.lpr1yValue()), d.toString());
+                    assertEquals(bits(4.15), bits(facts.nominalRateValue()));
+                }
+            }
+        }
+        // the static form converts the fixing it is given
+        LoanFacts given = CashFlowLoanAnalyzer.analyze(loan("L2", "1000.00", "3.00", LocalDate.of(2023, 1, 1),
+                LocalDate.of(2023, 7, 1), Repayment.BULLET, "0", List.of(), List.of()), fixings.get(2), BANK, 0.2, null);
+        assertEquals(bits(3.45), bits(given.lpr1yValue()));
+        // a loan the model cannot analyse still has its contract rate as a double
+        Loan noTerm = loan("L3", "1000.00", "5.25", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 20),
+                Repayment.BULLET, "0", List.of(), List.of());
+        assertEquals(bits(5.25), bits(CashFlowLoanAnalyzer.analyze(noTerm, null, BANK, 0.2, null).nominalRateValue()));
+    }
+
 
     private static long bits(double d) {
         return Double.doubleToRawLongBits(d);

@@ -33,6 +33,7 @@ final class ChunkedBookReader {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int MISSES_BEFORE_PAUSE = 64;
     private static final int PAUSE = 1024;
+    private static final int READ_PIECE = 128 << 10;
 
     /** Parses one line of a book; one instance per thread. */
     interface LineParser {
@@ -57,6 +58,15 @@ final class ChunkedBookReader {
             throw new IllegalStateException("no one-pass parse");
         }
 
+        /**
+         * Whether the loan last returned has the id of the loan this parser returned before it, on the
+         * line before, with the next number (same prefix and digit count, as {@link IdRegistry} splits
+         * ids); false when not known.
+         */
+        default boolean idFollowsLast() {
+            return false;
+        }
+
         /** Unknown fields or columns this parser has seen. */
         UnknownFields unknownFields();
 
@@ -64,6 +74,15 @@ final class ChunkedBookReader {
         default boolean blank(byte[] b, int start, int end) {
             return Bytes.blank(b, start, end);
         }
+    }
+
+    /** Counts loans of each batch on the parsing thread; told the count in book order, after the duplicate check. */
+    interface LoanTally {
+        /** Whether the loan is one to count. */
+        boolean counts(Loan loan);
+
+        /** {@code n} (more than 0) loans of one batch count, the first of them on line {@code firstLine}. */
+        void add(long n, long firstLine);
     }
 
     /** What was read, for the caller's own checks. */
@@ -78,13 +97,24 @@ final class ChunkedBookReader {
 
     Totals read(Path file, String fileName, long startOffset, long firstLine, Supplier<LineParser> parsers,
             IdRegistry ids, LoanBookListener listener) throws IOException {
-        return new Run(file, fileName, parsers, ids, listener).run(startOffset, firstLine);
+        return read(file, fileName, startOffset, firstLine, parsers, ids, null, listener);
+    }
+
+    /** {@code tally}: counts the accepted loans it picks (null: none). */
+    Totals read(Path file, String fileName, long startOffset, long firstLine, Supplier<LineParser> parsers,
+            IdRegistry ids, LoanTally tally, LoanBookListener listener) throws IOException {
+        return new Run(file, fileName, parsers, ids, tally, listener).run(startOffset, firstLine);
     }
 
     private record Chunk(long seq, byte[] buf, int start, int end, long firstLine, boolean last) {
     }
 
-    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects) {
+    /**
+     * {@code consecutive}: the loans' ids are one prefix and digit count with consecutive numbers on
+     * consecutive lines (a chunk of a book in id order), so their duplicate check is one step.
+     */
+    private record Result(long seq, List<Loan> loans, List<InputIssue> rejects, boolean consecutive, long tallied,
+            long firstTallied) {
     }
 
     private final class Run {
@@ -92,6 +122,7 @@ final class ChunkedBookReader {
         private final String fileName;
         private final Supplier<LineParser> parsers;
         private final IdRegistry ids;
+        private final LoanTally tally;
         private final LoanBookListener listener;
         private final int threads = settings.effectiveThreads();
         private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(threads + 2);
@@ -105,11 +136,13 @@ final class ChunkedBookReader {
         private final List<LineParser> allParsers = new ArrayList<>();
         private final Chunk poison = new Chunk(-1, null, 0, 0, 0, false);
 
-        Run(Path file, String fileName, Supplier<LineParser> parsers, IdRegistry ids, LoanBookListener listener) {
+        Run(Path file, String fileName, Supplier<LineParser> parsers, IdRegistry ids, LoanTally tally,
+                LoanBookListener listener) {
             this.file = file;
             this.fileName = fileName;
             this.parsers = parsers;
             this.ids = ids;
+            this.tally = tally;
             this.listener = listener;
         }
 
@@ -266,9 +299,13 @@ final class ChunkedBookReader {
 
         /** Reads into buf from filled up to limit; the bytes read, or -1 at the end of the file. */
         private int fill(FileChannel ch, long pos, byte[] buf, int filled, int limit) throws IOException {
-            ByteBuffer bb = ByteBuffer.wrap(buf, filled, Math.max(0, limit - filled));
             int total = 0;
-            while (bb.hasRemaining()) {
+            int want = Math.max(0, limit - filled);
+            // in pieces: a read into an array goes through a direct buffer of the read's size, which the
+            // kernel fills and which is then copied to the array; one that fits in the processor's cache
+            // is copied from there rather than from memory
+            while (total < want) {
+                ByteBuffer bb = ByteBuffer.wrap(buf, filled + total, Math.min(READ_PIECE, want - total));
                 int n = ch.read(bb, pos + total);
                 if (n < 0) {
                     return total == 0 ? -1 : total;
@@ -318,7 +355,8 @@ final class ChunkedBookReader {
             while (lines.i < lines.end) {
                 lines.next();
             }
-            return new Result(c.seq(), lines.loans, lines.rejects);
+            return new Result(c.seq(), lines.loans, lines.rejects, lines.consecutiveIds(), lines.tallied,
+                    lines.firstTallied);
         }
 
         /** One chunk being parsed, line after line. */
@@ -363,7 +401,7 @@ final class ChunkedBookReader {
                     if (e - i > settings.maxLineBytes()) {
                         rejects.add(tooLong(e - i, line));
                     } else {
-                        loans.add(quick);
+                        add(quick);
                     }
                     line++;
                     i = nl < end ? nl + 1 : end;
@@ -380,7 +418,7 @@ final class ChunkedBookReader {
                         rejects.add(tooLong(e - i, line));
                     } else {
                         try {
-                            loans.add(parser.parse(b, i, e, line, c.last() && nl < 0));
+                            add(parser.parse(b, i, e, line, c.last() && nl < 0));
                         } catch (Reject r) {
                             rejects.add(InputIssue.at(fileName, line, r.getMessage()));
                         } catch (java.io.UncheckedIOException io) {
@@ -395,6 +433,30 @@ final class ChunkedBookReader {
                 }
                 line++;
                 i = nl >= 0 ? nl + 1 : end;
+            }
+
+            // whether the ids so far run on: same prefix and width, the next number on the next line, as
+            // the parser saw from the id's bytes. The check in book order then takes the chunk in one step
+            private boolean idsRunOn = true;
+
+            long tallied;
+            long firstTallied = -1;
+
+            private void add(Loan loan) {
+                ArrayList<Loan> all = loans;
+                if (idsRunOn && !all.isEmpty()) {
+                    idsRunOn = parser.idFollowsLast() && loan.line() == all.get(all.size() - 1).line() + 1;
+                }
+                if (tally != null && tally.counts(loan)) {
+                    if (tallied++ == 0) {
+                        firstTallied = loan.line();
+                    }
+                }
+                all.add(loan);
+            }
+
+            boolean consecutiveIds() {
+                return idsRunOn && loans.size() > 1;
             }
         }
 
@@ -415,6 +477,9 @@ final class ChunkedBookReader {
                 while ((x = pending.remove(nextSeq)) != null) {
                     x = checkIds(x);
                     nextSeq++;
+                    if (tally != null) {
+                        tally(x);
+                    }
                     x.rejects().sort(Comparator.comparing(InputIssue::line));
                     for (InputIssue issue : x.rejects()) {
                         listener.onRejected(issue);
@@ -428,21 +493,63 @@ final class ChunkedBookReader {
 
         private Result checkIds(Result r) {
             List<Loan> loans = r.loans();
+            if (r.consecutive()) {
+                // the first id asked alone, then the rest of the run in one step when they are all new
+                Loan head = loans.get(0);
+                String id = head.id();
+                long first = ids.firstLine(id, head.line());
+                if (first < 0 && ids.followedBy(id, IdRegistry.number(id, IdRegistry.digitsStart(id)), head.line(),
+                        loans.size() - 1)) {
+                    return r;
+                }
+                return checkIds(r, 1, first);
+            }
+            return checkIds(r, 0, -1);
+        }
+
+        /** The duplicate check of the loans from {@code from} on; {@code headFirst}: the answer for loan 0 when asked. */
+        private Result checkIds(Result r, int from, long headFirst) {
+            List<Loan> loans = r.loans();
             List<Loan> kept = null;
-            for (int i = 0; i < loans.size(); i++) {
+            if (from == 1 && headFirst >= 0) {
+                kept = new ArrayList<>();
+                r.rejects().add(duplicate(loans.get(0), headFirst));
+            }
+            for (int i = from; i < loans.size(); i++) {
                 Loan loan = loans.get(i);
                 long first = ids.firstLine(loan.id(), loan.line());
                 if (first >= 0) {
                     if (kept == null) {
                         kept = new ArrayList<>(loans.subList(0, i));
                     }
-                    r.rejects().add(InputIssue.at(fileName, loan.line(), "duplicate loan id \""
-                            + PlainValues.show(loan.id()) + "\" (first on line " + first + ")"));
+                    r.rejects().add(duplicate(loan, first));
                 } else if (kept != null) {
                     kept.add(loan);
                 }
             }
-            return kept == null ? r : new Result(r.seq(), kept, r.rejects());
+            // the count taken while parsing included the loans now rejected: counted again (-1)
+            return kept == null ? r : new Result(r.seq(), kept, r.rejects(), false, -1, -1);
+        }
+
+        private void tally(Result r) {
+            long n = r.tallied();
+            long first = r.firstTallied();
+            if (n < 0) {
+                n = 0;
+                for (Loan loan : r.loans()) {
+                    if (tally.counts(loan) && n++ == 0) {
+                        first = loan.line();
+                    }
+                }
+            }
+            if (n > 0) {
+                tally.add(n, first);
+            }
+        }
+
+        private InputIssue duplicate(Loan loan, long first) {
+            return InputIssue.at(fileName, loan.line(), "duplicate loan id \"" + PlainValues.show(loan.id())
+                    + "\" (first on line " + first + ")");
         }
     }
 

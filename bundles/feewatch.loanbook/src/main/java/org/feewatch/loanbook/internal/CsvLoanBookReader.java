@@ -150,8 +150,10 @@ public final class CsvLoanBookReader implements LoanBookReader {
      * null): plain text forms only. The heads are the files' first bytes, as read for their {@link BookForm}
      * (a copy with line feeds for carriage returns has the same charset).
      */
+    /** {@code rates}: the listener, which also counts the fraction rates of the loans. */
     private ChunkedBookReader.Totals readCounting(Path loans, byte[] loansHead, Path feesPath, byte[] feesHead,
-            boolean noFees, LoanBookListener listener) throws IOException {
+            boolean noFees, FractionRates rates) throws IOException {
+        LoanBookListener listener = rates;
         ChunkedBookReader.Totals none = new ChunkedBookReader.Totals(0, 0, new UnknownFields());
         BookCharset cs = BookCharset.of(loansHead, encoding);
         CsvHeader header;
@@ -198,7 +200,7 @@ public final class CsvLoanBookReader implements LoanBookReader {
                     dataOffset, 2, () -> new CsvLoanParser(header, cs.charset(), fh,
                             fcs == null ? StandardCharsets.UTF_8 : fcs.charset(), fi, fc,
                             map == null ? null : map.duplicate(), columns.values()),
-                    new IdRegistry(), listener);
+                    new IdRegistry(), rates.tally(), listener);
             if (index != null) {
                 FeeScan.reportOrphans(feeFile, index, feeHeader, feeCs, listener);
             }

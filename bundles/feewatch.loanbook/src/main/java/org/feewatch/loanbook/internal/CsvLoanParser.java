@@ -81,6 +81,42 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             }
         }
         this.onePassPossible = cs == StandardCharsets.UTF_8 && header.missingRequired.isEmpty() && oneEach;
+        int run = fieldOfColumn.length;
+        while (run > 1 && (fieldOfColumn[run - 1] < 0 || (RUN_FIELDS & 1L << fieldOfColumn[run - 1]) != 0)) {
+            run--;
+        }
+        boolean coversRate = true;
+        for (int c = 0; c < run; c++) {
+            coversRate &= fieldOfColumn[c] < 0 || (RATE_FIELDS & 1L << fieldOfColumn[c]) == 0;
+        }
+        this.runColumn = run < fieldOfColumn.length ? run : -1;
+        this.runCoversRate = coversRate;
+        long in = 0;
+        for (int c = run; c < fieldOfColumn.length; c++) {
+            in |= fieldOfColumn[c] < 0 ? 0 : 1L << fieldOfColumn[c];
+        }
+        this.runFields = in;
+    }
+
+    /** The fields whose columns, at the end of a line, make a run that repeats from loan to loan. */
+    private static final long RATE_FIELDS = 1L << LoanDraft.RATE_TYPE | 1L << LoanDraft.TENOR | 1L << LoanDraft.SPREAD
+            | 1L << LoanDraft.NOMINAL | 1L << LoanDraft.MULTIPLIER;
+    private static final long RUN_FIELDS = RATE_FIELDS | 1L << LoanDraft.REPAYMENT | 1L << LoanDraft.ON_LENDING
+            | 1L << LoanDraft.DEPOSIT;
+    /**
+     * The first of the columns at the end of the line that hold only such fields (or none), whose bytes
+     * the one pass looks up as a whole in {@link #runs}; -1 when the last column is another.
+     */
+    private final int runColumn;
+    /** The draft fields of the run's columns. */
+    private final long runFields;
+    /** Whether every rate column is in the run, so that a run can give the loan's rate terms too. */
+    private final boolean runCoversRate;
+    private final FieldRunMemo runs = new FieldRunMemo();
+
+    /** How many lines took a remembered run of columns (for tests). */
+    long runsTaken() {
+        return runs.taken;
     }
 
     /** The draft field of each column of the file, or -1 for a column that is not read. */
@@ -220,8 +256,18 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         int idEnd = -1;
         int p = s;
         int last = fieldOfColumn.length - 1;
+        int runStart = -1;
         try {
             for (int c = 0; c <= last; c++) {
+                if (c == runColumn) {
+                    // the rest of the line as a line before had it: its values taken, not parsed again
+                    FieldRunMemo.Run run = runs.findWhole(b, p, e);
+                    if (run != null) {
+                        takeRun(run);
+                        break;
+                    }
+                    runStart = p;
+                }
                 int q = p;
                 if (p < e && b[p] != ',') {
                     int field = fieldOfColumn[c];
@@ -245,6 +291,9 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
                     p = q + 1;
                 }
             }
+            if (runStart >= 0) {
+                keepRun(runs.rememberWhole(b, runStart, e, runFields));
+            }
             if (d.id != null && fees != null && fees.mayHave(b, idStart, idEnd)) {
                 long h = IdRegistry.hashAscii(b, idStart, idEnd);
                 if (attachFees(d.id, h != 0 ? h : IdRegistry.hash(d.id)) != null) {
@@ -257,12 +306,58 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    @Override
+    public boolean idFollowsLast() {
+        return d.idFollows;
+    }
+
+    /** The values of a remembered run of columns, as parsing its bytes gave them: the fields of its columns only. */
+    private void takeRun(FieldRunMemo.Run run) {
+        long in = run.fields;
+        if (runCoversRate) {
+            d.rateType = run.rateType;
+            d.tenor = run.tenor;
+            d.spreadBp = run.spreadBp;
+            d.nominal = run.nominal;
+            d.multiplier = run.multiplier;
+            d.terms = run.terms;
+        } else {
+            d.rateType = (in & 1L << LoanDraft.RATE_TYPE) != 0 ? run.rateType : d.rateType;
+            d.tenor = (in & 1L << LoanDraft.TENOR) != 0 ? run.tenor : d.tenor;
+            d.spreadBp = (in & 1L << LoanDraft.SPREAD) != 0 ? run.spreadBp : d.spreadBp;
+            d.nominal = (in & 1L << LoanDraft.NOMINAL) != 0 ? run.nominal : d.nominal;
+            d.multiplier = (in & 1L << LoanDraft.MULTIPLIER) != 0 ? run.multiplier : d.multiplier;
+        }
+        d.repayment = (in & 1L << LoanDraft.REPAYMENT) != 0 ? run.repayment : d.repayment;
+        d.onLending = (in & 1L << LoanDraft.ON_LENDING) != 0 ? run.onLending : d.onLending;
+        d.deposit = (in & 1L << LoanDraft.DEPOSIT) != 0 ? run.deposit : d.deposit;
+    }
+
+    /** Notes the values the run's columns gave (the rate terms too when the run holds every rate column). */
+    private void keepRun(FieldRunMemo.Run run) {
+        if (run == null) {
+            return;
+        }
+        run.rateType = d.rateType;
+        run.tenor = d.tenor;
+        run.spreadBp = d.spreadBp;
+        run.nominal = d.nominal;
+        run.multiplier = d.multiplier;
+        run.terms = runCoversRate && d.rateType != null ? d.sharedRateTerms() : null;
+        run.repayment = d.repayment;
+        run.onLending = d.onLending;
+        run.deposit = d.deposit;
+    }
+
     /** Parses the value of draft field {@code field} (-1: a column not read) at p; its end, or -1. */
     private int value(int field, byte[] b, int p, int e) throws Reject {
         switch (field) {
             case LoanDraft.ID -> {
                 int q = textEnd(b, p, e);
                 d.id = q < 0 ? null : text(b, p, q);
+                if (q >= 0 && textAscii) {
+                    d.idBytes(b, p, q);
+                }
                 return q;
             }
             case LoanDraft.BORROWER_ID -> {

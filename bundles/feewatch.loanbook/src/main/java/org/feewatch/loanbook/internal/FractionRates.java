@@ -9,7 +9,7 @@ import org.feewatch.api.Loan;
 import org.feewatch.api.spi.LoanBookListener;
 
 /**
- * Counts, while passing the book on, the loans whose nominal rate is above 0 and below a threshold
+ * Counts, as the reader passes the book on ({@link #tally}), the loans whose nominal rate is above 0 and below a threshold
  * (in percent): a rate written as a fraction (0.0435 for 4.35 %) is a valid number and reads as a tiny
  * rate, so the book is accepted with one warning naming how many loans and the first line.
  */
@@ -28,24 +28,31 @@ final class FractionRates implements LoanBookListener {
         this.below = below > 0 ? BigDecimal.valueOf(below) : null;
     }
 
+    /**
+     * What the reader counts for this check, on the thread that made each loan (null when the check is
+     * off): counting there reads each loan while it is still in that processor's cache.
+     */
+    ChunkedBookReader.LoanTally tally() {
+        if (below == null) {
+            return null;
+        }
+        return new ChunkedBookReader.LoanTally() {
+            @Override
+            public boolean counts(Loan loan) {
+                BigDecimal r = loan.rate().nominal();
+                return r != null && r.signum() > 0 && r.compareTo(below) < 0;
+            }
+
+            @Override
+            public void add(long n, long firstLine) {
+                count.addAndGet(n);
+                FractionRates.this.firstLine.accumulateAndGet(firstLine, Math::min);
+            }
+        };
+    }
+
     @Override
     public void onLoans(long sequence, List<Loan> loans) {
-        if (below != null) {
-            long n = 0;
-            long first = Long.MAX_VALUE;
-            for (Loan loan : loans) {
-                BigDecimal r = loan.rate().nominal();
-                if (r != null && r.signum() > 0 && r.compareTo(below) < 0) {
-                    n++;
-                    first = Math.min(first, loan.line());
-                }
-            }
-            if (n > 0) {
-                count.addAndGet(n);
-                final long f = first;
-                firstLine.accumulateAndGet(f, Math::min);
-            }
-        }
         next.onLoans(sequence, loans);
     }
 

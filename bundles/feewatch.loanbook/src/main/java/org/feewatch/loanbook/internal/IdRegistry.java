@@ -39,6 +39,32 @@ final class IdRegistry {
     private int[] lines = new int[1 << 10];
     private int size;
 
+    /**
+     * Where the trailing digits of {@code id} that make its number start (at most {@link #MAX_DIGITS});
+     * {@code id.length()} when it ends in no digit.
+     */
+    static int digitsStart(String id) {
+        int n = id.length();
+        int s = n;
+        while (s > 0 && n - s < MAX_DIGITS) {
+            char c = id.charAt(s - 1);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            s--;
+        }
+        return s;
+    }
+
+    /** The number written by the digits of {@code id} from {@code from} on (as {@link #digitsStart} found them). */
+    static long number(String id, int from) {
+        long v = 0;
+        for (int i = from; i < id.length(); i++) {
+            v = v * 10 + (id.charAt(i) - '0');
+        }
+        return v;
+    }
+
     /** The line {@code id} was first seen on, or -1 when it is new (it is then remembered with {@code line}). */
     long firstLine(String id, long line) {
         int n = id.length();
@@ -83,6 +109,25 @@ final class IdRegistry {
         }
         put(h, line);
         return -1;
+    }
+
+    /**
+     * After {@link #firstLine} found {@code id} (number {@code number}, line {@code line}) new: remembers
+     * the {@code more} ids that follow it, the same prefix and digit count with the next numbers on the
+     * next lines (a chunk of a book in id order), when all of them are new, and says so; what that many
+     * calls of {@link #firstLine} would do and answer, with one step. False (nothing done) when they
+     * cannot be taken at once: they are then asked one by one.
+     */
+    boolean followedBy(String id, long number, long line, long more) {
+        if (size != 0 || more <= 0 || lastRuns == null) {
+            // an id could be in the hash table, which the runs do not know
+            return false;
+        }
+        int digitsStart = id.length() - lastKeyWidth;
+        if (digitsStart != lastKeyPrefix.length() || !samePrefix(id, lastKeyPrefix, digitsStart)) {
+            return false;
+        }
+        return lastRuns.extendLastBy(number, line, more);
     }
 
     /** Ids held in the hash table (for tests and the benchmark's memory notes). */
@@ -245,6 +290,24 @@ final class IdRegistry {
                     end[h] = n;
                     return true;
                 }
+            }
+            return false;
+        }
+
+        /**
+         * Extends the run last used, which ends with n on {@code line}, by the {@code more} numbers after
+         * n on the lines after, when none of them is in a run: what {@link #extendLast} does for them
+         * one by one; else false.
+         */
+        boolean extendLastBy(long n, long line, long more) {
+            if (count == 0) {
+                return false;
+            }
+            int h = hint;
+            if (end[h] == n && line == startLine[h] + (end[h] - start[h]) && n <= Long.MAX_VALUE - more
+                    && (h + 1 == count || start[h + 1] > n + more)) {
+                end[h] = n + more;
+                return true;
             }
             return false;
         }

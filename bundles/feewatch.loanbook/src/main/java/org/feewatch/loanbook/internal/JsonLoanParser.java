@@ -137,6 +137,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         lineStart = start;
         line = lineNumber;
         cutShort = lastLineWithoutEnd;
+        runStart = -1;
         d.reset();
         try {
             if (p + 3 <= end && b[p] == (byte) 0xEF && b[p + 1] == (byte) 0xBB && b[p + 2] == (byte) 0xBF) {
@@ -179,6 +180,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         line = lineNumber;
         cutShort = false;
         oneLine = true;
+        runStart = -1;
         d.reset();
         if (!pendingUnknown.isEmpty()) {
             pendingUnknown.clear();
@@ -205,6 +207,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         } finally {
             oneLine = false;
         }
+    }
+
+    @Override
+    public boolean idFollowsLast() {
+        return d.idFollows;
     }
 
     @Override
@@ -265,7 +272,12 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                             + " appears twice");
                 }
                 seen |= 1L << key;
-                if (peek() == 'n') {
+                FieldRunMemo.Run run;
+                if (ctx == CTX_TOP && key == TOP_RATE && (run = runAt(seen)) != null) {
+                    // the fields from "rate" on, as a line before held them: taken, not parsed again
+                    seen |= run.fields;
+                    previous = run.lastField;
+                } else if (peek() == 'n') {
                     literal(NULL);
                 } else if (b[p] == '"' && p + 1 < end && b[p + 1] == '"') {
                     // "" is an absent field, as null is and as an empty CSV cell is (docs/loanbook.md)
@@ -280,7 +292,13 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                         default -> bundled(key);
                     }
                 }
+                if (ctx == CTX_TOP && runStart >= 0) {
+                    runGoesOn(key);
+                }
             } else {
+                if (ctx == CTX_TOP && runStart >= 0) {
+                    runEnds();
+                }
                 if (name == null) {
                     name = stringValue(false);
                 }
@@ -308,6 +326,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 }
             }
             if (!more('}', "after a field", "")) {
+                if (ctx == CTX_TOP && runStart >= 0) {
+                    runEnds();
+                }
                 return;
             }
             key = next[previous + 1];
@@ -318,9 +339,99 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    // ---------------------------------------------------------------- runs of repeated fields
+
+    private static final int TOP_RATE = 7;
+    /** The top-level fields after "rate" that a remembered run may hold: their values repeat across loans. */
+    private static final long RUN_FIELDS = 1L << 8 | 1L << 9 | 1L << 10 | 1L << 11 | 1L << 12;
+    private final FieldRunMemo runs = new FieldRunMemo();
+    /** The run being parsed on this line (to be remembered when it ends): where it starts, or -1. */
+    private int runStart = -1;
+    private int runEnd;
+    private long runFields;
+    private int runLast;
+
+    /** How many lines took a remembered run of fields (for tests). */
+    long runsTaken() {
+        return runs.taken;
+    }
+
+    /** At the value of "rate": the remembered run there, applied to the draft, or null (then parsed, and noted). */
+    private FieldRunMemo.Run runAt(long seen) throws Reject {
+        FieldRunMemo.Run run = runs.find(b, p, end);
+        if (run == null) {
+            runStart = p;
+            runFields = 0;
+            return null;
+        }
+        if ((run.fields & seen & ~(1L << TOP_RATE)) != 0) {
+            // a field of the run was on the line before "rate": the parse says it appears twice
+            runStart = -1;
+            return null;
+        }
+        p += run.length;
+        d.hasRate = run.hasRate;
+        d.rateType = run.rateType;
+        d.tenor = run.tenor;
+        d.spreadBp = run.spreadBp;
+        d.nominal = run.nominal;
+        d.multiplier = run.multiplier;
+        d.terms = run.terms;
+        if ((run.fields & 1L << 8) != 0) {
+            d.repayment = run.repayment;
+        }
+        if ((run.fields & 1L << 9) != 0) {
+            d.onLending = run.onLending;
+        }
+        if ((run.fields & 1L << 10) != 0) {
+            d.deposit = run.deposit;
+        }
+        return run;
+    }
+
+    /** After the value of top-level field {@code key} while a run is noted: the run takes it in, or ends before it. */
+    private void runGoesOn(int key) {
+        if (key == TOP_RATE || (RUN_FIELDS & 1L << key) != 0 && (key != 11 || d.bundled.isEmpty())
+                && (key != 12 || d.fees.isEmpty())) {
+            runFields |= 1L << key;
+            runLast = key;
+            runEnd = p;
+        } else {
+            runEnds();
+        }
+    }
+
+    /** The noted run ends: remembered with the values its fields gave. */
+    private void runEnds() {
+        int start = runStart;
+        runStart = -1;
+        if (runFields == 0) {
+            return;
+        }
+        FieldRunMemo.Run run = runs.remember(b, start, runEnd, runFields, runLast);
+        if (run == null) {
+            return;
+        }
+        run.hasRate = d.hasRate;
+        run.rateType = d.rateType;
+        run.tenor = d.tenor;
+        run.spreadBp = d.spreadBp;
+        run.nominal = d.nominal;
+        run.multiplier = d.multiplier;
+        run.terms = d.hasRate && d.rateType != null ? d.sharedRateTerms() : null;
+        run.repayment = d.repayment;
+        run.onLending = d.onLending;
+        run.deposit = d.deposit;
+    }
+
     private void top(int key, int depth) throws Reject {
         switch (key) {
-            case 0 -> d.id = string("id", false);
+            case 0 -> {
+                d.id = string("id", false);
+                if (strFlags == 0) {
+                    d.idBytes(b, strStart, strEnd);
+                }
+            }
             case 1 -> {
                 expectObject("borrower");
                 d.hasBorrower = true;

@@ -90,7 +90,7 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             String hint = TextEncodings.looksLikeGb18030(head, 0, head.length) ? GBK_HINT : "";
             FractionRates rates = new FractionRates(listener, fractionRateBelow);
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
-                    () -> new JsonLoanParser(hint, values), new IdRegistry(), rates);
+                    () -> new JsonLoanParser(hint, values), new IdRegistry(), rates.tally(), rates);
             rates.report(JsonLoanParser.FILE, "rate.nominal");
             for (InputIssue w : totals.unknown().warnings(JsonLoanParser.FILE, "field")) {
                 listener.onWarning(w);

@@ -61,6 +61,8 @@ final class LoanDraft {
     int contractDay;
     int maturityDay;
     boolean hasRate;
+    /** The rate terms when a remembered run of fields gave them with the rate fields, else null. */
+    RateTerms terms;
     RateType rateType;
     String tenor;
     Integer spreadBp;
@@ -81,8 +83,61 @@ final class LoanDraft {
     private static final int RATE_BITS = 12;
     private static final int RATE_SLOTS = 1 << RATE_BITS;
 
+    // the id's shape, when the parser had its ASCII bytes at hand: up to 8 bytes of prefix packed in a
+    // long, then at most IdRegistry's 18 trailing digits; and that of the last loan built
+    private boolean idShaped;
+    private long idPrefix;
+    private int idPrefixLength;
+    private int idLength;
+    private long idNumber;
+    private boolean lastShaped;
+    private long lastPrefix;
+    private int lastPrefixLength;
+    private int lastLength;
+    private long lastNumber;
+    private long lastLine = -1;
+    /**
+     * After {@link #build}: the id of its loan is that of the loan this draft built before, on the line
+     * before, with the next number (same prefix and digit count): a book in id order, whose duplicate
+     * check a whole chunk can then pass in one step (ChunkedBookReader).
+     */
+    boolean idFollows;
+
+    /** Notes the shape of the id just set, read from ASCII bytes [s, e) (the id's text, byte for byte). */
+    void idBytes(byte[] b, int s, int e) {
+        int ds = e;
+        long number = 0;
+        long scale = 1;
+        while (ds > s && e - ds < 18) {
+            int dg = b[ds - 1] - '0';
+            if (dg < 0 || dg > 9) {
+                break;
+            }
+            number += dg * scale;
+            scale *= 10;
+            ds--;
+        }
+        if (ds == e || ds - s > 8) {
+            return;
+        }
+        long prefix = 0;
+        for (int i = ds - 1; i >= s; i--) {
+            byte c = b[i];
+            if (c < 0) {
+                return;
+            }
+            prefix = prefix << 8 | c;
+        }
+        idShaped = true;
+        idPrefix = prefix;
+        idPrefixLength = ds - s;
+        idLength = e - s;
+        idNumber = number;
+    }
+
     void reset() {
         id = null;
+        idShaped = false;
         hasBorrower = false;
         borrowerId = null;
         borrowerType = null;
@@ -95,6 +150,7 @@ final class LoanDraft {
         contractDay = 0;
         maturityDay = 0;
         hasRate = false;
+        terms = null;
         rateType = null;
         tenor = null;
         spreadBp = null;
@@ -173,12 +229,26 @@ final class LoanDraft {
         if (deposit != null && deposit.signum() < 0) {
             throw new Reject(names.name(DEPOSIT) + " " + deposit.toPlainString() + " is negative");
         }
+        idFollows = idShaped && lastShaped && line == lastLine + 1 && idNumber == lastNumber + 1
+                && idPrefix == lastPrefix && idPrefixLength == lastPrefixLength && idLength == lastLength;
+        lastShaped = idShaped;
+        lastPrefix = idPrefix;
+        lastPrefixLength = idPrefixLength;
+        lastLength = idLength;
+        lastNumber = idNumber;
+        lastLine = line;
         Borrower borrower = new Borrower(borrowerId, borrowerType, established);
         // an empty list is passed as null (the loan makes it List.of()); an immutable copy is kept as is
-        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate, rateTerms(),
+        return new Loan(id, borrower, product, channel, principal, contractDate, maturityDate,
+                terms != null ? terms : rateTerms(),
                 repayment, onLending, deposit == null ? BigDecimal.ZERO : deposit,
                 bundled.isEmpty() ? null : List.copyOf(bundled), fees.isEmpty() ? null : List.copyOf(fees), file,
                 line);
+    }
+
+    /** The rate terms of this draft (its rate type set), shared with an earlier loan whose terms are equal. */
+    RateTerms sharedRateTerms() {
+        return rateTerms();
     }
 
     /** The rate terms of this draft, shared with an earlier loan whose terms are equal. */

@@ -80,4 +80,24 @@ class FractionRatesTest {
         assertEquals(List.of("loans.jsonl:2: 1 " + String.format(WARNING, "rate.nominal", 2)
                 .replace("loans have", "loan has")), fractionWarnings(l));
     }
+
+    @Test
+    void loansRejectedAsDuplicatesAreNotCountedWhateverTheChunks(@TempDir Path tmp) throws IOException {
+        String loan = "{\"id\":\"J%d\",\"borrower\":{\"type\":\"micro\"},\"principal\":\"100000.00\","
+                + "\"contractDate\":\"2023-03-15\",\"maturityDate\":\"2024-03-15\",\"rate\":{\"type\":\"fixed\","
+                + "\"nominal\":\"%s\"},\"repayment\":\"bullet\"}\n";
+        StringBuilder book = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            // lines 10 and 11 repeat the ids of lines 1 and 2, with fraction rates: rejected, not counted
+            int id = i == 10 ? 1 : i == 11 ? 2 : i;
+            book.append(String.format(loan, id, i == 10 || i == 11 || i % 20 == 0 ? "0.0435" : "4.35"));
+        }
+        Files.writeString(tmp.resolve("loans.jsonl"), book.toString());
+        for (int lines : new int[] {0, 1, 4, 15}) {
+            CollectingListener l = Books.readJsonl(tmp, new ReaderSettings(2, 4096, 1024, lines));
+            assertEquals(58, l.loans().size());
+            assertEquals(List.of("loans.jsonl:20: 3 " + String.format(WARNING, "rate.nominal", 20)),
+                    fractionWarnings(l), "batchLines " + lines);
+        }
+    }
 }

@@ -65,6 +65,58 @@ public final class PrettyJson {
         return j;
     }
 
+    /**
+     * A writer of the further members of an object that another writer has open at {@code depth}
+     * (the object's own level, counting from 1) and that has members already, for the bytes of
+     * members written ahead (see {@link FindingJson}).
+     */
+    static PrettyJson objectMembers(OutputStream out, int depth) {
+        PrettyJson j = new PrettyJson(out, 1 << 10);
+        for (int d = 0; d < depth; d++) {
+            j.scopes[d] = 1;
+        }
+        j.depth = depth;
+        return j;
+    }
+
+    /**
+     * Starts an array element that the caller writes as bytes ({@link #bytes(byte[])},
+     * {@link #stringOrNull}, {@link #recurringString}), the line break and indent before it
+     * included: writes the separator when the array has elements already.
+     */
+    void beginRawElement() throws IOException {
+        if (depth == 0 || (scopes[depth - 1] != 2 && scopes[depth - 1] != 3) || afterName) {
+            throw new IllegalStateException("an element outside an array");
+        }
+        if (scopes[depth - 1] == 3) {
+            put(ELEMENT_SEPARATOR);
+        }
+        scopes[depth - 1] = 3;
+    }
+
+    /** Bytes written as they are, for an element begun with {@link #beginRawElement}. */
+    void bytes(byte[] b) throws IOException {
+        bytes(b, 0, b.length);
+    }
+
+    /** A string quoted and escaped, or {@code null}, for an element begun with {@link #beginRawElement}. */
+    void stringOrNull(String s) throws IOException {
+        if (s == null) {
+            bytes(NULL, 0, NULL.length);
+        } else {
+            string(s);
+        }
+    }
+
+    /** As {@link #stringOrNull} for a string that recurs (see {@link #recurringValue}). */
+    void recurringString(String s) throws IOException {
+        if (s == null) {
+            bytes(NULL, 0, NULL.length);
+        } else {
+            recurring(s);
+        }
+    }
+
     /** What this writer writes between two array elements (before the second one's line break). */
     public static byte[] elementSeparator() {
         return new byte[] {ELEMENT_SEPARATOR};
@@ -356,8 +408,45 @@ public final class PrettyJson {
         bytes(b, 0, b.length);
     }
 
-    /** A quoted string escaped as Gson does without HTML-safe escaping. */
+    /** Strings up to this long are tried as plain ASCII first (see {@link #string}). */
+    private static final int SHORT_STRING = 16;
+
+    /**
+     * A quoted string escaped as Gson does without HTML-safe escaping. A short string (an id, an
+     * amount, a line number) is copied character by character while they are ASCII that needs no
+     * escape, which spares the array {@link String#getBytes} makes; any other character sends it
+     * the long way.
+     */
     private void string(String s) throws IOException {
+        int len = s.length();
+        if (len <= SHORT_STRING) {
+            if (len + 2 > buf.length - n) {
+                drain();
+            }
+            byte[] b = buf;
+            int p = n;
+            b[p++] = '"';
+            boolean[] may = MAY_ESCAPE;
+            int i = 0;
+            for (; i < len; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80 || may[c]) {
+                    break;
+                }
+                b[p++] = (byte) c;
+            }
+            if (i == len) {
+                b[p++] = '"';
+                n = p;
+                return;
+            }
+            // not plain ASCII: what was copied is written again below
+        }
+        encodedString(s);
+    }
+
+    /** {@link #string} through the string's UTF-8 bytes, copied in runs between the bytes JSON escapes. */
+    private void encodedString(String s) throws IOException {
         put('"');
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int len = b.length;

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.feewatch.api.Snapshot;
 import org.feewatch.disclosure.internal.encoding.PageDecoder;
+import org.feewatch.disclosure.internal.pdf.PdfException;
+import org.feewatch.disclosure.internal.pdf.PdfPages;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
@@ -23,6 +25,13 @@ final class HtmlPages {
         }
         if (snapshot.body() == null) {
             return "";
+        }
+        if (PdfPages.isPdf(snapshot.contentType(), snapshot.body())) {
+            try {
+                return PdfPages.toHtml(snapshot.body(), PdfPages.DEFAULT_MAX_PAGES);
+            } catch (PdfException e) {
+                return ""; // the fetcher already reported why; a stored copy reads as empty
+            }
         }
         return PageDecoder.decode(snapshot.body(), snapshot.contentType(), snapshot.charset()).text();
     }

@@ -344,6 +344,7 @@ final class TableReader {
         int[] priceCols = columns.of(Role.PRICE);
         List<String> priceParts = new ArrayList<>();
         boolean multiRow = item.rows.size() > 1;
+        List<String> periods = multiRow ? rowPeriods(grid, item, columns) : null;
         for (int r : item.rows) {
             List<String> rowParts = new ArrayList<>();
             for (int c : priceCols) {
@@ -373,6 +374,11 @@ final class TableReader {
                 prefix = Texts.join(names, " ");
             }
             String row = Texts.join(rowParts, "；");
+            if (periods != null) {
+                // an item listed with its old and new price, each row with its own 生效日期: the period
+                // stays with its price (「2022-01-01至2022-12-31：每笔300元；2023-01-01起：每笔200元」)
+                row = periods.get(item.rows.indexOf(r)) + "：" + row;
+            }
             priceParts.add(prefix == null ? row : prefix + " " + row);
         }
         String priceText = Texts.join(priceParts, "；");
@@ -421,6 +427,30 @@ final class TableReader {
                 String.join("\n", rowTexts), columns.feeNamed(priceCols)) && mark != null) {
             markers.put(out.items().size() - 1, mark);
         }
+    }
+
+    /**
+     * The 生效日期 / 执行日期 of each row of a multi-row item, when every row has its own and they are not
+     * all the same (old and new prices of one item); null otherwise, and the price text is as before.
+     */
+    private static List<String> rowPeriods(TableGrid grid, Item item, Columns columns) {
+        int[] cols = columns.of(Role.EFFECTIVE);
+        if (cols.length != 1) {
+            return null;
+        }
+        List<String> periods = new ArrayList<>();
+        for (int r : item.rows) {
+            Element cell = grid.cell(r, cols[0]);
+            if (cell == null || grid.spannedFromAbove(r, cols[0])) {
+                return null;
+            }
+            String t = grid.text(cell);
+            if (t.isBlank()) {
+                return null;
+            }
+            periods.add(t.strip());
+        }
+        return new java.util.HashSet<>(periods).size() > 1 ? periods : null;
     }
 
     // ---- what a price column in yuan, a fee-naming price header and footnotes add ----------------

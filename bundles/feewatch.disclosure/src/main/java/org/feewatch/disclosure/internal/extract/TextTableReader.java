@@ -151,8 +151,10 @@ final class TextTableReader {
             }
             lines.get(lines.size() - 1).add(c);
         }
+        // a PDF's first page may hold a title and paragraphs before the table: the header is looked for
+        // on every line, and only the lines just above it (a caption, 单位：元, a section) are kept
         int header = -1;
-        for (int r = 0; r < lines.size() && r < HEADER_SCAN_ROWS; r++) {
+        for (int r = 0; r < lines.size() && r < maxRows; r++) {
             if (isHeader(texts(lines.get(r)))) {
                 header = r;
                 break;
@@ -163,11 +165,14 @@ final class TextTableReader {
         }
         List<Cell> heads = lines.get(header);
         List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r < lines.size(); r++) {
+        for (int r = Math.max(0, header - (HEADER_SCAN_ROWS - 1)); r < lines.size(); r++) {
             List<Cell> line = lines.get(r);
             if (r < header) {
                 rows.add(List.of(String.join(" ", texts(line))));
                 continue;
+            }
+            if (r > header && line.size() >= 2 && isHeader(texts(line))) {
+                heads = line; // a header again: the same table on a new page, or the next table with its columns
             }
             String[] row = new String[heads.size()];
             for (Cell c : line) {

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.feewatch.api.spi.SourceException;
+import org.feewatch.disclosure.internal.pdf.PdfPages;
 
 /**
  * Reads {@code file} sources. The file is relative to the case folder and must, after every link
@@ -83,8 +84,11 @@ final class CaseFiles {
         }
     }
 
-    /** The media type of a case file: its extension's, else what its bytes show, else a page. */
+    /** The media type of a case file: a PDF by its first bytes, else its extension's, else what its bytes show, else a page. */
     static String mediaType(CaseFile f) {
+        if (PdfPages.startsAsPdf(f.bytes())) {
+            return PdfPages.MEDIA_TYPE; // whatever its name says
+        }
         String byName = MediaTypes.forFileName(f.location());
         if (byName != null) {
             return byName;

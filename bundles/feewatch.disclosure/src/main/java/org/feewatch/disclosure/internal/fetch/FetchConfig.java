@@ -1,5 +1,6 @@
 package org.feewatch.disclosure.internal.fetch;
 
+import org.feewatch.disclosure.internal.pdf.PdfPages;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -52,8 +53,12 @@ public @interface FetchConfig {
     @AttributeDefinition(name = "robots.txt read limit (bytes)", description = "RFC 9309: at least 500 KiB is parsed; the rest is ignored.", min = "1")
     int robots_max_bytes() default 500 * 1024;
 
-    @AttributeDefinition(name = "Accepted content types", description = "Comma-separated media types read as pages.")
-    String[] accepted_types() default {"text/html", "application/xhtml+xml"};
+    @AttributeDefinition(name = "Accepted content types",
+            description = "Comma-separated media types read as pages (application/pdf: text PDFs).")
+    String[] accepted_types() default {"text/html", "application/xhtml+xml", PdfPages.MEDIA_TYPE};
+
+    @AttributeDefinition(name = "PDF page limit", description = "A PDF with more pages is not read and the source fails.", min = "1")
+    int max_pdf_pages() default PdfPages.DEFAULT_MAX_PAGES;
 
     @AttributeDefinition(name = "Allowed hosts (serve mode)",
             description = "Comma-separated host names, or *.domain for a domain and its subdomains. Empty: serve mode fetches no URL.")

@@ -11,7 +11,7 @@ import java.util.Set;
 record FetchSettings(Duration connectTimeout, Duration fetchTimeout, long maxBodyBytes, int maxHeaderBytes,
         int maxRedirects, Duration hostDelay, int maxRetries, Duration retryBackoff, Set<Integer> retryStatuses,
         String userAgent, String robotsToken, Duration robotsCacheTtl, int robotsMaxBytes, Set<String> acceptedTypes,
-        List<String> allowedHosts, List<String> allowedPrivate) {
+        List<String> allowedHosts, List<String> allowedPrivate, int maxPdfPages) {
 
     FetchSettings {
         positive("connect.timeout.ms", connectTimeout.toMillis());
@@ -24,6 +24,7 @@ record FetchSettings(Duration connectTimeout, Duration fetchTimeout, long maxBod
         notNegative("retry.backoff.ms", retryBackoff.toMillis());
         notNegative("robots.cache.minutes", robotsCacheTtl.toMinutes());
         positive("robots.max.bytes", robotsMaxBytes);
+        positive("max.pdf.pages", maxPdfPages);
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("user.agent must not be empty");
         }
@@ -48,7 +49,7 @@ record FetchSettings(Duration connectTimeout, Duration fetchTimeout, long maxBod
                 c.max_body_bytes(), c.max_header_bytes(), c.max_redirects(), Duration.ofMillis(c.host_delay_ms()),
                 c.max_retries(), Duration.ofMillis(c.retry_backoff_ms()), statuses, c.user_agent().strip(),
                 c.robots_token().strip(), Duration.ofMinutes(c.robots_cache_minutes()), c.robots_max_bytes(), types,
-                split(c.allowed_hosts()), split(c.allowed_private()));
+                split(c.allowed_hosts()), split(c.allowed_private()), c.max_pdf_pages());
     }
 
     /** Splits configuration lists: each value may itself be comma-separated (as a .cfg file gives them). */

@@ -193,6 +193,13 @@ final class HttpFetcher {
     private Fetched page(URI uri, Body body) throws SourceException {
         byte[] bytes = decompress(body.bytes(), body.headers().firstValue("content-encoding").orElse(null));
         String contentType = body.headers().firstValue("content-type").orElse(null);
+        if (contentType != null && !settings.acceptedTypes().contains(MediaTypes.of(contentType))) {
+            // a download type let through for its bytes: a PDF, or refused as any other type
+            if (!MediaTypes.PDF.equals(MediaTypes.sniff(bytes))) {
+                throw new SourceException("not HTML (" + MediaTypes.of(contentType) + ")");
+            }
+            contentType = MediaTypes.PDF;
+        }
         if (contentType == null) {
             String sniffed = MediaTypes.sniff(bytes);
             if (sniffed != null && !settings.acceptedTypes().contains(sniffed)) {
@@ -201,6 +208,11 @@ final class HttpFetcher {
             contentType = sniffed != null ? sniffed : MediaTypes.HTML;
         }
         return new Fetched(uri, contentType, bytes);
+    }
+
+    /** A generic download type (application/octet-stream …), as servers often send PDFs, while PDFs are accepted. */
+    private boolean mayBePdf(String contentType) {
+        return settings.acceptedTypes().contains(MediaTypes.PDF) && MediaTypes.DOWNLOAD.contains(MediaTypes.of(contentType));
     }
 
     private byte[] decompress(byte[] bytes, String encoding) throws SourceException {
@@ -441,7 +453,8 @@ final class HttpFetcher {
                 limited = new LimitedBody(settings.robotsMaxBytes(), true);
             } else {
                 String contentType = info.headers().firstValue("content-type").orElse(null);
-                if (contentType != null && !settings.acceptedTypes().contains(MediaTypes.of(contentType))) {
+                if (contentType != null && !settings.acceptedTypes().contains(MediaTypes.of(contentType))
+                        && !mayBePdf(contentType)) {
                     return new Unread<>(new Refused("not HTML (" + MediaTypes.of(contentType) + ")"));
                 }
                 String encoding = info.headers().firstValue("content-encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);

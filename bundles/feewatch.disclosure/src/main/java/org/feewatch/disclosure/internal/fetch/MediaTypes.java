@@ -7,6 +7,10 @@ import java.util.Map;
 final class MediaTypes {
 
     static final String HTML = "text/html";
+    static final String PDF = "application/pdf";
+    /** Types servers give files to download, PDFs among them; their bytes tell what they are. */
+    static final java.util.Set<String> DOWNLOAD = java.util.Set.of("application/octet-stream", "application/x-download",
+            "application/force-download", "application/download", "binary/octet-stream", "application/x-pdf");
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("html", HTML), Map.entry("htm", HTML), Map.entry("shtml", HTML),
@@ -41,7 +45,7 @@ final class MediaTypes {
     /** The type a body's first bytes show for formats that are surely not a page, or null. */
     static String sniff(byte[] b) {
         if (startsWith(b, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
-            return "application/pdf";
+            return PDF;
         }
         if (startsWith(b, 0x50, 0x4B, 0x03, 0x04)) {
             return "application/zip";

@@ -12,6 +12,8 @@ import org.feewatch.api.spi.SourceException;
 import org.feewatch.api.spi.SourceFetcher;
 import org.feewatch.disclosure.internal.encoding.DecodedPage;
 import org.feewatch.disclosure.internal.encoding.PageDecoder;
+import org.feewatch.disclosure.internal.pdf.PdfException;
+import org.feewatch.disclosure.internal.pdf.PdfPages;
 import org.feewatch.disclosure.internal.snapshot.FileSnapshotStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -93,9 +95,25 @@ public class PoliteSourceFetcher implements SourceFetcher {
             location = file.location();
             body = file.bytes();
         }
-        DecodedPage page = PageDecoder.decode(body, contentType, source.encoding());
-        Snapshot snapshot = new Snapshot(source.id(), location, FileSnapshotStore.sha256(body), contentType,
-                page.charset(), page.origin(), Instant.now(), body, page.text());
+        Snapshot snapshot;
+        if (PdfPages.MEDIA_TYPE.equals(MediaTypes.of(contentType)) || PdfPages.MEDIA_TYPE.equals(MediaTypes.sniff(body))) {
+            if (!settings.acceptedTypes().contains(PdfPages.MEDIA_TYPE)) {
+                throw new SourceException("not HTML (" + PdfPages.MEDIA_TYPE + ")");
+            }
+            // a PDF's text is kept as the positioned HTML the extractors read; it has no charset
+            String text;
+            try {
+                text = PdfPages.toHtml(body, settings.maxPdfPages());
+            } catch (PdfException e) {
+                throw new SourceException(e.getMessage());
+            }
+            snapshot = new Snapshot(source.id(), location, FileSnapshotStore.sha256(body), PdfPages.MEDIA_TYPE, null,
+                    null, Instant.now(), body, text);
+        } else {
+            DecodedPage page = PageDecoder.decode(body, contentType, source.encoding());
+            snapshot = new Snapshot(source.id(), location, FileSnapshotStore.sha256(body), contentType,
+                    page.charset(), page.origin(), Instant.now(), body, page.text());
+        }
         try {
             store.put(snapshot);
         } catch (IOException e) {

@@ -27,6 +27,7 @@ import org.feewatch.api.Snapshot;
 import org.feewatch.api.spi.SnapshotStore;
 import org.feewatch.disclosure.internal.encoding.CharsetNames;
 import org.feewatch.disclosure.internal.encoding.PageDecoder;
+import org.feewatch.disclosure.internal.pdf.PdfPages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -117,7 +118,11 @@ public class FileSnapshotStore implements SnapshotStore {
         String text;
         String charset;
         String origin;
-        if (recorded.isPresent()) {
+        if (contentType != null && contentType.startsWith(PdfPages.MEDIA_TYPE)) {
+            text = null; // a PDF has no charset: its text is rebuilt from its pages when it is read
+            charset = null;
+            origin = null;
+        } else if (recorded.isPresent()) {
             text = stripBom(new String(body, recorded.get()));
             charset = recorded.get().name();
             origin = p.getProperty("charsetOrigin");

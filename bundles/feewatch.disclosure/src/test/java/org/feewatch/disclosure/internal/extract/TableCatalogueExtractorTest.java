@@ -347,4 +347,18 @@ class TableCatalogueExtractorTest {
         assertEquals(List.of("贷款意向书", "提前还款违约金"), Pages.names(d));
         assertEquals(Price.Kind.NEGOTIATED, Pages.item(d, "贷款意向书").price().kind());
     }
+
+    @Test
+    void anItemWithOldAndNewPricesKeepsEachRowsEffectiveDateWithItsPrice() {
+        Disclosure d = read("dated-rows.html");
+        assertEquals(List.of("贷款承诺费", "资信证明", "单位人民币跨行转账"), Pages.names(d));
+        FeeItem commitment = Pages.item(d, "贷款承诺费");
+        assertEquals("2022.1.1-2022.12.31：按承诺金额的1%收取；2023年1月1日起：按承诺金额的0.5%收取", commitment.priceText());
+        assertEquals(Price.Kind.TIERED, commitment.price().kind());
+        assertEquals(2, org.feewatch.engine.price.DatedTerms.parts(commitment.price()).size());
+        // the discount and the effective date of a one-row item stay in its remark
+        assertEquals("2021年9月30日至2024年9月30日，对小微企业免收；2021-01-01", Pages.item(d, "资信证明").remark());
+        // one effective date over tiers by amount: the tiers are as before
+        assertEquals("1万元（含）以下每笔5元；1万元以上每笔10元", Pages.item(d, "单位人民币跨行转账").priceText());
+    }
 }

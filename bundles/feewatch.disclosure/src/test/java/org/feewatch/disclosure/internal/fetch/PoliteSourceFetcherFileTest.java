@@ -127,15 +127,82 @@ class PoliteSourceFetcherFileTest {
     }
 
     @Test
-    void pdfFileIsNotHtml() throws IOException {
+    void damagedPdfFileFailsSayingWhy() throws IOException {
         Files.writeString(caseDir.resolve("pages/prices.pdf"), "%PDF-1.7");
-        assertEquals("not HTML (application/pdf)", failure("pages/prices.pdf"));
+        assertEquals("not a readable PDF: the file is damaged or incomplete", failure("pages/prices.pdf"));
     }
 
     @Test
     void pdfWithoutExtensionIsRecognisedByItsBytes() throws IOException {
         Files.writeString(caseDir.resolve("pages/prices"), "%PDF-1.7");
-        assertEquals("not HTML (application/pdf)", failure("pages/prices"));
+        assertEquals("not a readable PDF: the file is damaged or incomplete", failure("pages/prices"));
+    }
+
+    @Test
+    void fileNamedPdfThatIsNoPdfFails() throws IOException {
+        Files.writeString(caseDir.resolve("pages/prices.pdf"), PAGE);
+        assertEquals("not a readable PDF: it does not start with %PDF-", failure("pages/prices.pdf"));
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (var in = org.feewatch.disclosure.internal.pdf.PdfPages.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private PoliteSourceFetcher pdfFetcher(Map<String, Object> config) {
+        Map<String, Object> all = new java.util.HashMap<>(config);
+        all.put("max_body_bytes", 1_000_000L);
+        return new PoliteSourceFetcher(TestConfigs.quick(all), store, InetAddress::getAllByName);
+    }
+
+    private String pdfFailure(String fixture, Map<String, Object> config) throws IOException {
+        Files.write(caseDir.resolve("pages/prices.pdf"), fixture(fixture));
+        return assertThrows(SourceException.class,
+                () -> pdfFetcher(config).fetch(file("pages/prices.pdf", null), caseDir, false)).getMessage();
+    }
+
+    @Test
+    void textPdfIsKeptWithItsCellsAsText() throws Exception {
+        byte[] body = fixture("catalogue-two-pages.pdf");
+        Files.write(caseDir.resolve("pages/prices.html"), body); // named as a page: its bytes say PDF
+        Snapshot s = pdfFetcher(Map.of()).fetch(file("pages/prices.html", "GBK"), caseDir, false);
+        assertEquals("application/pdf", s.contentType());
+        assertEquals(null, s.charset(), "a PDF has no charset");
+        org.junit.jupiter.api.Assertions.assertTrue(s.text().contains(">贷款承诺费</p>"), s.text());
+        org.junit.jupiter.api.Assertions.assertFalse(s.text().contains("第 1 页"), "page numbers are left out");
+        Snapshot stored = store.get(s.sha256()).orElseThrow();
+        assertArrayEquals(body, stored.body());
+        assertEquals("application/pdf", stored.contentType());
+    }
+
+    @Test
+    void scannedPdfFailsSayingThereIsNoText() throws IOException {
+        assertEquals("a scanned PDF without text: its page is an image, and reading text from images (OCR) is not "
+                + "supported", pdfFailure("scanned.pdf", Map.of()));
+    }
+
+    @Test
+    void pdfWithAUserPasswordFails() throws IOException {
+        assertEquals("the PDF is protected by a password; only PDFs that open without one are read",
+                pdfFailure("password.pdf", Map.of()));
+    }
+
+    @Test
+    void damagedPdfFails() throws IOException {
+        assertEquals("not a readable PDF: the file is damaged or incomplete", pdfFailure("corrupt.pdf", Map.of()));
+    }
+
+    @Test
+    void pdfOverThePageLimitFails() throws IOException {
+        assertEquals("the PDF has 2 pages, more than the 1 read (max.pdf.pages)",
+                pdfFailure("catalogue-two-pages.pdf", Map.of("max_pdf_pages", 1)));
+    }
+
+    @Test
+    void pdfIsRefusedWhenTheConfigurationAcceptsOnlyHtml() throws IOException {
+        assertEquals("not HTML (application/pdf)",
+                pdfFailure("catalogue-two-pages.pdf", Map.of("accepted_types", new String[] {"text/html"})));
     }
 
     @Test

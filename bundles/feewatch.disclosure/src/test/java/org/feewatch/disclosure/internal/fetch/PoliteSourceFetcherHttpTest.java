@@ -180,14 +180,46 @@ class PoliteSourceFetcherHttpTest {
 
     @Test
     void nonHtmlContentTypeFails() {
+        server.page("/prices.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertEquals("not HTML (image/png)", failure(server.url("/prices.png")));
+    }
+
+    @Test
+    void damagedPdfFailsSayingWhy() {
         server.page("/prices.pdf", "application/pdf", "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("not HTML (application/pdf)", failure(server.url("/prices.pdf")));
+        assertEquals("not a readable PDF: the file is damaged or incomplete", failure(server.url("/prices.pdf")));
     }
 
     @Test
     void pdfWithoutContentTypeIsRecognisedByItsBytes() {
         server.page("/prices", null, "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("not HTML (application/pdf)", failure(server.url("/prices")));
+        assertEquals("not a readable PDF: the file is damaged or incomplete", failure(server.url("/prices")));
+    }
+
+    @Test
+    void pdfServedAsADownloadIsReadByItsBytes() throws Exception {
+        byte[] body;
+        try (var in = org.feewatch.disclosure.internal.pdf.PdfPages.class.getResourceAsStream("owner-only.pdf")) {
+            body = in.readAllBytes();
+        }
+        server.page("/fees.pdf", "application/octet-stream", body);
+        assertEquals("application/pdf", fetch(fetcher(), server.url("/fees.pdf")).contentType());
+        server.page("/fees.bin", "application/octet-stream", PAGE.getBytes(StandardCharsets.UTF_8));
+        assertEquals("not HTML (application/octet-stream)", failure(server.url("/fees.bin")));
+        assertEquals("not HTML (application/octet-stream)",
+                failure(fetcher(Map.of("accepted_types", new String[] {"text/html"})), server.url("/fees.pdf")));
+    }
+
+    @Test
+    void textPdfServedAsPdfIsRead() throws Exception {
+        byte[] body;
+        try (var in = org.feewatch.disclosure.internal.pdf.PdfPages.class.getResourceAsStream("owner-only.pdf")) {
+            body = in.readAllBytes();
+        }
+        server.page("/fees.pdf", "application/pdf", body);
+        Snapshot s = fetch(fetcher(), server.url("/fees.pdf"));
+        assertEquals("application/pdf", s.contentType());
+        assertTrue(s.text().contains(">资金管理费</p>"), s.text());
     }
 
     @Test

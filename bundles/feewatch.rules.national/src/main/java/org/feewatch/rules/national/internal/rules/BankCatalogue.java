@@ -20,6 +20,8 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.DateRange;
+import org.feewatch.engine.price.DatedTerms;
 import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.engine.price.PriceParser;
 
@@ -33,19 +35,52 @@ final class BankCatalogue {
     /**
      * A published item with the disclosure it was read from, its category, whether its entry
      * exempts small and micro borrowers and its price (here the item's, else its text parsed; PART-004
-     * builds them for partner schedules too), all read once per audit, not once per loan.
+     * builds them for partner schedules too), all read once per audit, not once per loan; {@code dating}
+     * is when the price applies and its dated discounts ({@link Dating#NONE} for an undated item).
      */
     record Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price,
-            Price smallMicroPrice, Price otherPrice) {
+            Price smallMicroPrice, Price otherPrice, Dating dating) {
 
         Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price) {
+            this(disclosure, item, category, exemptsSmallMicro, price, Dating.NONE);
+        }
+
+        Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price,
+                Price smallMicroPrice, Price otherPrice) {
+            this(disclosure, item, category, exemptsSmallMicro, price, smallMicroPrice, otherPrice, Dating.NONE);
+        }
+
+        Entry(Disclosure disclosure, FeeItem item, String category, boolean exemptsSmallMicro, Price price,
+                Dating dating) {
             this(disclosure, item, category, exemptsSmallMicro, price, PriceEvaluator.forBorrower(price, true),
-                    PriceEvaluator.forBorrower(price, false));
+                    PriceEvaluator.forBorrower(price, false), dating);
         }
 
         /** The price for a borrower of this size (a price written by borrower size has a part for each). */
         Price priceFor(boolean smallOrMicro) {
             return smallOrMicro ? smallMicroPrice : otherPrice;
+        }
+
+        /**
+         * The price for a borrower of this size on {@code day} (an epoch day, {@link Dating#NO_DAY} when
+         * the loan has no date): after the lowest dated discount in force then for the borrower.
+         */
+        Price priceFor(boolean smallOrMicro, long day) {
+            int d = dating.discountOn(day, smallOrMicro);
+            return d < 0 ? priceFor(smallOrMicro) : dating.discounted(d, smallOrMicro);
+        }
+
+        /** True when a borrower of this size pays nothing for the item on {@code day}: exempt, or a dated waiver. */
+        boolean exemptFor(boolean smallOrMicro, long day) {
+            if (!smallOrMicro) {
+                return false;
+            }
+            return dating == Dating.NONE ? exemptsSmallMicro : dating.standingExempt || dating.waivedOn(day);
+        }
+
+        /** True when the item's price applies on {@code day}: undated, or its period contains the day. */
+        boolean inForce(long day) {
+            return day == Dating.NO_DAY || day >= dating.from && day <= dating.to;
         }
 
         String sourceId() {
@@ -55,6 +90,175 @@ final class BankCatalogue {
         Evidence evidence() {
             return PartnerFacts.evidence(disclosure, item);
         }
+
+        /**
+         * The evidence of the item as judged on {@code day} for a borrower of this size: the row, and for
+         * a dated item which dated row and discount were used (「…（2023-01-01起执行）」), so that a reader
+         * can check the choice.
+         */
+        Evidence evidence(long day, boolean smallOrMicro) {
+            Evidence e = evidence();
+            String note = note(day, smallOrMicro);
+            return note.isEmpty() ? e : new Evidence(e.source(), e.locator(), e.text() + note, e.sha256());
+        }
+
+        /** What the dates of the item say for this judgement, in 「（…）」; empty for an undated item. */
+        String note(long day, boolean smallOrMicro) {
+            return dating == Dating.NONE ? "" : dating.note(day, smallOrMicro, inForce(day));
+        }
+    }
+
+    /**
+     * When an entry's price applies and the discounts it gives for a period, resolved once per entry:
+     * a loan's judgement compares epoch days and takes prices already discounted, nothing parsed.
+     */
+    static final class Dating {
+        /** The day of a loan without a contract date: every entry in force, no dated discount. */
+        static final long NO_DAY = Long.MIN_VALUE;
+        static final Dating NONE = new Dating(null, List.of(), null, null, false);
+
+        final DateRange period;
+        final long from;
+        final long to;
+        final DatedTerms.Discount[] discounts;
+        final long[] discountFrom;
+        final long[] discountTo;
+        final Price[] smallMicroPrices;
+        final Price[] otherPrices;
+        /** Whether the entry exempts small and micro borrowers without its dated discounts. */
+        final boolean standingExempt;
+
+        private Dating(DateRange period, List<DatedTerms.Discount> discounts, Price smallMicroPrice,
+                Price otherPrice, boolean standingExempt) {
+            this.period = period;
+            this.from = period == null ? Long.MIN_VALUE : period.fromDay();
+            this.to = period == null ? Long.MAX_VALUE : period.toDay();
+            this.discounts = discounts.toArray(new DatedTerms.Discount[0]);
+            int n = this.discounts.length;
+            this.discountFrom = new long[n];
+            this.discountTo = new long[n];
+            this.smallMicroPrices = new Price[n];
+            this.otherPrices = new Price[n];
+            for (int i = 0; i < n; i++) {
+                discountFrom[i] = this.discounts[i].period().fromDay();
+                discountTo[i] = this.discounts[i].period().toDay();
+                smallMicroPrices[i] = this.discounts[i].apply(smallMicroPrice);
+                otherPrices[i] = this.discounts[i].apply(otherPrice);
+            }
+            this.standingExempt = standingExempt;
+        }
+
+        static Dating of(DateRange period, DatedTerms terms, Price price, boolean standingExempt) {
+            if (period == null && terms.discounts().isEmpty()) {
+                return NONE;
+            }
+            return new Dating(period, terms.discounts(), PriceEvaluator.forBorrower(price, true),
+                    PriceEvaluator.forBorrower(price, false), standingExempt);
+        }
+
+        static long day(java.time.LocalDate date) {
+            return date == null ? NO_DAY : date.toEpochDay();
+        }
+
+        /** The dated discount in force on {@code day} for the borrower that leaves the least, or -1. */
+        int discountOn(long day, boolean smallOrMicro) {
+            int best = -1;
+            if (day == NO_DAY) {
+                return best;
+            }
+            for (int i = 0; i < discounts.length; i++) {
+                if (day >= discountFrom[i] && day <= discountTo[i] && (smallOrMicro || !discounts[i].smallMicroOnly())
+                        && (best < 0 || discounts[i].factor().compareTo(discounts[best].factor()) < 0)) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        Price discounted(int i, boolean smallOrMicro) {
+            return smallOrMicro ? smallMicroPrices[i] : otherPrices[i];
+        }
+
+        /** True when a dated waiver for small and micro borrowers (or for everyone) is in force on {@code day}. */
+        boolean waivedOn(long day) {
+            int d = discountOn(day, true);
+            return d >= 0 && discounts[d].waives();
+        }
+
+        String note(long day, boolean smallOrMicro, boolean inForce) {
+            StringBuilder b = new StringBuilder();
+            String date = day == NO_DAY ? null : java.time.LocalDate.ofEpochDay(day).toString();
+            if (period != null) {
+                b.append('（').append(period.label()).append("执行");
+                if (!inForce && date != null) {
+                    b.append("; not in force on the contract date ").append(date).append(", nor is any other row of this item");
+                }
+                b.append('）');
+            }
+            int applied = discountOn(day, smallOrMicro);
+            for (int i = 0; i < discounts.length; i++) {
+                DatedTerms.Discount d = discounts[i];
+                if (d.smallMicroOnly() && !smallOrMicro) {
+                    continue;
+                }
+                b.append('（').append(d.period().label()).append("优惠：").append(effect(d));
+                if (i != applied && date != null) {
+                    b.append(day >= discountFrom[i] && day <= discountTo[i] ? "; a lower discount applies"
+                            : "; not in force on the contract date " + date);
+                }
+                b.append('）');
+            }
+            return b.toString();
+        }
+
+        private static String effect(DatedTerms.Discount d) {
+            String who = d.smallMicroOnly() ? "小微企业" : "";
+            if (d.waives()) {
+                return who + "免收";
+            }
+            if (d.factor().compareTo(new java.math.BigDecimal("0.5")) == 0) {
+                return who + "减半收取";
+            }
+            return who + "按" + d.factor().movePointRight(1).stripTrailingZeros().toPlainString() + "折收取";
+        }
+    }
+
+    /**
+     * The entries of a published item: one, or one per dated part of a price that lists old and new
+     * prices with their periods (「2022年1月1日至2022年12月31日：每笔300元；2023年1月1日起：每笔200元」).
+     */
+    static List<Entry> entriesOf(Disclosure disclosure, FeeItem item, String category, Price price) {
+        boolean exempts = SmallMicroExemption.exempts(item);
+        DatedTerms terms = DatedTerms.of(item);
+        List<DatedTerms.DatedPart> parts = DatedTerms.parts(price);
+        if (!terms.dated() && parts.isEmpty()) {
+            return List.of(new Entry(disclosure, item, category, exempts, price));
+        }
+        boolean standing = terms.discounts().isEmpty() ? exempts
+                : SmallMicroExemption.exempts(terms.withoutDatedDiscounts(item));
+        if (parts.isEmpty()) {
+            return List.of(new Entry(disclosure, item, category, exempts, price,
+                    Dating.of(terms.validity(), terms, price, standing)));
+        }
+        List<Entry> out = new ArrayList<>();
+        for (DatedTerms.DatedPart part : parts) {
+            out.add(new Entry(disclosure, item, category, exempts, part.price(),
+                    Dating.of(part.period(), terms, part.price(), standing)));
+        }
+        return out;
+    }
+
+    /**
+     * True when at least one of the entries applies on {@code day}. When none does (a loan dated before
+     * every published period, or after all of them), every entry is judged, as an undated page is.
+     */
+    static boolean anyInForce(Entry[] entries, long day) {
+        for (Entry e : entries) {
+            if (e.inForce(day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Entry[] NONE = new Entry[0];
@@ -63,12 +267,17 @@ final class BankCatalogue {
 
     private final AuditContext context;
     private final String institutionId;
+    /** One entry per published item (DISC-002, FEE-001 and DISC-001's count judge items). */
     private final List<Entry> entries = new ArrayList<>();
+    /** The entries loans are judged against: an item listing old and new prices gives one per period. */
+    private final List<Entry> published = new ArrayList<>();
     private final List<SourceRef> declared = new ArrayList<>();
     /** The entries of each category, in catalogue order. */
     private final Map<String, Entry[]> byCategory = new HashMap<>();
     /** The entries without a category, by normalised item name, in catalogue order. */
     private final Map<String, Entry[]> byName = new HashMap<>();
+    /** True when some published item states a date: only then is a loan's contract date looked at. */
+    private boolean dated;
     /** Charged item names the dictionary does not know, with their entries by name (normalised once). */
     private final Map<String, Entry[]> byChargedName = new ConcurrentHashMap<>();
 
@@ -87,13 +296,15 @@ final class BankCatalogue {
             for (FeeItem item : d.items()) {
                 String category = item.category() != null ? item.category()
                         : context.feeDictionary().categoryOf(item.name());
-                entries.add(new Entry(d, item, category, SmallMicroExemption.exempts(item),
-                        item.price() != null ? item.price() : PriceParser.parse(item.priceText())));
+                List<Entry> of = entriesOf(d, item, category,
+                        item.price() != null ? item.price() : PriceParser.parse(item.priceText()));
+                entries.add(of.get(0));
+                published.addAll(of);
             }
         }
         Map<String, List<Entry>> categories = new HashMap<>();
         Map<String, List<Entry>> names = new HashMap<>();
-        for (Entry e : entries) {
+        for (Entry e : published) {
             if (e.category != null) {
                 categories.computeIfAbsent(e.category, k -> new ArrayList<>()).add(e);
             } else {
@@ -102,6 +313,9 @@ final class BankCatalogue {
                     names.computeIfAbsent(name, k -> new ArrayList<>()).add(e);
                 }
             }
+        }
+        for (Entry e : published) {
+            dated |= e.dating() != Dating.NONE;
         }
         categories.forEach((k, v) -> byCategory.put(k, v.toArray(NONE)));
         names.forEach((k, v) -> byName.put(k, v.toArray(NONE)));
@@ -114,6 +328,11 @@ final class BankCatalogue {
             }
         }
         return true;
+    }
+
+    /** The day a loan is judged on: its contract date when some item is dated, else {@link Dating#NO_DAY}. */
+    long dayOf(java.time.LocalDate contractDate) {
+        return dated ? Dating.day(contractDate) : Dating.NO_DAY;
     }
 
     String institutionId() {

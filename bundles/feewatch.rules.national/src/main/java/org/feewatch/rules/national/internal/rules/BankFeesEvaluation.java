@@ -1,7 +1,9 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.feewatch.api.Loan;
@@ -10,6 +12,7 @@ import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.RuleEvaluation;
 
 /**
@@ -39,6 +42,12 @@ abstract class BankFeesEvaluation implements RuleEvaluation {
      * @param fees every fee of the loan; those paid to {@code institution} are the bank's
      */
     abstract boolean mayFind(LoanFacts facts, Loan loan, List<LoanFee> fees, String institution);
+
+    /** Only loans with a fee paid to the bank: {@link #onLoan} returns at once on any other loan. */
+    @Override
+    public final Set<LoanTrait> onlyLoansWith() {
+        return EnumSet.of(LoanTrait.BANK_FEES);
+    }
 
     @Override
     public final void onLoan(LoanFacts facts, FindingSink findings) {

@@ -3,6 +3,7 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.price.PriceParser;
@@ -81,6 +83,12 @@ public final class Fee001ProhibitedFee implements Rule {
         Set<String> prohibited = context.feeDictionary().prohibitedForSmallMicro();
         String institution = context.caseInfo().institutionId();
         return new RuleEvaluation() {
+            /** Only fees the bank charged a small or micro borrower: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.BANK_FEES, LoanTrait.SMALL_OR_MICRO);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();

@@ -2,6 +2,7 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -48,6 +50,12 @@ public final class Fee002ShiftedCost implements Rule {
         Set<String> bankBorne = context.feeDictionary().bankBorneCosts();
         String institution = context.caseInfo().institutionId();
         return new RuleEvaluation() {
+            /** Only fees charged to a small or micro borrower: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.FEES, LoanTrait.SMALL_OR_MICRO);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();

@@ -53,6 +53,7 @@ public final class Fee003AbovePublishedPrice implements Rule {
                 int months = PartnerFacts.termMonths(loan);
                 double principal = loan.principal().doubleValue();
                 boolean smallOrMicro = loan.smallOrMicro();
+                long day = catalogue.dayOf(loan.contractDate());
                 for (int i = 0, n = fees.size(); i < n; i++) {
                     LoanFee fee = fees.get(i);
                     if (!institution.equals(fee.payee())) {
@@ -67,9 +68,13 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     }
                     double bound = 0.0;
                     boolean unbounded = false;
+                    boolean someInForce = BankCatalogue.anyInForce(entries, day);
                     for (BankCatalogue.Entry e : entries) {
-                        double b = PriceEvaluator.maxChargeApprox(e.priceFor(smallOrMicro), principal, months,
-                                smallOrMicro && e.exemptsSmallMicro());
+                        if (someInForce && !e.inForce(day)) {
+                            continue; // a price of another period
+                        }
+                        double b = PriceEvaluator.maxChargeApprox(e.priceFor(smallOrMicro, day), principal, months,
+                                e.exemptFor(smallOrMicro, day));
                         if (Double.isNaN(b)) {
                             unbounded = true;
                             break;
@@ -92,6 +97,8 @@ public final class Fee003AbovePublishedPrice implements Rule {
             @Override
             void onBankFees(LoanFacts facts, Loan loan, List<LoanFee> bankFees, FindingSink findings) {
                 int months = PartnerFacts.termMonths(loan);
+                long day = catalogue.dayOf(loan.contractDate());
+                boolean smallOrMicro = loan.smallOrMicro();
                 List<Evidence> evidence = new ArrayList<>();
                 List<String> parts = new ArrayList<>();
                 BigDecimal charged = BigDecimal.ZERO;
@@ -103,9 +110,13 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     }
                     Optional<BigDecimal> bound = Optional.of(BigDecimal.ZERO);
                     BankCatalogue.Entry binding = entries[0];
+                    boolean someInForce = BankCatalogue.anyInForce(entries, day);
                     for (BankCatalogue.Entry e : entries) {
+                        if (someInForce && !e.inForce(day)) {
+                            continue; // a price of another period: the one in force on the contract date binds
+                        }
                         // several entries for one kind: the most permissive one is the published price
-                        Optional<BigDecimal> b = maxCharge(e, loan, months);
+                        Optional<BigDecimal> b = maxCharge(e, loan, months, day);
                         if (b.isEmpty()) {
                             bound = b;
                             break;
@@ -126,11 +137,12 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     charged = charged.add(life);
                     allowed = allowed.add(limit);
                     evidence.add(PartnerFacts.evidence(facts, fee));
-                    evidence.add(binding.evidence());
-                    boolean exempt = loan.smallOrMicro() && binding.exemptsSmallMicro();
+                    evidence.add(binding.evidence(day, smallOrMicro));
+                    boolean exempt = binding.exemptFor(smallOrMicro, day);
                     parts.add(fee.item() + " " + life.toPlainString() + " yuan against a published "
-                            + (exempt ? "exemption for small and micro borrowers" : "maximum of " + limit.toPlainString()
-                                    + " yuan (" + priceText(binding) + ")"));
+                            + (exempt ? "exemption for small and micro borrowers" + binding.note(day, smallOrMicro)
+                                    : "maximum of " + limit.toPlainString() + " yuan (" + priceText(binding) + ")"
+                                            + binding.note(day, smallOrMicro)));
                 }
                 if (parts.isEmpty()) {
                     return;
@@ -146,13 +158,16 @@ public final class Fee003AbovePublishedPrice implements Rule {
         };
     }
 
-    private static Optional<BigDecimal> maxCharge(BankCatalogue.Entry entry, Loan loan, int months) {
-        Price price = entry.priceFor(loan.smallOrMicro());
-        boolean exempt = loan.smallOrMicro() && entry.exemptsSmallMicro();
+    private static Optional<BigDecimal> maxCharge(BankCatalogue.Entry entry, Loan loan, int months, long day) {
+        Price price = entry.priceFor(loan.smallOrMicro(), day);
+        boolean exempt = entry.exemptFor(loan.smallOrMicro(), day);
         return PriceEvaluator.maxCharge(price, loan.principal(), months, exempt);
     }
 
     private static String priceText(BankCatalogue.Entry entry) {
+        if (entry.price() != entry.item().price() && entry.price() != null && entry.price().text() != null) {
+            return entry.price().text(); // one period's part of a price listing old and new prices
+        }
         String text = entry.item().priceText();
         if (text == null && entry.item().price() != null) {
             text = entry.item().price().text();

@@ -2,9 +2,11 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.feewatch.api.BundledProduct;
 import org.feewatch.api.Evidence;
@@ -14,6 +16,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -34,6 +37,12 @@ public final class Fee004TiedSelling implements Rule {
     @Override
     public RuleEvaluation start(AuditContext context) {
         return new RuleEvaluation() {
+            /** Only products the loan required: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.MANDATORY_PRODUCTS);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();

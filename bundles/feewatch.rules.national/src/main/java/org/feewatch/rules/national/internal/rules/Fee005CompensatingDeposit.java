@@ -1,9 +1,11 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.feewatch.api.Loan;
 import org.feewatch.api.RuleInfo;
@@ -11,6 +13,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -32,6 +35,12 @@ public final class Fee005CompensatingDeposit implements Rule {
     public RuleEvaluation start(AuditContext context) {
         BigDecimal demandRate = context.demandDepositRate();
         return new RuleEvaluation() {
+            /** Only a compensating deposit: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.COMPENSATING_DEPOSIT);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();

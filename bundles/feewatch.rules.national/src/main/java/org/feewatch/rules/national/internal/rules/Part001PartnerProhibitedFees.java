@@ -1,5 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.fees.SmallMicroExemption;
@@ -38,6 +40,12 @@ public final class Part001PartnerProhibitedFees implements Rule {
         Set<String> prohibited = context.feeDictionary().prohibitedForSmallMicro();
         Set<String> bankBorne = context.feeDictionary().bankBorneCosts();
         return new RuleEvaluation() {
+            /** Only partners' fees charged to a small or micro borrower: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.PARTNER_FEES, LoanTrait.SMALL_OR_MICRO);
+            }
+
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
                 if (!loan.loan().smallOrMicro() || !mayFind(loan)) {

@@ -5,10 +5,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.feewatch.api.Disclosure;
 import org.feewatch.api.Evidence;
@@ -22,6 +24,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.cashflow.CashFlowModel;
@@ -55,6 +58,12 @@ public final class Part002PartnerExcessiveCharges implements Rule {
         PartnerFacts facts = new PartnerFacts(context);
         Policy policy = context.policy();
         return new RuleEvaluation() {
+            /** Only partners' fees: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.PARTNER_FEES);
+            }
+
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
                 if (!mayFind(loan)) {
@@ -106,7 +115,8 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                     if (lpr == null || Double.isNaN(allIn) || Double.isNaN(bankOnly)) {
                         return true;
                     }
-                    double line = lpr.doubleValue() + policy.maxSpreadBp() / 100.0;
+                    double line = analyzed.lpr1yValue() + policy.maxSpreadBp() / 100.0;
+
                     double margin = 1e-9 * (1.0 + Math.abs(line));
                     // a finding needs the all-in APR over the line and the bank-only APR under it
                     return !(allIn < line - margin || bankOnly > line + margin);

@@ -3,11 +3,13 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.feewatch.api.Disclosure;
@@ -19,10 +21,10 @@ import org.feewatch.api.RuleInfo;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.engine.cashflow.CashFlowModel;
-import org.feewatch.engine.fees.SmallMicroExemption;
 import org.feewatch.engine.price.PriceEvaluator;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
@@ -48,6 +50,12 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         PartnerFacts facts = new PartnerFacts(context);
         Published published = new Published(facts);
         return new RuleEvaluation() {
+            /** Only partners' fees: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.PARTNER_FEES);
+            }
+
             @Override
             public void onLoan(LoanFacts loan, FindingSink findings) {
                 if (!published.mayFind(loan)) {
@@ -75,17 +83,8 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                         charged = charged.add(PartnerFacts.lifeTotal(fee, n));
                     }
                     String item = group.get(0).item();
-                    List<Disclosure> published = new ArrayList<>();
-                    List<FeeItem> matches = new ArrayList<>();
-                    for (Disclosure schedule : facts.schedulesOf(partner)) {
-                        for (FeeItem p : schedule.items()) {
-                            if (key(facts.categoryOf(p), p.name()).equals(key)) {
-                                published.add(schedule);
-                                matches.add(p);
-                            }
-                        }
-                    }
-                    if (matches.isEmpty()) {
+                    BankCatalogue.Entry[] matches = published.matches(partner, loan.categoryOf(item), item);
+                    if (matches.length == 0) {
                         Map<String, String> metrics = new LinkedHashMap<>();
                         metrics.put("amount", charged.toPlainString());
                         facts.add(findings, info, partner, facts.title(info, partner),
@@ -93,19 +92,22 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                                 metrics);
                         return;
                     }
+                    boolean smallOrMicro = loan.loan().smallOrMicro();
+                    long day = published.dayOf(loan.loan().contractDate());
+                    boolean someInForce = BankCatalogue.anyInForce(matches, day);
                     BigDecimal bound = BigDecimal.ZERO;
-                    for (int i = 0; i < matches.size(); i++) {
+                    for (BankCatalogue.Entry m : matches) {
+                        if (someInForce && !m.inForce(day)) {
+                            continue; // a price of another period: the one in force on the contract date binds
+                        }
                         // an entry that exempts small and micro borrowers allows nothing to be charged to them
-                        boolean smallOrMicro = loan.loan().smallOrMicro();
-                        boolean exempt = smallOrMicro && SmallMicroExemption.exempts(matches.get(i));
-                        Optional<BigDecimal> max = PriceEvaluator.maxCharge(
-                                PriceEvaluator.forBorrower(matches.get(i).price(), smallOrMicro),
-                                loan.loan().principal(), n, exempt);
+                        Optional<BigDecimal> max = PriceEvaluator.maxCharge(m.priceFor(smallOrMicro, day),
+                                loan.loan().principal(), n, m.exemptFor(smallOrMicro, day));
                         if (max.isEmpty()) {
                             return; // 协议定价, no price stated or no upper end: no bound to exceed
                         }
                         bound = bound.max(max.get());
-                        evidence.add(PartnerFacts.evidence(published.get(i), matches.get(i)));
+                        evidence.add(m.evidence(day, smallOrMicro));
                     }
                     BigDecimal allowed = bound.setScale(2, RoundingMode.CEILING);
                     if (charged.compareTo(allowed) > 0) {
@@ -138,6 +140,8 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
         /** Partner → item name without spaces → its uncategorised items of that name. */
         private final Map<String, Map<String, BankCatalogue.Entry[]>> byName = new HashMap<>();
         private final Map<String, String> bareNames = new ConcurrentHashMap<>();
+        /** True when some published item states a date: only then is a loan's contract date looked at. */
+        private boolean dated;
 
         Published(PartnerFacts facts) {
             this.facts = facts;
@@ -147,12 +151,14 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 for (Disclosure schedule : facts.schedulesOf(partner)) {
                     for (FeeItem p : schedule.items()) {
                         String category = facts.categoryOf(p);
-                        BankCatalogue.Entry m = new BankCatalogue.Entry(schedule, p, category,
-                                SmallMicroExemption.exempts(p), p.price());
+                        List<BankCatalogue.Entry> m = BankCatalogue.entriesOf(schedule, p, category, p.price());
+                        for (BankCatalogue.Entry e : m) {
+                            dated |= e.dating() != BankCatalogue.Dating.NONE;
+                        }
                         if (category != null) {
-                            categories.computeIfAbsent(category, k -> new ArrayList<>()).add(m);
+                            categories.computeIfAbsent(category, k -> new ArrayList<>()).addAll(m);
                         } else {
-                            names.computeIfAbsent(bare(p.name()), k -> new ArrayList<>()).add(m);
+                            names.computeIfAbsent(bare(p.name()), k -> new ArrayList<>()).addAll(m);
                         }
                     }
                 }
@@ -163,6 +169,18 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 names.forEach((k, v) -> n.put(k, v.toArray(new BankCatalogue.Entry[0])));
                 byName.put(partner, n);
             }
+        }
+
+        /** The day a loan is judged on: its contract date when some schedule item is dated. */
+        long dayOf(java.time.LocalDate contractDate) {
+            return dated ? BankCatalogue.Dating.day(contractDate) : BankCatalogue.Dating.NO_DAY;
+        }
+
+        /** The partner's published entries for a charged item of this category (by name when it has none). */
+        BankCatalogue.Entry[] matches(String partner, String category, String item) {
+            Map<String, BankCatalogue.Entry[]> table = category != null ? byCategory.get(partner) : byName.get(partner);
+            BankCatalogue.Entry[] found = table == null ? null : table.get(category != null ? category : bare(item));
+            return found == null ? new BankCatalogue.Entry[0] : found;
         }
 
         /** False when {@code judge} would find nothing on the loan: every charge published, none clearly above. */
@@ -211,9 +229,14 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                 }
                 double bound = 0.0;
                 boolean unbounded = false;
+                long day = dayOf(l.contractDate());
+                boolean someInForce = BankCatalogue.anyInForce(matches, day);
                 for (BankCatalogue.Entry m : matches) {
-                    double b = PriceEvaluator.maxChargeApprox(m.priceFor(l.smallOrMicro()), principal, n,
-                            l.smallOrMicro() && m.exemptsSmallMicro());
+                    if (someInForce && !m.inForce(day)) {
+                        continue;
+                    }
+                    double b = PriceEvaluator.maxChargeApprox(m.priceFor(l.smallOrMicro(), day), principal, n,
+                            m.exemptFor(l.smallOrMicro(), day));
                     if (Double.isNaN(b)) {
                         unbounded = true;
                         break;

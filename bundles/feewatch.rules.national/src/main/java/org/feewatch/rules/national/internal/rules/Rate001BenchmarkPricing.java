@@ -1,9 +1,11 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.feewatch.api.Loan;
 import org.feewatch.api.RateType;
@@ -12,6 +14,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -33,6 +36,12 @@ public final class Rate001BenchmarkPricing implements Rule {
     public RuleEvaluation start(AuditContext context) {
         LocalDate from = info.effectiveFrom();
         return new RuleEvaluation() {
+            /** Only loans priced off the benchmark rate: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.BENCHMARK_RATE);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();

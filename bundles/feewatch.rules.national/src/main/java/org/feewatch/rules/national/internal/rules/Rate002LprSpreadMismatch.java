@@ -1,9 +1,11 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.feewatch.api.Loan;
 import org.feewatch.api.LprFixing;
@@ -14,6 +16,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -46,12 +49,8 @@ public final class Rate002LprSpreadMismatch implements Rule {
      * figure is within 1e-10 of its decimal (rates below 1e6 %), so a difference found more than
      * {@link #DOUBLE_MARGIN_BP} inside the tolerance is inside it exactly. The rest is decided exactly.
      */
-    private boolean clearlyWithinTolerance(BigDecimal nominal, BigDecimal lpr, int spreadBp) {
-        if (lpr == null) {
-            return false;
-        }
-        double rate = nominal.doubleValue();
-        double reference = lpr.doubleValue();
+    private boolean clearlyWithinTolerance(double rate, double reference, int spreadBp) {
+        // NaN (no figure) fails the test below and goes the exact way
         if (!(Math.abs(rate) < 1e6 && Math.abs(reference) < 1e6)) {
             return false;
         }
@@ -67,6 +66,12 @@ public final class Rate002LprSpreadMismatch implements Rule {
     @Override
     public RuleEvaluation start(AuditContext context) {
         return new RuleEvaluation() {
+            /** Only LPR-priced loans: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.LPR_RATE);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
@@ -93,7 +98,10 @@ public final class Rate002LprSpreadMismatch implements Rule {
                     return;
                 }
                 BigDecimal lpr = oneYear ? fixing.oneYear() : fiveYear ? fixing.fiveYear() : fixing.forTenor(tenor);
-                if (clearlyWithinTolerance(loan.rate().nominal(), lpr, loan.rate().spreadBp())) {
+                // the doubles the engine converted once (the 1-year LPR), else this fixing's
+                double reference = oneYear ? facts.lpr1yValue() : lpr == null ? Double.NaN : lpr.doubleValue();
+                if (clearlyWithinTolerance(facts.nominalRateValue(), reference, loan.rate().spreadBp())) {
+
                     return;
                 }
                 BigDecimal spread = BigDecimal.valueOf(loan.rate().spreadBp());

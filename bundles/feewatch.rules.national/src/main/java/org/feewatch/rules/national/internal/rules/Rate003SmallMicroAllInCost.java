@@ -1,9 +1,11 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.feewatch.api.Loan;
 import org.feewatch.api.RuleInfo;
@@ -12,6 +14,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -32,7 +35,14 @@ public final class Rate003SmallMicroAllInCost implements Rule {
     @Override
     public RuleEvaluation start(AuditContext context) {
         Integer maxSpreadBp = context.policy().maxSpreadBp();
+        double maxSpreadPercent = maxSpreadBp == null ? Double.NaN : maxSpreadBp / 100.0;
         return new RuleEvaluation() {
+            /** Only small and micro borrowers: {@link #onLoan} returns at once on any other loan. */
+            @Override
+            public Set<LoanTrait> onlyLoansWith() {
+                return EnumSet.of(LoanTrait.SMALL_OR_MICRO);
+            }
+
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
@@ -55,7 +65,8 @@ public final class Rate003SmallMicroAllInCost implements Rule {
                     PricingText.noApr(info, facts, findings);
                     return;
                 }
-                if (PricingText.clearlyBelow(apr, lpr.doubleValue() + maxSpreadBp / 100.0)) {
+                if (PricingText.clearlyBelow(apr, facts.lpr1yValue() + maxSpreadPercent)) {
+
                     return;
                 }
                 BigDecimal line = lpr.add(BigDecimal.valueOf(maxSpreadBp).movePointLeft(2));

@@ -59,7 +59,8 @@ public final class Rate004JudicialProtectionLine implements Rule {
                     PricingText.noApr(info, facts, findings);
                     return;
                 }
-                if (PricingText.clearlyBelow(apr, lpr.doubleValue() * multipleValue)) {
+                if (PricingText.clearlyBelow(apr, facts.lpr1yValue() * multipleValue)) {
+
                     return;
                 }
                 BigDecimal line = lpr.multiply(multiple);

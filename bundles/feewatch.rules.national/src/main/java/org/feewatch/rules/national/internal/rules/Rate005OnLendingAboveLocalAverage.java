@@ -5,9 +5,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +23,7 @@ import org.feewatch.api.Subject;
 import org.feewatch.api.spi.AuditContext;
 import org.feewatch.api.spi.FindingSink;
 import org.feewatch.api.spi.LoanFacts;
+import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
 import org.feewatch.rules.national.internal.NationalCatalogue;
@@ -79,6 +82,12 @@ public final class Rate005OnLendingAboveLocalAverage implements Rule {
 
         Evaluation(AuditContext context) {
             this.context = context;
+        }
+
+        /** Only on-lending loans to small and micro borrowers: {@link #onLoan} returns at once on any other loan. */
+        @Override
+        public Set<LoanTrait> onlyLoansWith() {
+            return EnumSet.of(LoanTrait.ON_LENDING, LoanTrait.SMALL_OR_MICRO);
         }
 
         @Override

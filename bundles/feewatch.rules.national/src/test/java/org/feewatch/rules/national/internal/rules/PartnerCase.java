@@ -97,6 +97,29 @@ final class PartnerCase {
         return this;
     }
 
+    /** A schedule that was read, with items given as name, price as published, remark (优惠措施, 生效日期 …). */
+    PartnerCase scheduleWithRemarks(String partnerId, String... nameTextRemark) {
+        String sourceId = partnerId.toLowerCase() + "-schedule-" + sources.size();
+        SourceRef ref = new SourceRef(sourceId, partnerId, SourceKind.PARTNER_SCHEDULE, null,
+                "pages/" + sourceId + ".html", null);
+        sources.add(ref);
+        List<FeeItem> items = new ArrayList<>();
+        for (int i = 0; i < nameTextRemark.length; i += 3) {
+            String name = nameTextRemark[i];
+            String text = nameTextRemark[i + 1];
+            String remark = nameTextRemark[i + 2];
+            items.add(new FeeItem(sourceId, name, DICTIONARY.categoryOf(name), null, text, PriceParser.parse(text), null,
+                    remark, null, "table > tr:nth-child(" + (i / 3 + 2) + ")",
+                    name + " " + text + (remark == null ? "" : " " + remark)));
+        }
+        byte[] body = ("schedule of " + partnerId).getBytes(StandardCharsets.UTF_8);
+        Snapshot snapshot = new Snapshot(sourceId, ref.file(), "sha-" + sourceId, "text/html", "UTF-8", "hint",
+                Instant.parse("2023-12-31T00:00:00Z"), body, new String(body, StandardCharsets.UTF_8));
+        disclosures.add(new Disclosure(ref, snapshot, items, null, List.of()));
+        statuses.add(SourceStatus.ok(sourceId, snapshot.sha256(), items.size()));
+        return this;
+    }
+
     PartnerCase failedSchedule(String partnerId, String error) {
         String sourceId = partnerId.toLowerCase() + "-schedule-" + sources.size();
         sources.add(new SourceRef(sourceId, partnerId, SourceKind.PARTNER_SCHEDULE, "http://127.0.0.1:9/" + sourceId,
