@@ -41,12 +41,20 @@ public final class PdfPages {
     private PdfPages() {
     }
 
-    /** True for a body served or named as a PDF, or whose first bytes say it is one. */
+    /** True for a body typed as a PDF, or that starts with {@code %PDF-}. */
     public static boolean isPdf(String contentType, byte[] body) {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MEDIA_TYPE)) {
             return true;
         }
-        return startsAsPdf(body);
+        if (body == null || body.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (body[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code %PDF-} stands within the first kilobyte of the body. */

@@ -34,7 +34,8 @@ class PdfPagesTest {
         assertTrue(PdfPages.isPdf("application/pdf; qs=0.001", new byte[0]));
         assertTrue(PdfPages.startsAsPdf(junkFirst), "a few bytes before the header are allowed");
         assertFalse(PdfPages.isPdf("text/html", "<html></html>".getBytes(StandardCharsets.US_ASCII)));
-        assertTrue(PdfPages.startsAsPdf(html), "only the type decides for a page naming %PDF- early");
+        assertFalse(PdfPages.isPdf("text/html", html), "a page naming %PDF- is a page");
+        assertFalse(PdfPages.isPdf(null, html));
     }
 
     @Test
