@@ -44,7 +44,6 @@ import org.feewatch.engine.CaseAuditContext;
 import org.feewatch.engine.cashflow.CashFlowLoanAnalyzer;
 import org.feewatch.engine.fees.SynonymFeeDictionary;
 import org.feewatch.engine.internal.LoanTraits;
-
 import org.feewatch.loanbook.internal.JsonlLoanBookReader;
 import org.feewatch.loanbook.internal.ReaderConfig;
 import org.feewatch.rules.national.internal.NationalLpr;

@@ -25,6 +25,11 @@ import org.feewatch.api.Partner;
 public final class FeePayees {
     /** How a bank's own export names the bank: "this bank", "our bank". */
     private static final List<String> SELF_REFERENCES = List.of("本行", "我行");
+    /**
+     * The empty list of a loan without fees: Loan copies its lists with List.copyOf, which gives the
+     * one empty List.of() for every empty list. Told by identity first, no call through List.
+     */
+    private static final List<LoanFee> NO_FEES = List.of();
 
     private final String institutionId;
     private final String upperId;
@@ -84,7 +89,7 @@ public final class FeePayees {
      */
     public Loan canonical(Loan loan, boolean note) {
         List<LoanFee> fees = loan.fees();
-        if (fees.isEmpty() || institutionId == null) {
+        if (fees == NO_FEES || fees.isEmpty() || institutionId == null) {
             return loan;
         }
         List<LoanFee> changed = null;
