@@ -483,13 +483,16 @@ final class TableReader {
         return unit == null ? price : price + unit;
     }
 
-    /** A price cell that states nothing: blank, or a dash or slash alone. */
-    private static final Pattern NOTHING = Pattern.compile("^[\\s\\-－—–/／\\\\]*$");
+    /**
+     * A price cell holding a dash or a slash alone: the bank marks the price as taken care of elsewhere.
+     * A blank cell is a missing price, whatever the remark says (bank-b: 由我行承担 beside a blank price).
+     */
+    private static final Pattern NOTHING = Pattern.compile("^\\s*[\\-－—–/／\\\\]+\\s*$");
     /** Words of an audience in a remark: a waiver for them is an exemption, not the item's price. */
     private static final Pattern AUDIENCE = Pattern.compile("企业|客户|个人|小微|对公|个体|商户|农户|[Ee]nterprise|SME|[Cc]ustomer");
 
     /**
-     * The price of an entry whose price cell states nothing (「—」, 「/」) and whose remark says it is free
+     * The price of an entry whose price cell is a dash or a slash (「—」, 「/」) and whose remark says it is free
      * for everyone (暂不收费, 免费): free, as the bank wrote it in the remark. A waiver for an audience
      * (小微企业免收) is an exemption for them and leaves the price unstated for the others.
      */
