@@ -208,55 +208,24 @@ final class ChunkedBookReader {
                 int limit = buf.length;
                 boolean eof = false;
                 int start = -1;
-                // the line ends are counted piece by piece as the pieces come in, while they are in the
-                // processor's cache: [start, scanned) holds `counted` of them, and `found` is the batch's
-                // last line end once it is in (then the chunk is cut without reading on)
-                int scanned = 0;
-                long counted = 0;
-                int found = -1;
                 while (failure.get() == null) {
                     if (!eof) {
-                        int n = fill(ch, pos, buf, filled, (int) Math.min(limit, (long) filled + READ_PIECE));
+                        int n = fill(ch, pos, buf, filled, limit);
                         eof = n < 0;
                         if (n > 0) {
                             pos += n;
                             filled += n;
                         }
-                        if (start < 0 && (filled >= 3 || eof)) {
-                            start = startOffset == 0 && filled >= 3 && buf[0] == BOM[0] && buf[1] == BOM[1]
-                                    && buf[2] == BOM[2] ? 3 : 0;
-                            scanned = start;
-                            counted = 0;
-                        }
                         if (!eof && filled < limit) {
-                            if (start < 0) {
-                                continue;
-                            }
-                            int r = Bytes.nthIndexOf(buf, scanned, filled, (byte) '\n', (int) (batchLines - counted));
-                            if (r < 0) {
-                                counted += -1 - r;
-                                scanned = filled;
-                                continue;
-                            }
-                            found = r;
+                            continue;
                         }
+                    }
+                    if (start < 0) {
+                        start = startOffset == 0 && filled >= 3 && buf[0] == BOM[0] && buf[1] == BOM[1]
+                                && buf[2] == BOM[2] ? 3 : 0;
                     }
                     listener.onProgress(pos, size);
-                    // the index of the batch's last line end, or minus one minus the line ends there are
-                    int nth;
-                    if (found >= 0) {
-                        nth = found;
-                        found = -1;
-                    } else {
-                        int r = Bytes.nthIndexOf(buf, scanned, filled, (byte) '\n', (int) (batchLines - counted));
-                        if (r < 0) {
-                            counted += -1 - r;
-                            scanned = filled;
-                            nth = (int) (-1 - counted);
-                        } else {
-                            nth = r;
-                        }
-                    }
+                    int nth = Bytes.nthIndexOf(buf, start, filled, (byte) '\n', batchLines);
                     int chunkEnd;
                     long lines;
                     if (nth >= 0) {
@@ -302,8 +271,6 @@ final class ChunkedBookReader {
                             line++;
                             filled = Math.max(keep, 0);
                             start = 0;
-                            scanned = 0;
-                            counted = 0;
                             limit = buf.length;
                             if (keep < 0) {
                                 pool.put(buf);
@@ -325,24 +292,20 @@ final class ChunkedBookReader {
                     buf = next;
                     filled = carry;
                     start = 0;
-                    scanned = 0;
-                    counted = 0;
                 }
                 pool.put(buf);
             }
         }
 
-        /**
-         * Reads into buf from filled up to limit; the bytes read, or -1 at the end of the file. The caller
-         * reads a piece at a time: a read into an array goes through a direct buffer of the read's size,
-         * which the kernel fills and which is then copied to the array, so a piece that fits in the
-         * processor's cache is copied from there rather than from memory (and its line ends are
-         * counted from there too).
-         */
+        /** Reads into buf from filled up to limit; the bytes read, or -1 at the end of the file. */
         private int fill(FileChannel ch, long pos, byte[] buf, int filled, int limit) throws IOException {
-            ByteBuffer bb = ByteBuffer.wrap(buf, filled, Math.max(0, limit - filled));
             int total = 0;
-            while (bb.hasRemaining()) {
+            int want = Math.max(0, limit - filled);
+            // in pieces: a read into an array goes through a direct buffer of the read's size, which the
+            // kernel fills and which is then copied to the array; one that fits in the processor's cache
+            // is copied from there rather than from memory
+            while (total < want) {
+                ByteBuffer bb = ByteBuffer.wrap(buf, filled + total, Math.min(READ_PIECE, want - total));
                 int n = ch.read(bb, pos + total);
                 if (n < 0) {
                     return total == 0 ? -1 : total;
