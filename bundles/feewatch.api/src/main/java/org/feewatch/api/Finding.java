@@ -12,7 +12,8 @@ public record Finding(String rule, Severity severity, Subject subject, String ti
         Map<String, String> metrics, List<String> citations, Action action) {
     public Finding {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
-        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        // an unmodifiable copy in the order given (see FindingMetrics)
+        metrics = metrics == null ? Map.of() : FindingMetrics.copyOf(metrics);
         citations = citations == null ? List.of() : List.copyOf(citations);
     }
 }

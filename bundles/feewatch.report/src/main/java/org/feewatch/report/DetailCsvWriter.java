@@ -197,13 +197,23 @@ public final class DetailCsvWriter implements DetailRows, Closeable {
             }
             room(APR_ROOM);
             buf[n++] = ',';
+            int aprStart = n;
             apr(apr);
+            int aprLength = n - aprStart;
             room(APR_ROOM);
             buf[n++] = ',';
             apr(aprEffective);
-            room(APR_ROOM);
-            buf[n++] = ',';
-            apr(aprBankOnly);
+            if (aprBankOnly == apr) {
+                // most loans have no partner fees: the bank-only APR is the all-in one, already written
+                room(aprLength + 1);
+                buf[n++] = ',';
+                System.arraycopy(buf, aprStart, buf, n, aprLength);
+                n += aprLength;
+            } else {
+                room(APR_ROOM);
+                buf[n++] = ',';
+                apr(aprBankOnly);
+            }
             room(1);
             buf[n++] = ',';
             if (rules == null || rules.isEmpty()) {

@@ -31,6 +31,9 @@ class DetailCsvWriterTest {
             w.accept(new LoanMetrics("贷款-5", new BigDecimal("3.123456"), new BigDecimal("4.65"), -2.5, 1e11, 0.0,
                     List.of("RATE-003")));
             w.accept(new LoanMetrics(" L6", null, null, 9.999999999, 10.0, null, List.of("A\"B")));
+            // a bank-only APR equal to the all-in one, beyond the fixed-point form and at zero
+            w.accept(new LoanMetrics("L8", null, null, 1e11, 1.0, 1e11, List.of()));
+            w.accept(new LoanMetrics("L9", null, null, -0.0, -0.0, 0.0, List.of()));
         }
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
         assertEquals("id,lpr_1y,nominal_rate,apr,apr_effective,apr_bank_only,rules", lines[0]);
@@ -40,7 +43,9 @@ class DetailCsvWriterTest {
         assertEquals("L4,3.6500,0.0000,0.00000000,123456.50000000,,", lines[4]);
         assertEquals("贷款-5,3.123456,4.6500,-2.50000000,100000000000.00000000,0.00000000,RATE-003", lines[5]);
         assertEquals("\" L6\",,,10.00000000,10.00000000,,\"A\"\"B\"", lines[6]);
-        assertEquals(7, lines.length);
+        assertEquals("L8,,,100000000000.00000000,1.00000000,100000000000.00000000,", lines[7]);
+        assertEquals("L9,,,0.00000000,0.00000000,0.00000000,", lines[8]);
+        assertEquals(9, lines.length);
     }
 
     private static final List<LoanMetrics> ROWS = List.of(

@@ -31,6 +31,9 @@ import org.feewatch.engine.LoanAnalyzer;
  */
 public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
 
+    private static final List<LoanFee> NO_FEES = List.of();
+    private static final List<BundledProduct> NO_PRODUCTS = List.of();
+
     /** What {@link #analyze(Loan, AuditContext)} reads from the audit's context, read once per audit. */
     private volatile AuditConstants constants;
 
@@ -145,8 +148,9 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         // each list's size once: a call through the List interface each time, and several kinds of list come by
         List<LoanFee> fees = loan.fees();
         List<BundledProduct> bundled = loan.bundled();
-        int feeCount = fees.size();
-        int bundledCount = bundled.size();
+        // most lists are the one empty List.of() (Loan copies its lists with List.copyOf): told by identity
+        int feeCount = fees == NO_FEES ? 0 : fees.size();
+        int bundledCount = bundled == NO_PRODUCTS ? 0 : bundled.size();
         Work work = Work.ofThisThread();
         String problem = missingData(loan, fees, feeCount, bundled, bundledCount);
         if (problem != null) {
@@ -360,7 +364,6 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         for (int b = 0; b < bundledCount; b++) {
             BundledProduct product = bundled.get(b);
             if (product.mandatory() && product.premium() == null) {
-
                 return "mandatory product " + product.name() + " has no premium";
             }
         }

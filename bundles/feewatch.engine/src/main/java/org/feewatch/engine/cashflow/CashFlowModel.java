@@ -133,7 +133,6 @@ public final class CashFlowModel {
         return Double.isInfinite(growth) ? principal * i : principal * i * growth / (growth - 1.0);
     }
 
-
     /**
      * Adds a fee paid by the borrower: {@code upfront} in month 0, {@code annual} in months 0, 12, 24 …
      * strictly before n, {@code monthly} in months 1..n, {@code maturity} in month n.

@@ -34,7 +34,10 @@ public final class SmallMicroExemption {
     private static final String SMALL_MICRO_EN = "(?:small(?:and|&|/|,)micro|micro(?:and|&|/|,)small|(?-i:MSMEs?|SMEs?))";
     private static final String WAIVED_EN = "(?<!not)(?<!no)(?:exempt(?:ed|ion)?|waived?|freeofcharge|free|nocharge|notcharged)";
     private static final Pattern EXEMPTS_SMALL_MICRO_EN = Pattern.compile(
-            WAIVED_EN + "[^.;\\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\\n]{0,30}?" + WAIVED_EN,
+            WAIVED_EN + "[^.;\\n]{0,20}?" + SMALL_MICRO_EN + "|" + SMALL_MICRO_EN + "[^.;\\n]{0,30}?" + WAIVED_EN
+                    // 「Not applicable to small and micro enterprises」, 「Excluding SMEs」
+                    + "|(?:notapplicable(?:to|for)|doesnotapplyto|notchargedto|notcharged(?:for|on)|excluding|except(?:for)?)(?:the)?"
+                    + SMALL_MICRO_EN,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ONLY_LARGE_OR_MEDIUM_EN = Pattern.compile(
             "(?:only|solely)(?:for|to|applicableto|appliesto|chargedto|charged)?(?:large|medium)"
@@ -75,7 +78,7 @@ public final class SmallMicroExemption {
             return known;
         }
         boolean answer = exempts(item.name(), item.priceText(), item.content(), item.remark(), item.section(),
-                item.text()) || audienceIsLargeOrMedium(item.remark());
+                item.text()) || audienceIsLargeOrMedium(item.remark()) || audienceIsLargeOrMedium(qualifier(item.name()));
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -116,6 +119,21 @@ public final class SmallMicroExemption {
             }
         }
         return false;
+    }
+
+    /** A qualifier in brackets after a name: 资金管理费（大中型企业） → 大中型企业. */
+    private static final Pattern NAME_QUALIFIER = Pattern.compile("[（(]([^（()）]{1,20})[)）]\\s*$");
+
+    /**
+     * The qualifier in brackets at the end of an item's name, or null: 资金管理费（大中型企业） names
+     * the item's audience as an 适用对象 column would.
+     */
+    static String qualifier(String name) {
+        if (name == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NAME_QUALIFIER.matcher(name);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String normalise(String original) {

@@ -25,6 +25,11 @@ import org.feewatch.api.Partner;
 public final class FeePayees {
     /** How a bank's own export names the bank: "this bank", "our bank". */
     private static final List<String> SELF_REFERENCES = List.of("本行", "我行");
+    /**
+     * The empty list of a loan without fees: Loan copies its lists with List.copyOf, which gives the
+     * one empty List.of() for every empty list. Told by identity first, no call through List.
+     */
+    private static final List<LoanFee> NO_FEES = List.of();
 
     private final String institutionId;
     private final String upperId;
@@ -74,17 +79,16 @@ public final class FeePayees {
         return out == null ? List.copyOf(loans) : List.copyOf(out);
     }
 
-    Loan canonical(Loan loan) {
-        return canonical(loan, true);
+    /** {@link #canonical(List)} in place: each loan replaced by its canonical form where that differs. */
+    public void canonical(Loan[] loans) {
+        for (int i = 0; i < loans.length; i++) {
+            loans[i] = canonical(loans[i]);
+        }
     }
 
-    /**
-     * The loan with the institution's fees under its id; the loan itself when nothing changes.
-     * {@code note}: counts its payees for {@link #warnings()} (once per loan of the book).
-     */
-    public Loan canonical(Loan loan, boolean note) {
+    Loan canonical(Loan loan) {
         List<LoanFee> fees = loan.fees();
-        if (fees.isEmpty() || institutionId == null) {
+        if (fees == NO_FEES || fees.isEmpty() || institutionId == null) {
             return loan;
         }
         List<LoanFee> changed = null;
@@ -95,9 +99,7 @@ public final class FeePayees {
                 continue;
             }
             boolean institution = aliases.contains(payee) || payee.toUpperCase(Locale.ROOT).equals(upperId);
-            if (note) {
-                note(payee, loan, institution);
-            }
+            note(payee, loan, institution);
             if (institution) {
                 if (changed == null) {
                     changed = new ArrayList<>(fees);

@@ -1,5 +1,6 @@
 package org.feewatch.engine.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,13 @@ public final class FindingChecks {
      */
     private static String lastSha256;
 
+    /**
+     * Rule codes {@link #problem} accepted, by hash code (a code replaces another in its slot):
+     * shared by the judging threads without a lock, as {@link #lastSha256}.
+     */
+    private static final int ACCEPTED_CODES = 32;
+    private static final String[] acceptedCodes = new String[ACCEPTED_CODES];
+
     /** True when {@code s} matches {@link #SHA256} (see {@link #isRuleCode}). */
     static boolean isSha256(String s) {
         if (s == lastSha256) {
@@ -72,8 +80,14 @@ public final class FindingChecks {
         if (f == null) {
             return "an empty (null) finding";
         }
-        if (!isRuleCode(f.rule())) {
-            return "a finding with the malformed rule code \"" + f.rule() + "\"";
+        String rule = f.rule();
+        // a rule's findings share its code object: checked once, then found by identity
+        int slot = rule == null ? 0 : rule.hashCode() & (ACCEPTED_CODES - 1);
+        if (rule == null || acceptedCodes[slot] != rule) {
+            if (!isRuleCode(rule)) {
+                return "a finding with the malformed rule code \"" + rule + "\"";
+            }
+            acceptedCodes[slot] = rule;
         }
         if (f.severity() == null) {
             return "a finding without a severity";
@@ -90,7 +104,10 @@ public final class FindingChecks {
         if (f.action() == null) {
             return "a finding without an action";
         }
-        for (Evidence e : f.evidence()) {
+        // by index: the lists are immutable, and an iterator per finding costs more than the checks
+        List<Evidence> evidence = f.evidence();
+        for (int i = 0, n = evidence.size(); i < n; i++) {
+            Evidence e = evidence.get(i);
             if (e == null || e.source() == null) {
                 return "a finding with evidence that names no source";
             }
@@ -101,8 +118,9 @@ public final class FindingChecks {
         if (hasNull(f.metrics())) {
             return "a finding with a metric that has no name or no value";
         }
-        for (String c : f.citations()) {
-            if (c == null) {
+        List<String> citations = f.citations();
+        for (int i = 0, n = citations.size(); i < n; i++) {
+            if (citations.get(i) == null) {
                 return "a finding with an empty citation";
             }
         }
@@ -110,9 +128,9 @@ public final class FindingChecks {
     }
 
     /**
-     * True when a metric has no name or no value. A finding's metrics are an unmodifiable copy in
-     * a {@code LinkedHashMap}, which answers without the iterator and entry objects per metric
-     * that its unmodifiable entry set makes; a map that refuses to be asked about null has none.
+     * True when a metric has no name or no value. A finding's metrics are its own unmodifiable
+     * copy, which answers without an iterator and an entry object per metric; a map that refuses
+     * to be asked about null has none.
      */
     private static boolean hasNull(Map<String, String> metrics) {
         if (metrics.isEmpty()) {

@@ -118,6 +118,12 @@ public final class RuleSink implements FindingSink {
             if (loanRules.isEmpty()) {
                 return List.of();
             }
+            if (loanRules.size() == 1) {
+                // most loans that break a rule break one
+                String only = loanRules.get(0);
+                loanRules.clear();
+                return List.of(only);
+            }
             List<String> out = new ArrayList<>(loanRules);
             loanRules.clear();
             out.sort(null);
@@ -144,7 +150,10 @@ public final class RuleSink implements FindingSink {
             loanFindings.forEach(merging::add);
             batchFindings.addAll(merging.findings());
         } else {
-            batchFindings.addAll(loanFindings);
+            // one by one: addAll copies the list into an array first
+            for (int i = 0, n = loanFindings.size(); i < n; i++) {
+                batchFindings.add(loanFindings.get(i));
+            }
         }
         loanFindings.clear();
     }

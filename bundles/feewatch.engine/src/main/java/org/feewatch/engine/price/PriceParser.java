@@ -71,9 +71,9 @@ public final class PriceParser {
     private static final String PCT_AHEAD = "(?=\\d+(?:\\.\\d+)?%)";
     // a formula times the term in years or months: 担保金额×1.5%×担保期限（年）, 本金×0.1%×期数（月）
     private static final String TIMES_TERM = "[×*xX](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间|年限|年数|期数|月数|天数)?";
-    private static final Pattern YEAR = Pattern.compile("年(?:化|费|[^,;]{0,4}费率|利率)|年" + PCT_AHEAD
+    private static final Pattern YEAR = Pattern.compile("年(?:化|费|[^,;]{0,4}费率|利率|息)|年" + PCT_AHEAD
             + "|%/年|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)");
-    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率)|月" + PCT_AHEAD + "|%/月|每月|按月|逐月|"
+    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|每月|按月|逐月|"
             + TIMES_TERM + "\\(月\\)|[×*](?:贷款|借款|担保)?(?:月数|期数)");
     private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|每季|按季");
     private static final Pattern DAY = Pattern.compile("日(?:[^,;]{0,4}费率|利率|息)|日" + PCT_AHEAD + "|%/[日天]|每日|每天|按日|按天");
@@ -96,7 +96,11 @@ public final class PriceParser {
             }
             Segment parsed = parseSegment(segment, wholePeriod);
             conditional |= parsed.conditional;
-            if (parsed.price != null) {
+            Price last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+            if (parsed.price != null && !parsed.conditional && last != null && otherSide(last, parsed.price)) {
+                // 上限：1%；下限：0.1% (a 收费标准 over 上限 | 下限): the two ends of one range
+                parts.set(parts.size() - 1, joinSides(last, parsed.price));
+            } else if (parsed.price != null) {
                 parts.add(parsed.price);
             } else if (parsed.onlyBounds && !parts.isEmpty()) {
                 // a clause such as 最低100元 after the rate belongs to the price before it
@@ -401,7 +405,7 @@ public final class PriceParser {
             english("\\b(?:per\\s*month|monthly|a month)\\b", "每月"),
             english("\\b(?:per\\s*quarter|quarterly)\\b", "每季"),
             english("\\b(?:free\\s*of\\s*charge|no\\s*charge|free)\\b", "免费"),
-            english("\\b(?:negotiable|negotiated|by\\s*(?:mutual\\s*)?agreement|as\\s*agreed|subject\\s*to\\s*(?:the\\s*)?agreement)\\b", "协议定价"),
+            english("\\b(?:negotiable|negotiated|by\\s*(?:mutual\\s*)?(?:agreement|negotiation)|as\\s*agreed|subject\\s*to\\s*(?:the\\s*)?(?:agreement|negotiation)|to\\s*be\\s*(?:negotiated|agreed)|case\\s*by\\s*case)\\b", "协议定价"),
             english("\\b(?:minimum|min\\.|at\\s*least)\\b", "最低"),
             english("\\b(?:maximum|max\\.|up\\s*to|capped\\s*at|not\\s*exceeding|no\\s*more\\s*than)\\b", "最高"),
             english("\\bof\\s*the\\s*(?:committed|commitment)\\s*amount\\b", "承诺金额"),
@@ -429,8 +433,89 @@ public final class PriceParser {
         return s;
     }
 
+    /**
+     * An amount of yuan written in Chinese numerals, capital (人民币贰佰元整) or plain (二百元, 五十元): a
+     * run with at least one digit word, before 元 or 圆 (and 整 after). A unit alone (每万元) is no amount.
+     */
+    private static final Pattern CHINESE_AMOUNT = Pattern.compile(
+            "([零〇一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟]+)([元圆])整?");
+
+    private static final String CHINESE_DIGITS = "零一二三四五六七八九";
+    private static final String CAPITAL_DIGITS = "〇壹贰叁肆伍陆柒捌玖";
+
+    private static final String CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟";
+
+    /** Numerals that are digits, not units: a run of units alone (万元, 每千元) is no amount. */
+    private static final String DIGIT_NUMERALS = "零〇一二两三四五六七八九十壹贰叁参肆伍陆柒捌玖拾";
+
+    /**
+     * A quick look before the pattern: a run of numerals with a digit word right before 元 or 圆 (most
+     * price texts have figures, and 1万元 has a unit word only).
+     */
+    private static boolean hasChineseAmount(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '元' && c != '圆') {
+                continue;
+            }
+            for (int j = i - 1; j >= 0 && CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0; j--) {
+                if (DIGIT_NUMERALS.indexOf(text.charAt(j)) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** 贰佰 → 200, 一万五千 → 15000, 十 → 10; null when the run holds no digit word or is malformed. */
+    static BigDecimal chineseAmount(String run) {
+        long total = 0;
+        long section = 0;
+        long digit = -1;
+        boolean anyDigit = false;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            int d = c == '两' ? 2 : c == '参' ? 3 : c == '〇' ? 0 : Math.max(CHINESE_DIGITS.indexOf(c), CAPITAL_DIGITS.indexOf(c));
+            if (d >= 0) {
+                digit = d;
+                anyDigit = true;
+                continue;
+            }
+            long unit = switch (c) {
+                case '十', '拾' -> 10;
+                case '百', '佰' -> 100;
+                case '千', '仟' -> 1000;
+                case '万' -> 10_000;
+                case '亿' -> 100_000_000;
+                default -> -1;
+            };
+            if (unit < 0) {
+                return null;
+            }
+            if (unit >= 10_000) {
+                section += Math.max(digit, 0);
+                total = (total + (section == 0 ? 1 : section)) * unit;
+                section = 0;
+            } else {
+                section += (digit < 0 ? 1 : digit) * unit;
+                anyDigit |= unit == 10;
+            }
+            digit = -1;
+        }
+        if (!anyDigit) {
+            return null;
+        }
+        return BigDecimal.valueOf(total + section + Math.max(digit, 0));
+    }
+
     static String normalise(String original) {
         String text = english(org.feewatch.engine.fees.Hanzi.simplified(original));
+        if (hasChineseAmount(text)) {
+            text = replaceAll(text, CHINESE_AMOUNT, m -> {
+                BigDecimal n = chineseAmount(m.group(1));
+                return n == null ? m.group(0) : n.toPlainString() + m.group(2).replace('圆', '元');
+            });
+        }
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -588,6 +673,28 @@ public final class PriceParser {
                             : unit, null, null, p.parts(), p.text());
         }
         return p;
+    }
+
+    /** True when {@code next} states only the end of a range that {@code prev} leaves open (上限 then 下限). */
+    private static boolean otherSide(Price prev, Price next) {
+        if (prev.kind() != next.kind() || (prev.kind() != Kind.PERCENT && prev.kind() != Kind.FIXED)) {
+            return false;
+        }
+        boolean prevLowOnly = prev.low() != null && prev.high() == null;
+        boolean prevHighOnly = prev.low() == null && prev.high() != null;
+        boolean nextLowOnly = next.low() != null && next.high() == null;
+        boolean nextHighOnly = next.low() == null && next.high() != null;
+        return ((prevLowOnly && nextHighOnly) || (prevHighOnly && nextLowOnly))
+                && (prev.base() == null || next.base() == null || prev.base() == next.base())
+                && prev.period() == next.period();
+    }
+
+    private static Price joinSides(Price a, Price b) {
+        BigDecimal low = a.low() != null ? a.low() : b.low();
+        BigDecimal high = a.high() != null ? a.high() : b.high();
+        return new Price(a.kind(), low, high, a.base() != null ? a.base() : b.base(), a.period(),
+                a.unit() != null ? a.unit() : b.unit(), a.minimum() != null ? a.minimum() : b.minimum(),
+                a.maximum() != null ? a.maximum() : b.maximum(), null, a.text() + ";" + b.text());
     }
 
     private static Price retext(Price p, String text) {

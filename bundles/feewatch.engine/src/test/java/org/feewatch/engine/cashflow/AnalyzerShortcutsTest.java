@@ -196,7 +196,6 @@ class AnalyzerShortcutsTest {
         assertEquals(bits(5.25), bits(CashFlowLoanAnalyzer.analyze(noTerm, null, BANK, 0.2, null).nominalRateValue()));
     }
 
-
     private static long bits(double d) {
         return Double.doubleToRawLongBits(d);
     }

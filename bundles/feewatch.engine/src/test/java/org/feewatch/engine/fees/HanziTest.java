@@ -26,4 +26,15 @@ class HanziTest {
         assertEquals("commitment-fee", d.categoryOf("貸款承諾費"));
         assertEquals("fund-management-fee", d.categoryOf("資金管理費"));
     }
+
+    @Test
+    void pricingWordsOfBig5PagesReadAsSimplified() {
+        // 備註 (a remark column), 協議定價 (negotiated), 不超過 (a maximum), 人民幣, 放款時 (hardpages bank-u, bank-x)
+        assertEquals("备注", Hanzi.simplified("備註"));
+        assertEquals("协议定价", Hanzi.simplified("協議定價"));
+        assertEquals("不超过", Hanzi.simplified("不超過"));
+        assertEquals("人民币", Hanzi.simplified("人民幣"));
+        assertEquals("放款时", Hanzi.simplified("放款時"));
+        assertEquals("序号", Hanzi.simplified("序號"));
+    }
 }

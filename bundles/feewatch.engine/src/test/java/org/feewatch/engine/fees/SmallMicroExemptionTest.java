@@ -70,4 +70,24 @@ class SmallMicroExemptionTest {
     void anAudienceThatIncludesOthersDoesNotExempt(String appliesTo) {
         assertFalse(SmallMicroExemption.exempts(item("贷款承诺费", "按承诺金额的0.3%/年", appliesTo)), appliesTo);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"资金管理费（大中型企业）", "贷款承诺费(大型企业)", "资金管理费（仅限大中型企业客户）"})
+    void aBracketedQualifierNamingLargeOrMediumEnterprisesExempts(String name) {
+        // the name says whom the item is for, as an 适用对象 column would (hardpages bank-u)
+        assertTrue(SmallMicroExemption.exempts(item(name, "贷款金额的0.2%", null)), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"贷款承诺费（对公）", "资金管理费（大中型企业及小微企业）", "贷款承诺费（中小企业）", "资金管理费"})
+    void aBracketedQualifierOfAnyOtherAudienceDoesNotExempt(String name) {
+        assertFalse(SmallMicroExemption.exempts(item(name, "贷款金额的0.2%", null)), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Not applicable to small and micro enterprises", "Does not apply to SMEs",
+            "Not charged to micro and small enterprises", "Excluding small and micro enterprises"})
+    void englishRemarksThatTakeSmallAndMicroEnterprisesOutExempt(String remark) {
+        assertTrue(SmallMicroExemption.exempts(item("Prepayment Fee", "1% of the prepaid amount", remark)), remark);
+    }
 }

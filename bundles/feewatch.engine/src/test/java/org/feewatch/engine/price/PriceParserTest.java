@@ -341,4 +341,57 @@ class PriceParserTest {
         assertEquals(Period.PER_MONTH, PriceParser.parse("借款本金×0.1%×借款期限（月）").period());
         assertEquals(Period.ONCE, PriceParser.parse("担保金额×1%").period());
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "人民币贰佰元整|200", "人民币贰佰元整/份|200", "每份伍佰元|500", "人民币壹仟元整/笔|1000", "二百元/笔|200",
+            "五十元|50", "每份一百元|100", "一万五千元|15000", "壹万元|10000", "拾元|10", "人民幣貳佰元整|200"})
+    void amountsInChineseNumeralsAreYuan(String text, String yuan) {
+        // capital numerals (贰佰元整) and plain ones (二百元) state a price (hardpages bank-u, bank-v)
+        Price p = PriceParser.parse(text);
+        assertEquals(Kind.FIXED, p.kind(), text);
+        assertAmount(yuan, p.high());
+        assertEquals(text, p.text());
+    }
+
+    @Test
+    void aUnitWordWithoutDigitWordsIsNoAmount() {
+        // 每万元 is "per 10,000 yuan", not an amount of 10,000
+        Price p = PriceParser.parse("每万元收取5元");
+        assertAmount("5", p.high());
+    }
+
+    @Test
+    void interestWordsStateTheirPeriod() {
+        assertEquals(Period.PER_MONTH, PriceParser.parse("月息0.5%").period());
+        assertEquals(Period.PER_YEAR, PriceParser.parse("年息2%").period());
+        assertEquals(Period.PER_DAY, PriceParser.parse("日息万分之二").period());
+    }
+
+    @Test
+    void anUpperAndALowerLimitInTwoClausesAreOneRange() {
+        // 收费标准 over 上限 | 下限 reads 「上限：1%；下限：0.1%」 (hardpages bank-u)
+        Price p = percent("上限：贷款金额的1%；下限：贷款金额的0.1%", "0.1", "1");
+        assertEquals(Base.PRINCIPAL, p.base());
+        percent("下限：0.1%；上限：1%", "0.1", "1");
+        Price money = PriceParser.parse("上限：500元；下限：50元");
+        assertEquals(Kind.FIXED, money.kind());
+        assertAmount("50", money.low());
+        assertAmount("500", money.high());
+        // two whole prices stay two tiers
+        assertEquals(Kind.TIERED, PriceParser.parse("大中型企业：1%；小微企业：0.5%").kind());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Subject to negotiation", "To be negotiated", "By negotiation", "Case by case",
+            "subject to agreement"})
+    void englishNegotiationIsANegotiatedPrice(String text) {
+        assertEquals(Kind.NEGOTIATED, PriceParser.parse(text).kind(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"以实际发生为准", "据实收取", "按实际发生额收取", "At actual cost"})
+    void actualCostStatesNoPrice(String text) {
+        assertEquals(Kind.UNSTATED, PriceParser.parse(text).kind(), text);
+    }
 }

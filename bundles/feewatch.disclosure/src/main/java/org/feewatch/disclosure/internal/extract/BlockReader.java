@@ -31,6 +31,9 @@ final class BlockReader {
     private static final Pattern NEXT_FEE_LABEL = Pattern.compile("(?<=[；;。])\\s*([^：:；;。，,\\s]{2,12})[：:]");
     /** A label inside a line, at its start or after a space or a stop: 「… 收费标准：…」. */
     private static final Pattern INNER_LABEL = Pattern.compile("(?<=^|[\\s，,。；;])([^\\s：:，,。；;]{2,12})[：:]");
+    /** A clause's numbering before its label: 一、 （二） 3. 4、 ⑤. */
+    private static final Pattern LEADING_ORDINAL = Pattern.compile(
+            "^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[、.．](?!\\d)|[①-⑳])\\s*");
     private static final Pattern LABELLED = Pattern.compile("^([^：:]{1,20})[：:]\\s*(.*)$", Pattern.DOTALL);
     private static final Set<String> LABEL_TAGS = Set.of("b", "strong", "span", "label", "em", "th", "dt", "font", "i");
     private static final Set<String> TITLE_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "caption", "legend");
@@ -378,7 +381,8 @@ final class BlockReader {
         }
         Matcher m = LABELLED.matcher(text);
         if (m.matches()) {
-            String label = m.group(1).trim();
+            // 「一、担保费率：…」, 「（二）评审费：…」: the numbering of a notice's clauses is no part of the fee's name
+            String label = LEADING_ORDINAL.matcher(m.group(1).trim()).replaceFirst("");
             String stem = feeOfRateLabel(label);
             if (stem != null && PRICE_LIKE.matcher(m.group(2)).find()) {
                 // 「担保费率：0.8%/年」, 「服务费收费标准：每月30元」: the label names the fee and its price

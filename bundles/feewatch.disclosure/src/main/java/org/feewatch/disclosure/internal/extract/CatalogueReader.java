@@ -25,7 +25,7 @@ final class CatalogueReader {
     private static final Set<String> HEADING_CANDIDATES = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "div",
             "span", "strong", "b", "font", "label", "legend", "center", "header");
     private static final Set<String> CONTAINERS = Set.of("body", "div", "section", "article", "main", "aside", "ul",
-            "ol", "dl", "li", "td", "th", "tbody", "table", "form", "center", "fieldset", "p", "dd", "span");
+            "ol", "dl", "li", "td", "th", "tbody", "table", "form", "center", "fieldset", "p", "dd", "span", "pre");
 
     private final Vocabulary vocabulary;
     private final TableReader tables;

@@ -44,9 +44,11 @@ final class ProductReader {
     /** An LPR pricing formula before the figure it gives: 一年期LPR+100BP（当前为4.45%）. */
     private static final String LPR_FORMULA = "(?:[^\\d%％\\n]{0,12}?(?:LPR|贷款市场报价利率)\\s*[+＋加减-]\\s*\\d+(?:\\.\\d+)?\\s*"
             + "(?:BP|个基点|基点))?";
+    /** Words of a lowest offer between a rate's label and its figure: as low as, starting at. */
+    private static final String LOWEST = "(?:(?:as\\s+low\\s+as|starting\\s+(?:at|from)|low\\s+as)\\s*)?";
     private static final Pattern APR = Pattern.compile(
             "(?:近似折算|折算|实际|参考|综合)?(?:年化(?:利率|综合融资成本|综合资金成本|融资成本|综合成本|费率|成本)?|年利率|APR|Annual(?:i[sz]ed)?\\s+(?:interest\\s+|percentage\\s+)?rate)"
-                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + GAP + NUM + "\\s*[%％]",
+                    + "\\s*(?:[（(]([^)）]{1,12})[)）])?" + LPR_FORMULA + GAP + LOWEST + NUM + "\\s*[%％]",
             Pattern.CASE_INSENSITIVE);
     /** The figure on its own line above its caption: 「4.15%」 then 「年化利率低至」 (a product card's big number). */
     private static final Pattern FIGURE_ABOVE_LABEL = Pattern.compile("^[^\\d\\n]{0,6}?" + NUM
@@ -534,7 +536,8 @@ final class ProductReader {
         String t = Texts.clean(cur.toString());
         cur.setLength(0);
         if (!t.isEmpty()) {
-            lines.add(new Line(owner, Texts.halfWidth(t), t));
+            // traditional characters (Big5 pages: 貸款期限 12個月, 手續費) are matched as simplified; one for one
+            lines.add(new Line(owner, Texts.halfWidth(org.feewatch.engine.fees.Hanzi.simplified(t)), t));
         }
     }
 }

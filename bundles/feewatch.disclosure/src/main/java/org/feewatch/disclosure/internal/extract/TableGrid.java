@@ -195,11 +195,20 @@ final class TableGrid {
      * (whose rows the plain text keeps together with their cells).
      */
     String lines(Element cell) {
+        List<String> lines = lineList(cell);
+        return lines.size() <= 1 ? text(cell) : String.join("；", lines);
+    }
+
+    /**
+     * The lines of a cell (runs between {@code <br>}s and block children such as {@code <p>}); one line,
+     * its plain text, when the cell has no such break, is long, or holds a table.
+     */
+    List<String> lineList(Element cell) {
         String plain = text(cell);
         if (cell == null || plain.length() > MAX_LINES_CHARS || !cell.getElementsByTag("table").isEmpty()
                 || (cell.getElementsByTag("br").isEmpty()
                 && cell.children().stream().noneMatch(ch -> BoundedText.BLOCK_TAGS.contains(ch.normalName())))) {
-            return plain;
+            return plain.isEmpty() ? List.of() : List.of(plain);
         }
         List<String> lines = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -222,7 +231,7 @@ final class TableGrid {
             }
         });
         endLine(lines, cur);
-        return lines.size() <= 1 ? plain : String.join("；", lines);
+        return lines.isEmpty() && !plain.isEmpty() ? List.of(plain) : lines;
     }
 
     private static void endLine(List<String> lines, StringBuilder cur) {

@@ -53,10 +53,18 @@ final class TableReader {
                 break;
             }
         }
+        Columns continued = null;
         if (header < 0) {
             // labels down the first column, one item a column: read it turned
             Element turned = transposed(table, grid);
-            return turned != null && read(turned, context, out, notes);
+            if (turned != null) {
+                return read(turned, context, out, notes);
+            }
+            // the rest of the catalogue above, split off under a heading without repeating its header
+            continued = continuation(table, grid, out);
+            if (continued == null) {
+                return tierTable(table, grid, context, out);
+            }
         }
         Headings headings = context;
         boolean inYuan = false;
@@ -73,9 +81,14 @@ final class TableReader {
             inYuan |= YUAN_UNIT.matcher(textOf(grid, distinctNonEmpty(grid, above))).find(); // 单位：人民币元
         }
         int first = out.items().size();
-        Columns columns = new Columns(limits.maxColumns());
-        columns.inYuan = inYuan;
-        int r = columns.assign(grid, header);
+        Columns columns = continued != null ? continued : new Columns(limits.maxColumns());
+        columns.inYuan |= inYuan;
+        int r = continued != null ? 0 : columns.assign(grid, header);
+        Element split = continued == null ? splitLineRows(table, grid, columns, r) : null;
+        if (split != null) {
+            footnotesOf = table;
+            return read(split, context, out, notes); // read again with one row an item
+        }
         Item current = null;
         Element classCell = null;
         for (; grid.has(r) && !out.full(); r++) {
@@ -147,7 +160,11 @@ final class TableReader {
             current = new Item(itemText, itemCells, number, headings, r);
         }
         flush(current, grid, columns, out);
-        applyFootnotes(table, grid, out, first);
+        lastColumns = columns;
+        lastWidth = grid.width();
+        Element notesAt = footnotesOf != null ? footnotesOf : table;
+        footnotesOf = null;
+        applyFootnotes(notesAt, grid, out, first);
         if (grid.truncated()) {
             notes.add("table at " + locators.of(table) + " is larger than the extraction limits; only its first "
                     + grid.height() + " rows were read");
@@ -202,7 +219,7 @@ final class TableReader {
             }
             if (role == Role.ITEM) {
                 item = true;
-            } else if (role != Role.NUMBER && role != Role.CATEGORY) {
+            } else if (role != Role.NUMBER && role != Role.CATEGORY && role != Role.UNIT && role != Role.CONDITION) {
                 other++;
             }
         }
@@ -365,7 +382,7 @@ final class TableReader {
             if (multiRow) {
                 // tiers split over rows: a column the vocabulary does not know (档次, 渠道) names the tier
                 List<String> names = new ArrayList<>();
-                for (int c : columns.of(null)) {
+                for (int c : columnsNaming(columns)) {
                     Element cell = grid.cell(r, c);
                     if (cell != null && !grid.spannedFromAbove(r, c) && !grid.spannedFromLeft(r, c)) {
                         names.add(grid.text(cell));
@@ -373,7 +390,7 @@ final class TableReader {
                 }
                 prefix = Texts.join(names, " ");
             }
-            String row = Texts.join(rowParts, "；");
+            String row = withUnit(Texts.join(rowParts, "；"), grid, r, columns);
             if (periods != null) {
                 // an item listed with its old and new price, each row with its own 生效日期: the period
                 // stays with its price (「2022-01-01至2022-12-31：每笔300元；2023-01-01起：每笔200元」)
@@ -418,16 +435,55 @@ final class TableReader {
         }
         String name = item.name;
         String mark = null;
+        String sup = supMark(item.itemCells);
         Matcher marker = FOOTNOTE_MARK.matcher(name);
-        if (marker.find() && marker.start() > 0) {
+        if (sup != null && name.endsWith(sup) && name.length() > sup.length()) {
+            // 贷款承诺费<sup>1</sup>: the figure points at note 1 under the table
+            name = name.substring(0, name.length() - sup.length()).trim();
+            mark = SUP_NUMBER.matcher(sup).matches() ? "注" + sup : sup;
+        } else if (marker.find() && marker.start() > 0) {
             mark = marker.group(1);
             name = name.substring(0, marker.start()).trim(); // 贷款承诺费* is 贷款承诺费, its * points at a footnote
+        }
+        if (mark == null && priceText != null && mayEndWithMark(priceText)) {
+            Matcher onPrice = PRICE_MARK.matcher(priceText);
+            if (onPrice.find() && onPrice.start() > 0) {
+                mark = onPrice.group(1); // 提前还款金额的1%*: the price's mark points at a note as a name's does
+            }
         }
         if (out.add(name, content, priceText, price, basis, remark, section, locators.of(grid.row(item.rows.get(0))),
                 String.join("\n", rowTexts), columns.feeNamed(priceCols)) && mark != null) {
             markers.put(out.items().size() - 1, mark);
         }
     }
+
+    /** What a 计费单位 column holds: a unit of a figure (%, ‰, 元, 万元) and/or what it is per (/笔, 每年). */
+    private static final Pattern UNIT_TEXT = Pattern.compile(
+            "^(?:人民币)?(?:[%％‰‱]|元|万元|BP|bp)?\\s*(?:(?:[/／]|每)\\s*[\\u4e00-\\u9fa5]{1,3})?$");
+    private static boolean isFigure(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    /**
+     * A row's price text with its 计费单位 cell after it when the text ends with a bare figure (0.1 under
+     * 收费标准 and %/笔 under 计费单位 read 0.1%/笔); the text as it is otherwise.
+     */
+    private static String withUnit(String price, TableGrid grid, int r, Columns columns) {
+        if (price == null || price.isEmpty() || !isFigure(price.charAt(price.length() - 1))) {
+            return price;
+        }
+        for (int c : columns.of(Role.UNIT)) {
+            String unit = grid.text(r, c);
+            if (!unit.isEmpty() && UNIT_TEXT.matcher(unit).matches()) {
+                return price + unit;
+            }
+        }
+        String unit = columns.headerUnit();
+        return unit == null ? price : price + unit;
+    }
+
+    /** A unit in brackets ending a price header: 费率（%）, 担保费率（%/年）, 收费标准（‰）. */
+    private static final Pattern HEADER_UNIT = Pattern.compile("[（(]\\s*([^（()）]{1,8}?)\\s*[)）]\\s*$");
 
     /**
      * The 生效日期 / 执行日期 of each row of a multi-row item, when every row has its own and they are not
@@ -461,6 +517,18 @@ final class TableReader {
     private static final Pattern BARE_YUAN = Pattern.compile("(?<![\\d.分之])(\\d+(?:\\.\\d+)?)(?=\\s*(?:/|$|[，,；;。）)]))");
     /** A footnote mark after an item's name: 贷款承诺费*, 资金管理费①, 评估费（注1）. */
     private static final Pattern FOOTNOTE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2})\\s*$");
+    /** A footnote mark after a price (the price text keeps it): 1%*, 每笔500元①, 0.5%（注2）; no bare figure. */
+    private static final Pattern PRICE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）])\\s*$");
+    /** A quick look before {@link #PRICE_MARK}: the text ends with a mark's last character. */
+    private static boolean mayEndWithMark(String text) {
+        String t = text.stripTrailing();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char c = t.charAt(t.length() - 1);
+        return c == '*' || c == '＊' || c == '※' || (c >= '①' && c <= '⑳') || c == ')' || c == '）';
+    }
+
     /** Where a table's notes stand: text after it, or rows inside it, starting with 注 / 说明 / a mark. */
     private static final Pattern NOTE_START = Pattern.compile("^(?:注|说明|备注|附注|\\*|＊|※|[①-⑳])");
     /** Elements after a table looked at for its notes. */
@@ -468,6 +536,27 @@ final class TableReader {
 
     /** The marks of the items read from this table, by their index in the page's items. */
     private final java.util.Map<Integer, String> markers = new java.util.HashMap<>();
+
+    /** A superscript footnote mark: a figure, a letter, a star or a circled figure. */
+    private static final Pattern SUP_TEXT = Pattern.compile("[\\dA-Za-z*＊※①-⑳]{1,3}");
+    private static final Pattern SUP_NUMBER = Pattern.compile("\\d{1,2}");
+
+    /** The text of a {@code <sup>} mark ending the last item cell (贷款承诺费<sup>1</sup>), or null. */
+    private static String supMark(List<Element> itemCells) {
+        if (itemCells.isEmpty()) {
+            return null;
+        }
+        Element cell = itemCells.get(itemCells.size() - 1);
+        if (cell.childrenSize() == 0) {
+            return null; // the common cell: text only
+        }
+        org.jsoup.select.Elements sups = cell.getElementsByTag("sup");
+        if (sups.isEmpty()) {
+            return null;
+        }
+        String mark = Texts.clean(sups.last().text());
+        return SUP_TEXT.matcher(mark).matches() && Texts.clean(cell.text()).endsWith(mark) ? mark : null;
+    }
 
     /** The price text with a bare figure read as yuan: what a column headed 收费标准（元） means by 200/份. */
     static String inYuan(String priceText) {
@@ -535,6 +624,262 @@ final class TableReader {
         }
         markers.clear();
     }
+
+    /**
+     * Rows that hold several items on lines of their cells (贷款承诺费<br>资金管理费 | 0.5%<br>每笔200元: the
+     * item cell and every price cell with the same number of lines, two or more) are split into one row
+     * a line, each located by the row it came from; a cell of one line (a class, a basis) is repeated on
+     * every new row. Returns the table rebuilt so (the page is left as it is), or null when no row was
+     * split. Rows with spans are left alone.
+     */
+    private Element splitLineRows(Element table, TableGrid grid, Columns columns, int firstData) {
+        int[] prices = columns.of(Role.PRICE);
+        if (columns.item.length != 1 || prices.length == 0) {
+            return null;
+        }
+        java.util.Map<Integer, List<Element>> splits = new java.util.HashMap<>();
+        for (int r = firstData; grid.has(r); r++) {
+            Element item = grid.cell(r, columns.item[0]);
+            if (item == null || !breaksLines(item)) {
+                continue; // the common row: an item cell without <br> or block children has one line
+            }
+            boolean pricesBreak = true;
+            for (int c : prices) {
+                Element cell = grid.cell(r, c);
+                pricesBreak &= cell != null && breaksLines(cell);
+            }
+            if (!pricesBreak) {
+                continue; // one item with tiers on lines of its price, or a name with a line under it
+            }
+            List<String> names = grid.lineList(item);
+            int k = names.size();
+            if (k < 2 || hasSpans(grid, r)) {
+                continue;
+            }
+            boolean fits = true;
+            for (String name : names) {
+                fits &= name.length() <= MAX_NAME_CHARS && !containsDigitRun(name);
+            }
+            for (int c : prices) {
+                fits &= grid.lineList(grid.cell(r, c)).size() == k;
+            }
+            if (!fits) {
+                continue;
+            }
+            Element row = grid.row(r);
+            List<Element> cells = new ArrayList<>();
+            for (Element cell : row.children()) {
+                if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
+                    cells.add(cell);
+                }
+            }
+            List<Element> rows = new ArrayList<>(k);
+            for (int line = 0; line < k; line++) {
+                Element tr = new Element("tr");
+                for (Element cell : cells) {
+                    List<String> lines = grid.lineList(cell);
+                    String text = lines.size() == k ? lines.get(line) : grid.text(cell);
+                    tr.appendElement(cell.normalName()).text(text);
+                }
+                locators.alias(tr, row);
+                rows.add(tr);
+            }
+            splits.put(r, rows);
+        }
+        if (splits.isEmpty()) {
+            return null;
+        }
+        Element rebuilt = new Element("table");
+        locators.alias(rebuilt, table);
+        for (Element child : table.children()) {
+            if (child.normalName().equals("caption")) {
+                rebuilt.appendChild(child.clone());
+            }
+        }
+        for (int r = 0; r < TableGrid.ownRows(table).size() && grid.has(r); r++) {
+            Element row = grid.row(r);
+            List<Element> replaced = splits.get(r);
+            if (replaced != null) {
+                replaced.forEach(rebuilt::appendChild);
+            } else {
+                Element copy = row.clone();
+                locators.alias(copy, row);
+                rebuilt.appendChild(copy);
+            }
+        }
+        return rebuilt;
+    }
+
+    /** True when a child of the cell breaks its text into lines ({@code <br>}, {@code <p>}, {@code <div>} …). */
+    private static boolean breaksLines(Element cell) {
+        for (Element child : cell.children()) {
+            String tag = child.normalName();
+            if (tag.equals("br") || BoundedText.BLOCK_TAGS.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSpans(TableGrid grid, int r) {
+        for (int c = 0; c < grid.width(); c++) {
+            if (grid.spannedFromAbove(r, c) || (grid.cell(r, c) != null && grid.has(r + 1) && grid.cell(r + 1, c) == grid.cell(r, c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The columns that name a tier: those the vocabulary does not know (档次, 渠道) and the conditions (贷款期限). */
+    private static int[] columnsNaming(Columns columns) {
+        if (columns.naming != null) {
+            return columns.naming;
+        }
+        int[] unknown = columns.of(null);
+        int[] conditions = columns.of(Role.CONDITION);
+        int[] all = java.util.Arrays.copyOf(unknown, unknown.length + conditions.length);
+        System.arraycopy(conditions, 0, all, unknown.length, conditions.length);
+        java.util.Arrays.sort(all);
+        columns.naming = all;
+        return all;
+    }
+
+    /**
+     * A table of one fee's prices by tier, under the fee's heading (小额贷款保证保险, then 贷款期限 | 年费率
+     * with a row a term): a header of conditions and a price column and nothing else, read as one item
+     * named by the table's caption or the heading above it, priced 「6个月（含）以内：年费率 0.9%；…」. False
+     * (nothing added) for any other table, and when nothing names the fee.
+     */
+    private boolean tierTable(Element table, TableGrid grid, Headings context, FeeItems out) {
+        if (grid.width() < 2 || grid.width() > MAX_TIER_COLUMNS) {
+            return false; // a layout table, or a wide one: no table of one fee's tiers
+        }
+        int header = -1;
+        int[] conditions = null;
+        int price = -1;
+        for (int r = 0; r < HEADER_SCAN_ROWS && grid.has(r) && header < 0; r++) {
+            List<Integer> conds = new ArrayList<>();
+            int p = -1;
+            boolean other = false;
+            for (Element cell : distinctNonEmpty(grid, r)) {
+                String text = grid.text(cell);
+                Role role = hasDigit(text) || text.length() > MAX_TIER_HEADER ? null : vocabulary.roleOfHeader(text);
+                int c = firstColumnOf(grid, r, cell);
+                if (role == Role.CONDITION) {
+                    conds.add(c);
+                } else if (role == Role.PRICE && p < 0) {
+                    p = c;
+                } else {
+                    other = true;
+                }
+            }
+            if (!other && p >= 0 && !conds.isEmpty()) {
+                header = r;
+                price = p;
+                conditions = conds.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        if (header < 0) {
+            return false;
+        }
+        String name = null;
+        for (Element child : table.children()) {
+            if (child.normalName().equals("caption")) {
+                name = Texts.clean(child.text());
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            name = context.section();
+        }
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_CHARS) {
+            return false;
+        }
+        String head = grid.text(header, price);
+        List<String> tiers = new ArrayList<>();
+        List<String> rowTexts = new ArrayList<>();
+        for (int r = header + 1; grid.has(r) && r - header <= limits.maxItems(); r++) {
+            String value = grid.text(r, price);
+            if (value.isEmpty()) {
+                continue;
+            }
+            List<String> conds = new ArrayList<>();
+            for (int c : conditions) {
+                conds.add(grid.text(r, c));
+            }
+            String cond = Texts.join(conds, " ");
+            tiers.add((cond == null ? "" : cond + "：") + head + " " + value);
+            rowTexts.add(Texts.clean(grid.row(r).text()));
+        }
+        if (tiers.isEmpty()) {
+            return false;
+        }
+        String priceText = String.join("；", tiers);
+        Price parsed = out.parse(priceText);
+        if (!parsed.statesPrice()) {
+            return false;
+        }
+        String feeNamed = new Columns(limits.maxColumns()).feeNamedBy(head);
+        out.add(name, null, priceText, parsed, context.basis(), null, context.section(), locators.of(table),
+                name + "\n" + String.join("\n", rowTexts), feeNamed);
+        return true;
+    }
+
+    /** A table of one fee's tiers has a few columns (conditions and the price) with short headers. */
+    private static final int MAX_TIER_COLUMNS = 5;
+    private static final int MAX_TIER_HEADER = 12;
+
+    /** The page's table whose notes a rebuilt table (rows split by lines) takes, while it is read. */
+    private Element footnotesOf;
+
+    /** The columns of the last catalogue table read on the page, and its width: a headless table may continue it. */
+    private Columns lastColumns;
+    private int lastWidth;
+
+    /**
+     * The columns of the catalogue table read before, for a table without a header of its own that
+     * continues it (a catalogue split by category headings, 「二、贷款类」, into tables of which only the
+     * first repeats the header): as wide as that table, no table inside it, and most of its rows named
+     * in the item column and priced in the price column. Null for any other table.
+     */
+    private Columns continuation(Element table, TableGrid grid, FeeItems out) {
+        if (lastColumns == null || grid.width() != lastWidth || lastColumns.item.length == 0
+                || table.getElementsByTag("table").size() > 1) {
+            return null;
+        }
+        int[] prices = lastColumns.of(Role.PRICE);
+        if (prices.length == 0) {
+            return null;
+        }
+        int rows = 0;
+        int data = 0;
+        for (int r = 0; r < HEADER_SCAN_ROWS && grid.has(r); r++) {
+            List<Element> cells = distinctNonEmpty(grid, r);
+            if (cells.size() < 2) {
+                continue; // a section row inside the table
+            }
+            rows++;
+            String name = textOf(grid, cellsOf(grid, r, lastColumns.item));
+            String price = grid.text(r, prices[0]);
+            if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !containsDigitRun(name)
+                    && out.parse(lastColumns.inYuan(prices) ? inYuan(price) : price).statesPrice()) {
+                data++;
+            }
+        }
+        if (rows == 0 || data * 2 <= rows) {
+            return null;
+        }
+        Columns copy = new Columns(limits.maxColumns());
+        System.arraycopy(lastColumns.role, 0, copy.role, 0, copy.role.length);
+        System.arraycopy(lastColumns.sub, 0, copy.sub, 0, copy.sub.length);
+        System.arraycopy(lastColumns.head, 0, copy.head, 0, copy.head.length);
+        copy.item = lastColumns.item;
+        copy.number = lastColumns.number;
+        copy.inYuan = lastColumns.inYuan;
+        return copy;
+    }
+
+    /** Item names longer than this are sentences. */
+    private static final int MAX_NAME_CHARS = 40;
 
     /** Suffixes that make a price header name its fee: 担保费率, 服务费收费标准. */
     private static final List<String> FEE_HEADER_SUFFIXES = List.of("收费标准", "收费比例", "标准", "比例", "率");
@@ -611,6 +956,10 @@ final class TableReader {
         int number = -1;
         /** True when the table states its figures in yuan (单位：元). */
         boolean inYuan;
+        /** The columns naming a tier, once computed ({@link #columnsNaming}). */
+        int[] naming;
+        /** The unit the price header states, once computed ("" for none). */
+        String headerUnit;
 
         Columns(int width) {
             role = new Role[width];
@@ -634,15 +983,46 @@ final class TableReader {
         /** The fee a price column's header names (担保费 for 担保费率), or null. */
         String feeNamed(int[] priceCols) {
             for (int c : priceCols) {
-                String h = head[c] == null ? "" : Texts.clean(head[c]);
-                for (String suffix : FEE_HEADER_SUFFIXES) {
-                    if (h.endsWith(suffix)) {
-                        String stem = h.substring(0, h.length() - suffix.length());
-                        if (stem.length() >= 2 && stem.endsWith("费")) {
-                            return stem;
+                String fee = feeNamedBy(head[c]);
+                if (fee != null) {
+                    return fee;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The unit a price column's header states in brackets for its bare figures (费率（%） → %, 担保费率
+         * （%/年） → %/年), or null. Yuan is read apart ({@link #inYuan}), as 200/份 under （元） needs.
+         */
+        String headerUnit() {
+            if (headerUnit == null) {
+                headerUnit = "";
+                for (int c : of(Role.PRICE)) {
+                    for (String h : new String[] {head[c], sub[c]}) {
+                        Matcher m = h == null ? null : HEADER_UNIT.matcher(h);
+                        if (m != null && m.find() && UNIT_TEXT.matcher(m.group(1)).matches()
+                                && (m.group(1).indexOf('%') >= 0 || m.group(1).indexOf('％') >= 0
+                                        || m.group(1).indexOf('‰') >= 0)) {
+                            headerUnit = m.group(1);
                         }
+                    }
+                    if (!headerUnit.isEmpty()) {
                         break;
                     }
+                }
+            }
+            return headerUnit.isEmpty() ? null : headerUnit;
+        }
+
+        /** The fee a price header names (担保费 for 担保费率), or null. */
+        String feeNamedBy(String header) {
+            // a unit in brackets after it (担保费率（%/年）) is no part of the name
+            String h = header == null ? "" : HEADER_UNIT.matcher(Texts.clean(header)).replaceFirst("").trim();
+            for (String suffix : FEE_HEADER_SUFFIXES) {
+                if (h.endsWith(suffix)) {
+                    String stem = h.substring(0, h.length() - suffix.length());
+                    return stem.length() >= 2 && stem.endsWith("费") ? stem : null;
                 }
             }
             return null;

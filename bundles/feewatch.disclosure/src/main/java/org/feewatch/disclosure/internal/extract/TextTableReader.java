@@ -21,8 +21,13 @@ import org.jsoup.nodes.TextNode;
  */
 final class TextTableReader {
 
-    /** Cells of a text row: runs of no-break spaces or tabs, or two and more spaces, separate them. */
-    private static final Pattern CELL_GAP = Pattern.compile("[\\u00a0\\t]+\\s*|\\s{2,}");
+    /**
+     * Cells of a text row: runs of no-break spaces, tabs or ideographic spaces, two and more spaces, or
+     * a bar (｜, |) separate them.
+     */
+    private static final Pattern CELL_GAP = Pattern.compile("\\s*[｜|]\\s*|[\\u00a0\\t\\u3000]+\\s*|\\s{2,}");
+    /** Cells of a row written as comma-separated text (收费项目，服务内容，收费标准): tried when the gaps give no header. */
+    private static final Pattern CELL_COMMA = Pattern.compile("\\s*[，,]\\s*");
     private static final Pattern TOP = Pattern.compile("(?:^|;)\\s*top\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px");
     private static final Pattern LEFT = Pattern.compile("(?:^|;)\\s*left\\s*:\\s*(-?\\d+(?:\\.\\d+)?)px");
     /** Fewer positioned cells or text lines than this are no table. */
@@ -56,6 +61,9 @@ final class TextTableReader {
         }
         if (rows == null) {
             rows = lineRows(container);
+        }
+        if (rows == null && container.normalName().equals("pre")) {
+            rows = preRows(container);
         }
         if (rows == null) {
             return false;
@@ -204,7 +212,8 @@ final class TextTableReader {
         }
         boolean gaps = false;
         for (Node node : container.childNodes()) {
-            if (node instanceof TextNode t && CELL_GAP.matcher(t.getWholeText().strip()).find()) {
+            if (node instanceof TextNode t && (CELL_GAP.matcher(t.getWholeText().strip()).find()
+                    || CELL_COMMA.matcher(t.getWholeText()).find())) {
                 gaps = true;
                 break;
             }
@@ -235,6 +244,21 @@ final class TextTableReader {
             return null;
         }
         return splitRows(lines);
+    }
+
+    /** The lines of a {@code <pre>} block (a table typed as text: cells apart by bars or aligned by spaces). */
+    private List<List<String>> preRows(Element pre) {
+        String text = pre.wholeText();
+        if (text.length() > maxRows * 200) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\\r?\\n")) {
+            if (!Texts.clean(line).isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return lines.size() < 2 ? null : splitRows(lines);
     }
 
     /**
@@ -274,21 +298,35 @@ final class TextTableReader {
                     return null; // a block inside a line: not a text line
                 }
             }
-            lines.add(cur.toString());
+            String text = cur.toString();
+            spaced |= hasGap(text);
+            lines.add(text);
         }
         return spaced ? splitRows(lines) : null;
     }
 
-    /** Text lines split into cells under the first line that is a header; null when none is. */
+    /** A gap between cells inside a line (not at its ends): ideographic spaces, a bar, a run of spaces. */
+    private static boolean hasGap(String line) {
+        return CELL_GAP.matcher(line.strip()).find();
+    }
+
+    /**
+     * Text lines split into cells under the first line that is a header; null when none is. The cells
+     * are apart by gaps, or, when the header is written so, by commas; rows are split as the header is.
+     */
     private List<List<String>> splitRows(List<String> lines) {
         int header = -1;
         int width = 0;
-        for (int r = 0; r < lines.size() && r < HEADER_SCAN_ROWS; r++) {
-            List<String> cells = split(lines.get(r));
-            if (cells.size() >= 2 && isHeader(cells)) {
-                header = r;
-                width = cells.size();
-                break;
+        Pattern separator = null;
+        for (int r = 0; r < lines.size() && r < HEADER_SCAN_ROWS && header < 0; r++) {
+            for (Pattern sep : new Pattern[] {CELL_GAP, CELL_COMMA}) {
+                List<String> cells = split(lines.get(r), sep);
+                if (cells.size() >= 2 && isHeader(cells)) {
+                    header = r;
+                    width = cells.size();
+                    separator = sep;
+                    break;
+                }
             }
         }
         if (header < 0) {
@@ -296,15 +334,15 @@ final class TextTableReader {
         }
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < lines.size(); r++) {
-            List<String> cells = split(lines.get(r));
-            if (r < header || cells.size() < 2) {
-                rows.add(List.of(String.join(" ", cells)));
+            List<String> cells = split(lines.get(r), separator);
+            if (r < header || nonEmpty(cells) < 2) {
+                rows.add(List.of(Texts.clean(lines.get(r))));
                 continue;
             }
             List<String> row = new ArrayList<>(cells.subList(0, Math.min(width, cells.size())));
             if (cells.size() > width) {
                 // more gaps than columns: the rest belongs to the last column
-                row.set(width - 1, String.join(" ", cells.subList(width - 1, cells.size())));
+                row.set(width - 1, Texts.join(cells.subList(width - 1, cells.size()), " "));
             }
             while (row.size() < width) {
                 row.add("");
@@ -314,6 +352,14 @@ final class TextTableReader {
         return rows;
     }
 
+    private static int nonEmpty(List<String> cells) {
+        int n = 0;
+        for (String c : cells) {
+            n += c.isEmpty() ? 0 : 1;
+        }
+        return n;
+    }
+
     private static void endLine(List<String> lines, StringBuilder cur) {
         if (!Texts.clean(cur.toString()).isEmpty()) {
             lines.add(cur.toString());
@@ -321,11 +367,17 @@ final class TextTableReader {
         cur.setLength(0);
     }
 
-    private static List<String> split(String line) {
+    /**
+     * A line's cells. Gaps of white space cannot be empty cells (runs merge), so empty parts are dropped;
+     * between bars and commas an empty part is an empty cell (「延迟用款违约金，，0.5%」), kept in its place.
+     */
+    private static List<String> split(String line, Pattern separator) {
         List<String> cells = new ArrayList<>();
-        for (String part : CELL_GAP.split(line.strip())) {
+        String[] parts = separator.split(line.strip());
+        boolean keepEmpty = separator == CELL_COMMA || line.indexOf('｜') >= 0 || line.indexOf('|') >= 0;
+        for (String part : parts) {
             String t = Texts.clean(part);
-            if (!t.isEmpty()) {
+            if (!t.isEmpty() || keepEmpty) {
                 cells.add(t);
             }
         }
@@ -347,21 +399,30 @@ final class TextTableReader {
     private boolean isHeader(List<String> cells) {
         boolean item = false;
         boolean other = false;
+        int named = 0;
         for (String t : cells) {
             for (int i = 0; i < t.length(); i++) {
                 if (Character.isDigit(t.charAt(i))) {
                     return false;
                 }
             }
+            if (t.length() > MAX_HEADER_CELL || t.endsWith("：") || t.endsWith(":")) {
+                return false; // a clause of prose (…收费项目公布如下：), not a column's title
+            }
             Role role = vocabulary.roleOfHeader(t);
+            named += role != null ? 1 : 0;
             if (role == Role.ITEM) {
                 item = true;
             } else if (role != null && role != Role.NUMBER && role != Role.CATEGORY) {
                 other = true;
             }
         }
-        return item && other;
+        // most cells of a header name a column (a line of prose may name two by chance)
+        return item && other && named * 2 >= cells.size();
     }
+
+    /** Header cells longer than this are text. */
+    private static final int MAX_HEADER_CELL = 40;
 
     /** The rows as a table: a row of one cell spans the table (a title or a section). */
     private Element rebuild(List<List<String>> rows) {

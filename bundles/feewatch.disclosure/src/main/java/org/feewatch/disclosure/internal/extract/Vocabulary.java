@@ -29,7 +29,11 @@ final class Vocabulary {
 
     /** What a column or a label holds. */
     enum Role {
-        NUMBER, CATEGORY, ITEM, CONTENT, PRICE, BASIS, DISCOUNT, APPLIES_TO, REMARK, EFFECTIVE;
+        NUMBER, CATEGORY, ITEM, CONTENT, PRICE, BASIS, DISCOUNT, APPLIES_TO, REMARK, EFFECTIVE,
+        /** The unit of a price column's bare figures (计费单位: %/笔, 元/份). */
+        UNIT,
+        /** What a price depends on (贷款期限, 担保金额, 档次): a tier's condition. */
+        CONDITION;
 
         static Role ofJson(String name) {
             return switch (name) {
@@ -43,6 +47,8 @@ final class Vocabulary {
                 case "appliesTo" -> APPLIES_TO;
                 case "remark" -> REMARK;
                 case "effective" -> EFFECTIVE;
+                case "unit" -> UNIT;
+                case "condition" -> CONDITION;
                 default -> throw new IllegalArgumentException("vocabulary.json: unknown column role \"" + name + "\"");
             };
         }
@@ -61,14 +67,18 @@ final class Vocabulary {
     private final List<Term<Role>> columns;
     private final List<String> itemKeys;
     private final Map<Role, List<String>> exactLabels;
+    /** Headers that name a role only as the whole header (单位), never inside a longer one. */
+    private final Map<String, Role> exactOnly;
     private final List<Term<String>> bases;
     private final List<Term<Repayment>> repayments;
     private final List<Term<Price.Period>> timings;
     private final List<Term<String>> aprLabels;
 
-    private Vocabulary(List<Term<Role>> columns, Map<Role, List<String>> exactLabels, List<Term<String>> bases,
-            List<Term<Repayment>> repayments, List<Term<Price.Period>> timings, List<Term<String>> aprLabels) {
+    private Vocabulary(List<Term<Role>> columns, Map<Role, List<String>> exactLabels, Map<String, Role> exactOnly,
+            List<Term<String>> bases, List<Term<Repayment>> repayments, List<Term<Price.Period>> timings,
+            List<Term<String>> aprLabels) {
         this.columns = columns;
+        this.exactOnly = Map.copyOf(exactOnly);
         this.itemKeys = List.copyOf(exactLabels.getOrDefault(Role.ITEM, List.of()));
         this.exactLabels = exactLabels;
         this.bases = bases;
@@ -97,11 +107,22 @@ final class Vocabulary {
                     exact.computeIfAbsent(role, r -> new ArrayList<>()).add(Texts.key(w.getAsString()));
                 }
             }
+            Map<String, Role> exactOnly = new java.util.HashMap<>();
+            JsonObject exactColumns = root.getAsJsonObject("exactColumns");
+            if (exactColumns != null) {
+                for (Map.Entry<String, JsonElement> e : exactColumns.entrySet()) {
+                    if (e.getValue().isJsonArray()) {
+                        for (JsonElement w : e.getValue().getAsJsonArray()) {
+                            exactOnly.put(Texts.key(w.getAsString()), Role.ofJson(e.getKey()));
+                        }
+                    }
+                }
+            }
             List<Term<String>> bases = terms(root.getAsJsonObject("bases"), s -> s);
             List<Term<Repayment>> repayments = terms(root.getAsJsonObject("repayment"), Repayment::fromWire);
             List<Term<Price.Period>> timings = terms(root.getAsJsonObject("feeTiming"), Vocabulary::period);
             List<Term<String>> aprLabels = terms(root.getAsJsonObject("aprLabels"), s -> s);
-            return new Vocabulary(longestFirst(columns), exact, longestFirst(bases), longestFirst(repayments),
+            return new Vocabulary(longestFirst(columns), exact, exactOnly, longestFirst(bases), longestFirst(repayments),
                     longestFirst(timings), longestFirst(aprLabels));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
@@ -140,7 +161,9 @@ final class Vocabulary {
         if (header == null || header.isEmpty() || header.length() > MAX_HEADER_CHARS || Texts.isSentence(header)) {
             return null;
         }
-        return longestContained(columns, Texts.key(header));
+        String key = Texts.key(header);
+        Role role = longestContained(columns, key);
+        return role != null ? role : exactOnly.get(key);
     }
 
     /** True when a header names the item column (a quicker test than {@link #roleOfHeader}). */

@@ -12,8 +12,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
- * The straight lines a page draws (table borders: stroked lines, rectangles, thin filled bars) and
- * the number of images it paints, read from its content stream without rendering it.
+ * The straight lines a page draws (table borders: stroked lines, rectangles, thin filled bars), the
+ * number of images and glyphs it paints, read from its content stream without rendering it.
  */
 final class PageRules extends PDFGraphicsStreamEngine {
 
@@ -29,6 +29,7 @@ final class PageRules extends PDFGraphicsStreamEngine {
     private Point2D current = new Point2D.Double();
     private Point2D start = new Point2D.Double();
     private int images;
+    private int shownGlyphs;
 
     private PageRules(PDPage page) {
         super(page);
@@ -50,6 +51,17 @@ final class PageRules extends PDFGraphicsStreamEngine {
 
     int images() {
         return images;
+    }
+
+    /** Glyphs the page draws, whether or not their font tells their Unicode. */
+    int shownGlyphs() {
+        return shownGlyphs;
+    }
+
+    @Override
+    protected void showGlyph(org.apache.pdfbox.util.Matrix textRenderingMatrix, org.apache.pdfbox.pdmodel.font.PDFont font,
+            int code, org.apache.pdfbox.util.Vector displacement) {
+        shownGlyphs++;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.slf4j.Logger;
@@ -41,12 +42,20 @@ public final class PdfPages {
     private PdfPages() {
     }
 
-    /** True for a body served or named as a PDF, or whose first bytes say it is one. */
+    /** True for a body typed as a PDF, or that starts with {@code %PDF-}. */
     public static boolean isPdf(String contentType, byte[] body) {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MEDIA_TYPE)) {
             return true;
         }
-        return startsAsPdf(body);
+        if (body == null || body.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (body[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code %PDF-} stands within the first kilobyte of the body. */
@@ -106,19 +115,31 @@ public final class PdfPages {
         List<PdfLayout.Page> pages = new ArrayList<>(count);
         int images = 0;
         int glyphs = 0;
+        int shown = 0;
         for (int i = 0; i < count; i++) {
             PDPage page = doc.getPage(i);
             PageRules rules = PageRules.of(page);
             images += rules.images();
+            shown += rules.shownGlyphs();
             List<Glyph> text = stripper.of(doc, i + 1);
             for (Glyph g : text) {
                 glyphs += g.blank() ? 0 : 1;
             }
-            pages.add(new PdfLayout.Page(page.getCropBox().getHeight(), text, rules.rules()));
+            // text positions are in the page's reading frame; on a rotated page the rules are not, so a
+            // rotated page is read without them (one line a row)
+            boolean turned = page.getRotation() % 180 != 0;
+            boolean rotated = page.getRotation() % 360 != 0;
+            PDRectangle box = page.getCropBox();
+            pages.add(new PdfLayout.Page(turned ? box.getWidth() : box.getHeight(), text,
+                    rotated ? List.of() : rules.rules()));
         }
         List<List<PdfLayout.Row>> rows = PdfLayout.rows(pages);
         boolean anyRow = rows.stream().anyMatch(r -> !r.isEmpty());
         if (glyphs == 0 || !anyRow) {
+            if (glyphs == 0 && shown > 0) {
+                throw new PdfException("the PDF's text cannot be read: its fonts do not say which characters they draw "
+                        + "(no Unicode mapping)");
+            }
             if (images > 0) {
                 throw new PdfException("a scanned PDF without text: its " + (count == 1 ? "page is an image"
                         : count + " pages are images") + ", and reading text from images (OCR) is not supported");

@@ -34,6 +34,11 @@ class VocabularyTest {
         assertEquals(Role.REMARK, v.roleOfHeader("Remarks"));
         assertEquals(Role.CATEGORY, v.roleOfHeader("Business category"));
         assertNull(v.roleOfHeader("单位人民币跨行转账"));
+        assertEquals(Role.UNIT, v.roleOfHeader("计费单位"));
+        assertEquals(Role.UNIT, v.roleOfHeader("单位"), "单位 alone heads a unit column");
+        assertNull(v.roleOfHeader("单位结算账户"), "单位 inside a header is a corporate customer");
+        assertEquals(Role.CONDITION, v.roleOfHeader("贷款期限"));
+        assertEquals(Role.PRICE, v.roleOfHeader("收费金额"), "the longest word wins over 金额");
         assertNull(v.roleOfHeader("根据《商业银行服务价格管理办法》等规定，现将我行对公服务收费项目公示如下"),
                 "a sentence is no header");
     }

@@ -174,6 +174,8 @@ class PoliteSourceFetcherFileTest {
         Snapshot stored = store.get(s.sha256()).orElseThrow();
         assertArrayEquals(body, stored.body());
         assertEquals("application/pdf", stored.contentType());
+        assertEquals(null, stored.text(), "a stored PDF is not decoded as text: its cells are rebuilt when it is read");
+        assertEquals(null, stored.charset());
     }
 
     @Test

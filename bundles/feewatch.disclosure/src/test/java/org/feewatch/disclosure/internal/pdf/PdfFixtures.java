@@ -90,6 +90,7 @@ public final class PdfFixtures {
             product(ttf, root.resolve(UNIT + "product.pdf"));
             centred(ttf, root.resolve(UNIT + "centred.pdf"));
             scanned(root.resolve(UNIT + "scanned.pdf"));
+            withoutUnicode(ttf, root.resolve(UNIT + "no-unicode.pdf"));
             encrypted(ttf, root.resolve(UNIT + "password.pdf"), "secret");
             encrypted(ttf, root.resolve(UNIT + "owner-only.pdf"), "");
             corrupt(ttf, root.resolve(UNIT + "corrupt.pdf"));
@@ -185,6 +186,24 @@ public final class PdfFixtures {
         f.row("2", "履约保证金（可退还）", "担保金额的10%", "贷款结清后无息退还借款人全部保证金");
         f.row("3", "评审费", "不收取", "");
         f.save(out);
+    }
+
+    /** Text whose font says nothing of the characters it draws: a subset with Identity-H and no ToUnicode map. */
+    private static void withoutUnicode(TrueTypeFont ttf, Path out) throws IOException {
+        PdfFixtures f = new PdfFixtures(ttf, null, null, new float[] {120, 200});
+        f.newPage();
+        f.row("收费项目", "收费标准");
+        f.row("贷款承诺费", "按承诺金额的0.3%收取");
+        f.finish();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        f.doc.save(first);
+        f.doc.close();
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(first.toByteArray())) {
+            for (COSName name : doc.getPage(0).getResources().getFontNames()) {
+                doc.getPage(0).getResources().getFont(name).getCOSObject().removeItem(COSName.TO_UNICODE);
+            }
+            doc.save(out.toFile());
+        }
     }
 
     private static void scanned(Path out) throws IOException {

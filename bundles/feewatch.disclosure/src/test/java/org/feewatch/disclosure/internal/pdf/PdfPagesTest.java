@@ -34,7 +34,8 @@ class PdfPagesTest {
         assertTrue(PdfPages.isPdf("application/pdf; qs=0.001", new byte[0]));
         assertTrue(PdfPages.startsAsPdf(junkFirst), "a few bytes before the header are allowed");
         assertFalse(PdfPages.isPdf("text/html", "<html></html>".getBytes(StandardCharsets.US_ASCII)));
-        assertTrue(PdfPages.startsAsPdf(html), "only the type decides for a page naming %PDF- early");
+        assertFalse(PdfPages.isPdf("text/html", html), "a page naming %PDF- is a page");
+        assertFalse(PdfPages.isPdf(null, html));
     }
 
     @Test
@@ -54,6 +55,8 @@ class PdfPagesTest {
                 + "supported", failure(fixture("scanned.pdf"), 10));
         assertEquals("the PDF is protected by a password; only PDFs that open without one are read",
                 failure(fixture("password.pdf"), 10));
+        assertEquals("the PDF's text cannot be read: its fonts do not say which characters they draw (no Unicode "
+                + "mapping)", failure(fixture("no-unicode.pdf"), 10));
         assertEquals("not a readable PDF: the file is damaged or incomplete", failure(fixture("corrupt.pdf"), 10));
         assertEquals("not a readable PDF: it does not start with %PDF-",
                 failure("<html></html>".getBytes(StandardCharsets.US_ASCII), 10));

@@ -262,7 +262,10 @@ final class BankCatalogue {
     }
 
     private static final Entry[] NONE = new Entry[0];
-    /** Bound on the answers kept for charged items the dictionary does not know (matched by name). */
+    /**
+     * Bound on the answers kept for charged items the dictionary does not know (matched by name),
+     * and on the absence evidence kept.
+     */
     private static final int NAME_CACHE_LIMIT = 10_000;
 
     private final AuditContext context;
@@ -280,6 +283,8 @@ final class BankCatalogue {
     private boolean dated;
     /** Charged item names the dictionary does not know, with their entries by name (normalised once). */
     private final Map<String, Entry[]> byChargedName = new ConcurrentHashMap<>();
+    /** {@link #absenceEvidence} by what is missing (bounded as {@link #byChargedName}). */
+    private final Map<String, List<Evidence>> absenceEvidence = new ConcurrentHashMap<>();
 
     BankCatalogue(AuditContext context) {
         this.context = context;
@@ -345,6 +350,19 @@ final class BankCatalogue {
      * may be published there), so that a bank with several catalogues sees each one cited.
      */
     List<Evidence> absenceEvidence(String what) {
+        // the same few items are missing from loan after loan, and the catalogues do not change
+        List<Evidence> known = absenceEvidence.get(what);
+        if (known == null) {
+            known = List.copyOf(newAbsenceEvidence(what));
+            if (absenceEvidence.size() >= NAME_CACHE_LIMIT) {
+                absenceEvidence.clear();
+            }
+            absenceEvidence.put(what, known);
+        }
+        return known;
+    }
+
+    private List<Evidence> newAbsenceEvidence(String what) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Disclosure> pages = new LinkedHashMap<>();
         for (Entry e : entries) {

@@ -101,7 +101,6 @@ public final class Rate002LprSpreadMismatch implements Rule {
                 // the doubles the engine converted once (the 1-year LPR), else this fixing's
                 double reference = oneYear ? facts.lpr1yValue() : lpr == null ? Double.NaN : lpr.doubleValue();
                 if (clearlyWithinTolerance(facts.nominalRateValue(), reference, loan.rate().spreadBp())) {
-
                     return;
                 }
                 BigDecimal spread = BigDecimal.valueOf(loan.rate().spreadBp());

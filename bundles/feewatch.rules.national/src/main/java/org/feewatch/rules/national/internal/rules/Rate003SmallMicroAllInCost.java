@@ -55,18 +55,19 @@ public final class Rate003SmallMicroAllInCost implements Rule {
                             List.of(facts.evidence(PricingText.loanText(loan))), Map.of());
                     return;
                 }
+                double apr = facts.aprAllIn();
+                double lprValue = facts.lpr1yValue();
+                // most loans: an APR clearly below the line, told from the doubles alone (NaN never is)
+                if (!Double.isNaN(lprValue) && PricingText.clearlyBelow(apr, lprValue + maxSpreadPercent)) {
+                    return;
+                }
                 BigDecimal lpr = facts.lpr1y();
                 if (lpr == null) {
                     PricingText.noLpr(info, facts, "1Y", findings);
                     return;
                 }
-                double apr = facts.aprAllIn();
                 if (Double.isNaN(apr)) {
                     PricingText.noApr(info, facts, findings);
-                    return;
-                }
-                if (PricingText.clearlyBelow(apr, facts.lpr1yValue() + maxSpreadPercent)) {
-
                     return;
                 }
                 BigDecimal line = lpr.add(BigDecimal.valueOf(maxSpreadBp).movePointLeft(2));

@@ -49,18 +49,19 @@ public final class Rate004JudicialProtectionLine implements Rule {
             @Override
             public void onLoan(LoanFacts facts, FindingSink findings) {
                 Loan loan = facts.loan();
+                double apr = facts.aprAllIn();
+                double lprValue = facts.lpr1yValue();
+                // most loans: an APR clearly below the line, told from the doubles alone (NaN never is)
+                if (!Double.isNaN(lprValue) && PricingText.clearlyBelow(apr, lprValue * multipleValue)) {
+                    return;
+                }
                 BigDecimal lpr = facts.lpr1y();
                 if (lpr == null) {
                     PricingText.noLpr(info, facts, "1Y", findings);
                     return;
                 }
-                double apr = facts.aprAllIn();
                 if (Double.isNaN(apr)) {
                     PricingText.noApr(info, facts, findings);
-                    return;
-                }
-                if (PricingText.clearlyBelow(apr, facts.lpr1yValue() * multipleValue)) {
-
                     return;
                 }
                 BigDecimal line = lpr.multiply(multiple);
