@@ -478,8 +478,12 @@ final class TableReader {
                 return price + unit;
             }
         }
-        return price;
+        String unit = columns.headerUnit();
+        return unit == null ? price : price + unit;
     }
+
+    /** A unit in brackets ending a price header: 费率（%）, 担保费率（%/年）, 收费标准（‰）. */
+    private static final Pattern HEADER_UNIT = Pattern.compile("[（(]\\s*([^（()）]{1,8}?)\\s*[)）]\\s*$");
 
     /**
      * The 生效日期 / 执行日期 of each row of a multi-row item, when every row has its own and they are not
@@ -954,6 +958,8 @@ final class TableReader {
         boolean inYuan;
         /** The columns naming a tier, once computed ({@link #columnsNaming}). */
         int[] naming;
+        /** The unit the price header states, once computed ("" for none). */
+        String headerUnit;
 
         Columns(int width) {
             role = new Role[width];
@@ -985,9 +991,34 @@ final class TableReader {
             return null;
         }
 
+        /**
+         * The unit a price column's header states in brackets for its bare figures (费率（%） → %, 担保费率
+         * （%/年） → %/年), or null. Yuan is read apart ({@link #inYuan}), as 200/份 under （元） needs.
+         */
+        String headerUnit() {
+            if (headerUnit == null) {
+                headerUnit = "";
+                for (int c : of(Role.PRICE)) {
+                    for (String h : new String[] {head[c], sub[c]}) {
+                        Matcher m = h == null ? null : HEADER_UNIT.matcher(h);
+                        if (m != null && m.find() && UNIT_TEXT.matcher(m.group(1)).matches()
+                                && (m.group(1).indexOf('%') >= 0 || m.group(1).indexOf('％') >= 0
+                                        || m.group(1).indexOf('‰') >= 0)) {
+                            headerUnit = m.group(1);
+                        }
+                    }
+                    if (!headerUnit.isEmpty()) {
+                        break;
+                    }
+                }
+            }
+            return headerUnit.isEmpty() ? null : headerUnit;
+        }
+
         /** The fee a price header names (担保费 for 担保费率), or null. */
         String feeNamedBy(String header) {
-            String h = header == null ? "" : Texts.clean(header);
+            // a unit in brackets after it (担保费率（%/年）) is no part of the name
+            String h = header == null ? "" : HEADER_UNIT.matcher(Texts.clean(header)).replaceFirst("").trim();
             for (String suffix : FEE_HEADER_SUFFIXES) {
                 if (h.endsWith(suffix)) {
                     String stem = h.substring(0, h.length() - suffix.length());

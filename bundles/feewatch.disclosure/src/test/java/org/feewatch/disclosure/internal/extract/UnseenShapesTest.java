@@ -206,4 +206,21 @@ class UnseenShapesTest {
         assertAmount("3.6", t.advertisedApr());
         assertEquals("单利", t.aprLabel());
     }
+
+    @Test
+    void aUnitInThePriceHeadersBracketsCompletesItsBareFigures() {
+        Disclosure d = Pages.extract(Pages.source("g", SourceKind.PARTNER_SCHEDULE), page(
+                "<table><tr><th>担保产品</th><th>服务内容</th><th>担保费率（%/年）</th></tr>"
+                        + "<tr><td>科创担</td><td>科技型企业担保</td><td>1.5</td></tr>"
+                        + "<tr><td>惠农担</td><td>农户担保</td><td>年化0.8%</td></tr></table>", StandardCharsets.UTF_8),
+                TABLES, BLOCKS);
+        Price rate = Pages.item(d, "科创担").price();
+        assertEquals(Price.Kind.PERCENT, rate.kind());
+        assertEquals(Price.Period.PER_YEAR, rate.period());
+        assertAmount("1.5", rate.high());
+        assertEquals("年化0.8%", Pages.item(d, "惠农担").priceText(), "a price with its own unit is left alone");
+        Disclosure fees = catalogue("<table><tr><th>收费项目</th><th>服务内容</th><th>费率（%）</th></tr>"
+                + "<tr><td>银团贷款安排费</td><td>安排银团</td><td>0.5</td></tr></table>");
+        assertEquals(Price.Kind.PERCENT, Pages.item(fees, "银团贷款安排费").price().kind());
+    }
 }
