@@ -51,7 +51,8 @@ import org.feewatch.rules.national.internal.NationalRulePack;
 
 /**
  * The cost of judging one loan, as the audit's worker threads do it: the cash-flow analysis
- * ({@code analyzer.analyze(loan, context)}) and every national rule's {@code onLoan}, one thread, in
+ * ({@code analyzer.analyze(loan, context)}) and the {@code onLoan} of every national rule that asks for the
+ * loan's traits (as the pipeline calls them), one thread, in
  * thread CPU time. The case (pages, partners, policy) and its loans are read by the product's own
  * readers and extractors before the clock starts; the findings go to a sink that only counts them,
  * so neither the pipeline nor the report writers are measured. Then the same for the loans that

@@ -79,15 +79,14 @@ public final class FeePayees {
         return out == null ? List.copyOf(loans) : List.copyOf(out);
     }
 
-    Loan canonical(Loan loan) {
-        return canonical(loan, true);
+    /** {@link #canonical(List)} in place: each loan replaced by its canonical form where that differs. */
+    public void canonical(Loan[] loans) {
+        for (int i = 0; i < loans.length; i++) {
+            loans[i] = canonical(loans[i]);
+        }
     }
 
-    /**
-     * The loan with the institution's fees under its id; the loan itself when nothing changes.
-     * {@code note}: counts its payees for {@link #warnings()} (once per loan of the book).
-     */
-    public Loan canonical(Loan loan, boolean note) {
+    Loan canonical(Loan loan) {
         List<LoanFee> fees = loan.fees();
         if (fees == NO_FEES || fees.isEmpty() || institutionId == null) {
             return loan;
@@ -100,9 +99,7 @@ public final class FeePayees {
                 continue;
             }
             boolean institution = aliases.contains(payee) || payee.toUpperCase(Locale.ROOT).equals(upperId);
-            if (note) {
-                note(payee, loan, institution);
-            }
+            note(payee, loan, institution);
             if (institution) {
                 if (changed == null) {
                     changed = new ArrayList<>(fees);

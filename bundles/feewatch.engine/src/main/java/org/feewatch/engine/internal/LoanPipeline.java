@@ -39,7 +39,7 @@ public final class LoanPipeline implements LoanBookListener {
     /** How long the reader waits for a permit before checking for a batch number the reader skipped. */
     private static final long GAP_CHECK_MILLIS = 1000;
 
-    /** A batch of loans as read (their fee payees made canonical when each is judged). */
+    /** A batch of loans, their fee payees made canonical (an array: no call through List per loan). */
     private record Batch(long sequence, Loan[] loans) {
     }
 
@@ -207,7 +207,9 @@ public final class LoanPipeline implements LoanBookListener {
         }
         accepted.addAndGet(loans.size());
         unfinished.incrementAndGet();
-        queue.add(new Batch(sequence, loans.toArray(new Loan[0])));
+        Loan[] batch = loans.toArray(new Loan[0]); // the reader may reuse its list
+        payees.canonical(batch);
+        queue.add(new Batch(sequence, batch));
     }
 
     @Override
@@ -428,10 +430,6 @@ public final class LoanPipeline implements LoanBookListener {
                     return false;
                 }
                 job.keep(sink.takeKept(), false);
-                // the payees of the loans left unjudged still count in the payee warnings
-                for (int i = job.next + 1; i < job.batch.loans().length; i++) {
-                    payees.canonical(job.batch.loans()[i], true);
-                }
             }
         }
         running.remove(job);
@@ -534,13 +532,8 @@ public final class LoanPipeline implements LoanBookListener {
         }
     }
 
-    /**
-     * Judges a loan as read, its fee payees made canonical first (noted for the payee warnings), and
-     * fills {@code row} with its detail figures; false when the job was taken over meanwhile.
-     */
-    private boolean judge(Loan read, RuleSink sink, Job job, Row row) {
-        // here rather than when the batch is queued: the worker reads the loan's fees anyway
-        Loan loan = payees.canonical(read, true);
+    /** Judges one loan and fills {@code row} with its detail figures; false when the job was taken over meanwhile. */
+    private boolean judge(Loan loan, RuleSink sink, Job job, Row row) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         LoanFacts facts;
         try {
@@ -667,9 +660,7 @@ public final class LoanPipeline implements LoanBookListener {
     private LoanMetrics hungRow(Loan loan, LoanFacts noted, List<String> broken) {
         java.math.BigDecimal nominal = loan.rate() == null ? null : loan.rate().nominal();
         try {
-            // the noted facts are of the loan as made canonical (the same id and line); else analysed again
-            LoanFacts facts = noted != null && sameLoan(noted.loan(), loan) ? noted
-                    : analyzer.analyze(payees.canonical(loan, false), context);
+            LoanFacts facts = noted != null && noted.loan() == loan ? noted : analyzer.analyze(loan, context);
             if (facts != null) {
                 return new LoanMetrics(loan.id(), facts.lpr1y(), nominal, finite(facts.aprAllIn()),
                         finite(facts.aprAllInEffective()), finite(facts.aprBankOnly()), broken);
@@ -678,11 +669,6 @@ public final class LoanPipeline implements LoanBookListener {
             options.diagnostics().accept("loan " + loan.id() + ": reading its facts failed", e);
         }
         return new LoanMetrics(loan.id(), null, nominal, null, null, null, broken);
-    }
-
-    private static boolean sameLoan(Loan a, Loan b) {
-        return a == b || a != null && a.line() == b.line() && java.util.Objects.equals(a.id(), b.id())
-                && java.util.Objects.equals(a.file(), b.file());
     }
 
     private static Double finite(double d) {

@@ -559,7 +559,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         if (fPayee == null) {
             throw new Reject("missing required field " + at + "payee");
         }
-        if (fItem == null || fItem.isBlank()) {
+        if (fItem == null || LoanDraft.blank(fItem)) {
             throw new Reject("missing required field " + at + "item");
         }
         if (fAmount == null) {

@@ -173,7 +173,7 @@ final class LoanDraft {
         if (id == null) {
             throw missing(names, ID);
         }
-        if (id.isBlank()) {
+        if (blank(id)) {
             throw new Reject(names.name(ID) + " is empty");
         }
         if (!hasBorrower) {
@@ -270,6 +270,20 @@ final class LoanDraft {
         r = new RateTerms(rateType, tenor, spreadBp, nominal, multiplier);
         rates[slot] = r;
         return r;
+    }
+
+    /**
+     * {@link String#isBlank}, answered at once for text that starts with a printable ASCII character (an
+     * id, an item): the full check walks the text through Character's tables.
+     */
+    static boolean blank(String s) {
+        if (!s.isEmpty()) {
+            char c = s.charAt(0);
+            if (c > ' ' && c < 0x7F) {
+                return false;
+            }
+        }
+        return s.isBlank();
     }
 
     /** A number that orders days as the calendar does, for a valid date. */

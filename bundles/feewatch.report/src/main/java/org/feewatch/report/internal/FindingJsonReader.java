@@ -62,6 +62,24 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
         };
     }
 
+    private static final Map<String, Severity> SEVERITIES = byWire(Severity.values(), Severity::wireName);
+    private static final Map<String, SubjectType> SUBJECT_TYPES = byWire(SubjectType.values(), SubjectType::wireName);
+    private static final Map<String, Action> ACTIONS = byWire(Action.values(), Action::wireName);
+
+    private static <E> Map<String, E> byWire(E[] constants, java.util.function.Function<E, String> wire) {
+        Map<String, E> out = new java.util.HashMap<>();
+        for (E e : constants) {
+            out.put(wire.apply(e), e);
+        }
+        return out;
+    }
+
+    /** The constant written as {@code word}; one that is not there as {@code fromWire} refuses it. */
+    private static <E> E wire(Map<String, E> constants, String word, java.util.function.Function<String, E> fromWire) {
+        E e = word == null ? null : constants.get(word);
+        return e != null ? e : fromWire.apply(word);
+    }
+
     /** A pull parser of the JSON the report writer writes for findings. */
     private static final class Parser {
         private final InputStream in;
@@ -90,26 +108,26 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
                 do {
                     String name = name();
                     switch (name) {
-                        case "rule" -> rule = string();
-                        case "severity" -> severity = Severity.fromWire(string());
+                        case "rule" -> rule = string(true);
+                        case "severity" -> severity = wire(SEVERITIES, string(true), Severity::fromWire);
                         case "subject" -> {
                             expect('{');
                             if (!closes('}')) {
                                 do {
                                     String member = name();
                                     switch (member) {
-                                        case "type" -> type = SubjectType.fromWire(string());
-                                        case "id" -> id = string();
+                                        case "type" -> type = wire(SUBJECT_TYPES, string(true), SubjectType::fromWire);
+                                        case "id" -> id = string(false);
                                         default -> throw problem("an unknown subject member \"" + member + "\"");
                                     }
                                 } while (more('}'));
                             }
                         }
-                        case "title" -> title = string();
+                        case "title" -> title = string(false);
                         case "evidence" -> evidence = evidence();
                         case "metrics" -> metrics = metrics();
                         case "citations" -> citations = strings();
-                        case "action" -> action = Action.fromWire(string());
+                        case "action" -> action = wire(ACTIONS, string(true), Action::fromWire);
                         default -> throw problem("an unknown finding member \"" + name + "\"");
                     }
                 } while (more('}'));
@@ -136,10 +154,10 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
                     do {
                         String name = name();
                         switch (name) {
-                            case "source" -> source = string();
-                            case "locator" -> locator = string();
-                            case "text" -> text = string();
-                            case "sha256" -> sha256 = string();
+                            case "source" -> source = string(true);
+                            case "locator" -> locator = string(false);
+                            case "text" -> text = string(false);
+                            case "sha256" -> sha256 = string(true);
                             default -> throw problem("an unknown evidence member \"" + name + "\"");
                         }
                     } while (more('}'));
@@ -157,7 +175,7 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
             }
             do {
                 String name = name();
-                out.put(name, string());
+                out.put(name, string(false));
             } while (more('}'));
             return out;
         }
@@ -169,14 +187,14 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
                 return out;
             }
             do {
-                out.add(string());
+                out.add(string(true));
             } while (more(']'));
             return out;
         }
 
         /** A member's name and the colon after it. */
         private String name() throws IOException {
-            String name = string();
+            String name = string(true);
             if (name == null) {
                 throw problem("a member without a name");
             }
@@ -229,8 +247,42 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
             }
         }
 
-        /** A quoted string, or null for {@code null}. */
-        private String string() throws IOException {
+        /**
+         * Recently read strings that recur (names, codes, sources, hashes, citations, enum words)
+         * and their bytes, by a hash of a few of the bytes: found again by comparing bytes, which
+         * costs less than decoding them into a new string.
+         */
+        private static final int CACHE_SIZE = 256;
+        private static final int CACHE_MAX_LENGTH = 256;
+        private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
+        private final String[] cachedStrings = new String[CACHE_SIZE];
+
+        /** A string {@code recurring} or not, decoded from bytes without escapes at {@code start}. */
+        private String decoded(int start, int len, boolean recurring) {
+            if (!recurring || len == 0 || len > CACHE_MAX_LENGTH) {
+                return new String(buf, start, len, StandardCharsets.UTF_8);
+            }
+            byte[] b = buf;
+            int slot = (len * 31 + b[start]) * 31 + b[start + len / 2];
+            slot = (slot * 31 + b[start + len - 1]) & (CACHE_SIZE - 1);
+            byte[] k = cachedBytes[slot];
+            if (k != null && k.length == len) {
+                int i = 0;
+                while (i < len && k[i] == b[start + i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return cachedStrings[slot];
+                }
+            }
+            String s = new String(b, start, len, StandardCharsets.UTF_8);
+            cachedBytes[slot] = java.util.Arrays.copyOfRange(b, start, start + len);
+            cachedStrings[slot] = s;
+            return s;
+        }
+
+        /** A quoted string, or null for {@code null}; {@code recurring}: see {@link #decoded}. */
+        private String string(boolean recurring) throws IOException {
             int c = peek();
             if (c == 'n') {
                 for (char k : "null".toCharArray()) {
@@ -255,9 +307,11 @@ public final class FindingJsonReader implements FindingRenderer.Reader {
                 }
                 byte b = buf[i];
                 if (b == '"') {
-                    String s = new String(buf, start, i - start, StandardCharsets.UTF_8);
                     pos = i + 1;
-                    return escaped == null ? s : escaped.append(s).toString();
+                    if (escaped == null) {
+                        return decoded(start, i - start, recurring);
+                    }
+                    return escaped.append(new String(buf, start, i - start, StandardCharsets.UTF_8)).toString();
                 }
                 if (b == '\\') {
                     if (escaped == null) {
