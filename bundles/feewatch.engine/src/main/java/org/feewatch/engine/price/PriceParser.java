@@ -72,11 +72,14 @@ public final class PriceParser {
     // a formula times the term in years or months: 担保金额×1.5%×担保期限（年）, 本金×0.1%×期数（月）
     private static final String TIMES_TERM = "[×*xX](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间|年限|年数|期数|月数|天数)?";
     private static final Pattern YEAR = Pattern.compile("年(?:化|费|[^,;]{0,4}费率|利率|息)|年" + PCT_AHEAD
-            + "|%/年|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)");
-    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|每月|按月|逐月|"
+            + "|%/年|%\\(年化?\\)|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)"
+            // a rate times the term with no unit (贷款本金×担保费率（1.5%）×贷款期限): rates are per year unless said
+            + "|[×*](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间)(?!\\((?:月|日|天)\\))");
+    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|%\\(月\\)|每月|按月|逐月|"
             + TIMES_TERM + "\\(月\\)|[×*](?:贷款|借款|担保)?(?:月数|期数)");
     private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|每季|按季");
-    private static final Pattern DAY = Pattern.compile("日(?:[^,;]{0,4}费率|利率|息)|日" + PCT_AHEAD + "|%/[日天]|每日|每天|按日|按天");
+    private static final Pattern DAY = Pattern.compile("日(?:[^,;]{0,4}费率|利率|息)|日" + PCT_AHEAD + "|%/[日天]|%\\([日天]\\)|每日|每天|按日|按天|"
+            + TIMES_TERM + "\\([日天]\\)");
 
     private PriceParser() {
     }

@@ -394,4 +394,16 @@ class PriceParserTest {
     void actualCostStatesNoPrice(String text) {
         assertEquals(Kind.UNSTATED, PriceParser.parse(text).kind(), text);
     }
+
+    @Test
+    void aPeriodInBracketsAfterTheRateAndATermWithoutUnit() {
+        assertEquals(Period.PER_YEAR, PriceParser.parse("1.2%（年）").period());
+        assertEquals(Period.PER_MONTH, PriceParser.parse("0.1%（月）").period());
+        assertEquals(Period.PER_DAY, PriceParser.parse("0.02%（日）").period());
+        // a rate times the term, the term's unit unsaid: per year, as rates are (bank-za)
+        assertEquals(Period.PER_YEAR, PriceParser.parse("贷款本金×担保费率（1.5%）×贷款期限").period());
+        assertEquals(Period.PER_MONTH, PriceParser.parse("借款本金×0.1%×借款期限（月）").period());
+        assertEquals(Period.PER_DAY, PriceParser.parse("本金×0.02%×借款期限（天）").period());
+        assertEquals(Period.ONCE, PriceParser.parse("担保金额×1%").period());
+    }
 }
