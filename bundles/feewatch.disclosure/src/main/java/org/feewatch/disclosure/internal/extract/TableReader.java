@@ -413,6 +413,7 @@ final class TableReader {
             }
         }
         String remark = Texts.join(remarks, "；");
+        price = freeByRemark(price, priceText, remark, out);
         String section = collect(grid, item, columns.of(Role.CATEGORY), " ");
         if (section == null) {
             section = item.headings.section();
@@ -480,6 +481,27 @@ final class TableReader {
         }
         String unit = columns.headerUnit();
         return unit == null ? price : price + unit;
+    }
+
+    /**
+     * A price cell holding a dash or a slash alone: the bank marks the price as taken care of elsewhere.
+     * A blank cell is a missing price, whatever the remark says (bank-b: 由我行承担 beside a blank price).
+     */
+    private static final Pattern NOTHING = Pattern.compile("^\\s*[\\-－—–/／\\\\]+\\s*$");
+    /** Words of an audience in a remark: a waiver for them is an exemption, not the item's price. */
+    private static final Pattern AUDIENCE = Pattern.compile("企业|客户|个人|小微|对公|个体|商户|农户|[Ee]nterprise|SME|[Cc]ustomer");
+
+    /**
+     * The price of an entry whose price cell is a dash or a slash (「—」, 「/」) and whose remark says it is free
+     * for everyone (暂不收费, 免费): free, as the bank wrote it in the remark. A waiver for an audience
+     * (小微企业免收) is an exemption for them and leaves the price unstated for the others.
+     */
+    private static Price freeByRemark(Price price, String priceText, String remark, FeeItems out) {
+        if (price.kind() != Price.Kind.UNSTATED || remark == null
+                || !NOTHING.matcher(priceText == null ? "" : priceText).matches() || AUDIENCE.matcher(remark).find()) {
+            return price;
+        }
+        return out.parse(remark).kind() == Price.Kind.FREE ? Price.free(priceText) : price;
     }
 
     /** A unit in brackets ending a price header: 费率（%）, 担保费率（%/年）, 收费标准（‰）. */

@@ -223,4 +223,18 @@ class UnseenShapesTest {
                 + "<tr><td>银团贷款安排费</td><td>安排银团</td><td>0.5</td></tr></table>");
         assertEquals(Price.Kind.PERCENT, Pages.item(fees, "银团贷款安排费").price().kind());
     }
+
+    @Test
+    void aDashForThePriceAndAFreeRemarkIsFreeUnlessTheRemarkNamesWhomItIsFreeFor() {
+        Disclosure d = catalogue("<table><tr><th>收费项目</th><th>服务内容</th><th>收费标准</th><th>备注</th></tr>"
+                + "<tr><td>贷款意向书</td><td>出具意向书</td><td>—</td><td>暂不收费</td></tr>"
+                + "<tr><td>资信证明费</td><td>出具证明</td><td>-</td><td>小微企业免收</td></tr>"
+                + "<tr><td>工本费</td><td>复印</td><td>详询网点</td><td>免费</td></tr>"
+                + "<tr><td>押品评估费</td><td>评估押品</td><td></td><td>由我行承担</td></tr></table>");
+        assertEquals(Price.Kind.FREE, Pages.item(d, "贷款意向书").price().kind());
+        assertEquals("—", Pages.item(d, "贷款意向书").priceText(), "the price stays as published");
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "资信证明费").price().kind());
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "工本费").price().kind(), "a price cell with words is its own");
+        assertEquals(Price.Kind.UNSTATED, Pages.item(d, "押品评估费").price().kind(), "a blank price is a missing one");
+    }
 }
