@@ -390,36 +390,7 @@ public final class FindingSpill implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be read back from " + file + ": " + e.getMessage(), e);
         }
-        return new Iterator<>() {
-            private int read;
-
-            @Override
-            public boolean hasNext() {
-                return read < n;
-            }
-
-            @Override
-            public Finding next() {
-                if (read >= n) {
-                    throw new NoSuchElementException();
-                }
-                try {
-                    Finding f = finding(rule, in);
-                    if (++read == n) {
-                        in.close();
-                    }
-                    return f;
-                } catch (IOException e) {
-                    try {
-                        in.close();
-                    } catch (IOException ignored) {
-                        // already failing
-                    }
-                    throw new UncheckedIOException("the findings could not be read back from " + file + ": "
-                            + e.getMessage(), e);
-                }
-            }
-        };
+        return counted(file, in, n, () -> finding(rule, in));
     }
 
     /** {@link #read} of a rule whose findings were kept only as rendered. */
@@ -431,13 +402,26 @@ public final class FindingSpill implements Closeable {
         }
         int n = written.count;
         java.io.InputStream in;
-        Iterator<Finding> back;
         try {
             in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("the findings could not be read back from " + file + ": " + e.getMessage(), e);
         }
-        back = reader.read(in, n);
+        Iterator<Finding> back = reader.read(in, n);
+        return counted(file, in, n, back::next);
+    }
+
+    /** The next finding of a file being read back. */
+    @FunctionalInterface
+    private interface NextFinding {
+        Finding next() throws IOException;
+    }
+
+    /**
+     * The {@code n} findings {@code next} reads from {@code in}, which is closed after the last one
+     * or on the first failure (reported naming {@code file}).
+     */
+    private static Iterator<Finding> counted(Path file, Closeable in, int n, NextFinding next) {
         return new Iterator<>() {
             private int read;
 
@@ -452,7 +436,7 @@ public final class FindingSpill implements Closeable {
                     throw new NoSuchElementException();
                 }
                 try {
-                    Finding f = back.next();
+                    Finding f = next.next();
                     if (++read == n) {
                         in.close();
                     }

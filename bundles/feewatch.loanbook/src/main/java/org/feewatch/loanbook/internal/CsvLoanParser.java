@@ -338,15 +338,7 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         if (run == null) {
             return;
         }
-        run.rateType = d.rateType;
-        run.tenor = d.tenor;
-        run.spreadBp = d.spreadBp;
-        run.nominal = d.nominal;
-        run.multiplier = d.multiplier;
-        run.terms = runCoversRate && d.rateType != null ? d.sharedRateTerms() : null;
-        run.repayment = d.repayment;
-        run.onLending = d.onLending;
-        run.deposit = d.deposit;
+        run.keep(d, runCoversRate);
     }
 
     /** Parses the value of draft field {@code field} (-1: a column not read) at p; its end, or -1. */

@@ -61,6 +61,23 @@ final class FieldRunMemo {
         boolean onLending;
         BigDecimal deposit;
 
+        /**
+         * Notes the values the run's fields gave, as the draft holds them after parsing it; its rate
+         * terms only when {@code withTerms} (the run holds every rate field) and the rate has a type.
+         */
+        void keep(LoanDraft d, boolean withTerms) {
+            hasRate = d.hasRate;
+            rateType = d.rateType;
+            tenor = d.tenor;
+            spreadBp = d.spreadBp;
+            nominal = d.nominal;
+            multiplier = d.multiplier;
+            terms = withTerms && d.rateType != null ? d.sharedRateTerms() : null;
+            repayment = d.repayment;
+            onLending = d.onLending;
+            deposit = d.deposit;
+        }
+
         Run(long[] words, int length, long hash, long fields, int lastField) {
             this.words = words;
             this.length = length;

@@ -412,16 +412,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         if (run == null) {
             return;
         }
-        run.hasRate = d.hasRate;
-        run.rateType = d.rateType;
-        run.tenor = d.tenor;
-        run.spreadBp = d.spreadBp;
-        run.nominal = d.nominal;
-        run.multiplier = d.multiplier;
-        run.terms = d.hasRate && d.rateType != null ? d.sharedRateTerms() : null;
-        run.repayment = d.repayment;
-        run.onLending = d.onLending;
-        run.deposit = d.deposit;
+        run.keep(d, d.hasRate);
     }
 
     private void top(int key, int depth) throws Reject {
