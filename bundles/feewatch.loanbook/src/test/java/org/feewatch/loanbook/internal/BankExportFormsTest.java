@@ -145,6 +145,19 @@ class BankExportFormsTest {
     }
 
     @Test
+    void aCommentLineInFeesCsvIsNotAFeeForAnUnknownLoan() throws IOException {
+        Files.writeString(tmp.resolve("loans.csv"), HEADER + "\nA1,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(tmp.resolve("fees.csv"), "loan_id,payee,item,amount,when\n# fees of 2024-01-05\n"
+                + "A1,P01,服务费,100.00,upfront\nA9,P01,服务费,100.00,upfront\n", StandardCharsets.UTF_8);
+        CollectingListener l = Books.readCsv(tmp, Books.smallChunks());
+        assertEquals(1, l.loans().get(0).fees().size());
+        assertEquals(List.of("fees.csv:2: a comment line (it starts with #), not a fee row: ignored",
+                "fees.csv:4: fee for unknown loan \"A9\" (no such id in loans.csv); the row was ignored"),
+                l.warningTexts().stream().sorted().toList());
+    }
+
+    @Test
     void aJsonIdWrittenAsAWholeNumberIsItsDigits() throws IOException {
         CollectingListener l = jsonl(loan("1024") + "\n" + loan("\"1024\"") + "\n" + loan("10.5") + "\n"
                 + loan("-3") + "\n");
