@@ -444,8 +444,15 @@ public final class PriceParser {
         for (Map.Entry<Pattern, String> e : ENGLISH) {
             s = e.getKey().matcher(s).replaceAll(e.getValue());
         }
+        if (s.indexOf('b') >= 0 || s.indexOf('B') >= 0) {
+            s = replaceAll(s, BASIS_POINTS, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        }
         return s;
     }
+
+    /** A rate in basis points (50 bps of the facility amount): a hundredth of a percent each. */
+    private static final Pattern BASIS_POINTS = Pattern.compile(
+            "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(?:bps?|basis\\s*points?)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * An amount of yuan written in Chinese numerals, capital (人民币贰佰元整) or plain (二百元, 五十元): a
@@ -567,9 +574,15 @@ public final class PriceParser {
         });
         s = replaceAll(s, PERMILLE, m -> plain(new BigDecimal(m.group(1)).movePointLeft(1)) + "%");
         s = replaceAll(s, PER_TEN_THOUSAND, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        if (s.indexOf('基') >= 0) {
+            s = replaceAll(s, BASIS_POINTS_ZH, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        }
         s = replaceAll(s, RANGE_WORD, m -> m.group(1) + "-");
         return s;
     }
+
+    /** 50个基点: basis points in Chinese. */
+    private static final Pattern BASIS_POINTS_ZH = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)个?基点");
 
     private interface Replacer {
         String apply(Matcher m);

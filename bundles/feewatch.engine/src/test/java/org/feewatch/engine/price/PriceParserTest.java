@@ -278,6 +278,14 @@ class PriceParserTest {
     }
 
     @Test
+    void basisPointsAreHundredthsOfAPercent() {
+        Price bps = percent("50 bps of the facility amount", "0.5", "0.5");
+        assertEquals(Period.ONCE, bps.period());
+        percent("安排金额的30个基点", "0.3", "0.3");
+        percent("25bp p.a.", "0.25", "0.25");
+    }
+
+    @Test
     void aPeriodAfterThePerThingUnitWinsOverTheChargingRhythm() {
         // 50 a year for each account, collected each quarter: 12.5 a quarter, not 50
         Price perYear = fixed("50元/户·年（按季收取，每季12.5元）", "50", "50");
