@@ -132,4 +132,36 @@ class FourthRoundShapesTest {
         assertNull(Pages.item(d, "资金管理费").remark(), "an item without a mark gets no note");
         assertNull(Pages.item(d, "转账汇款手续费").remark());
     }
+
+    private static final ProductPageExtractor PRODUCTS = new ProductPageExtractor(ExtractionLimits.DEFAULTS, null);
+
+    @Test
+    void aTableFilledByAScriptIsNotReadAndTheNoteSaysWhy() {
+        Disclosure d = catalogue("<table id=\"t\"><thead><tr><th>收费项目</th><th>收费标准</th></tr></thead><tbody></tbody></table>"
+                + "<script>var fees=[{\"item\":\"贷款承诺费\",\"price\":\"承诺金额的0.5%\"}];render(fees);</script>");
+        assertTrue(d.items().isEmpty());
+        assertEquals(List.of(ScriptPages.CATALOGUE_NOTE), d.notes());
+    }
+
+    @Test
+    void anEmptyPageWithoutScriptsKeepsItsPlainNote() {
+        Disclosure d = catalogue("<table><tr><td>联系电话</td><td>95500</td></tr></table>");
+        assertTrue(d.notes().get(0).startsWith("no fee items were found on the page"), d.notes().toString());
+    }
+
+    @Test
+    void aProductPageWithNoTextOutsideItsScriptsGivesNoProduct() {
+        Disclosure d = Pages.extract(Pages.source("p", SourceKind.PRODUCT_PAGE),
+                page("<div id=\"root\"></div><script>window.__STATE__={\"apr\":\"年化利率3.85%\"}</script>"
+                        + "<noscript>请开启JavaScript</noscript>"), PRODUCTS);
+        assertNull(d.product(), "nothing of the product is in the page as served");
+        assertEquals(List.of(ScriptPages.PRODUCT_NOTE), d.notes());
+    }
+
+    @Test
+    void aProductPageWithItsOwnTextIsReadWhateverItsScripts() {
+        Disclosure d = Pages.extract(Pages.source("p", SourceKind.PRODUCT_PAGE),
+                page("<h1>泽丰e贷</h1><p>年化利率（单利）3.85%起</p><script>track('view');</script>"), PRODUCTS);
+        assertEquals(0, new java.math.BigDecimal("3.85").compareTo(d.product().advertisedApr()));
+    }
 }
