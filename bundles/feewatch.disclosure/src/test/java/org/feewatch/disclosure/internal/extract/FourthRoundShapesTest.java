@@ -164,4 +164,22 @@ class FourthRoundShapesTest {
                 page("<h1>泽丰e贷</h1><p>年化利率（单利）3.85%起</p><script>track('view');</script>"), PRODUCTS);
         assertEquals(0, new java.math.BigDecimal("3.85").compareTo(d.product().advertisedApr()));
     }
+
+    @Test
+    void aPageWithExactlyAsManyItemsAsTheLimitIsReadWholeWithoutANote() {
+        ExtractionLimits three = new ExtractionLimits(3_000_000, 256, 3, 200_000, 64, 1_000, 2_000);
+        TableCatalogueExtractor tables = new TableCatalogueExtractor(three, null);
+        StringBuilder rows = new StringBuilder(HEAD);
+        for (int i = 1; i <= 3; i++) {
+            rows.append("<tr><td>第").append(i).append("项服务费</td><td>服务</td><td>每笔").append(i).append("元</td></tr>");
+        }
+        Disclosure exact = Pages.extract(Pages.source("x", SourceKind.PRICE_CATALOG), page(rows + "</table>"), tables);
+        assertEquals(3, exact.items().size());
+        assertTrue(exact.notes().isEmpty(), exact.notes().toString());
+        Disclosure over = Pages.extract(Pages.source("x", SourceKind.PRICE_CATALOG),
+                page(rows + "<tr><td>第4项服务费</td><td>服务</td><td>每笔4元</td></tr></table>"), tables);
+        assertEquals(3, over.items().size());
+        assertTrue(over.notes().stream().anyMatch(n -> n.contains("more fee items than the extraction limit")),
+                over.notes().toString());
+    }
 }
