@@ -189,7 +189,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             if (b[p] != '{') {
                 return null;
             }
-            object(CTX_TOP, 0);
+            if (!orderedTop()) {
+                object(CTX_TOP, 0);
+            }
             if (p < end && b[p] <= ' ') {
                 ws();
             }
@@ -232,17 +234,24 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         if (opensEmpty('}')) {
             return;
         }
-        Keys keys = CONTEXTS[ctx];
-        int[] next = nextKey[ctx];
-        long seen = 0;
-        int previous = -1;
         // matched: the predicted name was found at p, exactly quoted and followed by its colon (no
         // escape, no blank), which is what the scan, match and colon() below find for it
-        int key = next[0];
-        boolean matched = key >= 0 && keys.quoted[key].at(b, p, end);
+        int key = nextKey[ctx][0];
+        boolean matched = key >= 0 && CONTEXTS[ctx].quoted[key].at(b, p, end);
         if (matched) {
-            p += keys.quoted[key].length;
+            p += CONTEXTS[ctx].quoted[key].length;
         }
+        fields(ctx, depth, key, matched, 0, -1);
+    }
+
+    /**
+     * The fields of an object from a field name on: at p the value of {@code key} when {@code matched}
+     * (its name and colon stepped over), else a quoted name; {@code seen} and {@code previous}: the
+     * fields before it.
+     */
+    private void fields(int ctx, int depth, int key, boolean matched, long seen, int previous) throws Reject {
+        Keys keys = CONTEXTS[ctx];
+        int[] next = nextKey[ctx];
         while (true) {
             String name = null;
             if (matched) {
@@ -337,6 +346,156 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 p += keys.quoted[key].length;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- the case format's own order
+
+    private static final BytePattern OPEN_ID = new BytePattern("{\"id\":");
+    private static final BytePattern THEN_BORROWER_ID = new BytePattern(",\"borrower\":{\"id\":");
+    private static final BytePattern THEN_TYPE = new BytePattern(",\"type\":");
+    private static final BytePattern THEN_ESTABLISHED = new BytePattern(",\"established\":");
+    private static final BytePattern THEN_PRODUCT = new BytePattern("},\"product\":");
+    private static final BytePattern THEN_CHANNEL = new BytePattern(",\"channel\":");
+    private static final BytePattern THEN_PRINCIPAL = new BytePattern(",\"principal\":");
+    private static final BytePattern THEN_CONTRACT = new BytePattern(",\"contractDate\":");
+    private static final BytePattern THEN_MATURITY = new BytePattern(",\"maturityDate\":");
+    private static final BytePattern THEN_RATE = new BytePattern(",\"rate\":");
+    /** The top-level fields id, borrower, product, principal and the two dates, as bits of their index. */
+    private static final long BEFORE_RATE = 1L << 0 | 1L << 1 | 1L << 2 | 1L << 4 | 1L << 5 | 1L << 6;
+    private static final int ORDERED_MISSES_BEFORE_PAUSE = 64;
+    private static final int ORDERED_PAUSE = 4096;
+    private int orderedMisses;
+    private int orderedPause;
+
+    /**
+     * The loan object at p when it starts as CASE-FORMAT.md writes it (id; borrower with id, type and
+     * established; product; channel; principal; the two dates; then "rate"), each value there neither
+     * blank-led, null nor "": those values are read by the readers object() calls for them, without
+     * matching each name and dispatching on it, and object()'s loop goes on from "rate". Anything
+     * else returns false with the draft reset and p back at the '{', for object() to read it all. A
+     * book written in another order soon stops being tried, and is tried again now and then.
+     */
+    private boolean orderedTop() throws Reject {
+        if (orderedPause > 0) {
+            orderedPause--;
+            return false;
+        }
+        int start = p;
+        if (!orderedPrefix()) {
+            d.reset();
+            p = start;
+            if (++orderedMisses == ORDERED_MISSES_BEFORE_PAUSE) {
+                orderedMisses = 0;
+                orderedPause = ORDERED_PAUSE;
+            }
+            return false;
+        }
+        orderedMisses = 0;
+        long seen = BEFORE_RATE | (channelSeen ? 1L << 3 : 0);
+        fields(CTX_TOP, 0, TOP_RATE, true, seen, TOP_RATE - 1);
+        return true;
+    }
+
+    /** Whether orderedPrefix() read a "channel" field. */
+    private boolean channelSeen;
+
+    /** The fields before "rate" in the case format's order, read; false when the line is not so written. */
+    private boolean orderedPrefix() throws Reject {
+        channelSeen = false;
+        if (!OPEN_ID.at(b, p, end)) {
+            return false;
+        }
+        p += OPEN_ID.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.id = string("id", false);
+        if (strFlags == 0) {
+            d.idBytes(b, strStart, strEnd);
+        }
+        if (!THEN_BORROWER_ID.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_BORROWER_ID.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.hasBorrower = true;
+        d.borrowerId = string("borrower.id", false);
+        if (!THEN_TYPE.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_TYPE.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.borrowerType = enumValue(WireValues.BORROWER_TYPES, "borrower.type");
+        if (THEN_ESTABLISHED.at(b, p, end)) {
+            p += THEN_ESTABLISHED.length;
+            if (!plainValueAt()) {
+                return false;
+            }
+            d.established = date("borrower.established");
+        }
+        if (!THEN_PRODUCT.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_PRODUCT.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.product = string("product", true);
+        if (THEN_CHANNEL.at(b, p, end)) {
+            p += THEN_CHANNEL.length;
+            if (!plainValueAt()) {
+                return false;
+            }
+            d.channel = string("channel", true);
+            channelSeen = true;
+        }
+        if (!THEN_PRINCIPAL.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_PRINCIPAL.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.principal = decimal("principal", null);
+        if (!THEN_CONTRACT.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_CONTRACT.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.contractDate = date("contractDate");
+        d.contractDay = lastDay;
+        if (!THEN_MATURITY.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_MATURITY.length;
+        if (!plainValueAt()) {
+            return false;
+        }
+        d.maturityDate = date("maturityDate");
+        d.maturityDay = lastDay;
+        if (!THEN_RATE.at(b, p, end)) {
+            return false;
+        }
+        p += THEN_RATE.length;
+        return true;
+    }
+
+    /**
+     * Whether the value at p is one object() hands to its value reader as it stands: no blank before
+     * it, not null and not "" (which object() takes as an absent field).
+     */
+    private boolean plainValueAt() {
+        if (p + 1 >= end) {
+            return false;
+        }
+        byte c = b[p];
+        return c > ' ' && c != 'n' && (c != '"' || b[p + 1] != '"');
     }
 
     // ---------------------------------------------------------------- runs of repeated fields
