@@ -350,16 +350,78 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
 
     // ---------------------------------------------------------------- the case format's own order
 
-    private static final BytePattern OPEN_ID = new BytePattern("{\"id\":");
-    private static final BytePattern THEN_BORROWER_ID = new BytePattern(",\"borrower\":{\"id\":");
-    private static final BytePattern THEN_TYPE = new BytePattern(",\"type\":");
-    private static final BytePattern THEN_ESTABLISHED = new BytePattern(",\"established\":");
-    private static final BytePattern THEN_PRODUCT = new BytePattern("},\"product\":");
-    private static final BytePattern THEN_CHANNEL = new BytePattern(",\"channel\":");
-    private static final BytePattern THEN_PRINCIPAL = new BytePattern(",\"principal\":");
-    private static final BytePattern THEN_CONTRACT = new BytePattern(",\"contractDate\":");
-    private static final BytePattern THEN_MATURITY = new BytePattern(",\"maturityDate\":");
-    private static final BytePattern THEN_RATE = new BytePattern(",\"rate\":");
+    // each name with its quotes and colon and the opening quote of its string value, as little-endian
+    // words (W) and the mask of the last one (M): the compares below are written out, as a call a field
+    // would cost what they do
+    private static final String AT_ID = "{\"id\":\"";
+    private static final int AT_ID_LENGTH = AT_ID.length();
+    private static final long AT_ID_W0 = word(AT_ID, 0);
+    private static final long AT_ID_M0 = mask(AT_ID, 0);
+    private static final String AT_BORROWER_ID = ",\"borrower\":{\"id\":\"";
+    private static final int AT_BORROWER_ID_LENGTH = AT_BORROWER_ID.length();
+    private static final long AT_BORROWER_ID_W0 = word(AT_BORROWER_ID, 0);
+    private static final long AT_BORROWER_ID_W1 = word(AT_BORROWER_ID, 1);
+    private static final long AT_BORROWER_ID_W2 = word(AT_BORROWER_ID, 2);
+    private static final long AT_BORROWER_ID_M2 = mask(AT_BORROWER_ID, 2);
+    private static final String AT_TYPE = ",\"type\":\"";
+    private static final int AT_TYPE_LENGTH = AT_TYPE.length();
+    private static final long AT_TYPE_W0 = word(AT_TYPE, 0);
+    private static final long AT_TYPE_W1 = word(AT_TYPE, 1);
+    private static final long AT_TYPE_M1 = mask(AT_TYPE, 1);
+    private static final String AT_ESTABLISHED = ",\"established\":\"";
+    private static final int AT_ESTABLISHED_LENGTH = AT_ESTABLISHED.length();
+    private static final long AT_ESTABLISHED_W0 = word(AT_ESTABLISHED, 0);
+    private static final long AT_ESTABLISHED_W1 = word(AT_ESTABLISHED, 1);
+    private static final long AT_ESTABLISHED_W2 = word(AT_ESTABLISHED, 2);
+    private static final long AT_ESTABLISHED_M2 = mask(AT_ESTABLISHED, 2);
+    private static final String AT_PRODUCT = "},\"product\":\"";
+    private static final int AT_PRODUCT_LENGTH = AT_PRODUCT.length();
+    private static final long AT_PRODUCT_W0 = word(AT_PRODUCT, 0);
+    private static final long AT_PRODUCT_W1 = word(AT_PRODUCT, 1);
+    private static final long AT_PRODUCT_M1 = mask(AT_PRODUCT, 1);
+    private static final String AT_CHANNEL = ",\"channel\":\"";
+    private static final int AT_CHANNEL_LENGTH = AT_CHANNEL.length();
+    private static final long AT_CHANNEL_W0 = word(AT_CHANNEL, 0);
+    private static final long AT_CHANNEL_W1 = word(AT_CHANNEL, 1);
+    private static final long AT_CHANNEL_M1 = mask(AT_CHANNEL, 1);
+    private static final String AT_PRINCIPAL = ",\"principal\":\"";
+    private static final int AT_PRINCIPAL_LENGTH = AT_PRINCIPAL.length();
+    private static final long AT_PRINCIPAL_W0 = word(AT_PRINCIPAL, 0);
+    private static final long AT_PRINCIPAL_W1 = word(AT_PRINCIPAL, 1);
+    private static final long AT_PRINCIPAL_M1 = mask(AT_PRINCIPAL, 1);
+    private static final String AT_CONTRACT = ",\"contractDate\":\"";
+    private static final int AT_CONTRACT_LENGTH = AT_CONTRACT.length();
+    private static final long AT_CONTRACT_W0 = word(AT_CONTRACT, 0);
+    private static final long AT_CONTRACT_W1 = word(AT_CONTRACT, 1);
+    private static final long AT_CONTRACT_W2 = word(AT_CONTRACT, 2);
+    private static final long AT_CONTRACT_M2 = mask(AT_CONTRACT, 2);
+    private static final String AT_MATURITY = ",\"maturityDate\":\"";
+    private static final int AT_MATURITY_LENGTH = AT_MATURITY.length();
+    private static final long AT_MATURITY_W0 = word(AT_MATURITY, 0);
+    private static final long AT_MATURITY_W1 = word(AT_MATURITY, 1);
+    private static final long AT_MATURITY_W2 = word(AT_MATURITY, 2);
+    private static final long AT_MATURITY_M2 = mask(AT_MATURITY, 2);
+    private static final String AT_RATE = ",\"rate\":{";
+    private static final int AT_RATE_LENGTH = AT_RATE.length();
+    private static final long AT_RATE_W0 = word(AT_RATE, 0);
+    private static final long AT_RATE_W1 = word(AT_RATE, 1);
+    private static final long AT_RATE_M1 = mask(AT_RATE, 1);
+
+    /** Word {@code k} of an ASCII text as {@link Bytes#word} reads it, the bytes past its end zero. */
+    private static long word(String text, int k) {
+        long w = 0;
+        for (int i = 0; i < 8 && 8 * k + i < text.length(); i++) {
+            w |= (long) (text.charAt(8 * k + i) & 0xFF) << (8 * i);
+        }
+        return w;
+    }
+
+    /** The mask of the bytes of word {@code k} that an ASCII text has. */
+    private static long mask(String text, int k) {
+        int n = Math.min(8, text.length() - 8 * k);
+        return n == 8 ? -1L : (1L << (8 * n)) - 1;
+    }
+
     /** The top-level fields id, borrower, product, principal and the two dates, as bits of their index. */
     private static final long BEFORE_RATE = 1L << 0 | 1L << 1 | 1L << 2 | 1L << 4 | 1L << 5 | 1L << 6;
     private static final int ORDERED_MISSES_BEFORE_PAUSE = 64;
@@ -399,103 +461,106 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     /** Whether orderedPrefix() read a "channel" field. */
     private boolean channelSeen;
 
-    /** The fields before "rate" in the case format's order, read; false when the line is not so written. */
+    /**
+     * The fields before "rate" in the case format's order, read; false when the line is not so written.
+     * A name is matched with the opening quote of its value, and a value "" (an absent field for
+     * object()) is left to object().
+     */
     private boolean orderedPrefix() throws Reject {
         channelSeen = false;
-        if (!OPEN_ID.at(b, p, end)) {
+        byte[] bytes = b;
+        int e = end;
+        int at = p;
+        if (at + AT_ID_LENGTH >= e || (Bytes.word(bytes, at) & AT_ID_M0) != AT_ID_W0
+                || bytes[at + AT_ID_LENGTH] == '"') {
             return false;
         }
-        p += OPEN_ID.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_ID_LENGTH - 1;
         d.id = string("id", false);
         if (strFlags == 0) {
-            d.idBytes(b, strStart, strEnd);
+            d.idBytes(bytes, strStart, strEnd);
         }
-        if (!THEN_BORROWER_ID.at(b, p, end)) {
+        at = p;
+        if (at + AT_BORROWER_ID_LENGTH >= e || Bytes.word(bytes, at) != AT_BORROWER_ID_W0
+                || Bytes.word(bytes, at + 8) != AT_BORROWER_ID_W1
+                || (Bytes.word(bytes, at + 16) & AT_BORROWER_ID_M2) != AT_BORROWER_ID_W2
+                || bytes[at + AT_BORROWER_ID_LENGTH] == '"') {
             return false;
         }
-        p += THEN_BORROWER_ID.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_BORROWER_ID_LENGTH - 1;
         d.hasBorrower = true;
         d.borrowerId = string("borrower.id", false);
-        if (!THEN_TYPE.at(b, p, end)) {
+        at = p;
+        if (at + AT_TYPE_LENGTH >= e || Bytes.word(bytes, at) != AT_TYPE_W0
+                || (Bytes.word(bytes, at + 8) & AT_TYPE_M1) != AT_TYPE_W1 || bytes[at + AT_TYPE_LENGTH] == '"') {
             return false;
         }
-        p += THEN_TYPE.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_TYPE_LENGTH - 1;
         d.borrowerType = enumValue(WireValues.BORROWER_TYPES, "borrower.type");
-        if (THEN_ESTABLISHED.at(b, p, end)) {
-            p += THEN_ESTABLISHED.length;
-            if (!plainValueAt()) {
+        at = p;
+        if (at + AT_ESTABLISHED_LENGTH < e && Bytes.word(bytes, at) == AT_ESTABLISHED_W0
+                && Bytes.word(bytes, at + 8) == AT_ESTABLISHED_W1
+                && (Bytes.word(bytes, at + 16) & AT_ESTABLISHED_M2) == AT_ESTABLISHED_W2) {
+            if (bytes[at + AT_ESTABLISHED_LENGTH] == '"') {
                 return false;
             }
+            p = at + AT_ESTABLISHED_LENGTH - 1;
             d.established = date("borrower.established");
+            at = p;
         }
-        if (!THEN_PRODUCT.at(b, p, end)) {
+        if (at + AT_PRODUCT_LENGTH >= e || Bytes.word(bytes, at) != AT_PRODUCT_W0
+                || (Bytes.word(bytes, at + 8) & AT_PRODUCT_M1) != AT_PRODUCT_W1
+                || bytes[at + AT_PRODUCT_LENGTH] == '"') {
             return false;
         }
-        p += THEN_PRODUCT.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_PRODUCT_LENGTH - 1;
         d.product = string("product", true);
-        if (THEN_CHANNEL.at(b, p, end)) {
-            p += THEN_CHANNEL.length;
-            if (!plainValueAt()) {
+        at = p;
+        if (at + AT_CHANNEL_LENGTH < e && Bytes.word(bytes, at) == AT_CHANNEL_W0
+                && (Bytes.word(bytes, at + 8) & AT_CHANNEL_M1) == AT_CHANNEL_W1) {
+            if (bytes[at + AT_CHANNEL_LENGTH] == '"') {
                 return false;
             }
+            p = at + AT_CHANNEL_LENGTH - 1;
             d.channel = string("channel", true);
             channelSeen = true;
+            at = p;
         }
-        if (!THEN_PRINCIPAL.at(b, p, end)) {
+        if (at + AT_PRINCIPAL_LENGTH >= e || Bytes.word(bytes, at) != AT_PRINCIPAL_W0
+                || (Bytes.word(bytes, at + 8) & AT_PRINCIPAL_M1) != AT_PRINCIPAL_W1
+                || bytes[at + AT_PRINCIPAL_LENGTH] == '"') {
             return false;
         }
-        p += THEN_PRINCIPAL.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_PRINCIPAL_LENGTH - 1;
         d.principal = decimal("principal", null);
-        if (!THEN_CONTRACT.at(b, p, end)) {
+        at = p;
+        if (at + AT_CONTRACT_LENGTH >= e || Bytes.word(bytes, at) != AT_CONTRACT_W0
+                || Bytes.word(bytes, at + 8) != AT_CONTRACT_W1
+                || (Bytes.word(bytes, at + 16) & AT_CONTRACT_M2) != AT_CONTRACT_W2
+                || bytes[at + AT_CONTRACT_LENGTH] == '"') {
             return false;
         }
-        p += THEN_CONTRACT.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_CONTRACT_LENGTH - 1;
         d.contractDate = date("contractDate");
         d.contractDay = lastDay;
-        if (!THEN_MATURITY.at(b, p, end)) {
+        at = p;
+        if (at + AT_MATURITY_LENGTH >= e || Bytes.word(bytes, at) != AT_MATURITY_W0
+                || Bytes.word(bytes, at + 8) != AT_MATURITY_W1
+                || (Bytes.word(bytes, at + 16) & AT_MATURITY_M2) != AT_MATURITY_W2
+                || bytes[at + AT_MATURITY_LENGTH] == '"') {
             return false;
         }
-        p += THEN_MATURITY.length;
-        if (!plainValueAt()) {
-            return false;
-        }
+        p = at + AT_MATURITY_LENGTH - 1;
         d.maturityDate = date("maturityDate");
         d.maturityDay = lastDay;
-        if (!THEN_RATE.at(b, p, end)) {
+        at = p;
+        // "rate" is an object: p is left at its '{'
+        if (at + AT_RATE_LENGTH > e || Bytes.word(bytes, at) != AT_RATE_W0
+                || (Bytes.word(bytes, at + 8) & AT_RATE_M1) != AT_RATE_W1) {
             return false;
         }
-        p += THEN_RATE.length;
+        p = at + AT_RATE_LENGTH - 1;
         return true;
-    }
-
-    /**
-     * Whether the value at p is one object() hands to its value reader as it stands: no blank before
-     * it, not null and not "" (which object() takes as an absent field).
-     */
-    private boolean plainValueAt() {
-        if (p + 1 >= end) {
-            return false;
-        }
-        byte c = b[p];
-        return c > ' ' && c != 'n' && (c != '"' || b[p + 1] != '"');
     }
 
     // ---------------------------------------------------------------- runs of repeated fields
