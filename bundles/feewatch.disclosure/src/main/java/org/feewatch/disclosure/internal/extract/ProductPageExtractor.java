@@ -48,7 +48,7 @@ public class ProductPageExtractor extends AbstractExtractor {
     @Override
     protected Disclosure read(SourceRef source, Snapshot snapshot, Document doc, FeeItems items, List<String> notes) {
         String sourceId = source != null ? source.id() : snapshot != null ? snapshot.sourceId() : null;
-        ProductTerms terms = new ProductReader(vocabulary, limits, new Locators()).read(doc, sourceId, items, notes);
+        ProductTerms terms = new ProductReader(vocabulary, limits, Locators.of(snapshot)).read(doc, sourceId, items, notes);
         return new Disclosure(source, snapshot, List.of(), terms, notes);
     }
 }
