@@ -445,7 +445,9 @@ public final class PriceParser {
             s = e.getKey().matcher(s).replaceAll(e.getValue());
         }
         if (s.indexOf('b') >= 0 || s.indexOf('B') >= 0) {
-            s = replaceAll(s, BASIS_POINTS, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+            String t = s;
+            s = replaceAll(s, BASIS_POINTS, m -> adjusts(t, m.start()) ? m.group(0)
+                    : plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
         }
         return s;
     }
@@ -575,7 +577,9 @@ public final class PriceParser {
         s = replaceAll(s, PERMILLE, m -> plain(new BigDecimal(m.group(1)).movePointLeft(1)) + "%");
         s = replaceAll(s, PER_TEN_THOUSAND, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
         if (s.indexOf('基') >= 0) {
-            s = replaceAll(s, BASIS_POINTS_ZH, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+            String t = s;
+            s = replaceAll(s, BASIS_POINTS_ZH, m -> adjusts(t, m.start()) ? m.group(0)
+                    : plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
         }
         s = replaceAll(s, RANGE_WORD, m -> m.group(1) + "-");
         return points(s);
@@ -674,6 +678,15 @@ public final class PriceParser {
         }
         out.append(s, done, s.length());
         return out.toString();
+    }
+
+    /** An adjustment word right before a figure: the basis points after it move a base ({@link #points}). */
+    private static final Pattern ADJUSTS = Pattern.compile("(?:上浮|上调|调高|提高|增加|加收|加上|加|\\+|＋|下浮|下调|调低|降低|减少|减收|减去|减|-|－)"
+            + "\\s*(?:不超过|不高于|不得超过|最多|最高|至多)?\\s*$");
+
+    /** True when the figure at {@code start} follows an adjustment word (加50个基点, +50BP): points, not a rate. */
+    private static boolean adjusts(String s, int start) {
+        return ADJUSTS.matcher(s.substring(Math.max(0, start - 8), start)).find();
     }
 
     /** 50个基点: basis points in Chinese. */
