@@ -60,7 +60,8 @@ public final class PriceParser {
     private static final Pattern MIN_AFTER = Pattern.compile("^(?:起|为下限|起收)");
 
     private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费"
-            + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?承担");
+            + "|停止收取|暂停收取|暂停收费|已停收|已停止收"
+            + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?(?:承担|支付|负担)");
     private static final Pattern NEGOTIATED_WORDS = Pattern.compile(
             "协议定价|协议价|协商定价|协商确定|双方协商|协议收费|按协议|面议|议价|一事一议|合同约定|市场化定价");
 
@@ -69,15 +70,20 @@ public final class PriceParser {
     // a rate word (年费率, 月利率), a rate per period (0.25%/月) or a charging rhythm (每年, 按月); a bare
     // 年/月/日 only counts right before a percentage, so that dates (2022年7月1日) do not
     private static final String PCT_AHEAD = "(?=\\d+(?:\\.\\d+)?%)";
+    // a price per thing and per period (元/户·年, 元/户/月, 元/笔.季): the period wins over a charging rhythm (按季收取)
+    private static final String COUNTED = "户|笔|份|个|张|人|账户|项";
+    private static final String PER_COUNT_AND = "/(?:" + COUNTED + ")[·•./]";
     // a formula times the term in years or months: 担保金额×1.5%×担保期限（年）, 本金×0.1%×期数（月）
     private static final String TIMES_TERM = "[×*xX](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间|年限|年数|期数|月数|天数)?";
     private static final Pattern YEAR = Pattern.compile("年(?:化|费|[^,;]{0,4}费率|利率|息)|年" + PCT_AHEAD
-            + "|%/年|%\\(年化?\\)|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)"
+            + "|%/年|" + PER_COUNT_AND + "年|年[·•./](?:" + COUNTED + ")|%\\(年化?\\)|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)"
             // a rate times the term with no unit (贷款本金×担保费率（1.5%）×贷款期限): rates are per year unless said
             + "|[×*](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间)(?!\\((?:月|日|天)\\))");
-    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|%\\(月\\)|每月|按月|逐月|"
+    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|"
+            + PER_COUNT_AND + "月|%\\(月\\)|每月|按月|逐月|"
             + TIMES_TERM + "\\(月\\)|[×*](?:贷款|借款|担保)?(?:月数|期数)");
-    private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|每季|按季");
+    private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|"
+            + PER_COUNT_AND + "季|每季|按季");
     private static final Pattern DAY = Pattern.compile("日(?:[^,;]{0,4}费率|利率|息)|日" + PCT_AHEAD + "|%/[日天]|%\\([日天]\\)|每日|每天|按日|按天|"
             + TIMES_TERM + "\\([日天]\\)");
 
@@ -178,6 +184,10 @@ public final class PriceParser {
                 out.period = period;
                 return out;
             }
+            if (range[1] != null && range[1].signum() == 0 && (range[0] == null || range[0].signum() == 0)) {
+                out.price = Price.free(segment); // 0元, 0.00元/笔: a price of nothing charges nobody, as 免费
+                return out;
+            }
             out.price = new Price(Kind.FIXED, range[0], range[1], null, fixedPeriod(unit, period), unit, null, null,
                     null, segment);
             return out;
@@ -186,7 +196,8 @@ public final class PriceParser {
         if (BARE_NUMBER.matcher(bare).matches()) {
             // a price column in yuan (收费标准（元）) holds bare numbers
             BigDecimal n = decimal(bare);
-            out.price = new Price(Kind.FIXED, n, n, null, Period.ONCE, null, null, null, null, segment);
+            out.price = n.signum() == 0 ? Price.free(segment)
+                    : new Price(Kind.FIXED, n, n, null, Period.ONCE, null, null, null, null, segment);
             return out;
         }
         if (FREE_WORDS.matcher(masked).find()) {
@@ -433,8 +444,15 @@ public final class PriceParser {
         for (Map.Entry<Pattern, String> e : ENGLISH) {
             s = e.getKey().matcher(s).replaceAll(e.getValue());
         }
+        if (s.indexOf('b') >= 0 || s.indexOf('B') >= 0) {
+            s = replaceAll(s, BASIS_POINTS, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        }
         return s;
     }
+
+    /** A rate in basis points (50 bps of the facility amount): a hundredth of a percent each. */
+    private static final Pattern BASIS_POINTS = Pattern.compile(
+            "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(?:bps?|basis\\s*points?)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * An amount of yuan written in Chinese numerals, capital (人民币贰佰元整) or plain (二百元, 五十元): a
@@ -556,9 +574,15 @@ public final class PriceParser {
         });
         s = replaceAll(s, PERMILLE, m -> plain(new BigDecimal(m.group(1)).movePointLeft(1)) + "%");
         s = replaceAll(s, PER_TEN_THOUSAND, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        if (s.indexOf('基') >= 0) {
+            s = replaceAll(s, BASIS_POINTS_ZH, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        }
         s = replaceAll(s, RANGE_WORD, m -> m.group(1) + "-");
         return s;
     }
+
+    /** 50个基点: basis points in Chinese. */
+    private static final Pattern BASIS_POINTS_ZH = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)个?基点");
 
     private interface Replacer {
         String apply(Matcher m);

@@ -60,6 +60,9 @@ final class TextTableReader {
             rows = positionedRows(container);
         }
         if (rows == null) {
+            rows = flatGridRows(container);
+        }
+        if (rows == null) {
             rows = lineRows(container);
         }
         if (rows == null && container.normalName().equals("pre")) {
@@ -126,6 +129,51 @@ final class TextTableReader {
         }
         return rows;
     }
+
+    /**
+     * The rows of a CSS grid whose cells are the container's own children, one after another
+     * ({@code display:grid; grid-template-columns: …} with no row elements): the leading children that
+     * name columns are the header and give the width, and every later child fills the next cell.
+     * Null unless those leading children make a header and the cells fill whole rows.
+     */
+    private List<List<String>> flatGridRows(Element container) {
+        List<Element> children = container.children();
+        int width = 0;
+        while (width < children.size() && width < MAX_FLAT_COLUMNS) {
+            Element cell = children.get(width);
+            if (cell.childrenSize() > 2 || cell.attr("style").contains("position")
+                    || vocabulary.roleOfHeader(Texts.clean(cell.text())) == null) {
+                break;
+            }
+            width++;
+        }
+        if (width < 2 || children.size() < width * 2 || children.size() % width != 0) {
+            return null;
+        }
+        List<String> header = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            header.add(Texts.clean(children.get(c).text()));
+        }
+        if (!isHeader(header)) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>(children.size() / width);
+        for (int start = 0; start < children.size() && rows.size() < maxRows; start += width) {
+            List<String> cells = new ArrayList<>(width);
+            for (int c = start; c < start + width; c++) {
+                Element cell = children.get(c);
+                if (cell.normalName().equals("table") || cell.normalName().equals("tr")) {
+                    return null;
+                }
+                cells.add(Texts.clean(cell.text()));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    /** A header of a flat grid names at most this many columns. */
+    private static final int MAX_FLAT_COLUMNS = 16;
 
     /** A positioned cell: its text and where it stands. */
     private record Cell(String text, double top, double left) {
