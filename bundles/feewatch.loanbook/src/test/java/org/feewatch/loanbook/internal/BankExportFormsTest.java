@@ -58,6 +58,21 @@ class BankExportFormsTest {
     }
 
     @Test
+    void latinHeadersMatchWhateverSeparatesTheirWords() {
+        ColumnMapping m = ColumnMapping.defaults();
+        assertEquals("contract_date", m.loanColumn("Contract Date"));
+        assertEquals("contract_date", m.loanColumn("contractDate"));
+        assertEquals("rate_type", m.loanColumn("rate-type"));
+        assertEquals("spread_bp", m.loanColumn("spreadBp"));
+        assertEquals("nominal_rate", m.loanColumn("Nominal Rate (%)"));
+        assertEquals("compensating_deposit", m.loanColumn("compensatingDeposit"));
+        assertEquals("id", m.loanColumn("Loan-ID"));
+        assertEquals("loan_id", m.feeColumn("Loan ID"));
+        assertNull(m.loanColumn("Contract"));
+        assertNull(m.loanColumn("date contract"));
+    }
+
+    @Test
     void aPrincipalIn10000YuanIsNotReadAndTheWarningSaysWhy() throws IOException {
         CollectingListener l = csv("贷款编号,借款人类型,贷款金额(万元),合同日期,到期日,利率类型,执行利率(%),还款方式\n"
                 + "W1,micro,10,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
