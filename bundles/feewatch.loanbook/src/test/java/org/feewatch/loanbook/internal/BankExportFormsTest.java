@@ -207,6 +207,18 @@ class BankExportFormsTest {
     }
 
     @Test
+    void anInvisibleCharacterInAValueIsShownInTheReason() throws IOException {
+        CollectingListener l = csv(HEADER + "\nA1,\uFEFFmicro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
+                + "A2,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\u200B\n");
+        assertEquals(List.of("2: borrower_type \"\\uFEFFmicro\" is not one of micro, small, individual-business, "
+                + "micro-owner, medium, large (nor mapped to one by value.borrower_type in "
+                + "config/org.feewatch.loanbook.columns.cfg)",
+                "3: repayment \"bullet\\u200B\" is not one of bullet, interest-monthly, equal-installment, "
+                + "equal-principal (nor mapped to one by value.repayment in config/org.feewatch.loanbook.columns.cfg)"),
+                l.rejections());
+    }
+
+    @Test
     void aJsonIdWrittenAsAWholeNumberIsItsDigits() throws IOException {
         CollectingListener l = jsonl(loan("1024") + "\n" + loan("\"1024\"") + "\n" + loan("10.5") + "\n"
                 + loan("-3") + "\n");
