@@ -128,6 +128,18 @@ class BankExportFormsTest {
     }
 
     @Test
+    void aJsonDateWrittenAsANumberSaysWhichDayItNames() throws IOException {
+        String loan = loan("\"J1\"");
+        CollectingListener l = jsonl(loan.replace("\"2023-03-15\"", "20230315") + "\n"
+                + loan.replace("\"J1\"", "\"J2\"").replace("\"2023-03-15\"", "45000") + "\n"
+                + loan.replace("\"J1\"", "\"J3\"").replace("\"2023-03-15\"", "\"2023/3/15\"") + "\n");
+        assertEquals(List.of("1: contractDate must be a date string (YYYY-MM-DD), not a number; write it 2023-03-15",
+                "2: contractDate must be a date string (YYYY-MM-DD), not a number; it looks like an Excel serial day "
+                        + "number (2023-03-15): format the column as a date (YYYY-MM-DD) before saving the book",
+                "3: contractDate \"2023/3/15\" is not a valid date (YYYY-MM-DD); write it 2023-03-15"), l.rejections());
+    }
+
+    @Test
     void anAmountWithACurrencySignUnitOrFullWidthDigitsSaysSo() throws IOException {
         CollectingListener l = csv(HEADER + "\n"
                 + "A1,micro,¥100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
