@@ -210,7 +210,7 @@ public final class PriceParser {
         }
         if (FREE_WORDS.matcher(masked).find()) {
             out.price = Price.free(segment);
-        } else if (NEGOTIATED_WORDS.matcher(masked).find()) {
+        } else if (NEGOTIATED_WORDS.matcher(masked).find() || masked.indexOf(REFERENCE_FORMULA) >= 0) {
             out.price = Price.negotiated(segment);
         }
         return out;
@@ -453,7 +453,9 @@ public final class PriceParser {
             s = e.getKey().matcher(s).replaceAll(e.getValue());
         }
         if (s.indexOf('b') >= 0 || s.indexOf('B') >= 0) {
-            s = replaceAll(s, BASIS_POINTS, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+            String t = s;
+            s = replaceAll(s, BASIS_POINTS, m -> adjusts(t, m.start()) ? m.group(0)
+                    : plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
         }
         return s;
     }
@@ -583,10 +585,116 @@ public final class PriceParser {
         s = replaceAll(s, PERMILLE, m -> plain(new BigDecimal(m.group(1)).movePointLeft(1)) + "%");
         s = replaceAll(s, PER_TEN_THOUSAND, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
         if (s.indexOf('基') >= 0) {
-            s = replaceAll(s, BASIS_POINTS_ZH, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+            String t = s;
+            s = replaceAll(s, BASIS_POINTS_ZH, m -> adjusts(t, m.start()) ? m.group(0)
+                    : plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
         }
         s = replaceAll(s, RANGE_WORD, m -> m.group(1) + "-");
-        return s;
+        return points(s);
+    }
+
+    // ---- percentage points and basis points on a stated base ---------------------------------
+
+    /**
+     * Stands in the normalised text for a price set as a reference rate plus or minus points whose figure
+     * the text does not give (LPR加1.2个百分点): a pricing method, read as {@link Kind#NEGOTIATED} (no bound).
+     */
+    static final char REFERENCE_FORMULA = '\uE000';
+    /** An adjustment in points: 上浮1.2个百分点, 加50个基点, +100BP, 减0.5个百分点, 下浮不超过30bps. */
+    private static final Pattern POINTS = Pattern.compile("(上浮|上调|调高|提高|增加|加收|加上|加|\\+|下浮|下调|调低|降低|减少|减收|减去|减|-)"
+            + "(不超过|不高于|不得超过|最多|最高|至多|以内)?(" + NUM + ")(个百分点|百分点|个基点|基点|bps|bp)(以内)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOWN = Pattern.compile("^(?:下浮|下调|调低|降低|减少|减收|减去|减|-)$");
+    /** A reference rate named without its figure: the base of the points is then not in the text. */
+    private static final Pattern REFERENCE_RATE = Pattern.compile(
+            "LPR|贷款市场报价利率|市场报价利率|基准利率|基准费率|基础费率|基础利率|报价利率", Pattern.CASE_INSENSITIVE);
+    /** The reference rate's figure in brackets after the points: （LPR为3.45%）, （其中一年期LPR3.45%）. */
+    private static final Pattern REFERENCE_AFTER = Pattern.compile("^\\([^()%]*?(?:LPR|报价利率|基准)[^()%\\d]*?(" + NUM
+            + ")%\\)", Pattern.CASE_INSENSITIVE);
+    /** Small and micro borrowers named between a base and its points: the adjusted figure is theirs. */
+    private static final Pattern AUDIENCE = Pattern.compile("(?:对)?(?:小微|小型微型|小型,微型|微型企业|个体工商户)[^,;:%\\d]{0,10}$");
+    private static final Pattern LAST_PERCENT = Pattern.compile("(" + NUM + ")%(?:-(" + NUM + ")%)?");
+
+    /**
+     * Points added to or taken from the percentage stated before them in the same clause, as one
+     * percentage: 「1%上浮0.5个百分点」 is 1.5 %, 「LPR（3.45%）加1.2个百分点」 4.65 %, 「1%减50个基点」 0.5 %
+     * (a point is a percentage point, a 基点 / BP a hundredth of one, never a percent of the base); 「上浮
+     * 不超过0.5个百分点」 is a range from the base. With no figure for the base: a reference rate named
+     * (LPR加1.2个百分点) is a pricing method without a bound; otherwise the adjustment states no price.
+     */
+    private static String points(String s) {
+        if (!s.contains("百分点") && !s.contains("基点") && !s.toLowerCase(java.util.Locale.ROOT).contains("bp")) {
+            return s;
+        }
+        Matcher m = POINTS.matcher(s);
+        StringBuilder out = new StringBuilder();
+        int done = 0;
+        while (m.find()) {
+            BigDecimal points = new BigDecimal(m.group(3));
+            if (m.group(4).contains("基点") || m.group(4).toLowerCase(java.util.Locale.ROOT).startsWith("bp")) {
+                points = points.movePointLeft(2);
+            }
+            boolean down = DOWN.matcher(m.group(1)).matches();
+            boolean upTo = m.group(2) != null || m.group(5) != null;
+            int clause = Math.max(Math.max(s.lastIndexOf(';', m.start() - 1), s.lastIndexOf('\n', m.start() - 1)),
+                    done - 1) + 1;
+            Matcher base = LAST_PERCENT.matcher(s);
+            base.region(clause, m.start());
+            int baseStart = -1;
+            int baseEnd = -1;
+            BigDecimal low = null;
+            BigDecimal high = null;
+            while (base.find()) {
+                baseStart = base.start();
+                baseEnd = base.end();
+                low = new BigDecimal(base.group(1));
+                high = base.group(2) == null ? low : new BigDecimal(base.group(2));
+            }
+            int end = m.end();
+            if (baseStart < 0) {
+                Matcher after = REFERENCE_AFTER.matcher(s);
+                after.region(m.end(), s.length());
+                if (after.lookingAt()) {
+                    low = new BigDecimal(after.group(1));
+                    high = low;
+                    end = after.end();
+                }
+            }
+            if (low == null) {
+                out.append(s, done, m.start());
+                if (REFERENCE_RATE.matcher(s.substring(clause, m.start())).find()) {
+                    out.append(REFERENCE_FORMULA);
+                }
+                done = m.end();
+                continue;
+            }
+            BigDecimal newLow = down ? low.subtract(points) : upTo ? low : low.add(points);
+            BigDecimal newHigh = down ? (upTo ? high : high.subtract(points)) : high.add(points);
+            newLow = newLow.max(BigDecimal.ZERO);
+            newHigh = newHigh.max(BigDecimal.ZERO);
+            String figure = plain(newLow) + "%" + (newLow.compareTo(newHigh) == 0 ? "" : "-" + plain(newHigh) + "%");
+            Matcher audience = baseStart < 0 ? null : AUDIENCE.matcher(s);
+            if (audience != null && audience.region(baseEnd, m.start()).find()) {
+                // 「1%，对小微企业减0.5个百分点」: the base for everyone, the adjusted figure for the audience named
+                out.append(s, done, audience.start()).append(';').append(audience.group()).append(':').append(figure);
+            } else if (baseStart >= 0) {
+                out.append(s, done, baseStart).append(figure).append(s, baseEnd, m.start());
+            } else {
+                out.append(s, done, m.start()).append(figure);
+            }
+            done = end;
+        }
+        out.append(s, done, s.length());
+        return out.toString();
+    }
+
+    /** An adjustment word right before a figure: the basis points after it move a base ({@link #points}). */
+    private static final Pattern ADJUSTS = Pattern.compile("(?:上浮|上调|调高|提高|增加|加收|加上|加|\\+|＋|下浮|下调|调低|降低|减少|减收|减去|减|-|－)"
+            + "\\s*(?:不超过|不高于|不得超过|最多|最高|至多)?\\s*$");
+
+    /** True when the figure at {@code start} follows an adjustment word (加50个基点, +50BP): points, not a rate. */
+    private static boolean adjusts(String s, int start) {
+        return ADJUSTS.matcher(s.substring(Math.max(0, start - 8), start)).find();
     }
 
     /** 50个基点: basis points in Chinese. */

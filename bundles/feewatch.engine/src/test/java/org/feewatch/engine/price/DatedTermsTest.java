@@ -27,9 +27,38 @@ class DatedTermsTest {
 
     @Test
     void anItemWithoutDatesIsJudgedAsBefore() {
-        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "对小微企业免收")));
-        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "减半收取")));
+        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "对小微企业免收")),
+                "an undated small and micro waiver stays their standing exemption");
+        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "市场调节价")));
         assertFalse(DatedTerms.NONE.dated());
+    }
+
+    @Test
+    void aDiscountWithoutPeriodIsInForceOnEveryDay() {
+        DatedTerms half = DatedTerms.of(item("每笔1000元", "减半收取"));
+        assertEquals(1, half.discounts().size());
+        DatedTerms.Discount d = half.discounts().get(0);
+        assertEquals(0, new BigDecimal("0.5").compareTo(d.factor()));
+        assertFalse(d.smallMicroOnly());
+        assertTrue(d.appliesOn(LocalDate.of(1999, 1, 1), false) && d.appliesOn(LocalDate.of(2099, 12, 31), true));
+        assertEquals(0, new BigDecimal("500").compareTo(d.apply(PriceParser.parse("每笔1000元")).high()));
+
+        DatedTerms.Discount small = DatedTerms.of(item("按承诺金额的1%收取", "对小微企业按8折收取")).discounts().get(0);
+        assertTrue(small.smallMicroOnly());
+        assertTrue(small.appliesOn(Y2025, true));
+        assertFalse(small.appliesOn(Y2025, false), "for small and micro borrowers only");
+        assertEquals(0, new BigDecimal("0.8").compareTo(small.factor()));
+
+        DatedTerms.Discount all = DatedTerms.of(item("每笔200元", "暂免收取")).discounts().get(0);
+        assertTrue(all.waives() && all.appliesOn(Y2022, false), "a waiver for everyone without a period");
+    }
+
+    @Test
+    void anUndatedDiscountOnConditionsTheLoanDoesNotShowIsNotThePrice() {
+        for (String remark : new String[] {"首年减半收取", "通过网上银行办理的减半收取", "可按8折收取", "最高可减半", "对涉农企业减半收取",
+                "对科技型企业按9折收取", "VIP客户减半收取", "10万元（含）以下按9折收取", "符合条件的客户减半收取"}) {
+            assertTrue(DatedTerms.of(item("每笔1000元", remark)).discounts().isEmpty(), remark);
+        }
     }
 
     @Test

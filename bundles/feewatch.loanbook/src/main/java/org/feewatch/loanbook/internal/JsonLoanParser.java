@@ -146,6 +146,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
             ws();
             if (peek() != '{') {
+                if (b[p] == '#' || b[p] == '/' && p + 1 < end && b[p + 1] == '/') {
+                    throw new Reject("not valid JSON: a comment line, not a loan (" + FILE
+                            + " holds one JSON object a line and has no comments)");
+                }
                 throw syntax("a loan line must be a JSON object, found " + kind());
             }
             object(CTX_TOP, 0);
@@ -642,9 +646,13 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private void top(int key, int depth) throws Reject {
         switch (key) {
             case 0 -> {
-                d.id = string("id", false);
-                if (strFlags == 0) {
-                    d.idBytes(b, strStart, strEnd);
+                if (PlainValues.isDigit(peek())) {
+                    d.id = numericId();
+                } else {
+                    d.id = string("id", false);
+                    if (strFlags == 0) {
+                        d.idBytes(b, strStart, strEnd);
+                    }
                 }
             }
             case 1 -> {
@@ -1348,6 +1356,21 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             throw i >= end ? endOfLine() : syntax("invalid number");
         }
         return i;
+    }
+
+    /**
+     * An id written as a JSON whole number ({@code "id": 1024}, as exports of integer keys write it) is
+     * its digits, the same id as {@code "1024"} (partners.json takes such ids so too); a fraction or
+     * exponent is no id.
+     */
+    private String numericId() throws Reject {
+        scanNumber();
+        if (numFraction || numExponent) {
+            throw new Reject("id must be a string or a whole number, not "
+                    + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8));
+        }
+        d.idBytes(b, numStart, numEnd);
+        return new String(b, numStart, numEnd - numStart, StandardCharsets.ISO_8859_1);
     }
 
     private void scanNumber() throws Reject {

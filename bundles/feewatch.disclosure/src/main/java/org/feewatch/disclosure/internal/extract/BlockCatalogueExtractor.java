@@ -54,7 +54,7 @@ public class BlockCatalogueExtractor extends AbstractExtractor {
 
     @Override
     protected Disclosure read(SourceRef source, Snapshot snapshot, Document doc, FeeItems items, List<String> notes) {
-        new CatalogueReader(vocabulary, limits, new Locators(), false, true, items::knows).read(doc, items, notes);
+        new CatalogueReader(vocabulary, limits, Locators.of(snapshot), false, true, items::knows).read(doc, items, notes);
         if (items.items().isEmpty()) {
             notes.add(ScriptPages.hasNoOwnText(doc) || ScriptPages.scriptHoldsFeeData(doc) ? ScriptPages.CATALOGUE_NOTE
                     : "no fee items were found on the page (no blocks with labels such as 收费标准：)");

@@ -53,7 +53,7 @@ public class ProductPageExtractor extends AbstractExtractor {
             notes.add(ScriptPages.PRODUCT_NOTE);
             return new Disclosure(source, snapshot, List.of(), null, notes);
         }
-        ProductTerms terms = new ProductReader(vocabulary, limits, new Locators()).read(doc, sourceId, items, notes);
+        ProductTerms terms = new ProductReader(vocabulary, limits, Locators.of(snapshot)).read(doc, sourceId, items, notes);
         return new Disclosure(source, snapshot, List.of(), terms, notes);
     }
 }

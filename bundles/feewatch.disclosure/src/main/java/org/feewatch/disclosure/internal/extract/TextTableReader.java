@@ -55,9 +55,10 @@ final class TextTableReader {
     /** Reads the container's rebuilt table into {@code out}; false (nothing added) when it holds none. */
     boolean read(Element container, Headings headings, FeeItems out, List<String> notes) {
         List<Element> rowElements = new ArrayList<>();
+        List<Element> firstCells = new ArrayList<>();
         List<List<String>> rows = gridRows(container, rowElements);
         if (rows == null) {
-            rows = positionedRows(container);
+            rows = positionedRows(container, firstCells);
         }
         if (rows == null) {
             rows = flatGridRows(container);
@@ -78,8 +79,11 @@ final class TextTableReader {
         locators.alias(table, container);
         List<Element> built = table.children();
         for (int i = 0; i < built.size(); i++) {
-            // a row of <div>s is located by itself; a text line has no element but the container
-            locators.alias(built.get(i), i < rowElements.size() ? rowElements.get(i) : container);
+            // a row of <div>s is located by itself; a text line has no element but the container, except
+            // in a PDF, where the line's first cell says on which page the row stands
+            Element at = i < rowElements.size() ? rowElements.get(i)
+                    : locators.byPage() && i < firstCells.size() ? firstCells.get(i) : container;
+            locators.alias(built.get(i), at);
         }
         int before = out.items().size();
         return tables.read(table, headings, out, notes) && out.items().size() > before;
@@ -175,12 +179,15 @@ final class TextTableReader {
     /** A header of a flat grid names at most this many columns. */
     private static final int MAX_FLAT_COLUMNS = 16;
 
-    /** A positioned cell: its text and where it stands. */
-    private record Cell(String text, double top, double left) {
+    /** A positioned cell: its text, where it stands, and its element. */
+    private record Cell(String text, double top, double left, Element element) {
     }
 
-    /** The rows of positioned children (pdftohtml -c / -s), cells in columns under the header; null when there are none. */
-    private List<List<String>> positionedRows(Element container) {
+    /**
+     * The rows of positioned children (pdftohtml -c / -s), cells in columns under the header; null when there
+     * are none. {@code firstCells} gets each row's first cell, in order.
+     */
+    private List<List<String>> positionedRows(Element container, List<Element> firstCells) {
         List<Cell> cells = new ArrayList<>();
         for (Element child : container.children()) {
             String style = child.attr("style").toLowerCase(java.util.Locale.ROOT);
@@ -191,7 +198,7 @@ final class TextTableReader {
             Matcher left = LEFT.matcher(style);
             String text = Texts.clean(child.text());
             if (top.find() && left.find() && !text.isEmpty()) {
-                cells.add(new Cell(text, Double.parseDouble(top.group(1)), Double.parseDouble(left.group(1))));
+                cells.add(new Cell(text, Double.parseDouble(top.group(1)), Double.parseDouble(left.group(1)), child));
             }
         }
         if (cells.size() < MIN_CELLS) {
@@ -223,6 +230,7 @@ final class TextTableReader {
         List<List<String>> rows = new ArrayList<>();
         for (int r = Math.max(0, header - (HEADER_SCAN_ROWS - 1)); r < lines.size(); r++) {
             List<Cell> line = lines.get(r);
+            firstCells.add(line.get(0).element());
             if (r < header) {
                 rows.add(List.of(String.join(" ", texts(line))));
                 continue;
