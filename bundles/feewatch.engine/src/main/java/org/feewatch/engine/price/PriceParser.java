@@ -602,7 +602,8 @@ public final class PriceParser {
     static final char REFERENCE_FORMULA = '\uE000';
     /** An adjustment in points: 上浮1.2个百分点, 加50个基点, +100BP, 减0.5个百分点, 下浮不超过30bps. */
     private static final Pattern POINTS = Pattern.compile("(上浮|上调|调高|提高|增加|加收|加上|加|\\+|下浮|下调|调低|降低|减少|减收|减去|减|-)"
-            + "(不超过|不高于|不得超过|最多|最高|至多|以内)?(" + NUM + ")(个百分点|百分点|个基点|基点|bps|bp)(以内)?",
+            + "(不超过|不高于|不得超过|最多|最高|至多|以内)?(" + NUM + "|[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|半)"
+            + "(个百分点|百分点|个基点|基点|bps|bp)(以内)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DOWN = Pattern.compile("^(?:下浮|下调|调低|降低|减少|减收|减去|减|-)$");
     /** A reference rate named without its figure: the base of the points is then not in the text. */
@@ -630,7 +631,10 @@ public final class PriceParser {
         StringBuilder out = new StringBuilder();
         int done = 0;
         while (m.find()) {
-            BigDecimal points = new BigDecimal(m.group(3));
+            BigDecimal points = "半".equals(m.group(3)) ? new BigDecimal("0.5") : chineseNumber(m.group(3));
+            if (points == null) {
+                continue; // not a number after all
+            }
             if (m.group(4).contains("基点") || m.group(4).toLowerCase(java.util.Locale.ROOT).startsWith("bp")) {
                 points = points.movePointLeft(2);
             }

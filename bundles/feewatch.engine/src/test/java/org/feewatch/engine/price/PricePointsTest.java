@@ -41,6 +41,10 @@ class PricePointsTest {
         "１％上浮０．５个百分点|1.5",
         "１．５％，下浮５０ＢＰ|1",
         "2%减3个百分点|0",
+        "年化1%上浮半个百分点|1.5",
+        "年化1%上浮一个百分点|2",
+        "年化1.5%下调零点五个百分点|1",
+        "年化1%加五十个基点|1.5",
     })
     void pointsMoveTheStatedFigure(String text, String expected) {
         Price p = PriceParser.parse(text);
