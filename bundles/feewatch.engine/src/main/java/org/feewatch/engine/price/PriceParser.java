@@ -433,7 +433,10 @@ public final class PriceParser {
             english("\\bof\\s*the\\s*(?:committed|commitment)\\s*amount\\b", "承诺金额"),
             english("\\bof\\s*the\\s*(?:loan|borrowed|principal|credit)\\s*(?:amount|principal)?\\b", "贷款金额"),
             english("\\bof\\s*the\\s*outstanding\\s*(?:loan\\s*)?(?:balance|principal)\\b", "贷款余额"),
-            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"));
+            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"),
+            // points on a base: 1% plus 50 bps, LPR minus 20 bps
+            english("\\bplus\\b", "+"),
+            english("\\bminus\\b", "-"));
 
     private static Map.Entry<Pattern, String> english(String regex, String replacement) {
         return Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
