@@ -60,8 +60,11 @@ public final class PriceParser {
     private static final Pattern MIN_AFTER = Pattern.compile("^(?:起|为下限|起收)");
 
     private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费"
-            + "|停止收取|暂停收取|暂停收费|已停收|已停止收"
+            + "|停止收取|暂停收取|暂停收费|停收|已停止收|无偿(?:提供|服务)|^(?:取消|不收|免)$"
             + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?(?:承担|支付|负担)");
+    /** A group of customers a waiver is limited to (小微企业, 个人客户, 农户, 仅限…). */
+    private static final Pattern FOR_AUDIENCE = Pattern.compile(
+            "小微|小型|微型|个体工商户|个体户|个人客户|农户|涉农|三农|残疾|老年|军人|退役|学生|低保|脱贫|新市民|仅限|限于|\\(限");
     private static final Pattern NEGOTIATED_WORDS = Pattern.compile(
             "协议定价|协议价|协商定价|协商确定|双方协商|协议收费|按协议|面议|议价|一事一议|合同约定|市场化定价");
 
@@ -120,6 +123,11 @@ public final class PriceParser {
             }
         }
         if (parts.isEmpty()) {
+            return Price.unstated(text);
+        }
+        if (parts.size() == 1 && parts.get(0).kind() == Kind.FREE && FOR_AUDIENCE.matcher(norm).find()) {
+            // 小微企业免收, 免费（仅限个人客户） alone: free for that audience only, which states no price for anyone
+            // else (the exemption itself is read from the entry's text: SmallMicroExemption)
             return Price.unstated(text);
         }
         if (parts.size() == 1 && !conditional) {
@@ -425,7 +433,10 @@ public final class PriceParser {
             english("\\bof\\s*the\\s*(?:committed|commitment)\\s*amount\\b", "承诺金额"),
             english("\\bof\\s*the\\s*(?:loan|borrowed|principal|credit)\\s*(?:amount|principal)?\\b", "贷款金额"),
             english("\\bof\\s*the\\s*outstanding\\s*(?:loan\\s*)?(?:balance|principal)\\b", "贷款余额"),
-            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"));
+            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"),
+            // points on a base: 1% plus 50 bps, LPR minus 20 bps
+            english("\\bplus\\b", "+"),
+            english("\\bminus\\b", "-"));
 
     private static Map.Entry<Pattern, String> english(String regex, String replacement) {
         return Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
@@ -594,7 +605,8 @@ public final class PriceParser {
     static final char REFERENCE_FORMULA = '\uE000';
     /** An adjustment in points: 上浮1.2个百分点, 加50个基点, +100BP, 减0.5个百分点, 下浮不超过30bps. */
     private static final Pattern POINTS = Pattern.compile("(上浮|上调|调高|提高|增加|加收|加上|加|\\+|下浮|下调|调低|降低|减少|减收|减去|减|-)"
-            + "(不超过|不高于|不得超过|最多|最高|至多|以内)?(" + NUM + ")(个百分点|百分点|个基点|基点|bps|bp)(以内)?",
+            + "(不超过|不高于|不得超过|最多|最高|至多|以内)?(" + NUM + "|[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|半)"
+            + "(个百分点|百分点|个基点|基点|bps|bp)(以内)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DOWN = Pattern.compile("^(?:下浮|下调|调低|降低|减少|减收|减去|减|-)$");
     /** A reference rate named without its figure: the base of the points is then not in the text. */
@@ -622,7 +634,10 @@ public final class PriceParser {
         StringBuilder out = new StringBuilder();
         int done = 0;
         while (m.find()) {
-            BigDecimal points = new BigDecimal(m.group(3));
+            BigDecimal points = "半".equals(m.group(3)) ? new BigDecimal("0.5") : chineseNumber(m.group(3));
+            if (points == null) {
+                continue; // not a number after all
+            }
             if (m.group(4).contains("基点") || m.group(4).toLowerCase(java.util.Locale.ROOT).startsWith("bp")) {
                 points = points.movePointLeft(2);
             }

@@ -146,6 +146,21 @@ class DatedTermsTest {
     }
 
     @Test
+    void datesInNumeralsInPriceTextsAndRemarks() {
+        List<DatedTerms.DatedPart> parts = DatedTerms.parts(PriceParser.parse(
+                "二〇二二年一月一日至二〇二二年十二月三十一日：每笔300元；二〇二三年一月一日起：每笔200元"));
+        assertEquals(2, parts.size());
+        assertEquals(LocalDate.of(2022, 12, 31), parts.get(0).period().to());
+        assertEquals(0, new BigDecimal("300").compareTo(parts.get(0).price().high()), "the dates are no amounts");
+        assertEquals(LocalDate.of(2023, 1, 1), parts.get(1).period().from());
+        DatedTerms.Discount d = DatedTerms.of(item("按承诺金额的0.5%收取",
+                "自二〇二四年一月一日起至二〇二四年十二月三十一日止，对小微企业免收")).discounts().get(0);
+        assertEquals(LocalDate.of(2024, 1, 1), d.period().from());
+        assertEquals(LocalDate.of(2024, 12, 31), d.period().to());
+        assertTrue(d.smallMicroOnly() && d.waives());
+    }
+
+    @Test
     void aDiscountScalesEveryAmount() {
         Price p = PriceParser.parse("按贷款金额的1%收取，最低500元，最高5000元");
         Price half = DatedTerms.discounted(p, new BigDecimal("0.5"));
