@@ -110,6 +110,31 @@ class AnalyzerShortcutsTest {
     }
 
     @Test
+    void flowsWrittenAndSolvedInOneLoopAreSetLoanAndIrrRateBitForBit() {
+        SplittableRandom random = new SplittableRandom(12);
+        double[] rates = {0.0, -0.0, 3.65, 4.35, 12.0, 23.99, 1e-9, 400.0, -3.0, -700.0, Double.NaN, 1e308};
+        for (int t = 0; t < 20_000; t++) {
+            int n = 1 + random.nextInt(t % 50 == 0 ? 700 : 60);
+            double principal = random.nextInt(20) == 0 ? (random.nextBoolean() ? 0.0 : -5000.0) : random.nextDouble() * 5e6;
+            double rate = random.nextInt(3) == 0 ? rates[random.nextInt(rates.length)] : random.nextDouble() * 30;
+            Repayment kind = Repayment.values()[random.nextInt(Repayment.values().length)];
+            double i = rate / 100.0 / 12.0;
+            double growth = i == 0.0 ? Double.NaN : CashFlowModel.growth(i, n);
+            double[] expected = new double[n + 1];
+            CashFlowModel.setLoan(expected, principal, rate, n, kind);
+            double expectedRate = Irr.rate(expected, n + 1, CashFlowModel.monthlyRateOf(rate));
+            double[] written = new double[n + 1 + random.nextInt(3)];
+            Arrays.fill(written, random.nextBoolean() ? Double.NaN : -123.25); // what a longer loan left there
+            double solved = CashFlowModel.setLoanAndSolve(written, principal, rate, n, kind, growth);
+            String what = kind + " n=" + n + " principal " + principal + " rate " + rate;
+            assertEquals(bits(expectedRate), bits(solved), what);
+            for (int m = 0; m <= n; m++) {
+                assertEquals(bits(expected[m]), bits(written[m]), what + " month " + m);
+            }
+        }
+    }
+
+    @Test
     void flowsThatAreNotFiniteHaveNoRateWhereverTheyAre() {
 
         double[] bad = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
