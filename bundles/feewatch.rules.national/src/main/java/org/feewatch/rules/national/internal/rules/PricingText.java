@@ -50,23 +50,7 @@ final class PricingText {
 
     /** {@code digits} / 10^4 with four decimals, as BigDecimal.toPlainString writes it. */
     private static String fixedFour(boolean negative, long digits) {
-        long whole = digits / 10_000;
-        int part = (int) (digits % 10_000);
-        StringBuilder b = new StringBuilder(24);
-        if (negative) {
-            b.append('-');
-        }
-        b.append(whole).append('.');
-        if (part < 1000) {
-            b.append('0');
-        }
-        if (part < 100) {
-            b.append('0');
-        }
-        if (part < 10) {
-            b.append('0');
-        }
-        return b.append(part).toString();
+        return Figures.plain(negative, digits, 4);
     }
 
     /**
@@ -87,11 +71,16 @@ final class PricingText {
 
     /** A rate given as data, as written but with at least two decimals ("3.65", "4.785", "4.00"). */
     static String rate(BigDecimal percent) {
-        return percent.scale() < 2 ? percent.setScale(2).toPlainString() : percent.toPlainString();
+        return Figures.plain(percent.scale() < 2 ? percent.setScale(2) : percent);
     }
 
     static String money(BigDecimal yuan) {
-        return yuan.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Figures.plain(yuan.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** {@code b.append(money(yuan))}. */
+    static StringBuilder appendMoney(StringBuilder b, BigDecimal yuan) {
+        return yuan == null ? b.append(money(yuan)) : Figures.appendPlain(b, yuan.setScale(2, RoundingMode.HALF_UP));
     }
 
     /** Basis points as a short decimal: 300, -5, 0.5. */
@@ -101,8 +90,11 @@ final class PricingText {
 
     /** The loan as its line shows it, for evidence. */
     static String loanText(Loan loan) {
-        StringBuilder sb = new StringBuilder(loan.id()).append(": principal ").append(money(loan.principal()))
-                .append(", ").append(loan.contractDate()).append(" to ").append(loan.maturityDate());
+        // sized for the usual line, so that it is not grown on the way; figures written straight in
+        StringBuilder sb = new StringBuilder(128).append(loan.id()).append(": principal ");
+        appendMoney(sb, loan.principal()).append(", ");
+        Figures.appendDate(sb, loan.contractDate()).append(" to ");
+        Figures.appendDate(sb, loan.maturityDate());
         if (loan.rate() != null) {
             sb.append(", rate ").append(loan.rate().type() == null ? "?" : loan.rate().type().wireName());
             if (loan.rate().tenor() != null) {
@@ -112,10 +104,10 @@ final class PricingText {
                 sb.append(' ').append(loan.rate().spreadBp() >= 0 ? "+" : "").append(loan.rate().spreadBp()).append(" bp");
             }
             if (loan.rate().multiplier() != null) {
-                sb.append(" × ").append(loan.rate().multiplier().toPlainString());
+                Figures.appendPlain(sb.append(" × "), loan.rate().multiplier());
             }
             if (loan.rate().nominal() != null) {
-                sb.append(" = ").append(loan.rate().nominal().toPlainString()).append(" %");
+                Figures.appendPlain(sb.append(" = "), loan.rate().nominal()).append(" %");
             }
         }
         if (loan.repayment() != null) {
