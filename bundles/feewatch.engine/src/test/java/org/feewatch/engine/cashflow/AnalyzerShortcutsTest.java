@@ -134,6 +134,54 @@ class AnalyzerShortcutsTest {
         }
     }
 
+    /** Facts with nothing but the interface's defaults, for what those give. */
+    private record DefaultFacts(Loan loan) implements LoanFacts {
+        @Override
+        public LprFixing lprOnContractDate() {
+            return null;
+        }
+
+        @Override
+        public double aprAllIn() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double aprAllInEffective() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double aprBankOnly() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double aprAllInWithoutDeposit() {
+            return Double.NaN;
+        }
+
+        @Override
+        public String categoryOf(String feeItem) {
+            return null;
+        }
+    }
+
+    @Test
+    void evidenceOfTheLoanLineIsTheDefaultOne() {
+        SplittableRandom random = new SplittableRandom(3);
+        long[] lines = {0, 1, 9, 10, 99, 100, 1_000_000, 4_294_967_295L, 4_294_967_296L, -1, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (int i = 0; i < lines.length + 10_000; i++) {
+            long line = i < lines.length ? lines[i] : random.nextLong(0, 20_000_000_000L);
+            Loan loan = new Loan("L" + i, null, "p", null, new BigDecimal("1000.00"), LocalDate.of(2023, 1, 1),
+                    LocalDate.of(2023, 7, 1), new RateTerms(RateType.FIXED, null, null, new BigDecimal("4.00"), null),
+                    Repayment.BULLET, false, BigDecimal.ZERO, List.of(), List.of(), i % 2 == 0 ? "loans.jsonl" : null,
+                    line);
+            LoanFacts fast = CashFlowLoanAnalyzer.analyze(loan, null, BANK, 0.2, null);
+            assertEquals(new DefaultFacts(loan).evidence("text " + i), fast.evidence("text " + i));
+        }
+    }
+
     @Test
     void flowsThatAreNotFiniteHaveNoRateWhereverTheyAre() {
 

@@ -5,7 +5,6 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,7 +21,9 @@ final class Metrics extends AbstractMap<String, String> {
     @Override
     public String put(String name, String value) {
         for (int i = 0; i < 2 * size; i += 2) {
-            if (Objects.equals(pairs[i], name)) {
+            String known = pairs[i];
+            // the rules' names are distinct constants: told apart by identity or length, mostly
+            if (known == name || known != null && name != null && known.length() == name.length() && known.equals(name)) {
                 String old = pairs[i + 1];
                 pairs[i + 1] = value;
                 return old;
