@@ -65,14 +65,15 @@ public final class Disc001UndisclosedFee implements Rule {
                     return;
                 }
                 // every catalogue the bank publishes is cited: the fee is in none of them
-                evidence.addAll(catalogue.absenceEvidence(String.join("、", items)));
+                String itemsText = String.join("、", items);
+                evidence.addAll(catalogue.absenceEvidence(itemsText));
                 Map<String, String> metrics = new Metrics();
                 String totalText = Figures.plain(total);
                 metrics.put("amount", totalText);
                 metrics.put("publishedItems", Integer.toString(catalogue.entries().size()));
                 findings.add(info, Subject.loan(loan.id()),
                         "Fee not in the published price catalogue charged on loan " + loan.id() + ": "
-                                + String.join("、", items) + " (" + totalText + " yuan)",
+                                + itemsText + " (" + totalText + " yuan)",
                         evidence, metrics);
             }
         };
