@@ -93,12 +93,28 @@ final class Figures {
         return u < 0x1_0000_0000L ? (u * 0xCCCC_CCCDL) >>> 35 : u / 10;
     }
 
+    /** {@code String.valueOf(date)}. */
+    static String date(LocalDate date) {
+        if (date == null || date.getYear() < 1000 || date.getYear() > 9999) {
+            return String.valueOf(date);
+        }
+        char[] text = new char[10];
+        writeDate(text, date);
+        return new String(text);
+    }
+
     /** {@code b.append(date)} (and "null" for none, as append does). */
     static StringBuilder appendDate(StringBuilder b, LocalDate date) {
         if (date == null || date.getYear() < 1000 || date.getYear() > 9999) {
             return b.append(date);
         }
         char[] text = new char[10];
+        writeDate(text, date);
+        return b.append(text, 0, 10);
+    }
+
+    /** yyyy-MM-dd of a date of the years 1000 to 9999. */
+    private static void writeDate(char[] text, LocalDate date) {
         int year = date.getYear();
         for (int i = 3; i >= 0; i--) {
             int q = (int) tenth(year);
@@ -107,7 +123,6 @@ final class Figures {
         }
         twoDigits(text, 4, date.getMonthValue());
         twoDigits(text, 7, date.getDayOfMonth());
-        return b.append(text, 0, 10);
     }
 
     /** "-" and a month or day with its leading zero at {@code at}. */

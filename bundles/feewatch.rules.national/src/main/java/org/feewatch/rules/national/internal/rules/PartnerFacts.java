@@ -151,6 +151,15 @@ final class PartnerFacts {
      * particular to one loan is said here, not in the title.
      */
     static Evidence evidence(LoanFacts loan, List<LoanFee> fees, String note) {
+        if (fees.size() == 1 && note == null) {
+            // the usual line, in one concatenation (its length counted once)
+            LoanFee fee = fees.get(0);
+            if (fee.amount() == null) {
+                fee.amount().toPlainString(); // fails as it always did
+            }
+            return loan.evidence("loan " + loan.loan().id() + ": " + fee.payee() + " " + fee.item() + " "
+                    + Figures.plain(fee.amount()) + " " + fee.when().wireName());
+        }
         // sized for the usual line, so that it is not grown on the way; the amounts written straight in
         StringBuilder b = new StringBuilder(96).append("loan ").append(loan.loan().id()).append(": ");
         for (int i = 0; i < fees.size(); i++) {
