@@ -70,6 +70,15 @@ public abstract class FindingStream extends AbstractList<Finding> {
         default void copyRendered(java.io.OutputStream out) throws java.io.IOException {
             throw new UnsupportedOperationException("these findings were not rendered ahead");
         }
+
+        /**
+         * As {@link #copyRendered(java.io.OutputStream)}, into a file at its channel's position
+         * (which moves on past them): a run kept in a file may copy its bytes file to file in the
+         * kernel, without passing them through the JVM. This default writes them through a stream.
+         */
+        default void copyRendered(java.nio.channels.FileChannel out) throws java.io.IOException {
+            copyRendered(java.nio.channels.Channels.newOutputStream(out));
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.feewatch.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Set;
 
@@ -35,4 +36,17 @@ public interface AuditService {
 
     /** Writes a report in a format. */
     void write(Report report, String format, OutputStream out) throws IOException, UnavailableException;
+
+    /**
+     * Writes a report in a format into a file, from its channel's position on (the channel stays
+     * open): the same bytes, with a large report's findings copied file to file where the writer
+     * can (see {@link org.feewatch.api.spi.ReportWriter#write(Report, FileChannel)}). This default
+     * writes through a buffered stream.
+     */
+    default void write(Report report, String format, FileChannel out) throws IOException, UnavailableException {
+        OutputStream buffered = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(out),
+                1 << 16);
+        write(report, format, buffered);
+        buffered.flush();
+    }
 }

@@ -2,6 +2,8 @@ package org.feewatch.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -153,6 +155,20 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
+        write(report, out, null);
+    }
+
+    /**
+     * As {@link #write(Report, OutputStream)}; the findings an audit rendered ahead are copied
+     * from their files into {@code out} by the kernel.
+     */
+    @Override
+    public void write(Report report, FileChannel out) throws IOException {
+        write(report, Channels.newOutputStream(out), out);
+    }
+
+    /** The report into {@code out}, which writes to {@code file} when that is not null. */
+    private void write(Report report, OutputStream out, FileChannel file) throws IOException {
         PrettyJson j = new PrettyJson(out);
         j.beginObject();
         j.name("schema").value(Report.SCHEMA);
@@ -226,7 +242,11 @@ public class JsonReportWriter implements ReportWriter {
                 throw new IllegalStateException("the findings are at depth " + j.depth() + ", not " + FINDINGS_DEPTH);
             }
             for (FindingStream.Run run : runs) {
-                if (run.rendered()) {
+                if (run.rendered() && file != null) {
+                    j.renderedElements();
+                    j.flush(); // what is buffered goes before the copied bytes
+                    run.copyRendered(file);
+                } else if (run.rendered()) {
                     run.copyRendered(j.renderedElements());
                 } else {
                     for (Finding f : run) {

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.feewatch.api.Report;
 import org.feewatch.api.spi.FindingRenderer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -137,6 +140,47 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void aReportWrittenIntoAFileChannelIsByteForByteTheStreamedOneFromTheChannelsPositionOn(@TempDir Path dir)
+            throws IOException {
+        Report sample = SampleReports.full();
+        List<Finding> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Finding f = sample.findings().get(i % sample.findings().size());
+            many.add(new Finding(f.rule(), f.severity(), f.subject(), f.title() + " #" + i, f.evidence(), f.metrics(),
+                    f.citations(), f.action()));
+        }
+        String expected = new String(bytes(new JsonReportWriter(Integer.MAX_VALUE), withFindings(sample, many)),
+                StandardCharsets.UTF_8);
+        // plain findings, runs rendered ahead (copied through the channel), and a small report
+        List<Report> reports = List.of(withFindings(sample, many),
+                withFindings(sample, new RunsOf(many, new int[] {0, 7, 8, 39})), SampleReports.full());
+        for (int i = 0; i < reports.size(); i++) {
+            Path file = dir.resolve("report.json");
+            Files.writeString(file, "kept:");
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.position(5);
+                new JsonReportWriter().write(reports.get(i), ch);
+                assertTrue(ch.isOpen(), "the channel is the caller's to close");
+            }
+            String streamed = i < 2 ? expected : new String(bytes(new JsonReportWriter(), reports.get(i)),
+                    StandardCharsets.UTF_8);
+            assertEquals("kept:" + streamed, Files.readString(file), "report " + i);
+        }
+    }
+
+    @Test
+    void otherFormatsWrittenIntoAFileChannelAreTheirStreamedBytes(@TempDir Path dir) throws IOException {
+        Report r = SampleReports.full();
+        for (org.feewatch.api.spi.ReportWriter w : List.of(new CsvReportWriter(), new HtmlReportWriter())) {
+            Path file = dir.resolve("report." + w.format());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                w.write(r, ch);
+            }
+            assertEquals(new String(bytes(w, r), StandardCharsets.UTF_8), Files.readString(file), w.format());
+        }
+    }
+
+    @Test
     void aRendererForOneThreadRendersTheBytesOfTheSharedOneFindingAfterFinding() throws IOException {
         Report sample = SampleReports.full();
         FindingRenderer shared = JsonReportWriter.findingRenderer();
@@ -221,7 +265,7 @@ class JsonReportWriterTest {
                 r.warnings(), findings, r.partners(), r.bySeverity(), r.byRule());
     }
 
-    private static byte[] bytes(JsonReportWriter w, Report r) throws IOException {
+    private static byte[] bytes(org.feewatch.api.spi.ReportWriter w, Report r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         w.write(r, out);
         return out.toByteArray();

@@ -1,9 +1,13 @@
 package org.feewatch.conformance;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,7 +121,7 @@ final class CaseAudit {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long loanPhaseCpu = os.getProcessCpuTime();
             long loanPhase = System.nanoTime();
-            try (DetailCsvWriter detail = new DetailCsvWriter(Files.newOutputStream(detailFile))) {
+            try (DetailCsvWriter detail = new DetailCsvWriter(rewrite(detailFile))) {
                 report = AuditEngine.audit(input, Wiring.packs(), Wiring.analyzer(),
                         options.apply(AuditOptions.builder().workerThreads(threads).engineVersion("1.0.0")
                                 .detail(detail).findingRenderer(PRERENDER ? JsonReportWriter.findingRenderer() : null))
@@ -125,8 +129,9 @@ final class CaseAudit {
             }
             long written = System.nanoTime();
             long writtenCpu = os.getProcessCpuTime();
-            try (OutputStream o = Files.newOutputStream(json)) {
+            try (FileChannel o = openForRewrite(json)) {
                 new JsonReportWriter().write(report, o);
+                cutToPosition(o);
             }
             if (Boolean.getBoolean("feewatch.bench.phases")) {
                 System.out.printf("  audit %.3f s (%.3f s CPU), JSON report %.3f s (%.3f s CPU)%n",
@@ -149,6 +154,43 @@ final class CaseAudit {
             }
             return new Result(report, json, detailFile);
         }
+    }
+
+    /*
+     * The command's --out and --detail files are opened so (feewatch.core's OutputFiles): written
+     * from the start without being cut to nothing first, which on ext4 makes the next audit wait for
+     * the disk; cut where the writing ended.
+     */
+    private static FileChannel openForRewrite(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (ch.size() > 1) {
+            ch.truncate(1);
+        }
+        return ch;
+    }
+
+    private static void cutToPosition(FileChannel ch) throws IOException {
+        if (ch.size() > ch.position()) {
+            ch.truncate(ch.position());
+        }
+    }
+
+    private static OutputStream rewrite(Path file) throws IOException {
+        FileChannel ch = openForRewrite(file);
+        return new FilterOutputStream(Channels.newOutputStream(ch)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (ch.isOpen()) {
+                    cutToPosition(ch);
+                    ch.close();
+                }
+            }
+        };
     }
 
     /** loans.jsonl when there is one (a loans.csv beside it is skipped with a warning), else loans.csv. */

@@ -55,6 +55,40 @@ class PdfPagesConformanceTest {
         assertFalse(fromHtml.findings().isEmpty());
         assertEquals(findings(fromHtml), findings(fromPdf));
         assertEquals(sources(fromHtml), sources(fromPdf), "each source read, with as many items");
+
+        // a PDF's evidence is located by its page; the HTML pages keep their CSS paths
+        Map<String, String> pdfLocators = locators(fromPdf);
+        Map<String, String> htmlLocators = locators(fromHtml);
+        assertEquals(htmlLocators.keySet(), pdfLocators.keySet());
+        for (Map.Entry<String, String> e : pdfLocators.entrySet()) {
+            String source = e.getKey().substring(e.getKey().indexOf(" @") + 2);
+            if (PDF_SOURCES.contains(source) && htmlLocators.get(e.getKey()).startsWith("html")) {
+                // a place in the page (a row, a block): its page in the PDF
+                assertTrue(e.getValue().matches("p\\. [1-9]\\d*"), e.getKey() + " -> " + e.getValue());
+            } else {
+                // a loan's line, or a catalogue as a whole (no item is 资料工本费): as in HTML
+                assertEquals(htmlLocators.get(e.getKey()), e.getValue(), e.getKey());
+            }
+        }
+        assertEquals("p. 2", pdfLocators.get("DISC-002 cat-gbk:贷款意向书 #0 @cat-gbk"), "after the page break");
+        assertEquals("p. 1", pdfLocators.get("FEE-001 cat-gbk:资金管理费 #0 @cat-gbk"));
+        assertEquals("p. 1", pdfLocators.get("PART-002 G1 #0 @g1-fees"));
+    }
+
+    /** The sources published as PDFs in the second audit. */
+    private static final java.util.Set<String> PDF_SOURCES = java.util.Set.of("cat-gbk", "cat-en", "prod-dizhi", "g1-fees",
+            "f1-fees");
+
+    /** Each evidence's locator, by rule, subject, its place in the finding and its source. */
+    private static Map<String, String> locators(Report r) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Finding f : r.findings()) {
+            for (int i = 0; i < f.evidence().size(); i++) {
+                Evidence e = f.evidence().get(i);
+                out.put(f.rule() + " " + f.subject().id() + " #" + i + " @" + e.source(), String.valueOf(e.locator()));
+            }
+        }
+        return out;
     }
 
     private static List<String> findings(Report r) {

@@ -22,9 +22,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Loan books written the way banks export them and the first corpus did not cover (month ends, LPR
- * fixing days, deposits and bundles, a Chinese-header CSV export, Excel for Mac, UTF-16), each audited
- * end to end and compared with its {@code expected.txt}, worked out by hand from CASE-FORMAT.md and the
- * RULES.md cash-flow model:
+ * fixing days, deposits and bundles, a Chinese-header CSV export, Excel for Mac, UTF-16; a second round:
+ * units in headers, other column orders, dates and amounts in export forms, fee rows in any order and
+ * number, JSON key orders, nulls and escapes, line forms, one-loan books, weekend fixings, one-month, 0 %
+ * and 30-year terms, deposits near the principal), each audited end to end and compared with its
+ * {@code expected.txt}, worked out by hand from CASE-FORMAT.md and the RULES.md cash-flow model (the
+ * APRs with a separate calculation of that model, not the product's):
  * <ul>
  * <li>{@code counts READ ACCEPTED REJECTED};</li>
  * <li>{@code reject FILE LINE TEXT}: exactly these lines are rejected, each reason containing TEXT;</li>

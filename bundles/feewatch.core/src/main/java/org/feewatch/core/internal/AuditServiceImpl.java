@@ -316,10 +316,19 @@ public class AuditServiceImpl implements AuditService {
 
     @Override
     public void write(Report report, String format, OutputStream out) throws IOException, UnavailableException {
+        writer(format).write(report, out);
+    }
+
+    @Override
+    public void write(Report report, String format, java.nio.channels.FileChannel out)
+            throws IOException, UnavailableException {
+        writer(format).write(report, out);
+    }
+
+    private ReportWriter writer(String format) throws UnavailableException {
         for (ReportWriter w : writers) {
             if (w.format().equals(format)) {
-                w.write(report, out);
-                return;
+                return w;
             }
         }
         throw new UnavailableException("no report writer for format " + format + " is installed"

@@ -80,10 +80,22 @@ public final class Irr {
             return Double.NaN;
         }
         double r = newton(flows, length, start, v, f, weighted);
-        if (Double.isNaN(r)) {
+        if (Double.isNaN(r) || r <= -ZERO_RATE && sum(flows, length) < 0.0) {
+            // a negative rate for a borrower who pays back more than was received is the other root of
+            // flows that change sign more than once (a deposit nearly the principal, returned at maturity
+            // after the installments): the cost of borrowing is the root above 0, which the bracket
+            // search finds first
             r = bracketed(flows, length);
         }
         return Math.abs(r) < ZERO_RATE ? 0.0 : r;
+    }
+
+    private static double sum(double[] flows, int length) {
+        double total = 0.0;
+        for (int k = 0; k < length; k++) {
+            total += flows[k];
+        }
+        return total;
     }
 
     private static boolean allFinite(double[] flows, int length) {

@@ -14,7 +14,7 @@ import org.feewatch.api.FeeItem;
 public final class SmallMicroExemption {
 
     /** Words naming small and micro borrowers in an entry. */
-    private static final String SMALL_MICRO = "(?:小微|小型微型|小型、微型|小型企业[、和及与]微型企业)";
+    private static final String SMALL_MICRO = "(?:小微|小、微|小型[、·•・/和及与]?微型|小型企业[、·•・/和及与]微型企业)";
     private static final String WAIVED = "(?<![不未非])(?:免收|免费|免予收取|免于收取|免收取|不收取|不收费|不予收取|全免|全额减免|予以免除"
             + "|暂停收取|暂停收费|停止收取|停止收费|不再收取|不再收费|取消收取|取消收费|暂不收取|暂不收费|豁免"
             + "|(?:[:：]|按)(?<![\\d.])0(?:\\.0+)?元)";

@@ -28,6 +28,11 @@ public final class CappedIssues {
     }
 
     public synchronized void add(InputIssue issue) {
+        if (kept.contains(issue)) {
+            // the same file, line and text again is listed already: counting it would announce
+            // warnings "not listed" that are
+            return;
+        }
         total++;
         kept.add(issue);
         if (kept.size() > cap) {

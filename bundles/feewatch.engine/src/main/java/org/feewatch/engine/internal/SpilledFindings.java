@@ -121,6 +121,14 @@ public final class SpilledFindings extends FindingStream {
             }
             spill.copyRendered(rule, out);
         }
+
+        @Override
+        public void copyRendered(java.nio.channels.FileChannel out) throws IOException {
+            if (!rendered) {
+                throw new UnsupportedOperationException("the findings of " + rule + " were not rendered ahead");
+            }
+            spill.copyRendered(rule, out);
+        }
     }
 
     @Override

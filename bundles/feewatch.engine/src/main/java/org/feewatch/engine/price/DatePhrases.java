@@ -193,7 +193,16 @@ public final class DatePhrases {
         return out;
     }
 
-    /** Full-width digits and punctuation as ASCII, 〇 as 0 is left alone (numerals in words are not read). */
+    /**
+     * A date written in numerals (二〇二三年三月一日, 二零二四年十二月三十一日, 2023年三月一日): a year of four digit
+     * words (〇, ○ and 零 for zero) or figures, then 年, and a month and a day in words when they are written so.
+     */
+    private static final Pattern NUMERAL_DATE = Pattern.compile("([〇○零Oo一二三四五六七八九]{4}|(?:19|20)\\d{2})\\s*年"
+            + "(?:\\s*(十[一二]?|[一二三四五六七八九十]|\\d{1,2})\\s*月(?:\\s*(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+            + "|[一二三四五六七八九]|\\d{1,2})\\s*([日号]))?)?");
+    private static final String DIGIT_WORDS = "〇一二三四五六七八九";
+
+    /** Full-width digits and punctuation as ASCII; dates in numerals as figures (二〇二三年三月一日 as 2023年3月1日). */
     static String normalise(String text) {
         if (text == null) {
             return null;
@@ -212,6 +221,55 @@ public final class DatePhrases {
             }
             b.append(c);
         }
-        return b.toString();
+        return numeralDates(b.toString());
+    }
+
+    /** Dates written in numerals rewritten in figures; text with no numeral date comes back as it is. */
+    private static String numeralDates(String text) {
+        boolean words = false;
+        for (int i = 0; i < text.length() && !words; i++) {
+            char c = text.charAt(i);
+            words = c == '年' && i > 0 && "〇○零一二三四五六七八九".indexOf(text.charAt(i - 1)) >= 0 || (c == '月' && i > 0 && "一二三四五六七八九十".indexOf(text.charAt(i - 1)) >= 0);
+        }
+        if (!words) {
+            return text;
+        }
+        Matcher m = NUMERAL_DATE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            StringBuilder d = new StringBuilder();
+            for (char c : m.group(1).toCharArray()) {
+                d.append(c >= '0' && c <= '9' ? c : (char) ('0' + value(c)));
+            }
+            d.append('年');
+            if (m.group(2) != null) {
+                d.append(number(m.group(2))).append('月');
+                if (m.group(3) != null) {
+                    d.append(number(m.group(3))).append(m.group(4));
+                }
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(d.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A digit word's value: 〇, ○ and 零 are 0. */
+    private static int value(char c) {
+        return c == '○' || c == '零' || c == 'O' || c == 'o' ? 0 : DIGIT_WORDS.indexOf(c);
+    }
+
+    /** 三 → 3, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31; figures as they are. */
+    private static int number(String s) {
+        if (s.charAt(0) >= '0' && s.charAt(0) <= '9') {
+            return Integer.parseInt(s);
+        }
+        int ten = s.indexOf('十');
+        if (ten < 0) {
+            return value(s.charAt(0));
+        }
+        int tens = ten == 0 ? 1 : value(s.charAt(0));
+        int ones = ten == s.length() - 1 ? 0 : value(s.charAt(ten + 1));
+        return tens * 10 + ones;
     }
 }

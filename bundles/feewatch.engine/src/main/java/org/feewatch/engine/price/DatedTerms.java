@@ -152,11 +152,48 @@ public record DatedTerms(DateRange validity, List<Discount> discounts, List<Stri
                         p + "（" + discountPeriodText + "）"));
                 datedRemarks.add(p);
             }
+        } else {
+            for (String p : undatedDiscounts) {
+                standing(p).ifPresent(discounts::add);
+            }
         }
         if (validity == null && discounts.isEmpty()) {
             return NONE;
         }
         return new DatedTerms(validity, discounts, datedRemarks);
+    }
+
+    /** A period with neither end: a discount published without dates is in force on every day. */
+    static final DateRange ALWAYS = new DateRange(null, null, "");
+
+    /**
+     * Words that make an undated discount depend on something the loan book does not say (the loan's
+     * year, the channel, an application or approval, a customer group other than small and micro
+     * borrowers, 可 / 最高 for a discount that may be granted): such a discount is not read as the price.
+     */
+    private static final Pattern CONDITIONED = Pattern.compile("首年|首期|首次|第[一二三四五六七八九十\\d]+(?:年|期|笔)|满\\s*[\\d一二三四五六七八九十]"
+            + "|以后|之后|网银|网上银行|手机银行|电子渠道|渠道|柜面|柜台|自助|线上|可|视|酌情|最高|最多|审批|符合|申请|如|若|贵宾"
+            + "|VIP|会员|签约|代发|存款|日均|积分|活动|涉农|农户|科技|个人|按规定|按照|政策", Pattern.CASE_INSENSITIVE);
+    /** A customer group named in a discount. */
+    private static final Pattern AUDIENCE = Pattern.compile("企业|客户|单位|公司|机构|商户|群体|组织|法人");
+
+    /**
+     * A discount published without a period, read as in force on every day (a page states how long a
+     * discount runs when it ends; 「减半收取」 alone is the price the bank charges now): for everyone, or for
+     * small and micro borrowers when it names them. Empty for a small and micro waiver (their standing
+     * exemption already says so), for a discount on conditions the loan book cannot check, and for one
+     * naming another customer group.
+     */
+    private static java.util.Optional<Discount> standing(String part) {
+        BigDecimal factor = factor(part);
+        String s = DatePhrases.normalise(part);
+        boolean smallMicro = SMALL_MICRO.matcher(s).find();
+        if (factor == null || (smallMicro && factor.signum() == 0) || CONDITIONED.matcher(s).find()
+                || ON_AMOUNTS.matcher(s).find()
+                || (!smallMicro && AUDIENCE.matcher(s).find())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Discount(ALWAYS, smallMicro, factor, part));
     }
 
     /**

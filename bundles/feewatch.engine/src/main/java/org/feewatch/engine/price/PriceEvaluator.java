@@ -144,7 +144,7 @@ public final class PriceEvaluator {
 
     /** A part of a tiered price written for small and micro borrowers: 「小微企业：每笔250元」. */
     private static final java.util.regex.Pattern FOR_SMALL_MICRO = java.util.regex.Pattern.compile(
-            "^(?:对)?(?:小微|小型微型|小型、微型|小型,微型|个体工商户)[^:;]{0,10}:");
+            "^(?:对)?(?:小微|小、微|小型[、·•・/,和及与]?微型|个体工商户)[^:;]{0,10}:");
 
     /**
      * The part of a price that applies to a borrower, when the price is written by borrower size

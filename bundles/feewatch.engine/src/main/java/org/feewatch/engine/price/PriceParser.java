@@ -60,7 +60,8 @@ public final class PriceParser {
     private static final Pattern MIN_AFTER = Pattern.compile("^(?:起|为下限|起收)");
 
     private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费"
-            + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?承担");
+            + "|停止收取|暂停收取|暂停收费|已停收|已停止收"
+            + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?(?:承担|支付|负担)");
     private static final Pattern NEGOTIATED_WORDS = Pattern.compile(
             "协议定价|协议价|协商定价|协商确定|双方协商|协议收费|按协议|面议|议价|一事一议|合同约定|市场化定价");
 
@@ -69,15 +70,20 @@ public final class PriceParser {
     // a rate word (年费率, 月利率), a rate per period (0.25%/月) or a charging rhythm (每年, 按月); a bare
     // 年/月/日 only counts right before a percentage, so that dates (2022年7月1日) do not
     private static final String PCT_AHEAD = "(?=\\d+(?:\\.\\d+)?%)";
+    // a price per thing and per period (元/户·年, 元/户/月, 元/笔.季): the period wins over a charging rhythm (按季收取)
+    private static final String COUNTED = "户|笔|份|个|张|人|账户|项";
+    private static final String PER_COUNT_AND = "/(?:" + COUNTED + ")[·•./]";
     // a formula times the term in years or months: 担保金额×1.5%×担保期限（年）, 本金×0.1%×期数（月）
     private static final String TIMES_TERM = "[×*xX](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间|年限|年数|期数|月数|天数)?";
     private static final Pattern YEAR = Pattern.compile("年(?:化|费|[^,;]{0,4}费率|利率|息)|年" + PCT_AHEAD
-            + "|%/年|%\\(年化?\\)|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)"
+            + "|%/年|" + PER_COUNT_AND + "年|年[·•./](?:" + COUNTED + ")|%\\(年化?\\)|每年|按年|逐年|per annum|p\\.a\\.|" + TIMES_TERM + "\\(年\\)|[×*](?:担保|贷款|借款)?(?:年限|年数)"
             // a rate times the term with no unit (贷款本金×担保费率（1.5%）×贷款期限): rates are per year unless said
             + "|[×*](?:担保|贷款|借款|保险|融资|实际)?(?:期限|期间)(?!\\((?:月|日|天)\\))");
-    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|%\\(月\\)|每月|按月|逐月|"
+    private static final Pattern MONTH = Pattern.compile("月(?:[^,;]{0,4}费率|利率|息)|月" + PCT_AHEAD + "|%/月|"
+            + PER_COUNT_AND + "月|%\\(月\\)|每月|按月|逐月|"
             + TIMES_TERM + "\\(月\\)|[×*](?:贷款|借款|担保)?(?:月数|期数)");
-    private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|每季|按季");
+    private static final Pattern QUARTER = Pattern.compile("季度?(?:[^,;]{0,4}费率)|季度?" + PCT_AHEAD + "|%/季|"
+            + PER_COUNT_AND + "季|每季|按季");
     private static final Pattern DAY = Pattern.compile("日(?:[^,;]{0,4}费率|利率|息)|日" + PCT_AHEAD + "|%/[日天]|%\\([日天]\\)|每日|每天|按日|按天|"
             + TIMES_TERM + "\\([日天]\\)");
 
@@ -178,6 +184,10 @@ public final class PriceParser {
                 out.period = period;
                 return out;
             }
+            if (range[1] != null && range[1].signum() == 0 && (range[0] == null || range[0].signum() == 0)) {
+                out.price = Price.free(segment); // 0元, 0.00元/笔: a price of nothing charges nobody, as 免费
+                return out;
+            }
             out.price = new Price(Kind.FIXED, range[0], range[1], null, fixedPeriod(unit, period), unit, null, null,
                     null, segment);
             return out;
@@ -186,12 +196,13 @@ public final class PriceParser {
         if (BARE_NUMBER.matcher(bare).matches()) {
             // a price column in yuan (收费标准（元）) holds bare numbers
             BigDecimal n = decimal(bare);
-            out.price = new Price(Kind.FIXED, n, n, null, Period.ONCE, null, null, null, null, segment);
+            out.price = n.signum() == 0 ? Price.free(segment)
+                    : new Price(Kind.FIXED, n, n, null, Period.ONCE, null, null, null, null, segment);
             return out;
         }
         if (FREE_WORDS.matcher(masked).find()) {
             out.price = Price.free(segment);
-        } else if (NEGOTIATED_WORDS.matcher(masked).find()) {
+        } else if (NEGOTIATED_WORDS.matcher(masked).find() || masked.indexOf(REFERENCE_FORMULA) >= 0) {
             out.price = Price.negotiated(segment);
         }
         return out;
@@ -433,8 +444,17 @@ public final class PriceParser {
         for (Map.Entry<Pattern, String> e : ENGLISH) {
             s = e.getKey().matcher(s).replaceAll(e.getValue());
         }
+        if (s.indexOf('b') >= 0 || s.indexOf('B') >= 0) {
+            String t = s;
+            s = replaceAll(s, BASIS_POINTS, m -> adjusts(t, m.start()) ? m.group(0)
+                    : plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        }
         return s;
     }
+
+    /** A rate in basis points (50 bps of the facility amount): a hundredth of a percent each. */
+    private static final Pattern BASIS_POINTS = Pattern.compile(
+            "(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(?:bps?|basis\\s*points?)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * An amount of yuan written in Chinese numerals, capital (人民币贰佰元整) or plain (二百元, 五十元): a
@@ -556,9 +576,125 @@ public final class PriceParser {
         });
         s = replaceAll(s, PERMILLE, m -> plain(new BigDecimal(m.group(1)).movePointLeft(1)) + "%");
         s = replaceAll(s, PER_TEN_THOUSAND, m -> plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        if (s.indexOf('基') >= 0) {
+            String t = s;
+            s = replaceAll(s, BASIS_POINTS_ZH, m -> adjusts(t, m.start()) ? m.group(0)
+                    : plain(new BigDecimal(m.group(1)).movePointLeft(2)) + "%");
+        }
         s = replaceAll(s, RANGE_WORD, m -> m.group(1) + "-");
-        return s;
+        return points(s);
     }
+
+    // ---- percentage points and basis points on a stated base ---------------------------------
+
+    /**
+     * Stands in the normalised text for a price set as a reference rate plus or minus points whose figure
+     * the text does not give (LPR加1.2个百分点): a pricing method, read as {@link Kind#NEGOTIATED} (no bound).
+     */
+    static final char REFERENCE_FORMULA = '\uE000';
+    /** An adjustment in points: 上浮1.2个百分点, 加50个基点, +100BP, 减0.5个百分点, 下浮不超过30bps. */
+    private static final Pattern POINTS = Pattern.compile("(上浮|上调|调高|提高|增加|加收|加上|加|\\+|下浮|下调|调低|降低|减少|减收|减去|减|-)"
+            + "(不超过|不高于|不得超过|最多|最高|至多|以内)?(" + NUM + "|[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|半)"
+            + "(个百分点|百分点|个基点|基点|bps|bp)(以内)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOWN = Pattern.compile("^(?:下浮|下调|调低|降低|减少|减收|减去|减|-)$");
+    /** A reference rate named without its figure: the base of the points is then not in the text. */
+    private static final Pattern REFERENCE_RATE = Pattern.compile(
+            "LPR|贷款市场报价利率|市场报价利率|基准利率|基准费率|基础费率|基础利率|报价利率", Pattern.CASE_INSENSITIVE);
+    /** The reference rate's figure in brackets after the points: （LPR为3.45%）, （其中一年期LPR3.45%）. */
+    private static final Pattern REFERENCE_AFTER = Pattern.compile("^\\([^()%]*?(?:LPR|报价利率|基准)[^()%\\d]*?(" + NUM
+            + ")%\\)", Pattern.CASE_INSENSITIVE);
+    /** Small and micro borrowers named between a base and its points: the adjusted figure is theirs. */
+    private static final Pattern AUDIENCE = Pattern.compile("(?:对)?(?:小微|小型微型|小型,微型|微型企业|个体工商户)[^,;:%\\d]{0,10}$");
+    private static final Pattern LAST_PERCENT = Pattern.compile("(" + NUM + ")%(?:-(" + NUM + ")%)?");
+
+    /**
+     * Points added to or taken from the percentage stated before them in the same clause, as one
+     * percentage: 「1%上浮0.5个百分点」 is 1.5 %, 「LPR（3.45%）加1.2个百分点」 4.65 %, 「1%减50个基点」 0.5 %
+     * (a point is a percentage point, a 基点 / BP a hundredth of one, never a percent of the base); 「上浮
+     * 不超过0.5个百分点」 is a range from the base. With no figure for the base: a reference rate named
+     * (LPR加1.2个百分点) is a pricing method without a bound; otherwise the adjustment states no price.
+     */
+    private static String points(String s) {
+        if (!s.contains("百分点") && !s.contains("基点") && !s.toLowerCase(java.util.Locale.ROOT).contains("bp")) {
+            return s;
+        }
+        Matcher m = POINTS.matcher(s);
+        StringBuilder out = new StringBuilder();
+        int done = 0;
+        while (m.find()) {
+            BigDecimal points = "半".equals(m.group(3)) ? new BigDecimal("0.5") : chineseNumber(m.group(3));
+            if (points == null) {
+                continue; // not a number after all
+            }
+            if (m.group(4).contains("基点") || m.group(4).toLowerCase(java.util.Locale.ROOT).startsWith("bp")) {
+                points = points.movePointLeft(2);
+            }
+            boolean down = DOWN.matcher(m.group(1)).matches();
+            boolean upTo = m.group(2) != null || m.group(5) != null;
+            int clause = Math.max(Math.max(s.lastIndexOf(';', m.start() - 1), s.lastIndexOf('\n', m.start() - 1)),
+                    done - 1) + 1;
+            Matcher base = LAST_PERCENT.matcher(s);
+            base.region(clause, m.start());
+            int baseStart = -1;
+            int baseEnd = -1;
+            BigDecimal low = null;
+            BigDecimal high = null;
+            while (base.find()) {
+                baseStart = base.start();
+                baseEnd = base.end();
+                low = new BigDecimal(base.group(1));
+                high = base.group(2) == null ? low : new BigDecimal(base.group(2));
+            }
+            int end = m.end();
+            if (baseStart < 0) {
+                Matcher after = REFERENCE_AFTER.matcher(s);
+                after.region(m.end(), s.length());
+                if (after.lookingAt()) {
+                    low = new BigDecimal(after.group(1));
+                    high = low;
+                    end = after.end();
+                }
+            }
+            if (low == null) {
+                out.append(s, done, m.start());
+                if (REFERENCE_RATE.matcher(s.substring(clause, m.start())).find()) {
+                    out.append(REFERENCE_FORMULA);
+                }
+                done = m.end();
+                continue;
+            }
+            BigDecimal newLow = down ? low.subtract(points) : upTo ? low : low.add(points);
+            BigDecimal newHigh = down ? (upTo ? high : high.subtract(points)) : high.add(points);
+            newLow = newLow.max(BigDecimal.ZERO);
+            newHigh = newHigh.max(BigDecimal.ZERO);
+            String figure = plain(newLow) + "%" + (newLow.compareTo(newHigh) == 0 ? "" : "-" + plain(newHigh) + "%");
+            Matcher audience = baseStart < 0 ? null : AUDIENCE.matcher(s);
+            if (audience != null && audience.region(baseEnd, m.start()).find()) {
+                // 「1%，对小微企业减0.5个百分点」: the base for everyone, the adjusted figure for the audience named
+                out.append(s, done, audience.start()).append(';').append(audience.group()).append(':').append(figure);
+            } else if (baseStart >= 0) {
+                out.append(s, done, baseStart).append(figure).append(s, baseEnd, m.start());
+            } else {
+                out.append(s, done, m.start()).append(figure);
+            }
+            done = end;
+        }
+        out.append(s, done, s.length());
+        return out.toString();
+    }
+
+    /** An adjustment word right before a figure: the basis points after it move a base ({@link #points}). */
+    private static final Pattern ADJUSTS = Pattern.compile("(?:上浮|上调|调高|提高|增加|加收|加上|加|\\+|＋|下浮|下调|调低|降低|减少|减收|减去|减|-|－)"
+            + "\\s*(?:不超过|不高于|不得超过|最多|最高|至多)?\\s*$");
+
+    /** True when the figure at {@code start} follows an adjustment word (加50个基点, +50BP): points, not a rate. */
+    private static boolean adjusts(String s, int start) {
+        return ADJUSTS.matcher(s.substring(Math.max(0, start - 8), start)).find();
+    }
+
+    /** 50个基点: basis points in Chinese. */
+    private static final Pattern BASIS_POINTS_ZH = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)个?基点");
 
     private interface Replacer {
         String apply(Matcher m);

@@ -480,7 +480,12 @@ class AnalyzerShortcutsTest {
             return Double.NaN;
         }
         double r = plainNewton(flows, length, start);
-        if (Double.isNaN(r)) {
+        double sum = 0.0;
+        for (int k = 0; k < length; k++) {
+            sum += flows[k];
+        }
+        // a negative root for a borrower who pays back more than received is not the cost of borrowing
+        if (Double.isNaN(r) || r <= -1e-15 && sum < 0.0) {
             r = Irr.bracketed(flows, length);
         }
         return Math.abs(r) < 1e-15 ? 0.0 : r;

@@ -53,6 +53,27 @@ class IrrTest {
     }
 
     @Test
+    void aDepositNearlyThePrincipalReturnedAfterTheInstallmentsCostsMoneyNotANegativeRate() {
+        // unseen book deposit-near-principal: 100,000 at 4.35 % in 12 equal installments, 99,000 kept on
+        // deposit and returned with 0.20 % at month 12; the flows change sign twice, and besides the
+        // cost of borrowing (the root above 0) they balance at -0.4 % a month, which the contract
+        // rate's guess used to find: a negative APR for a borrower who pays back more than received
+        double i = 0.0435 / 12;
+        double installment = 100_000 * i * Math.pow(1 + i, 12) / (Math.pow(1 + i, 12) - 1);
+        double[] flows = new double[13];
+        flows[0] = 100_000 - 99_000;
+        for (int k = 1; k <= 12; k++) {
+            flows[k] = -installment;
+        }
+        flows[12] += 99_000 * (1 + 0.002);
+        double r = Irr.rate(flows, flows.length, i);
+        assertTrue(r > 0, "rate " + r);
+        assertEquals(0.0, Irr.npv(flows, flows.length, r), 1e-6);
+        // the other root is still there: the choice is the rule, not a failure to find one
+        assertTrue(Irr.npv(flows, flows.length, -0.01) * Irr.npv(flows, flows.length, -0.001) < 0);
+    }
+
+    @Test
     void noRepaymentHasNoRateAndSaysWhy() {
         double[] flows = { 100, 0, 0 };
         assertTrue(Double.isNaN(Irr.rate(flows, flows.length, 0.01)));

@@ -21,6 +21,7 @@ class SmallMicroExemptionTest {
             "小微企业贷款不收取", "仅适用于大中型企业客户", "仅限大型、中型企业", "只针对大中型企业客户收取",
             "不适用于小微企业", "小微企业除外", "对小型微型企业免收", "对小微企业（含个体工商户）全免",
             "对小微企业免收。", "对小微企业免收；其他企业按标准收取", "对小型企业、微型企业免收",
+            "小型•微型企业免收", "小型·微型企业免收", "对小型和微型企业免收", "小、微企业免收",
             "Exempt for small and micro enterprises", "Waived for SMEs", "Free of charge for micro and small businesses",
             "Applicable to large and medium enterprises only", "Charged only for large enterprises",
             "小微企业免收 Waived for small and micro enterprises", "对小型微型企业暂停收取", "小微企业客户不再收取",

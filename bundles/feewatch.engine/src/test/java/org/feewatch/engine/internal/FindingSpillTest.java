@@ -130,6 +130,22 @@ class FindingSpillTest {
             ByteArrayOutputStream rate = new ByteArrayOutputStream();
             spill.copyRendered("RATE-003", rate);
             assertEquals("title 1|title 3", rate.toString(StandardCharsets.UTF_8));
+            // into a file, file to file, each rule after what its channel has already
+            java.nio.file.Path report = java.nio.file.Files.createTempFile("feewatch-spill-copy", ".txt");
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(report,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap("[".getBytes(StandardCharsets.UTF_8)));
+                spill.copyRendered("FEE-001", ch);
+                ch.write(java.nio.ByteBuffer.wrap("][".getBytes(StandardCharsets.UTF_8)));
+                spill.copyRendered("RATE-003", ch);
+                spill.copyRendered("RATE-004", ch); // no findings: nothing
+                ch.write(java.nio.ByteBuffer.wrap("]".getBytes(StandardCharsets.UTF_8)));
+            }
+            try {
+                assertEquals("[title 0|title 2|title 4][title 1|title 3]", java.nio.file.Files.readString(report));
+            } finally {
+                java.nio.file.Files.delete(report);
+            }
         }
     }
 

@@ -30,6 +30,22 @@ class DatePhrasesTest {
     }
 
     @Test
+    void datesInNumerals() {
+        assertEquals(LocalDate.of(2023, 3, 1), DatePhrases.date("二〇二三年三月一日"));
+        assertEquals(LocalDate.of(2024, 12, 31), DatePhrases.date("二零二四年十二月三十一日"));
+        assertEquals(LocalDate.of(2023, 10, 20), DatePhrases.date("二○二三年十月二十日"));
+        assertEquals(LocalDate.of(2023, 11, 10), DatePhrases.date("二O二三年十一月十日"));
+        assertEquals(LocalDate.of(2023, 3, 1), DatePhrases.date("2023年三月一日"));
+        assertEquals(LocalDate.of(2023, 3, 1), DatePhrases.date("２０２３年三月一日"));
+        assertEquals(LocalDate.of(2023, 3, 1), DatePhrases.date("2023年3月1日起"));
+        assertPeriod("2023-03-01", null, "自二〇二三年三月一日起执行");
+        assertPeriod("2024-01-01", "2024-12-31", "二〇二四年一月一日至二〇二四年十二月三十一日");
+        assertPeriod(null, "2024-12-31", "优惠期至二零二四年十二月三十一日");
+        assertPeriod("2024-01-01", "2024-12-31", "二〇二四年一月至二〇二四年十二月");
+        assertTrue(DatePhrases.ranges("贷款期限为一年，每三个月付息").isEmpty());
+    }
+
+    @Test
     void startPhrases() {
         assertPeriod("2023-01-01", null, "2023年1月1日起执行");
         assertPeriod("2023-01-01", null, "自2023年1月1日起");
@@ -50,6 +66,9 @@ class DatePhrasesTest {
         assertPeriod("2023-01-01", "2023-12-31", "2023.1.1～2023.12.31");
         assertPeriod("2023-01-01", "2024-06-30", "2023年1月至2024年6月");
         assertPeriod("2022-03-01", "2024-12-31", "自2022年3月1日起执行，2024年12月31日止");
+        assertPeriod("2024-01-01", "2024-12-31", "自2024年1月1日起至2024年12月31日止");
+        assertPeriod("2024-01-01", "2024-12-31", "自2024年1月1日起至2024年12月31日止，对小微企业免收");
+        assertPeriod("2024-01-01", "2024-12-31", "2024年1月1日（含）起至2024年12月31日（含）");
     }
 
     @Test

@@ -27,9 +27,38 @@ class DatedTermsTest {
 
     @Test
     void anItemWithoutDatesIsJudgedAsBefore() {
-        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "对小微企业免收")));
-        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "减半收取")));
+        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "对小微企业免收")),
+                "an undated small and micro waiver stays their standing exemption");
+        assertSame(DatedTerms.NONE, DatedTerms.of(item("按承诺金额的0.5%收取", "市场调节价")));
         assertFalse(DatedTerms.NONE.dated());
+    }
+
+    @Test
+    void aDiscountWithoutPeriodIsInForceOnEveryDay() {
+        DatedTerms half = DatedTerms.of(item("每笔1000元", "减半收取"));
+        assertEquals(1, half.discounts().size());
+        DatedTerms.Discount d = half.discounts().get(0);
+        assertEquals(0, new BigDecimal("0.5").compareTo(d.factor()));
+        assertFalse(d.smallMicroOnly());
+        assertTrue(d.appliesOn(LocalDate.of(1999, 1, 1), false) && d.appliesOn(LocalDate.of(2099, 12, 31), true));
+        assertEquals(0, new BigDecimal("500").compareTo(d.apply(PriceParser.parse("每笔1000元")).high()));
+
+        DatedTerms.Discount small = DatedTerms.of(item("按承诺金额的1%收取", "对小微企业按8折收取")).discounts().get(0);
+        assertTrue(small.smallMicroOnly());
+        assertTrue(small.appliesOn(Y2025, true));
+        assertFalse(small.appliesOn(Y2025, false), "for small and micro borrowers only");
+        assertEquals(0, new BigDecimal("0.8").compareTo(small.factor()));
+
+        DatedTerms.Discount all = DatedTerms.of(item("每笔200元", "暂免收取")).discounts().get(0);
+        assertTrue(all.waives() && all.appliesOn(Y2022, false), "a waiver for everyone without a period");
+    }
+
+    @Test
+    void anUndatedDiscountOnConditionsTheLoanDoesNotShowIsNotThePrice() {
+        for (String remark : new String[] {"首年减半收取", "通过网上银行办理的减半收取", "可按8折收取", "最高可减半", "对涉农企业减半收取",
+                "对科技型企业按9折收取", "VIP客户减半收取", "10万元（含）以下按9折收取", "符合条件的客户减半收取"}) {
+            assertTrue(DatedTerms.of(item("每笔1000元", remark)).discounts().isEmpty(), remark);
+        }
     }
 
     @Test
@@ -114,6 +143,21 @@ class DatedTermsTest {
         assertEquals(LocalDate.of(2022, 12, 31), parts.get(0).period().to());
         assertEquals(0, new BigDecimal("200").compareTo(parts.get(1).price().high()));
         assertTrue(DatedTerms.parts(PriceParser.parse("1万元以下每笔5元；1万元以上每笔10元")).isEmpty());
+    }
+
+    @Test
+    void datesInNumeralsInPriceTextsAndRemarks() {
+        List<DatedTerms.DatedPart> parts = DatedTerms.parts(PriceParser.parse(
+                "二〇二二年一月一日至二〇二二年十二月三十一日：每笔300元；二〇二三年一月一日起：每笔200元"));
+        assertEquals(2, parts.size());
+        assertEquals(LocalDate.of(2022, 12, 31), parts.get(0).period().to());
+        assertEquals(0, new BigDecimal("300").compareTo(parts.get(0).price().high()), "the dates are no amounts");
+        assertEquals(LocalDate.of(2023, 1, 1), parts.get(1).period().from());
+        DatedTerms.Discount d = DatedTerms.of(item("按承诺金额的0.5%收取",
+                "自二〇二四年一月一日起至二〇二四年十二月三十一日止，对小微企业免收")).discounts().get(0);
+        assertEquals(LocalDate.of(2024, 1, 1), d.period().from());
+        assertEquals(LocalDate.of(2024, 12, 31), d.period().to());
+        assertTrue(d.smallMicroOnly() && d.waives());
     }
 
     @Test

@@ -140,7 +140,9 @@ class PriceParserTest {
         assertEquals("户", perAccountPerYear.unit());
         assertEquals(Period.PER_YEAR, perAccountPerYear.period());
         assertEquals(Period.PER_MONTH, fixed("每户每月10元", "10", "10").period());
-        fixed("0元", "0", "0");
+        // a price of nothing charges nobody: 0元 reads as 免费 does (FEE-001 exempts a free entry)
+        assertEquals(Kind.FREE, PriceParser.parse("0元").kind());
+        assertEquals(Kind.FREE, PriceParser.parse("0.00元/笔").kind());
     }
 
     @Test
@@ -199,7 +201,7 @@ class PriceParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 ", "不向客户收取", "不向借款人收费",
-            "由我行承担"})
+            "由我行承担", "停止收取", "暂停收取", "由本行支付", "0.00元"})
     void freeTexts(String text) {
         Price p = PriceParser.parse(text);
         assertEquals(Kind.FREE, p.kind());
@@ -276,9 +278,27 @@ class PriceParserTest {
     }
 
     @Test
+    void basisPointsAreHundredthsOfAPercent() {
+        Price bps = percent("50 bps of the facility amount", "0.5", "0.5");
+        assertEquals(Period.ONCE, bps.period());
+        percent("安排金额的30个基点", "0.3", "0.3");
+        percent("25bp p.a.", "0.25", "0.25");
+    }
+
+    @Test
+    void aPeriodAfterThePerThingUnitWinsOverTheChargingRhythm() {
+        // 50 a year for each account, collected each quarter: 12.5 a quarter, not 50
+        Price perYear = fixed("50元/户·年（按季收取，每季12.5元）", "50", "50");
+        assertEquals(Period.PER_YEAR, perYear.period());
+        assertEquals(Period.PER_YEAR, fixed("100元/户/年", "100", "100").period());
+        assertEquals(Period.PER_MONTH, fixed("10元/户·月", "10", "10").period());
+        assertEquals(Period.PER_QUARTER, fixed("按季收取，每季度500元", "500", "500").period());
+    }
+
+    @Test
     void bareNumbersAreYuan() {
         fixed("200", "200", "200");
-        fixed("0", "0", "0");
+        assertEquals(Kind.FREE, PriceParser.parse("0").kind());
         fixed("１５", "15", "15");
         Price tiers = PriceParser.parse("1万元以下 5\n1万元以上 10");
         assertEquals(Kind.TIERED, tiers.kind());

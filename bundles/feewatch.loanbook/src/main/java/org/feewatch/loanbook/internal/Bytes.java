@@ -78,15 +78,18 @@ final class Bytes {
         long pattern = ONES * (v & 0xFF);
         int seen = 0;
         int i = from;
-        // sixteen bytes with no v are stepped over after one test (whether some byte of x ^ pattern is
-        // zero, exact as a yes or no); the words with one are then counted exactly, as below
-        for (; i + 16 <= to; i += 16) {
+        // thirty-two bytes with no v are stepped over after one test (whether some byte of x ^ pattern
+        // is zero, exact as a yes or no); the words with one are then counted exactly, as below
+        for (; i + 32 <= to; i += 32) {
             long t0 = (long) LONGS.get(b, i) ^ pattern;
             long t1 = (long) LONGS.get(b, i + 8) ^ pattern;
-            if (((((t0 - ONES) & ~t0) | ((t1 - ONES) & ~t1)) & HIGH) == 0) {
+            long t2 = (long) LONGS.get(b, i + 16) ^ pattern;
+            long t3 = (long) LONGS.get(b, i + 24) ^ pattern;
+            if (((((t0 - ONES) & ~t0) | ((t1 - ONES) & ~t1) | ((t2 - ONES) & ~t2) | ((t3 - ONES) & ~t3))
+                    & HIGH) == 0) {
                 continue;
             }
-            for (int k = i; k < i + 16; k += 8) {
+            for (int k = i; k < i + 32; k += 8) {
                 long m = matches((long) LONGS.get(b, k), pattern);
                 if (m != 0) {
                     int c = Long.bitCount(m);

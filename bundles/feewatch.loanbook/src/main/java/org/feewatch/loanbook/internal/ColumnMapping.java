@@ -44,7 +44,7 @@ final class ColumnMapping {
     static final String RATE_TYPE = "利率类型, 定价方式, 定价基准";
     static final String RATE_TENOR = "LPR期限, 期限品种, 参考LPR期限";
     static final String SPREAD_BP = "加点, 加点(基点), 加点基点, 加减点(基点)";
-    static final String NOMINAL_RATE = "执行利率, 合同利率, 年利率, 执行年利率";
+    static final String NOMINAL_RATE = "执行利率, 合同利率, 年利率, 执行年利率, 利率";
     static final String REPAYMENT = "还款方式";
     static final String ON_LENDING = "转贷款, 是否转贷款";
     static final String COMPENSATING_DEPOSIT = "存款要求, 补偿性存款, 存贷挂钩存款";
@@ -160,12 +160,84 @@ final class ColumnMapping {
 
     /** The canonical loans.csv column a header means, or null. */
     String loanColumn(String header) {
-        return loanAliases.get(normalize(header));
+        return column(loanAliases, header);
     }
 
     /** The canonical fees.csv column a header means, or null. */
     String feeColumn(String header) {
-        return feeAliases.get(normalize(header));
+        return column(feeAliases, header);
+    }
+
+    /**
+     * The units CASE-FORMAT.md writes each kind of column in (money in yuan, rates in percent per year,
+     * spreads in basis points, ISO dates): a header that adds one of them in brackets, as exports do
+     * ({@code 贷款金额（元）}, {@code 执行利率(%)}, {@code 加点(bp)}), names the same column. Another unit
+     * ({@code 万元}, {@code ‰}) would scale every value, so it does not (see {@link #otherUnit}). Compared
+     * after {@link #normalize}.
+     */
+    private static final Map<String, List<String>> UNITS = Map.of(
+            "money", List.of("元", "人民币元", "人民币", "rmb", "cny", "¥", "yuan"),
+            "rate", List.of("%", "年%", "%/年", "年化%", "%年", "百分比", "年化,%", "%,年"),
+            "bp", List.of("基点", "bp", "bps"),
+            "date", List.of("yyyy-mm-dd"));
+    private static final Map<String, String> UNIT_OF = Map.of("principal", "money", "compensating_deposit", "money",
+            "amount", "money", "nominal_rate", "rate", "spread_bp", "bp", "contract_date", "date",
+            "maturity_date", "date", "borrower_established", "date");
+    private static final Map<String, String> UNIT_NAME = Map.of("money", "yuan (元)", "rate", "percent per year (%)",
+            "bp", "basis points (基点)", "date", "YYYY-MM-DD");
+
+    private static String column(Map<String, String> aliases, String header) {
+        String n = normalize(header);
+        String c = aliases.get(n);
+        if (c != null) {
+            return c;
+        }
+        String[] split = unitSplit(n);
+        if (split == null) {
+            return null;
+        }
+        c = aliases.get(split[0]);
+        return c != null && unitFits(c, split[1]) ? c : null;
+    }
+
+    private static boolean unitFits(String column, String unit) {
+        String kind = UNIT_OF.get(column);
+        return kind != null && UNITS.get(kind).contains(unit.replace(" ", ""));
+    }
+
+    /** A normalized header ending in a bracketed part, as {base, unit}; else null. */
+    private static String[] unitSplit(String normalized) {
+        if (!normalized.endsWith(")")) {
+            return null;
+        }
+        int open = normalized.lastIndexOf('(');
+        if (open <= 0) {
+            return null;
+        }
+        String base = normalized.substring(0, open).strip();
+        String unit = normalized.substring(open + 1, normalized.length() - 1).strip();
+        return base.isEmpty() || unit.isEmpty() ? null : new String[] {base, unit};
+    }
+
+    /**
+     * Why a header that {@code mapper} does not map would have meant a column but for its unit
+     * ({@code 贷款金额(万元)}: principal, but not in yuan), or null when it is simply unknown.
+     */
+    static String otherUnit(String header, java.util.function.UnaryOperator<String> mapper) {
+        String[] split = unitSplit(normalize(header));
+        if (split == null) {
+            return null;
+        }
+        String c = mapper.apply(split[0]);
+        if (c == null) {
+            return null;
+        }
+        String kind = UNIT_OF.get(c);
+        return "column \"" + PlainValues.show(header.strip()) + "\" would be " + c + ", but its unit " + split[1]
+                + (kind == null ? " does not fit " + c + ", which has none" : " is not " + UNIT_NAME.get(kind)
+                + ", the unit the book gives " + c + " in") + ": the column is not read; export " + c
+                + (kind == null ? " without a unit" : " in " + UNIT_NAME.get(kind)) + " (or map this header in"
+                + " configuration org.feewatch.loanbook.columns if its values are in fact so)";
     }
 
     /** Every alias, for documentation and tests. */

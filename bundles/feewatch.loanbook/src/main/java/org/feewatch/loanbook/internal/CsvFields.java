@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Splits one CSV record (one physical line, RFC 4180 quoting: a quoted field may hold commas and
- * doubled quotes, never a line break) into field bounds, without copying. Spaces around a field are
- * not part of it.
+ * doubled quotes, never a line break) into field bounds, without copying. Spaces around a field, and
+ * inside the quotes of a quoted one, are not part of it.
  */
 final class CsvFields {
     private int count;
@@ -123,7 +123,17 @@ final class CsvFields {
                     close = q;
                     break;
                 }
-                add(i + 1, close, doubled);
+                // spaces inside the quotes are not part of the value either: core systems pad fixed-width
+                // fields ("K1        ", "  100000.00") and quote them all
+                int from = i + 1;
+                int to = close;
+                while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+                    from++;
+                }
+                while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+                    to--;
+                }
+                add(from, to, doubled);
                 int k = close + 1;
                 while (k < e && (b[k] == ' ' || b[k] == '\t')) {
                     k++;

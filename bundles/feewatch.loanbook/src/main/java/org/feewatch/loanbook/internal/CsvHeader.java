@@ -51,11 +51,19 @@ final class CsvHeader {
         if (problem != null) {
             h.warnings.add(InputIssue.at(file, 1, "the header line cannot be read: " + problem));
         }
+        List<Integer> nameless = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
+            if (ColumnMapping.normalize(header).isEmpty()) {
+                // Excel writes the empty columns right of a table as ",,": one warning for them all
+                nameless.add(i + 1);
+                continue;
+            }
             String c = mapper.apply(header);
             if (c == null) {
-                h.warnings.add(InputIssue.at(file, 1, "unknown column \"" + PlainValues.show(header.strip())
+                String unit = ColumnMapping.otherUnit(header, mapper);
+                h.warnings.add(InputIssue.at(file, 1, unit != null ? unit
+                        : "unknown column \"" + PlainValues.show(header.strip())
                         + "\" ignored (no mapping in configuration org.feewatch.loanbook.columns)"));
                 continue;
             }
@@ -68,6 +76,11 @@ final class CsvHeader {
             h.fieldOf[k] = i;
             String shown = header.strip();
             h.names[k] = ColumnMapping.normalize(shown).equals(c) ? c : shown + " (" + c + ")";
+        }
+        if (!nameless.isEmpty()) {
+            h.warnings.add(InputIssue.at(file, 1, (nameless.size() == 1 ? "column " + nameless.get(0)
+                    + " has no name in the header: it is" : "columns " + numbers(nameless)
+                    + " have no name in the header: they are") + " ignored"));
         }
         for (int k = 0; k < canonical.size(); k++) {
             if (h.names[k] == null) {
@@ -83,6 +96,15 @@ final class CsvHeader {
                     + otherSeparator(headers) + ": " + consequence));
         }
         return h;
+    }
+
+    /** 14, 15 and 16. */
+    private static String numbers(List<Integer> n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n.size(); i++) {
+            b.append(i == 0 ? "" : i == n.size() - 1 ? " and " : ", ").append(n.get(i));
+        }
+        return b.toString();
     }
 
     /** A hint when the header is one field separated by something else (European Excel's ';', tabs). */

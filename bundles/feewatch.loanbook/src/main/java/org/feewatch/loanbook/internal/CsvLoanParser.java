@@ -165,8 +165,24 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
         try {
             return parseGeneral(b, s, e, line);
         } catch (Reject r) {
-            throw repeatsHeader(b, s, e) ? new Reject("the header line again (two exports joined?): not a loan") : r;
+            if (repeatsHeader(b, s, e)) {
+                throw new Reject("the header line again (two exports joined?): not a loan");
+            }
+            throw comment(b, s, e) ? new Reject("a comment line (it starts with #), not a loan: " + LOANS
+                    + " has no comment lines") : r;
         }
+    }
+
+    /** Whether a rejected line is a note such as "# exported 2024-01-05" (after a byte-order mark or blanks). */
+    private static boolean comment(byte[] b, int s, int e) {
+        int i = s;
+        if (i + 3 <= e && b[i] == (byte) 0xEF && b[i + 1] == (byte) 0xBB && b[i + 2] == (byte) 0xBF) {
+            i += 3;
+        }
+        while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        return i < e && b[i] == '#';
     }
 
     /** Whether the line is the header once more (with or without a byte-order mark). */

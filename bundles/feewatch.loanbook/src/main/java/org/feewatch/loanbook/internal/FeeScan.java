@@ -194,8 +194,10 @@ record FeeScan(FeeIndex index, CsvHeader header) {
                 } catch (Reject r) {
                     // the scan already split this row; keep "?" if it cannot be split again
                 }
-                listener.onWarning(InputIssue.at(FILE, line, "fee for unknown loan \"" + PlainValues.show(id)
-                        + "\" (no such id in loans.csv); the row was ignored"));
+                boolean comment = id.replace("\uFEFF", "").startsWith("#");
+                listener.onWarning(InputIssue.at(FILE, line, comment
+                        ? "a comment line (it starts with #), not a fee row: ignored"
+                        : "fee for unknown loan \"" + PlainValues.show(id) + "\" (no such id in loans.csv); the row was ignored"));
                 line++;
                 i = nl < 0 ? end : nl + 1;
             }

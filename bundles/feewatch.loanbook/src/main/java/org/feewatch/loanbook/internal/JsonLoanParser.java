@@ -146,6 +146,10 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
             ws();
             if (peek() != '{') {
+                if (b[p] == '#' || b[p] == '/' && p + 1 < end && b[p + 1] == '/') {
+                    throw new Reject("not valid JSON: a comment line, not a loan (" + FILE
+                            + " holds one JSON object a line and has no comments)");
+                }
                 throw syntax("a loan line must be a JSON object, found " + kind());
             }
             object(CTX_TOP, 0);
@@ -189,7 +193,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             if (b[p] != '{') {
                 return null;
             }
-            object(CTX_TOP, 0);
+            if (!orderedTop()) {
+                object(CTX_TOP, 0);
+            }
             if (p < end && b[p] <= ' ') {
                 ws();
             }
@@ -232,17 +238,24 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         if (opensEmpty('}')) {
             return;
         }
-        Keys keys = CONTEXTS[ctx];
-        int[] next = nextKey[ctx];
-        long seen = 0;
-        int previous = -1;
         // matched: the predicted name was found at p, exactly quoted and followed by its colon (no
         // escape, no blank), which is what the scan, match and colon() below find for it
-        int key = next[0];
-        boolean matched = key >= 0 && keys.quoted[key].at(b, p, end);
+        int key = nextKey[ctx][0];
+        boolean matched = key >= 0 && CONTEXTS[ctx].quoted[key].at(b, p, end);
         if (matched) {
-            p += keys.quoted[key].length;
+            p += CONTEXTS[ctx].quoted[key].length;
         }
+        fields(ctx, depth, key, matched, 0, -1);
+    }
+
+    /**
+     * The fields of an object from a field name on: at p the value of {@code key} when {@code matched}
+     * (its name and colon stepped over), else a quoted name; {@code seen} and {@code previous}: the
+     * fields before it.
+     */
+    private void fields(int ctx, int depth, int key, boolean matched, long seen, int previous) throws Reject {
+        Keys keys = CONTEXTS[ctx];
+        int[] next = nextKey[ctx];
         while (true) {
             String name = null;
             if (matched) {
@@ -339,6 +352,221 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    // ---------------------------------------------------------------- the case format's own order
+
+    // each name with its quotes and colon and the opening quote of its string value, as little-endian
+    // words (W) and the mask of the last one (M): the compares below are written out, as a call a field
+    // would cost what they do
+    private static final String AT_ID = "{\"id\":\"";
+    private static final int AT_ID_LENGTH = AT_ID.length();
+    private static final long AT_ID_W0 = word(AT_ID, 0);
+    private static final long AT_ID_M0 = mask(AT_ID, 0);
+    private static final String AT_BORROWER_ID = ",\"borrower\":{\"id\":\"";
+    private static final int AT_BORROWER_ID_LENGTH = AT_BORROWER_ID.length();
+    private static final long AT_BORROWER_ID_W0 = word(AT_BORROWER_ID, 0);
+    private static final long AT_BORROWER_ID_W1 = word(AT_BORROWER_ID, 1);
+    private static final long AT_BORROWER_ID_W2 = word(AT_BORROWER_ID, 2);
+    private static final long AT_BORROWER_ID_M2 = mask(AT_BORROWER_ID, 2);
+    private static final String AT_TYPE = ",\"type\":\"";
+    private static final int AT_TYPE_LENGTH = AT_TYPE.length();
+    private static final long AT_TYPE_W0 = word(AT_TYPE, 0);
+    private static final long AT_TYPE_W1 = word(AT_TYPE, 1);
+    private static final long AT_TYPE_M1 = mask(AT_TYPE, 1);
+    private static final String AT_ESTABLISHED = ",\"established\":\"";
+    private static final int AT_ESTABLISHED_LENGTH = AT_ESTABLISHED.length();
+    private static final long AT_ESTABLISHED_W0 = word(AT_ESTABLISHED, 0);
+    private static final long AT_ESTABLISHED_W1 = word(AT_ESTABLISHED, 1);
+    private static final long AT_ESTABLISHED_W2 = word(AT_ESTABLISHED, 2);
+    private static final long AT_ESTABLISHED_M2 = mask(AT_ESTABLISHED, 2);
+    private static final String AT_PRODUCT = "},\"product\":\"";
+    private static final int AT_PRODUCT_LENGTH = AT_PRODUCT.length();
+    private static final long AT_PRODUCT_W0 = word(AT_PRODUCT, 0);
+    private static final long AT_PRODUCT_W1 = word(AT_PRODUCT, 1);
+    private static final long AT_PRODUCT_M1 = mask(AT_PRODUCT, 1);
+    private static final String AT_CHANNEL = ",\"channel\":\"";
+    private static final int AT_CHANNEL_LENGTH = AT_CHANNEL.length();
+    private static final long AT_CHANNEL_W0 = word(AT_CHANNEL, 0);
+    private static final long AT_CHANNEL_W1 = word(AT_CHANNEL, 1);
+    private static final long AT_CHANNEL_M1 = mask(AT_CHANNEL, 1);
+    private static final String AT_PRINCIPAL = ",\"principal\":\"";
+    private static final int AT_PRINCIPAL_LENGTH = AT_PRINCIPAL.length();
+    private static final long AT_PRINCIPAL_W0 = word(AT_PRINCIPAL, 0);
+    private static final long AT_PRINCIPAL_W1 = word(AT_PRINCIPAL, 1);
+    private static final long AT_PRINCIPAL_M1 = mask(AT_PRINCIPAL, 1);
+    private static final String AT_CONTRACT = ",\"contractDate\":\"";
+    private static final int AT_CONTRACT_LENGTH = AT_CONTRACT.length();
+    private static final long AT_CONTRACT_W0 = word(AT_CONTRACT, 0);
+    private static final long AT_CONTRACT_W1 = word(AT_CONTRACT, 1);
+    private static final long AT_CONTRACT_W2 = word(AT_CONTRACT, 2);
+    private static final long AT_CONTRACT_M2 = mask(AT_CONTRACT, 2);
+    private static final String AT_MATURITY = ",\"maturityDate\":\"";
+    private static final int AT_MATURITY_LENGTH = AT_MATURITY.length();
+    private static final long AT_MATURITY_W0 = word(AT_MATURITY, 0);
+    private static final long AT_MATURITY_W1 = word(AT_MATURITY, 1);
+    private static final long AT_MATURITY_W2 = word(AT_MATURITY, 2);
+    private static final long AT_MATURITY_M2 = mask(AT_MATURITY, 2);
+    private static final String AT_RATE = ",\"rate\":{";
+    private static final int AT_RATE_LENGTH = AT_RATE.length();
+    private static final long AT_RATE_W0 = word(AT_RATE, 0);
+    private static final long AT_RATE_W1 = word(AT_RATE, 1);
+    private static final long AT_RATE_M1 = mask(AT_RATE, 1);
+
+    /** Word {@code k} of an ASCII text as {@link Bytes#word} reads it, the bytes past its end zero. */
+    private static long word(String text, int k) {
+        long w = 0;
+        for (int i = 0; i < 8 && 8 * k + i < text.length(); i++) {
+            w |= (long) (text.charAt(8 * k + i) & 0xFF) << (8 * i);
+        }
+        return w;
+    }
+
+    /** The mask of the bytes of word {@code k} that an ASCII text has. */
+    private static long mask(String text, int k) {
+        int n = Math.min(8, text.length() - 8 * k);
+        return n == 8 ? -1L : (1L << (8 * n)) - 1;
+    }
+
+    /** The top-level fields id, borrower, product, principal and the two dates, as bits of their index. */
+    private static final long BEFORE_RATE = 1L << 0 | 1L << 1 | 1L << 2 | 1L << 4 | 1L << 5 | 1L << 6;
+    private static final int ORDERED_MISSES_BEFORE_PAUSE = 64;
+    private static final int ORDERED_PAUSE = 4096;
+    private int orderedMisses;
+    private int orderedPause;
+
+    /**
+     * The loan object at p when it starts as CASE-FORMAT.md writes it (id; borrower with id, type and
+     * established; product; channel; principal; the two dates; then "rate"), each value there neither
+     * blank-led, null nor "": those values are read by the readers object() calls for them, without
+     * matching each name and dispatching on it, and object()'s loop goes on from "rate". Anything
+     * else returns false with the draft reset and p back at the '{', for object() to read it all. A
+     * book written in another order soon stops being tried, and is tried again now and then.
+     */
+    private boolean orderedTop() throws Reject {
+        if (orderedPause > 0) {
+            orderedPause--;
+            return false;
+        }
+        int start = p;
+        if (!orderedPrefix()) {
+            d.reset();
+            p = start;
+            if (++orderedMisses == ORDERED_MISSES_BEFORE_PAUSE) {
+                orderedMisses = 0;
+                orderedPause = ORDERED_PAUSE;
+            }
+            return false;
+        }
+        orderedMisses = 0;
+        long seen = BEFORE_RATE | (channelSeen ? 1L << 3 : 0);
+        fields(CTX_TOP, 0, TOP_RATE, true, seen, TOP_RATE - 1);
+        return true;
+    }
+
+    /** Whether orderedPrefix() read a "channel" field. */
+    private boolean channelSeen;
+
+    /**
+     * The fields before "rate" in the case format's order, read; false when the line is not so written.
+     * A name is matched with the opening quote of its value, and a value "" (an absent field for
+     * object()) is left to object().
+     */
+    private boolean orderedPrefix() throws Reject {
+        channelSeen = false;
+        byte[] bytes = b;
+        int e = end;
+        int at = p;
+        if (at + AT_ID_LENGTH >= e || (Bytes.word(bytes, at) & AT_ID_M0) != AT_ID_W0
+                || bytes[at + AT_ID_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_ID_LENGTH - 1;
+        d.id = string("id", false);
+        if (strFlags == 0) {
+            d.idBytes(bytes, strStart, strEnd);
+        }
+        at = p;
+        if (at + AT_BORROWER_ID_LENGTH >= e || Bytes.word(bytes, at) != AT_BORROWER_ID_W0
+                || Bytes.word(bytes, at + 8) != AT_BORROWER_ID_W1
+                || (Bytes.word(bytes, at + 16) & AT_BORROWER_ID_M2) != AT_BORROWER_ID_W2
+                || bytes[at + AT_BORROWER_ID_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_BORROWER_ID_LENGTH - 1;
+        d.hasBorrower = true;
+        d.borrowerId = string("borrower.id", false);
+        at = p;
+        if (at + AT_TYPE_LENGTH >= e || Bytes.word(bytes, at) != AT_TYPE_W0
+                || (Bytes.word(bytes, at + 8) & AT_TYPE_M1) != AT_TYPE_W1 || bytes[at + AT_TYPE_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_TYPE_LENGTH - 1;
+        d.borrowerType = enumValue(WireValues.BORROWER_TYPES, "borrower.type");
+        at = p;
+        if (at + AT_ESTABLISHED_LENGTH < e && Bytes.word(bytes, at) == AT_ESTABLISHED_W0
+                && Bytes.word(bytes, at + 8) == AT_ESTABLISHED_W1
+                && (Bytes.word(bytes, at + 16) & AT_ESTABLISHED_M2) == AT_ESTABLISHED_W2) {
+            if (bytes[at + AT_ESTABLISHED_LENGTH] == '"') {
+                return false;
+            }
+            p = at + AT_ESTABLISHED_LENGTH - 1;
+            d.established = date("borrower.established");
+            at = p;
+        }
+        if (at + AT_PRODUCT_LENGTH >= e || Bytes.word(bytes, at) != AT_PRODUCT_W0
+                || (Bytes.word(bytes, at + 8) & AT_PRODUCT_M1) != AT_PRODUCT_W1
+                || bytes[at + AT_PRODUCT_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_PRODUCT_LENGTH - 1;
+        d.product = string("product", true);
+        at = p;
+        if (at + AT_CHANNEL_LENGTH < e && Bytes.word(bytes, at) == AT_CHANNEL_W0
+                && (Bytes.word(bytes, at + 8) & AT_CHANNEL_M1) == AT_CHANNEL_W1) {
+            if (bytes[at + AT_CHANNEL_LENGTH] == '"') {
+                return false;
+            }
+            p = at + AT_CHANNEL_LENGTH - 1;
+            d.channel = string("channel", true);
+            channelSeen = true;
+            at = p;
+        }
+        if (at + AT_PRINCIPAL_LENGTH >= e || Bytes.word(bytes, at) != AT_PRINCIPAL_W0
+                || (Bytes.word(bytes, at + 8) & AT_PRINCIPAL_M1) != AT_PRINCIPAL_W1
+                || bytes[at + AT_PRINCIPAL_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_PRINCIPAL_LENGTH - 1;
+        d.principal = decimal("principal", null);
+        at = p;
+        if (at + AT_CONTRACT_LENGTH >= e || Bytes.word(bytes, at) != AT_CONTRACT_W0
+                || Bytes.word(bytes, at + 8) != AT_CONTRACT_W1
+                || (Bytes.word(bytes, at + 16) & AT_CONTRACT_M2) != AT_CONTRACT_W2
+                || bytes[at + AT_CONTRACT_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_CONTRACT_LENGTH - 1;
+        d.contractDate = date("contractDate");
+        d.contractDay = lastDay;
+        at = p;
+        if (at + AT_MATURITY_LENGTH >= e || Bytes.word(bytes, at) != AT_MATURITY_W0
+                || Bytes.word(bytes, at + 8) != AT_MATURITY_W1
+                || (Bytes.word(bytes, at + 16) & AT_MATURITY_M2) != AT_MATURITY_W2
+                || bytes[at + AT_MATURITY_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_MATURITY_LENGTH - 1;
+        d.maturityDate = date("maturityDate");
+        d.maturityDay = lastDay;
+        at = p;
+        // "rate" is an object: p is left at its '{'
+        if (at + AT_RATE_LENGTH > e || Bytes.word(bytes, at) != AT_RATE_W0
+                || (Bytes.word(bytes, at + 8) & AT_RATE_M1) != AT_RATE_W1) {
+            return false;
+        }
+        p = at + AT_RATE_LENGTH - 1;
+        return true;
+    }
+
     // ---------------------------------------------------------------- runs of repeated fields
 
     private static final int TOP_RATE = 7;
@@ -418,9 +646,13 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private void top(int key, int depth) throws Reject {
         switch (key) {
             case 0 -> {
-                d.id = string("id", false);
-                if (strFlags == 0) {
-                    d.idBytes(b, strStart, strEnd);
+                if (PlainValues.isDigit(peek())) {
+                    d.id = numericId();
+                } else {
+                    d.id = string("id", false);
+                    if (strFlags == 0) {
+                        d.idBytes(b, strStart, strEnd);
+                    }
                 }
             }
             case 1 -> {
@@ -1124,6 +1356,21 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             throw i >= end ? endOfLine() : syntax("invalid number");
         }
         return i;
+    }
+
+    /**
+     * An id written as a JSON whole number ({@code "id": 1024}, as exports of integer keys write it) is
+     * its digits, the same id as {@code "1024"} (partners.json takes such ids so too); a fraction or
+     * exponent is no id.
+     */
+    private String numericId() throws Reject {
+        scanNumber();
+        if (numFraction || numExponent) {
+            throw new Reject("id must be a string or a whole number, not "
+                    + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8));
+        }
+        d.idBytes(b, numStart, numEnd);
+        return new String(b, numStart, numEnd - numStart, StandardCharsets.ISO_8859_1);
     }
 
     private void scanNumber() throws Reject {

@@ -104,6 +104,18 @@ final class PlainValues {
         if (comma && digits) {
             return field + " \"" + v + "\" has a thousands separator: write it as a plain decimal";
         }
+        if (t.chars().anyMatch(c -> c >= '\uFF10' && c <= '\uFF19')) {
+            return field + " \"" + v + "\" has full-width digits: write it with the digits 0-9 as a plain decimal";
+        }
+        if (digits && (t.contains("万") || t.contains("亿"))) {
+            return field + " \"" + v + "\" is not in yuan: write the amount in yuan as a plain decimal"
+                    + " (CASE-FORMAT.md: all money is in yuan)";
+        }
+        if (digits && (t.startsWith("¥") || t.startsWith("\uFFE5") || t.endsWith("元") || t.startsWith("rmb")
+                || t.startsWith("cny") || t.endsWith("rmb") || t.endsWith("cny"))) {
+            return field + " \"" + v + "\" has a currency sign or unit: write the amount in yuan as a plain decimal"
+                    + " without it";
+        }
         if (digits && (t.endsWith("%") || t.endsWith("\uFF05"))) {
             return field + " \"" + v + "\" has a percent sign: rates are written in percent without it"
                     + " (\"4.35\" means 4.35 %)";
@@ -174,7 +186,8 @@ final class PlainValues {
                         + " " + y + " has " + days + " days)");
             }
         }
-        throw new Reject(field + " \"" + show(b, s, e, cs) + "\" is not a valid date (YYYY-MM-DD)");
+        String shown = show(b, s, e, cs);
+        throw new Reject(field + " \"" + shown + "\" is not a valid date (YYYY-MM-DD)" + DateHints.hint(shown));
     }
 
     /**

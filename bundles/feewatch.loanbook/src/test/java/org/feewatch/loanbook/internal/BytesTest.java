@@ -22,10 +22,11 @@ class BytesTest {
     void theNthLineEndIsFoundOrTheLineEndsAreCounted() {
         Random r = new Random(7);
         for (int round = 0; round < 2000; round++) {
-            byte[] b = new byte[r.nextInt(80)];
+            byte[] b = new byte[r.nextInt(200)];
+            int every = round % 2 == 0 ? 4 : 40;
             for (int i = 0; i < b.length; i++) {
                 // line ends dense or sparse, next to bytes that differ from '\n' by one bit
-                b[i] = r.nextInt(4) == 0 ? (byte) '\n' : (byte) (r.nextBoolean() ? 0x8A : 0x0B);
+                b[i] = r.nextInt(every) == 0 ? (byte) '\n' : (byte) (r.nextBoolean() ? 0x8A : 0x0B);
             }
             int from = b.length == 0 ? 0 : r.nextInt(b.length);
             int to = from + r.nextInt(b.length - from + 1);

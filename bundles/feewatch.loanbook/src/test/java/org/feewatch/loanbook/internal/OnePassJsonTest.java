@@ -71,7 +71,22 @@ class OnePassJsonTest {
             GOOD.replace("\"compensatingDeposit\":\"0\"", "\"compensatingDeposit\":\"\"\"\""),
             GOOD.replace("\"payee\":\"P01\"", "\"payee\":\"\""),
             GOOD.replace("\"id\":\"G00000001\"", "\"id\":\"\""),
-            GOOD.replace("\"product\":\"普惠经营贷\"", "\"product\":\"\""));
+            GOOD.replace("\"product\":\"普惠经营贷\"", "\"product\":\"\""),
+            // the case format's order read field after field (JsonLoanParser.orderedTop), and its near misses
+            GOOD.replace("\"principal\"", "\"channel\":\"P02\",\"principal\""),
+            GOOD.replace("\"principal\"", "\"channel\":\"P02\",\"principal\"").replace("\"bundled\":[]",
+                    "\"bundled\":[],\"channel\":\"P03\""),
+            GOOD.replace("\"principal\"", "\"channel\":null,\"principal\""),
+            GOOD.replace(",\"established\":\"2018-09-11\"", ""),
+            GOOD.replace("\"bundled\":[]", "\"bundled\":[],\"borrower\":{\"type\":\"small\"}"),
+            GOOD.replace("\"bundled\":[]", "\"bundled\":[],\"maturityDate\":\"2024-09-13\""),
+            GOOD.replace("\"rate\":", "\"repayment\":\"bullet\",\"rate\":"),
+            GOOD.replace("\"principal\":\"376000.00\"", "\"principal\": \"376000.00\""),
+            GOOD.replace("\"id\":\"G00000001\"", "\"id\":1"),
+            GOOD.replace("\"id\":\"G00000001\"", "\"id\":null"),
+            GOOD.replace("\"micro\",\"established\"", "\"micro\",\"id\":\"GB2\",\"established\""),
+            GOOD.replace("\"type\":\"micro\"", "\"type\":\"小微企业\""),
+            GOOD.replace("\"contractDate\":\"2022-09-13\"", "\"contractDate\":\"2022-09-13T00:00\""));
 
     @Test
     void theOnePassParseAgreesWithTheParseOfEachLine() {
@@ -101,7 +116,8 @@ class OnePassJsonTest {
     @Test
     void theCommonLinesTakeTheOnePass() {
         for (String text : List.of(GOOD, GOOD + "\r", LINES.get(2), LINES.get(3), LINES.get(10), LINES.get(15),
-                LINES.get(30), LINES.get(LINES.size() - 1))) {
+                LINES.get(30), GOOD.replace("\"product\":\"普惠经营贷\"", "\"product\":\"\""), GOOD.replace("\"principal\"", "\"channel\":\"P02\",\"principal\""),
+                GOOD.replace(",\"established\":\"2018-09-11\"", ""))) {
             byte[] b = (text + "\n" + GOOD).getBytes(StandardCharsets.UTF_8);
             assertNotNull(new JsonLoanParser().parseToLineEnd(b, 0, b.length, 1), text);
         }

@@ -166,7 +166,7 @@ class UnseenBooksTest {
                 "6: rate.nominal \"4.35%\" has a percent sign: rates are written in percent without it "
                         + "(\"4.35\" means 4.35 %)",
                 "7: principal \"NaN\" is not a number",
-                "8: principal \"１００000\" is not a plain decimal number",
+                "8: principal \"１００000\" has full-width digits: write it with the digits 0-9 as a plain decimal",
                 "9: principal \"100000.\" is not a plain decimal number"), l.rejections());
     }
 

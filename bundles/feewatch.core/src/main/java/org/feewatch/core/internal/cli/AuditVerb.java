@@ -3,6 +3,7 @@ package org.feewatch.core.internal.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +120,7 @@ public class AuditVerb implements Verb {
     }
 
     private static org.feewatch.core.LoanDetailSink sink(Path file) {
-        return () -> Files.newOutputStream(file);
+        return () -> OutputFiles.rewrite(file);
     }
 
     private static void write(AuditService service, Report report, String format, Optional<Path> out, VerbIO io)
@@ -130,8 +131,10 @@ public class AuditVerb implements Verb {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out.get()))) {
-                    service.write(report, format, os);
+                // a channel: a large report's findings are copied into it from their files
+                try (FileChannel file = OutputFiles.openForRewrite(out.get())) {
+                    service.write(report, format, file);
+                    OutputFiles.cutToPosition(file);
                 }
             } else {
                 OutputStream os = new BufferedOutputStream(io.out());

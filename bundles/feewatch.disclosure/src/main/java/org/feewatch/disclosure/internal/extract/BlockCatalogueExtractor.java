@@ -54,9 +54,10 @@ public class BlockCatalogueExtractor extends AbstractExtractor {
 
     @Override
     protected Disclosure read(SourceRef source, Snapshot snapshot, Document doc, FeeItems items, List<String> notes) {
-        new CatalogueReader(vocabulary, limits, new Locators(), false, true, items::knows).read(doc, items, notes);
+        new CatalogueReader(vocabulary, limits, Locators.of(snapshot), false, true, items::knows).read(doc, items, notes);
         if (items.items().isEmpty()) {
-            notes.add("no fee items were found on the page (no blocks with labels such as 收费标准：)");
+            notes.add(ScriptPages.hasNoOwnText(doc) || ScriptPages.scriptHoldsFeeData(doc) ? ScriptPages.CATALOGUE_NOTE
+                    : "no fee items were found on the page (no blocks with labels such as 收费标准：)");
         }
         return new Disclosure(source, snapshot, items.items(), null, notes);
     }

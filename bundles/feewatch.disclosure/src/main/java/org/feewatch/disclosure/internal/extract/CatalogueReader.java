@@ -23,7 +23,7 @@ final class CatalogueReader {
     static final Set<String> SKIPPED_TAGS = Set.of("head", "script", "style", "noscript", "template", "svg", "math",
             "iframe", "object", "select", "textarea", "button", "nav");
     private static final Set<String> HEADING_CANDIDATES = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "div",
-            "span", "strong", "b", "font", "label", "legend", "center", "header");
+            "span", "strong", "b", "font", "label", "legend", "center", "header", "summary");
     private static final Set<String> CONTAINERS = Set.of("body", "div", "section", "article", "main", "aside", "ul",
             "ol", "dl", "li", "td", "th", "tbody", "table", "form", "center", "fieldset", "p", "dd", "span", "pre");
 

@@ -82,8 +82,12 @@ final class FeeItems {
         return dictionary != null && dictionary.categoryOf(name) != null;
     }
 
+    /**
+     * True once an item was refused for the limit: reading goes on up to the first item over it, so that a
+     * page with exactly as many items as the limit is read whole and not said to have more.
+     */
     boolean full() {
-        return full || items.size() >= limits.maxItems();
+        return full;
     }
 
     List<FeeItem> items() {

@@ -105,7 +105,8 @@ final class Headings {
             return 1;
         }
         String cls = e.className().toLowerCase(java.util.Locale.ROOT);
-        if (cls.contains("title") || cls.contains("heading") || cls.contains("caption")) {
+        // the title of a <details> panel (an accordion's section) heads what the panel holds
+        if (tag.equals("summary") || cls.contains("title") || cls.contains("heading") || cls.contains("caption")) {
             return 3;
         }
         return 0;

@@ -1,12 +1,19 @@
 package org.feewatch.disclosure.internal.extract;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.feewatch.api.Snapshot;
 import org.feewatch.disclosure.internal.encoding.PageDecoder;
 import org.feewatch.disclosure.internal.pdf.PdfException;
 import org.feewatch.disclosure.internal.pdf.PdfPages;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /** Parses a snapshot's text with jsoup within the extraction limits. */
@@ -52,7 +59,62 @@ final class HtmlPages {
         Parser parser = Parser.htmlParser().setMaxDepth(limits.maxDepth());
         String base = snapshot == null || snapshot.location() == null || !snapshot.location().startsWith("http") ? ""
                 : snapshot.location();
-        return parser.parseInput(text, base);
+        Document doc = parser.parseInput(text, base);
+        dropStruck(doc);
+        return doc;
+    }
+
+    /** A CSS rule of one class or more that strikes its text through ({@code .old{text-decoration:line-through}}). */
+    private static final Pattern STRUCK_CLASS_RULE = Pattern.compile(
+            "([^{}]*)\\{[^{}]*line-through[^{}]*\\}", Pattern.CASE_INSENSITIVE);
+    /** A selector that is one class, on any or one element ({@code .old}, {@code span.old-price}). */
+    private static final Pattern CLASS_SELECTOR = Pattern.compile("\\s*[A-Za-z]*\\.([A-Za-z_][\\w-]*)\\s*");
+
+    /**
+     * Removes struck-through text: {@code <del>}, {@code <s>}, {@code <strike>}, and elements styled
+     * {@code text-decoration: line-through} inline or by a class rule of the page. A price struck through
+     * beside its new one (<del>1000元/笔</del> 500元/笔) is withdrawn, as a reader of the page sees it; so is a
+     * struck item or rate.
+     */
+    static void dropStruck(Document doc) {
+        Set<String> struckClasses = new HashSet<>();
+        List<Element> struck = new ArrayList<>();
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            if (tag.equals("del") || tag.equals("s") || tag.equals("strike")) {
+                struck.add(e);
+            } else if (tag.equals("style")) {
+                for (DataNode css : e.dataNodes()) {
+                    Matcher rule = STRUCK_CLASS_RULE.matcher(css.getWholeData());
+                    while (rule.find()) {
+                        for (String selector : rule.group(1).split(",")) {
+                            // only a class of its own: a:hover or .nav a would strike more than the rule's text
+                            Matcher name = CLASS_SELECTOR.matcher(selector);
+                            if (name.matches()) {
+                                struckClasses.add(name.group(1));
+                            }
+                        }
+                    }
+                }
+            } else if (e.hasAttr("style") && e.attr("style").toLowerCase(java.util.Locale.ROOT).contains("line-through")) {
+                struck.add(e);
+            }
+        }
+        if (!struckClasses.isEmpty()) {
+            for (Element e : doc.getAllElements()) {
+                for (String c : e.classNames()) {
+                    if (struckClasses.contains(c)) {
+                        struck.add(e);
+                        break;
+                    }
+                }
+            }
+        }
+        for (Element e : struck) {
+            if (e.parent() != null) {
+                e.remove();
+            }
+        }
     }
 
     /** True when the raw text contains {@code needle} (ASCII, any case) within the parsed part. */

@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import org.feewatch.api.Snapshot;
+import org.feewatch.disclosure.internal.pdf.PdfPages;
 import org.jsoup.nodes.Element;
 
 /**
@@ -14,7 +16,34 @@ import org.jsoup.nodes.Element;
  */
 final class Locators {
 
+    /** The most aliases followed to the page element a built element stands for. */
+    private static final int MAX_ALIASES = 8;
+
     private final Map<Element, Integer> index = new IdentityHashMap<>();
+    /** True for a PDF's rebuilt text: elements are located by their page (「p. 3」), not by a path in HTML nobody sees. */
+    private final boolean pdf;
+
+    /** Locators of an HTML page: CSS paths. */
+    Locators() {
+        this(false);
+    }
+
+    private Locators(boolean pdf) {
+        this.pdf = pdf;
+    }
+
+    /**
+     * Locators for a snapshot: a PDF's evidence is located by page (「p. 3」, the page of the row's first
+     * cell), an HTML page's by CSS path as always.
+     */
+    static Locators of(Snapshot snapshot) {
+        return new Locators(snapshot != null && PdfPages.isPdf(snapshot.contentType(), snapshot.body()));
+    }
+
+    /** True when an element that stands for a rebuilt PDF line should be aliased to the line's first cell. */
+    boolean byPage() {
+        return pdf;
+    }
     /** Elements built by a reader (a table rebuilt from text) located by the page element they came from. */
     private final Map<Element, Element> aliases = new IdentityHashMap<>();
 
@@ -24,6 +53,12 @@ final class Locators {
     }
 
     String of(Element e) {
+        if (pdf) {
+            String page = page(e);
+            if (page != null) {
+                return page;
+            }
+        }
         Deque<String> parts = new ArrayDeque<>();
         Element cur = aliases.getOrDefault(e, e);
         while (cur != null && !(cur instanceof org.jsoup.nodes.Document)) {
@@ -42,6 +77,28 @@ final class Locators {
             cur = parent;
         }
         return String.join(" > ", parts);
+    }
+
+    /**
+     * 「p. N」 for an element of a PDF's rebuilt text that stands on one page (a cell, or a built row aliased
+     * to its first cell, through any aliases), null when it does not (the container of all pages).
+     */
+    private String page(Element e) {
+        Element cur = e;
+        for (int i = 0; i < MAX_ALIASES; i++) {
+            Element next = aliases.get(cur);
+            if (next == null) {
+                break;
+            }
+            cur = next;
+        }
+        for (Element at = cur; at != null; at = at.parent()) {
+            String page = at.attr(PdfPages.PAGE_ATTRIBUTE);
+            if (!page.isEmpty()) {
+                return "p. " + page;
+            }
+        }
+        return null;
     }
 
     private int indexOf(Element child, Element parent) {

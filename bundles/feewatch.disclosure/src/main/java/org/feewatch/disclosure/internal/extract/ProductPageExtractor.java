@@ -48,7 +48,12 @@ public class ProductPageExtractor extends AbstractExtractor {
     @Override
     protected Disclosure read(SourceRef source, Snapshot snapshot, Document doc, FeeItems items, List<String> notes) {
         String sourceId = source != null ? source.id() : snapshot != null ? snapshot.sourceId() : null;
-        ProductTerms terms = new ProductReader(vocabulary, limits, new Locators()).read(doc, sourceId, items, notes);
+        if (ScriptPages.hasNoOwnText(doc)) {
+            // no product can be read, which is not a product that shows no rate (DISC-003 says it was not evaluated)
+            notes.add(ScriptPages.PRODUCT_NOTE);
+            return new Disclosure(source, snapshot, List.of(), null, notes);
+        }
+        ProductTerms terms = new ProductReader(vocabulary, limits, Locators.of(snapshot)).read(doc, sourceId, items, notes);
         return new Disclosure(source, snapshot, List.of(), terms, notes);
     }
 }

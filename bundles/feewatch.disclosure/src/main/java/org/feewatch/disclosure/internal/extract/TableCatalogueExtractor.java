@@ -56,9 +56,10 @@ public class TableCatalogueExtractor extends AbstractExtractor {
 
     @Override
     protected Disclosure read(SourceRef source, Snapshot snapshot, Document doc, FeeItems items, List<String> notes) {
-        new CatalogueReader(vocabulary, limits, new Locators(), true, true, items::knows).read(doc, items, notes);
+        new CatalogueReader(vocabulary, limits, Locators.of(snapshot), true, true, items::knows).read(doc, items, notes);
         if (items.items().isEmpty()) {
-            notes.add("no fee items were found on the page (no table with columns such as 服务项目 and 收费标准)");
+            notes.add(ScriptPages.hasNoOwnText(doc) || ScriptPages.scriptHoldsFeeData(doc) ? ScriptPages.CATALOGUE_NOTE
+                    : "no fee items were found on the page (no table with columns such as 服务项目 and 收费标准)");
         }
         return new Disclosure(source, snapshot, items.items(), null, notes);
     }

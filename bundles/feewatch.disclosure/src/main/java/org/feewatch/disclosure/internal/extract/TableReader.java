@@ -373,7 +373,8 @@ final class TableReader {
                 if (t.isEmpty()) {
                     continue;
                 }
-                rowParts.add(priceCols.length > 1 && columns.sub[c] != null ? columns.sub[c] + "：" + t : t);
+                String label = priceCols.length > 1 ? columns.labelOf(grid, r, c, cell, priceCols) : null;
+                rowParts.add(label != null ? label + "：" + t : t);
             }
             if (rowParts.isEmpty()) {
                 continue;
@@ -540,7 +541,8 @@ final class TableReader {
     /** A footnote mark after an item's name: 贷款承诺费*, 资金管理费①, 评估费（注1）. */
     private static final Pattern FOOTNOTE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2})\\s*$");
     /** A footnote mark after a price (the price text keeps it): 1%*, 每笔500元①, 0.5%（注2）; no bare figure. */
-    private static final Pattern PRICE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）])\\s*$");
+    private static final Pattern PRICE_MARK = Pattern.compile(
+            "(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2}|[\\[［]\\s*\\d{1,2}\\s*[\\]］])\\s*$");
     /** A quick look before {@link #PRICE_MARK}: the text ends with a mark's last character. */
     private static boolean mayEndWithMark(String text) {
         String t = text.stripTrailing();
@@ -548,7 +550,8 @@ final class TableReader {
             return false;
         }
         char c = t.charAt(t.length() - 1);
-        return c == '*' || c == '＊' || c == '※' || (c >= '①' && c <= '⑳') || c == ')' || c == '）';
+        return c == '*' || c == '＊' || c == '※' || (c >= '①' && c <= '⑳') || c == ')' || c == '）' || c == ']'
+                || c == '］' || (c >= '0' && c <= '9' && t.indexOf('注') >= 0);
     }
 
     /** Where a table's notes stand: text after it, or rows inside it, starting with 注 / 说明 / a mark. */
@@ -612,26 +615,19 @@ final class TableReader {
             }
             e = e.nextElementSibling();
         }
-        List<String> sentences = new ArrayList<>();
-        for (String note : notes) {
-            for (String sentence : note.split("[。；;]|(?<=\\S)(?=\\d{1,2}[.．、](?!\\d))")) {
-                if (!sentence.isBlank()) {
-                    sentences.add(sentence.trim());
-                }
-            }
-        }
+        List<String> sentences = sentencesOf(notes);
+        List<String> farSentences = null;
         for (java.util.Map.Entry<Integer, String> m : markers.entrySet()) {
             int index = m.getKey();
             if (index < first || index >= out.items().size()) {
                 continue;
             }
             String mark = m.getValue().replace('＊', '*').replaceAll("[\\s（()）]", "");
-            List<String> said = new ArrayList<>();
-            for (String sentence : sentences) {
-                String plain = sentence.replace('＊', '*');
-                if (plain.contains(mark) || (mark.startsWith("注") && plain.matches("^" + mark.substring(1) + "[.．、:：].*"))) {
-                    said.add(sentence);
-                }
+            List<String> said = notesNaming(sentences, mark);
+            if (said.isEmpty()) {
+                // notes gathered elsewhere on the page (a notes block at its foot, after other content)
+                farSentences = farSentences != null ? farSentences : sentencesOf(farNotes(table));
+                said = notesNaming(farSentences, mark);
             }
             if (said.isEmpty()) {
                 continue;
@@ -645,6 +641,86 @@ final class TableReader {
                     item.locator(), item.text() + "\n" + String.join("\n", said)));
         }
         markers.clear();
+    }
+
+    private static List<String> sentencesOf(List<String> notes) {
+        List<String> sentences = new ArrayList<>();
+        for (String note : notes) {
+            for (String sentence : note.split("[。；;]|(?<=\\S)(?=\\d{1,2}[.．、](?!\\d))")) {
+                if (!sentence.isBlank()) {
+                    sentences.add(sentence.trim());
+                }
+            }
+        }
+        return sentences;
+    }
+
+    private static List<String> notesNaming(List<String> sentences, String mark) {
+        List<String> said = new ArrayList<>();
+        for (String sentence : sentences) {
+            String plain = sentence.replace('＊', '*').replace('［', '[').replace('］', ']');
+            if (plain.contains(mark) || (mark.startsWith("注") && plain.matches("^" + mark.substring(1) + "[.．、:：].*"))) {
+                said.add(sentence);
+            }
+        }
+        return said;
+    }
+
+    /** A note standing on its own anywhere: it starts with a mark (①, *, 注1, [1]) or a word of notes. */
+    private static final Pattern FAR_NOTE_START = Pattern.compile("^(?:注\\s*\\d{0,2}\\s*[：:]|[①-⑳]|\\*|＊|※|[\\[［]\\d{1,2}[\\]］]|注\\d{1,2})");
+    /** Elements after a table looked at for notes further down the page. */
+    private static final int FAR_NOTE_ELEMENTS = 2_000;
+
+    /**
+     * Notes further down the page than the elements right under the table: blocks without blocks inside
+     * whose text starts with a mark (① …, [3] …, 注1：…), after the table in document order.
+     */
+    private List<String> farNotes(Element table) {
+        Element root = table.ownerDocument();
+        if (root == null) {
+            return List.of(); // a table rebuilt from text has no page around it
+        }
+        List<String> notes = new ArrayList<>();
+        boolean after = false;
+        int looked = 0;
+        for (Element e : root.getAllElements()) {
+            if (!after) {
+                after = e == table;
+                continue;
+            }
+            if (++looked > FAR_NOTE_ELEMENTS) {
+                break;
+            }
+            if (e.parent() != null && isInside(e, table)) {
+                continue;
+            }
+            if (!BoundedText.BLOCK_TAGS.contains(e.normalName()) || hasBlockChild(e)) {
+                continue;
+            }
+            String text = Texts.clean(e.text());
+            if (!text.isEmpty() && text.length() <= limits.maxEvidenceChars() && FAR_NOTE_START.matcher(text).find()) {
+                notes.add(text);
+            }
+        }
+        return notes;
+    }
+
+    private static boolean isInside(Element e, Element ancestor) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBlockChild(Element e) {
+        for (Element child : e.children()) {
+            if (BoundedText.BLOCK_TAGS.contains(child.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -983,10 +1059,37 @@ final class TableReader {
         /** The unit the price header states, once computed ("" for none). */
         String headerUnit;
 
+        /** The sub-labels under each column's header, top to bottom (对公客户, 柜面 under 收费标准). */
+        final List<List<String>> levels;
+
         Columns(int width) {
             role = new Role[width];
             sub = new String[width];
             head = new String[width];
+            levels = new ArrayList<>(width);
+            for (int c = 0; c < width; c++) {
+                levels.add(new ArrayList<>(2));
+            }
+        }
+
+        /**
+         * The label of a price cell from the sub-labels over it: all of its column's levels (对公客户柜面), or,
+         * for a cell spanning several price columns, only the levels they share (对公客户 over 柜面 | 网上银行);
+         * null when they share none (one price over 大中型企业 | 小微企业 applies to both).
+         */
+        String labelOf(TableGrid grid, int r, int c, Element cell, int[] priceCols) {
+            List<String> common = levels.get(c);
+            for (int other : priceCols) {
+                if (other != c && !common.isEmpty() && grid.cell(r, other) == cell) {
+                    List<String> theirs = levels.get(other);
+                    int n = 0;
+                    while (n < common.size() && n < theirs.size() && common.get(n).equals(theirs.get(n))) {
+                        n++;
+                    }
+                    common = common.subList(0, n);
+                }
+            }
+            return common.isEmpty() ? null : String.join("", common);
         }
 
         /** True when the table, or one of the price columns, states its figures in yuan. */
@@ -1055,6 +1158,8 @@ final class TableReader {
             for (int c = 0; c < role.length; c++) {
                 role[c] = vocabulary.roleOfHeader(grid.text(h, c));
                 head[c] = grid.text(h, c);
+                sub[c] = null; // a header further down the table brings its own sub-labels
+                levels.get(c).clear();
             }
             int r = h + 1;
             while (grid.has(r) && isHeaderContinuation(grid, r, h)) {
@@ -1068,7 +1173,9 @@ final class TableReader {
                     if (x != null) {
                         role[c] = x;
                     } else if (!t.isEmpty()) {
-                        sub[c] = t;
+                        // a third header row under a second (对公客户 over 柜面 | 网上银行) adds its level
+                        levels.get(c).add(t);
+                        sub[c] = String.join("", levels.get(c));
                     }
                 }
                 r++;

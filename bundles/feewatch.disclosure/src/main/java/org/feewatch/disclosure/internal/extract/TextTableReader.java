@@ -55,9 +55,13 @@ final class TextTableReader {
     /** Reads the container's rebuilt table into {@code out}; false (nothing added) when it holds none. */
     boolean read(Element container, Headings headings, FeeItems out, List<String> notes) {
         List<Element> rowElements = new ArrayList<>();
+        List<Element> firstCells = new ArrayList<>();
         List<List<String>> rows = gridRows(container, rowElements);
         if (rows == null) {
-            rows = positionedRows(container);
+            rows = positionedRows(container, firstCells);
+        }
+        if (rows == null) {
+            rows = flatGridRows(container);
         }
         if (rows == null) {
             rows = lineRows(container);
@@ -75,8 +79,11 @@ final class TextTableReader {
         locators.alias(table, container);
         List<Element> built = table.children();
         for (int i = 0; i < built.size(); i++) {
-            // a row of <div>s is located by itself; a text line has no element but the container
-            locators.alias(built.get(i), i < rowElements.size() ? rowElements.get(i) : container);
+            // a row of <div>s is located by itself; a text line has no element but the container, except
+            // in a PDF, where the line's first cell says on which page the row stands
+            Element at = i < rowElements.size() ? rowElements.get(i)
+                    : locators.byPage() && i < firstCells.size() ? firstCells.get(i) : container;
+            locators.alias(built.get(i), at);
         }
         int before = out.items().size();
         return tables.read(table, headings, out, notes) && out.items().size() > before;
@@ -127,12 +134,60 @@ final class TextTableReader {
         return rows;
     }
 
-    /** A positioned cell: its text and where it stands. */
-    private record Cell(String text, double top, double left) {
+    /**
+     * The rows of a CSS grid whose cells are the container's own children, one after another
+     * ({@code display:grid; grid-template-columns: …} with no row elements): the leading children that
+     * name columns are the header and give the width, and every later child fills the next cell.
+     * Null unless those leading children make a header and the cells fill whole rows.
+     */
+    private List<List<String>> flatGridRows(Element container) {
+        List<Element> children = container.children();
+        int width = 0;
+        while (width < children.size() && width < MAX_FLAT_COLUMNS) {
+            Element cell = children.get(width);
+            if (cell.childrenSize() > 2 || cell.attr("style").contains("position")
+                    || vocabulary.roleOfHeader(Texts.clean(cell.text())) == null) {
+                break;
+            }
+            width++;
+        }
+        if (width < 2 || children.size() < width * 2 || children.size() % width != 0) {
+            return null;
+        }
+        List<String> header = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            header.add(Texts.clean(children.get(c).text()));
+        }
+        if (!isHeader(header)) {
+            return null;
+        }
+        List<List<String>> rows = new ArrayList<>(children.size() / width);
+        for (int start = 0; start < children.size() && rows.size() < maxRows; start += width) {
+            List<String> cells = new ArrayList<>(width);
+            for (int c = start; c < start + width; c++) {
+                Element cell = children.get(c);
+                if (cell.normalName().equals("table") || cell.normalName().equals("tr")) {
+                    return null;
+                }
+                cells.add(Texts.clean(cell.text()));
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
-    /** The rows of positioned children (pdftohtml -c / -s), cells in columns under the header; null when there are none. */
-    private List<List<String>> positionedRows(Element container) {
+    /** A header of a flat grid names at most this many columns. */
+    private static final int MAX_FLAT_COLUMNS = 16;
+
+    /** A positioned cell: its text, where it stands, and its element. */
+    private record Cell(String text, double top, double left, Element element) {
+    }
+
+    /**
+     * The rows of positioned children (pdftohtml -c / -s), cells in columns under the header; null when there
+     * are none. {@code firstCells} gets each row's first cell, in order.
+     */
+    private List<List<String>> positionedRows(Element container, List<Element> firstCells) {
         List<Cell> cells = new ArrayList<>();
         for (Element child : container.children()) {
             String style = child.attr("style").toLowerCase(java.util.Locale.ROOT);
@@ -143,7 +198,7 @@ final class TextTableReader {
             Matcher left = LEFT.matcher(style);
             String text = Texts.clean(child.text());
             if (top.find() && left.find() && !text.isEmpty()) {
-                cells.add(new Cell(text, Double.parseDouble(top.group(1)), Double.parseDouble(left.group(1))));
+                cells.add(new Cell(text, Double.parseDouble(top.group(1)), Double.parseDouble(left.group(1)), child));
             }
         }
         if (cells.size() < MIN_CELLS) {
@@ -175,6 +230,7 @@ final class TextTableReader {
         List<List<String>> rows = new ArrayList<>();
         for (int r = Math.max(0, header - (HEADER_SCAN_ROWS - 1)); r < lines.size(); r++) {
             List<Cell> line = lines.get(r);
+            firstCells.add(line.get(0).element());
             if (r < header) {
                 rows.add(List.of(String.join(" ", texts(line))));
                 continue;

@@ -25,6 +25,8 @@ public final class PdfPages {
     private static final Logger LOG = LoggerFactory.getLogger(PdfPages.class);
 
     public static final String MEDIA_TYPE = "application/pdf";
+    /** The attribute of each rebuilt cell that holds its page number (1 for the first page). */
+    public static final String PAGE_ATTRIBUTE = "data-page";
     /** The most pages read when no configuration says otherwise (the fetcher's {@code max.pdf.pages}). */
     public static final int DEFAULT_MAX_PAGES = 200;
     /** A PDF's header may follow up to this many bytes of junk (PDF 32000-1 §7.5.2, as readers accept it). */
@@ -159,8 +161,9 @@ public final class PdfPages {
             for (PdfLayout.Row row : rows.get(p)) {
                 for (PdfLayout.Cell cell : row.cells()) {
                     String tag = cell == title ? "h1" : "p";
-                    b.append(String.format(Locale.ROOT, "<%s style=\"position:absolute;top:%.1fpx;left:%.1fpx\">", tag,
-                            offset + row.y(), cell.left()));
+                    // the page number stays with the cell, so that evidence can say where a reader finds it
+                    b.append(String.format(Locale.ROOT, "<%s %s=\"%d\" style=\"position:absolute;top:%.1fpx;left:%.1fpx\">",
+                            tag, PAGE_ATTRIBUTE, p + 1, offset + row.y(), cell.left()));
                     b.append(escape(cell.text())).append("</").append(tag).append(">\n");
                 }
             }

@@ -125,4 +125,32 @@ class PdfPagesExtractionTest {
         assertEquals(Repayment.EQUAL_INSTALLMENT, t.repayment());
         assertEquals(1, t.fees().size(), "手续费：放款时按贷款金额的1%一次性收取");
     }
+
+    @Test
+    void evidenceIsLocatedByThePageItStandsOn() throws Exception {
+        Disclosure d = read("catalogue-two-pages.pdf", SourceKind.PRICE_CATALOG, true);
+        assertEquals("p. 1", Pages.item(d, "人民币单位结算账户管理费").locator());
+        assertEquals("p. 1", Pages.item(d, "资金管理费").locator());
+        assertEquals("p. 2", Pages.item(d, "信贷资信证明费").locator(), "the row after the page break");
+        assertEquals("p. 2", Pages.item(d, "银团贷款安排费").locator());
+        assertEquals(d.items().stream().map(FeeItem::locator).toList(),
+                read("catalogue-two-pages.pdf", SourceKind.PRICE_CATALOG, false).items().stream().map(FeeItem::locator)
+                        .toList(), "a stored snapshot is located alike");
+        ProductTerms t = read("product.pdf", SourceKind.PRODUCT_PAGE, true).product();
+        assertEquals("p. 1", t.locator());
+        assertEquals("p. 1", t.fees().get(0).locator());
+    }
+
+    @Test
+    void anHtmlDumpOfAPdfKeepsItsCssLocators() throws Exception {
+        // pdftohtml's positioned output is an HTML page: located by CSS path as before, no page read from it
+        String html = PdfPages.toHtml(pdf("catalogue-two-pages.pdf"), PdfPages.DEFAULT_MAX_PAGES)
+                .replaceAll(" data-page=\"\\d+\"", "");
+        Snapshot s = new Snapshot("dump", "pages/dump.html", "0".repeat(64), "text/html", "UTF-8", null, Instant.EPOCH,
+                html.getBytes(java.nio.charset.StandardCharsets.UTF_8), html);
+        Disclosure d = Pages.extract(new SourceRef("dump", "HXRCB", SourceKind.PRICE_CATALOG, null, "pages/dump.html",
+                null), s, EXTRACTORS);
+        String locator = Pages.item(d, "信贷资信证明费").locator();
+        assertTrue(locator.startsWith("html > body") && locator.contains("div"), locator);
+    }
 }

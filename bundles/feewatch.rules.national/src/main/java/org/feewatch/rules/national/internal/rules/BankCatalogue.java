@@ -97,16 +97,30 @@ final class BankCatalogue {
          * can check the choice.
          */
         Evidence evidence(long day, boolean smallOrMicro) {
+            return evidence(day, smallOrMicro, CONTRACT_DATE);
+        }
+
+        /** As {@link #evidence(long, boolean)}, the day named as {@code dateName} (the contract date, the audit date). */
+        Evidence evidence(long day, boolean smallOrMicro, String dateName) {
             Evidence e = evidence();
-            String note = note(day, smallOrMicro);
+            String note = note(day, smallOrMicro, dateName);
             return note.isEmpty() ? e : new Evidence(e.source(), e.locator(), e.text() + note, e.sha256());
         }
 
         /** What the dates of the item say for this judgement, in 「（…）」; empty for an undated item. */
         String note(long day, boolean smallOrMicro) {
-            return dating == Dating.NONE ? "" : dating.note(day, smallOrMicro, inForce(day));
+            return note(day, smallOrMicro, CONTRACT_DATE);
+        }
+
+        String note(long day, boolean smallOrMicro, String dateName) {
+            return dating == Dating.NONE ? "" : dating.note(day, smallOrMicro, inForce(day), dateName);
         }
     }
+
+    /** How evidence names the day a loan is judged on. */
+    static final String CONTRACT_DATE = "the contract date";
+    /** How evidence names the day a published item is judged on: the case's asOf. */
+    static final String AUDIT_DATE = "the audit date";
 
     /**
      * When an entry's price applies and the discounts it gives for a period, resolved once per entry:
@@ -127,6 +141,8 @@ final class BankCatalogue {
         final Price[] otherPrices;
         /** Whether the entry exempts small and micro borrowers without its dated discounts. */
         final boolean standingExempt;
+        /** Whether a date is stated: a period for the price or a discount's (not only discounts without a period). */
+        final boolean hasDates;
 
         private Dating(DateRange period, List<DatedTerms.Discount> discounts, Price smallMicroPrice,
                 Price otherPrice, boolean standingExempt) {
@@ -146,6 +162,11 @@ final class BankCatalogue {
                 otherPrices[i] = this.discounts[i].apply(otherPrice);
             }
             this.standingExempt = standingExempt;
+            boolean any = period != null;
+            for (DatedTerms.Discount d : this.discounts) {
+                any |= d.period().from() != null || d.period().to() != null;
+            }
+            this.hasDates = any;
         }
 
         static Dating of(DateRange period, DatedTerms terms, Price price, boolean standingExempt) {
@@ -185,13 +206,16 @@ final class BankCatalogue {
             return d >= 0 && discounts[d].waives();
         }
 
-        String note(long day, boolean smallOrMicro, boolean inForce) {
+        String note(long day, boolean smallOrMicro, boolean inForce, String dateName) {
             StringBuilder b = new StringBuilder();
             String date = day == NO_DAY ? null : java.time.LocalDate.ofEpochDay(day).toString();
             if (period != null) {
                 b.append('（').append(period.label()).append("执行");
                 if (!inForce && date != null) {
-                    b.append("; not in force on the contract date ").append(date).append(", nor is any other row of this item");
+                    b.append("; not in force on ").append(dateName).append(' ').append(date);
+                    if (CONTRACT_DATE.equals(dateName)) {
+                        b.append(", nor is any other row of this item");
+                    }
                 }
                 b.append('）');
             }
@@ -204,7 +228,7 @@ final class BankCatalogue {
                 b.append('（').append(d.period().label()).append("优惠：").append(effect(d));
                 if (i != applied && date != null) {
                     b.append(day >= discountFrom[i] && day <= discountTo[i] ? "; a lower discount applies"
-                            : "; not in force on the contract date " + date);
+                            : "; not in force on " + dateName + " " + date);
                 }
                 b.append('）');
             }
@@ -261,6 +285,21 @@ final class BankCatalogue {
         return false;
     }
 
+    /**
+     * The rows of a published item in force on {@code day} (an epoch day of the case's asOf): an undated
+     * row always, a dated one when its period contains the day. Unlike a loan's judgement there is no
+     * fallback: a row that has ended, or that starts after the day, is not the item's price on that day.
+     */
+    static List<Entry> inForceOn(Entry[] rows, long day) {
+        List<Entry> out = new ArrayList<>(rows.length);
+        for (Entry e : rows) {
+            if (e.inForce(day)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     private static final Entry[] NONE = new Entry[0];
     /**
      * Bound on the answers kept for charged items the dictionary does not know (matched by name),
@@ -274,6 +313,8 @@ final class BankCatalogue {
     private final List<Entry> entries = new ArrayList<>();
     /** The entries loans are judged against: an item listing old and new prices gives one per period. */
     private final List<Entry> published = new ArrayList<>();
+    /** The entries of each published item, in catalogue order (one per dated row of the item). */
+    private final List<Entry[]> itemRows = new ArrayList<>();
     private final List<SourceRef> declared = new ArrayList<>();
     /** The entries of each category, in catalogue order. */
     private final Map<String, Entry[]> byCategory = new HashMap<>();
@@ -305,6 +346,7 @@ final class BankCatalogue {
                         item.price() != null ? item.price() : PriceParser.parse(item.priceText()));
                 entries.add(of.get(0));
                 published.addAll(of);
+                itemRows.add(of.toArray(NONE));
             }
         }
         Map<String, List<Entry>> categories = new HashMap<>();
@@ -398,6 +440,11 @@ final class BankCatalogue {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /** Each published item's rows: one entry, or one per period of an item listed with old and new prices. */
+    List<Entry[]> itemRows() {
+        return itemRows;
     }
 
     /**

@@ -70,11 +70,48 @@ public final class Fee001ProhibitedFee implements Rule {
 
     /** An entry priced 免费 / 暂不收费 / 取消收费 (every tier, when tiered) exempts everyone, small and micro borrowers included. */
     static boolean chargesNobody(FeeItem item) {
-        Price price = item.price() != null ? item.price() : PriceParser.parse(item.priceText());
+        return chargesNobody(item.price() != null ? item.price() : PriceParser.parse(item.priceText()));
+    }
+
+    /** A price of 0 for everyone: 免费 / 暂不收费 / 取消收费, on every tier when tiered. */
+    static boolean chargesNobody(Price price) {
+        if (price == null) {
+            return false;
+        }
         if (price.kind() == Price.Kind.TIERED) {
             return !price.parts().isEmpty() && price.parts().stream().allMatch(p -> p.kind() == Price.Kind.FREE);
         }
         return price.kind() == Price.Kind.FREE;
+    }
+
+    /** True when the item states a date: several rows by period, a period for its price or a discount's. */
+    static boolean dated(BankCatalogue.Entry[] rows) {
+        return rows.length > 1 || rows[0].dating().hasDates;
+    }
+
+    /**
+     * The evidence of a published item's rows that charge small and micro borrowers on the audit date
+     * {@code asOf} (RULES.md FEE-001 and PART-001 judge what is published, as of the case's asOf): empty
+     * when the item exempts them then, or charges nobody. An undated item is judged as it always was; of
+     * a dated one only the rows in force on {@code asOf} count, and a dated waiver exempts only within its
+     * period (one that has ended no longer does, one that starts later does not yet). The evidence names
+     * each row with what its dates say on that day.
+     */
+    static List<Evidence> chargingRows(BankCatalogue.Entry[] rows, LocalDate asOf) {
+        BankCatalogue.Entry first = rows[0];
+        if (first.dating() == BankCatalogue.Dating.NONE && rows.length == 1) {
+            return first.exemptsSmallMicro() || chargesNobody(first.item()) ? List.of() : List.of(first.evidence());
+        }
+        long day = BankCatalogue.Dating.day(asOf);
+        boolean dated = dated(rows);
+        List<Evidence> out = new ArrayList<>();
+        for (BankCatalogue.Entry e : BankCatalogue.inForceOn(rows, day)) {
+            if (!e.exemptFor(true, day) && !chargesNobody(e.priceFor(true, day))) {
+                // a discount without a period (减半收取) is no exemption and needs no note here
+                out.add(dated ? e.evidence(day, true, BankCatalogue.AUDIT_DATE) : e.evidence());
+            }
+        }
+        return out;
     }
 
     @Override
@@ -143,16 +180,21 @@ public final class Fee001ProhibitedFee implements Rule {
             @Override
             public void finish(FindingSink findings) {
                 LocalDate asOf = context.caseInfo().asOf();
-                for (BankCatalogue.Entry entry : new BankCatalogue(context).entries()) {
+                for (BankCatalogue.Entry[] rows : new BankCatalogue(context).itemRows()) {
+                    BankCatalogue.Entry entry = rows[0];
                     FeeItem item = entry.item();
-                    if (!prohibitedOn(prohibited, entry.category(), asOf) || entry.exemptsSmallMicro()
-                            || chargesNobody(item)) {
+                    if (!prohibitedOn(prohibited, entry.category(), asOf)) {
+                        continue;
+                    }
+                    List<Evidence> evidence = chargingRows(rows, asOf);
+                    if (evidence.isEmpty()) {
                         continue;
                     }
                     findings.add(info, Subject.feeItem(entry.sourceId(), item.name()),
                             "Published item " + item.name() + " (" + names(Set.of(entry.category()))
-                                    + ") is a fee prohibited for small and micro borrowers, and its entry does not exempt them",
-                            List.of(entry.evidence()), Map.of());
+                                    + ") is a fee prohibited for small and micro borrowers, and its entry does not exempt them"
+                                    + (dated(rows) ? " on the audit date " + asOf : ""),
+                            evidence, Map.of());
                 }
             }
         };

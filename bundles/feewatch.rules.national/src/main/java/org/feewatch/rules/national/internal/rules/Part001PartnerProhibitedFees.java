@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.feewatch.api.Disclosure;
+import org.feewatch.api.Evidence;
 import org.feewatch.api.FeeItem;
 import org.feewatch.api.LoanFee;
 import org.feewatch.api.RuleInfo;
@@ -15,7 +16,7 @@ import org.feewatch.api.spi.LoanFacts;
 import org.feewatch.api.spi.LoanTrait;
 import org.feewatch.api.spi.Rule;
 import org.feewatch.api.spi.RuleEvaluation;
-import org.feewatch.engine.fees.SmallMicroExemption;
+import org.feewatch.engine.price.PriceParser;
 import org.feewatch.rules.national.internal.NationalCatalogue;
 
 /**
@@ -91,19 +92,25 @@ public final class Part001PartnerProhibitedFees implements Rule {
 
             @Override
             public void finish(FindingSink findings) {
+                java.time.LocalDate asOf = context.caseInfo().asOf();
                 for (String partner : facts.partnersWithSchedules()) {
                     for (Disclosure schedule : facts.schedulesOf(partner)) {
                         for (FeeItem item : schedule.items()) {
                             String category = facts.categoryOf(item);
-                            if (category == null || !prohibited.contains(category)
-                                    || SmallMicroExemption.exempts(item) || Fee001ProhibitedFee.chargesNobody(item)) {
+                            if (category == null || !prohibited.contains(category)) {
+                                continue;
+                            }
+                            // judged as published on the audit date: a dated waiver exempts within its period only
+                            List<Evidence> evidence = Fee001ProhibitedFee.chargingRows(BankCatalogue.entriesOf(schedule,
+                                    item, category, item.price() != null ? item.price() : PriceParser.parse(item.priceText()))
+                                    .toArray(new BankCatalogue.Entry[0]), asOf);
+                            if (evidence.isEmpty()) {
                                 continue;
                             }
                             Map<String, String> metrics = new Metrics();
                             metrics.put("category", category);
                             metrics.put("published", item.name());
-                            facts.add(findings, info, partner, facts.title(info, partner),
-                                    List.of(PartnerFacts.evidence(schedule, item)), metrics);
+                            facts.add(findings, info, partner, facts.title(info, partner), evidence, metrics);
                         }
                     }
                 }

@@ -257,15 +257,22 @@ public final class Part002PartnerExcessiveCharges implements Rule {
 
             @Override
             public void finish(FindingSink findings) {
+                long asOf = BankCatalogue.Dating.day(context.caseInfo().asOf());
                 for (String partner : facts.partnersWithSchedules()) {
                     for (Disclosure schedule : facts.schedulesOf(partner)) {
                         for (FeeItem item : schedule.items()) {
-                            PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(facts.categoryOf(item));
+                            String category = facts.categoryOf(item);
+                            PartnerFeeKinds kind = PartnerFeeKinds.ofCategory(category);
                             if (kind == null || kind.cap(policy) == null) {
                                 continue;
                             }
-                            Optional<BigDecimal> rate = PublishedRate.annualRate(item.price());
                             BigDecimal cap = kind.cap(policy);
+                            List<BankCatalogue.Entry> rows = BankCatalogue.entriesOf(schedule, item, category, item.price());
+                            if (rows.size() > 1 || rows.get(0).dating() != BankCatalogue.Dating.NONE) {
+                                publishedOn(asOf, partner, item, rows, kind, cap, findings);
+                                continue;
+                            }
+                            Optional<BigDecimal> rate = PublishedRate.annualRate(item.price());
                             if (rate.isPresent() && rate.get().compareTo(cap) > 0) {
                                 Map<String, String> metrics = new Metrics();
                                 metrics.put("publishedRate", rate.get().stripTrailingZeros().toPlainString());
@@ -277,6 +284,41 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                         }
                     }
                 }
+            }
+
+            /**
+             * A published rate that states dates, judged as published on the audit date (the case's asOf):
+             * the rows in force then (an item listed with its old and new rate), each after the discounts in
+             * force then; a row that has ended or starts later is not the partner's rate on that day. The
+             * highest rate, for small and micro borrowers or for others, is compared with the cap, and the
+             * evidence names each row over it with what its dates say.
+             */
+            private void publishedOn(long day, String partner, FeeItem item, List<BankCatalogue.Entry> rows,
+                    PartnerFeeKinds kind, BigDecimal cap, FindingSink findings) {
+                BigDecimal worst = null;
+                List<Evidence> evidence = new ArrayList<>();
+                for (BankCatalogue.Entry row : BankCatalogue.inForceOn(rows.toArray(new BankCatalogue.Entry[0]), day)) {
+                    Optional<BigDecimal> others = PublishedRate.annualRate(row.priceFor(false, day));
+                    Optional<BigDecimal> smallMicro = row.exemptFor(true, day) ? Optional.empty()
+                            : PublishedRate.annualRate(row.priceFor(true, day));
+                    boolean othersOver = others.isPresent() && others.get().compareTo(cap) > 0;
+                    boolean smallMicroOver = smallMicro.isPresent() && smallMicro.get().compareTo(cap) > 0;
+                    if (!othersOver && !smallMicroOver) {
+                        continue;
+                    }
+                    BigDecimal rate = othersOver && (!smallMicroOver || others.get().compareTo(smallMicro.get()) >= 0)
+                            ? others.get() : smallMicro.get();
+                    worst = worst == null ? rate : worst.max(rate);
+                    evidence.add(row.evidence(day, !othersOver, BankCatalogue.AUDIT_DATE));
+                }
+                if (worst == null) {
+                    return;
+                }
+                Map<String, String> metrics = new LinkedHashMap<>();
+                metrics.put("publishedRate", worst.stripTrailingZeros().toPlainString());
+                metrics.put(kind.policyField, cap.toPlainString());
+                metrics.put("published", item.name());
+                facts.add(findings, info, partner, facts.title(info, partner), evidence, metrics);
             }
         };
     }

@@ -111,13 +111,36 @@ class Fee003DatedPricesTest {
     }
 
     @Test
-    void aDiscountWithoutAPeriodIsReadAsBefore() {
-        // an undated 减半收取 was never applied to the bound; a page without dates is judged as it always was
+    void aDiscountWithoutAPeriodIsInForceOnEveryDay() {
+        // 减半收取 with no period is the price the bank publishes now and for as long as the page says so
         List<Finding> findings = new BankCase().catalogue("cat",
                 row("财务顾问费", "顾问服务", "每笔20000元", "减半收取"))
                 .loan("L1", BorrowerType.MEDIUM, "1000000", "2024-06-01", "2025-06-01", bankFee("财务顾问费", "15000"))
+                .loan("L2", BorrowerType.MEDIUM, "1000000", "2024-06-01", "2025-06-01", bankFee("财务顾问费", "10000"))
                 .run(rule);
-        assertEquals(List.of(), findings);
+        assertEquals(List.of("L1"), flagged(findings));
+        assertEquals("10000.00", findings.get(0).metrics().get("published"));
+        assertTrue(findings.get(0).evidence().get(1).text().endsWith("减半收取（优惠：减半收取）"),
+                findings.get(0).evidence().get(1).text());
+    }
+
+    @Test
+    void anUndatedDiscountForSmallAndMicroBorrowersIsTheirsOnly() {
+        List<Finding> findings = new BankCase().catalogue("cat",
+                row("财务顾问费", "顾问服务", "每笔20000元", "对小微企业减半收取"))
+                .loan("small", BorrowerType.SMALL, "1000000", "2024-06-01", "2025-06-01", bankFee("财务顾问费", "15000"))
+                .loan("medium", BorrowerType.MEDIUM, "1000000", "2024-06-01", "2025-06-01", bankFee("财务顾问费", "15000"))
+                .run(rule);
+        assertEquals(List.of("small"), flagged(findings));
+    }
+
+    @Test
+    void anUndatedDiscountOnAConditionIsNotApplied() {
+        List<Finding> findings = new BankCase().catalogue("cat",
+                row("财务顾问费", "顾问服务", "每笔20000元", "通过手机银行办理的减半收取"))
+                .loan("L1", BorrowerType.MEDIUM, "1000000", "2024-06-01", "2025-06-01", bankFee("财务顾问费", "15000"))
+                .run(rule);
+        assertEquals(List.of(), findings, "the loan book does not say through which channel the loan came");
     }
 
     @Test

@@ -67,6 +67,13 @@ final class PartnerCase {
     final List<Disclosure> disclosures = new ArrayList<>();
     final List<LoanFacts> loans = new ArrayList<>();
     Policy policy = new Policy(300, new BigDecimal("1.0"), new BigDecimal("1.0"), new BigDecimal("0.10"));
+    LocalDate asOf = LocalDate.parse("2023-12-31");
+
+    /** The case's audit date. */
+    PartnerCase asOf(String date) {
+        asOf = LocalDate.parse(date);
+        return this;
+    }
 
     PartnerCase partner(String id, PartnerStatus status) {
         partners.add(new Partner(id, id + " 有限公司", PartnerType.OTHER, status, false));
@@ -193,7 +200,7 @@ final class PartnerCase {
 
     /** The context the engine would give the rules: the real one, with this case's data. */
     AuditContext context() {
-        CaseInfo info = new CaseInfo(BANK, "某某银行", "rural-commercial", "CN", LocalDate.parse("2023-12-31"), policy);
+        CaseInfo info = new CaseInfo(BANK, "某某银行", "rural-commercial", "CN", asOf, policy);
         return CaseAuditContext.builder(info).policy(policy).partners(partners).sources(sources)
                 .sourceStatuses(statuses).disclosures(disclosures).hasLoanBook(!loans.isEmpty())
                 .feeDictionary(DICTIONARY).demandDepositRate(new BigDecimal("0.20")).build();
