@@ -19,7 +19,9 @@ public final class SmallMicroExemption {
             + "|暂停收取|暂停收费|停止收取|停止收费|不再收取|不再收费|取消收取|取消收费|暂不收取|暂不收费|豁免"
             + "|(?:[:：]|按)(?<![\\d.])0(?:\\.0+)?元)";
 
-    private static final Pattern EXEMPTS_SMALL_MICRO = Pattern.compile(SMALL_MICRO + "[^。；;\\n]{0,30}?" + WAIVED);
+    private static final Pattern EXEMPTS_SMALL_MICRO = Pattern.compile(SMALL_MICRO + "[^。；;\\n]{0,30}?" + WAIVED
+            // 免收（限小微企业）, 免费（仅限小微企业客户）: the waiver first, its audience in brackets after it
+            + "|" + WAIVED + "\\s*[（(]\\s*(?:仅限|限于|限|仅对|对|针对|适用于)?\\s*" + SMALL_MICRO);
     private static final Pattern NOT_FOR_SMALL_MICRO = Pattern.compile(
             "(?:不适用于|不面向|不含|不包括|除外)[^。；;\\n]{0,6}" + SMALL_MICRO + "|" + SMALL_MICRO
                     + "[^。；;\\n]{0,10}(?:不适用|除外)");

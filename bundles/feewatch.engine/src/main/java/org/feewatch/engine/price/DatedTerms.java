@@ -25,7 +25,9 @@ import org.feewatch.api.Price;
  * names them (小微, 个体工商户), else for everyone; a discount on part of the amounts only (「10万元（含）以下
  *按9折收取」) is not read. A part that names only a discount period
  * (「优惠期至2025年12月31日」) gives it to the item's undated discounts. A discount with no period at all
- * is not here: it is read as before (an undated small and micro waiver is the standing exemption).</li>
+ * (「减半收取」, 「对小微企业按8折收取」) is in force on every day ({@link #ALWAYS}), unless it depends on what a
+ * loan book does not show (首年, a channel, an application, another customer group); an undated small and
+ * micro waiver is not here: it is their standing exemption, as before.</li>
  * </ul>
  *
  * @param validity        when the price applies, or null

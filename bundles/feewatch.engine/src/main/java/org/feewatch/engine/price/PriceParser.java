@@ -60,8 +60,11 @@ public final class PriceParser {
     private static final Pattern MIN_AFTER = Pattern.compile("^(?:起|为下限|起收)");
 
     private static final Pattern FREE_WORDS = Pattern.compile("免费|免收|暂不收费|暂不收取|暂免收|取消收费|已取消|不收费|不收取|免收费|零收费|不再收取|停止收费"
-            + "|停止收取|暂停收取|暂停收费|已停收|已停止收"
+            + "|停止收取|暂停收取|暂停收费|停收|已停止收|无偿(?:提供|服务)|^(?:取消|不收|免)$"
             + "|不向[^,;\\d]{0,8}?收(?:取|费)|由(?:我行|本行|银行|贷款行|我公司|本公司)(?:全额)?(?:承担|支付|负担)");
+    /** A group of customers a waiver is limited to (小微企业, 个人客户, 农户, 仅限…). */
+    private static final Pattern FOR_AUDIENCE = Pattern.compile(
+            "小微|小型|微型|个体工商户|个体户|个人客户|农户|涉农|三农|残疾|老年|军人|退役|学生|低保|脱贫|新市民|仅限|限于|\\(限");
     private static final Pattern NEGOTIATED_WORDS = Pattern.compile(
             "协议定价|协议价|协商定价|协商确定|双方协商|协议收费|按协议|面议|议价|一事一议|合同约定|市场化定价");
 
@@ -120,6 +123,11 @@ public final class PriceParser {
             }
         }
         if (parts.isEmpty()) {
+            return Price.unstated(text);
+        }
+        if (parts.size() == 1 && parts.get(0).kind() == Kind.FREE && FOR_AUDIENCE.matcher(norm).find()) {
+            // 小微企业免收, 免费（仅限个人客户） alone: free for that audience only, which states no price for anyone
+            // else (the exemption itself is read from the entry's text: SmallMicroExemption)
             return Price.unstated(text);
         }
         if (parts.size() == 1 && !conditional) {
@@ -425,7 +433,10 @@ public final class PriceParser {
             english("\\bof\\s*the\\s*(?:committed|commitment)\\s*amount\\b", "承诺金额"),
             english("\\bof\\s*the\\s*(?:loan|borrowed|principal|credit)\\s*(?:amount|principal)?\\b", "贷款金额"),
             english("\\bof\\s*the\\s*outstanding\\s*(?:loan\\s*)?(?:balance|principal)\\b", "贷款余额"),
-            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"));
+            english("\\bof\\s*the\\s*face\\s*(?:value|amount)\\b", "票面"),
+            // points on a base: 1% plus 50 bps, LPR minus 20 bps
+            english("\\bplus\\b", "+"),
+            english("\\bminus\\b", "-"));
 
     private static Map.Entry<Pattern, String> english(String regex, String replacement) {
         return Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);

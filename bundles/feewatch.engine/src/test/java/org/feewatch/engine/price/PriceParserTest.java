@@ -201,7 +201,7 @@ class PriceParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"免费", "暂不收费", "取消收费", "免收", "不收费", " 免费 ", "不向客户收取", "不向借款人收费",
-            "由我行承担", "停止收取", "暂停收取", "由本行支付", "0.00元"})
+            "由我行承担", "停止收取", "暂停收取", "由本行支付", "0.00元", "停收", "取消", "无偿提供"})
     void freeTexts(String text) {
         Price p = PriceParser.parse(text);
         assertEquals(Kind.FREE, p.kind());
@@ -261,6 +261,13 @@ class PriceParserTest {
         assertEquals(2, p.parts().size());
         assertAmount("5", p.parts().get(0).high());
         assertAmount("10", p.parts().get(1).high());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"小微企业免收", "对小微企业暂不收费", "免收（限小微企业）", "免费（仅限个人客户）", "个人客户免费"})
+    void aWaiverForOneAudienceAloneStatesNoPriceForAnyoneElse(String text) {
+        // the exemption is read from the entry's text; everyone else has no published price (DISC-002)
+        assertEquals(Kind.UNSTATED, PriceParser.parse(text).kind());
     }
 
     @Test

@@ -45,6 +45,8 @@ class PricePointsTest {
         "年化1%上浮一个百分点|2",
         "年化1.5%下调零点五个百分点|1",
         "年化1%加五十个基点|1.5",
+        "1% p.a. plus 50 bps|1.5",
+        "1.5% minus 25 bps|1.25",
     })
     void pointsMoveTheStatedFigure(String text, String expected) {
         Price p = PriceParser.parse(text);
@@ -84,7 +86,8 @@ class PricePointsTest {
 
     @Test
     void aReferenceRateWithoutItsFigureIsAPricingMethodWithoutBound() {
-        for (String text : new String[] {"LPR加1.2个百分点", "按一年期LPR+100BP计收", "贷款市场报价利率减0.5个百分点"}) {
+        for (String text : new String[] {"LPR加1.2个百分点", "按一年期LPR+100BP计收", "贷款市场报价利率减0.5个百分点",
+            "1-year LPR plus 100 bps"}) {
             Price p = PriceParser.parse(text);
             assertEquals(Kind.NEGOTIATED, p.kind(), text + ": the points are not 1.2 % of anything");
             assertTrue(p.statesPrice(), text);

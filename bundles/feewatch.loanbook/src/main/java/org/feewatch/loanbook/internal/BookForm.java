@@ -158,4 +158,36 @@ final class BookForm {
         return InputIssue.of(fileName, "the file's lines end in a carriage return alone (classic Mac OS): "
                 + "each one was read as a line end");
     }
+
+    /**
+     * For loans.jsonl: what a rejection adds when the file is one JSON document over many lines (a JSON
+     * array, or objects printed over several lines, as "save as JSON" and pretty-printers write) rather
+     * than one loan object a line; "" when it looks like JSON Lines. Decided once per book from its head.
+     */
+    static String jsonDocumentHint(byte[] head) {
+        int i = head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        if (i >= head.length) {
+            return "";
+        }
+        String what;
+        if (head[i] == '[') {
+            what = "a JSON array";
+        } else if (head[i] == '{') {
+            int j = i + 1;
+            while (j < head.length && (head[j] == ' ' || head[j] == '\t' || head[j] == '\r')) {
+                j++;
+            }
+            if (j >= head.length || head[j] != '\n') {
+                return "";
+            }
+            what = "JSON objects printed over several lines";
+        } else {
+            return "";
+        }
+        return " (loans.jsonl looks like " + what + ": a loan book has one whole loan object on each line, JSON"
+                + " Lines; export it so)";
+    }
 }

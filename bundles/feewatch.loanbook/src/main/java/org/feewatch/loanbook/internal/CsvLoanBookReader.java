@@ -150,6 +150,29 @@ public final class CsvLoanBookReader implements LoanBookReader {
      * null): plain text forms only. The heads are the files' first bytes, as read for their {@link BookForm}
      * (a copy with line feeds for carriage returns has the same charset).
      */
+    /** How many lines below an unusable line 1 are looked at for the column names. */
+    private static final int HEADER_SEARCH_LINES = 5;
+
+    /**
+     * When line 1 is not the header, whether one of the next lines is (a title or a date above the table,
+     * as Excel reports have): a sentence saying so, or null. CASE-FORMAT.md puts the header on line 1, so
+     * the book is still not read; the user learns what to remove.
+     */
+    private String headerBelow(SequentialLines lines, BookCharset cs, int missing) throws IOException {
+        for (int n = 2; n <= HEADER_SEARCH_LINES + 1 && lines.next((k, len) -> { }); n++) {
+            CsvHeader candidate = CsvHeader.parse(lines.bytes, lines.start, lines.end, cs.charset(),
+                    CsvLoanParser.LOANS, ColumnMapping.LOAN_COLUMNS, ColumnMapping.REQUIRED_LOAN_COLUMNS,
+                    columns::loanColumn, "");
+            if (candidate.missingRequired.size() < missing && candidate.missingRequired.size()
+                    < ColumnMapping.REQUIRED_LOAN_COLUMNS.size() / 2) {
+                return "line " + n + " holds the column names: the header must be the first line (CASE-FORMAT.md),"
+                        + " so remove the " + (n == 2 ? "line" : (n - 1) + " lines") + " above it (a title?) and "
+                        + "audit again";
+            }
+        }
+        return null;
+    }
+
     /** {@code rates}: the listener, which also counts the fraction rates of the loans. */
     private ChunkedBookReader.Totals readCounting(Path loans, byte[] loansHead, Path feesPath, byte[] feesHead,
             boolean noFees, FractionRates rates) throws IOException {
@@ -168,6 +191,12 @@ public final class CsvLoanBookReader implements LoanBookReader {
                     ColumnMapping.LOAN_COLUMNS, ColumnMapping.REQUIRED_LOAN_COLUMNS, columns::loanColumn,
                     "every line is rejected");
             dataOffset = lines.nextOffset;
+            if (!header.missingRequired.isEmpty()) {
+                String below = headerBelow(lines, cs, header.missingRequired.size());
+                if (below != null) {
+                    header.warnings.add(InputIssue.at(CsvLoanParser.LOANS, 1, below));
+                }
+            }
         }
         header.warnings.forEach(listener::onWarning);
         for (String problem : columns.values().problems) {

@@ -168,9 +168,46 @@ final class CsvLoanParser implements ChunkedBookReader.LineParser {
             if (repeatsHeader(b, s, e)) {
                 throw new Reject("the header line again (two exports joined?): not a loan");
             }
-            throw comment(b, s, e) ? new Reject("a comment line (it starts with #), not a loan: " + LOANS
-                    + " has no comment lines") : r;
+            if (comment(b, s, e)) {
+                throw new Reject("a comment line (it starts with #), not a loan: " + LOANS + " has no comment lines");
+            }
+            String totals = totalsRow(b, s, e);
+            throw totals != null ? new Reject("a totals row (" + totals + "), not a loan: " + LOANS
+                    + " holds loans only") : r;
         }
+    }
+
+    /** Words that open the sum row an export adds below its table (合计, 总计, 小计, Total). */
+    private static final java.util.List<String> TOTALS = java.util.List.of("合计", "合 计", "总计", "小计", "total",
+            "sum", "grand total");
+
+    /** Whether {@code field} (lower case) opens with {@code word} as a whole word: 合计, 总计：2笔, Total:, not SUM123. */
+    private static boolean opensWith(String field, String word) {
+        if (!field.startsWith(word)) {
+            return false;
+        }
+        if (field.length() == word.length() || word.charAt(0) > 0x7F) {
+            return true;
+        }
+        return !Character.isLetterOrDigit(field.charAt(word.length()));
+    }
+
+    /** For a rejected line: its first non-empty field when that opens a totals row (合计, 总计：2笔 …), else null. */
+    private String totalsRow(byte[] b, int s, int e) {
+        CsvFields fs = new CsvFields();
+        try {
+            fs.split(b, s, e);
+            for (int i = 0; i < fs.count(); i++) {
+                if (!fs.empty(i)) {
+                    String first = fs.text(i, cs, null).replace("\uFEFF", "").strip();
+                    String lower = first.toLowerCase(java.util.Locale.ROOT);
+                    return TOTALS.stream().anyMatch(w -> opensWith(lower, w)) ? PlainValues.show(first) : null;
+                }
+            }
+        } catch (Reject | RuntimeException unreadable) {
+            // not a row of fields: no totals row either
+        }
+        return null;
     }
 
     /** Whether a rejected line is a note such as "# exported 2024-01-05" (after a byte-order mark or blanks). */

@@ -88,7 +88,9 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             // decided once per book, so the per-line path stays as it is: each invalid line says why (a copy
             // with line feeds for carriage returns looks the same)
             String hint = TextEncodings.looksLikeGb18030(head, 0, head.length) ? GBK_HINT : "";
-            FractionRates rates = new FractionRates(listener, fractionRateBelow);
+            String document = BookForm.jsonDocumentHint(head);
+            FractionRates rates = new FractionRates(document.isEmpty() ? listener
+                    : new HintedRejections(listener, document), fractionRateBelow);
             ChunkedBookReader.Totals totals = new ChunkedBookReader(settings).read(read, JsonLoanParser.FILE, 0, 1,
                     () -> new JsonLoanParser(hint, values), new IdRegistry(), rates.tally(), rates);
             rates.report(JsonLoanParser.FILE, "rate.nominal");
@@ -100,6 +102,37 @@ public final class JsonlLoanBookReader implements LoanBookReader {
             if (read != file) {
                 Files.deleteIfExists(read);
             }
+        }
+    }
+
+    /** Passes everything on, each rejection's reason with {@code hint} added (decided once per book). */
+    private static final class HintedRejections implements LoanBookListener {
+        private final LoanBookListener next;
+        private final String hint;
+
+        HintedRejections(LoanBookListener next, String hint) {
+            this.next = next;
+            this.hint = hint;
+        }
+
+        @Override
+        public void onLoans(long sequence, java.util.List<org.feewatch.api.Loan> loans) {
+            next.onLoans(sequence, loans);
+        }
+
+        @Override
+        public void onRejected(InputIssue issue) {
+            next.onRejected(new InputIssue(issue.file(), issue.line(), issue.message() + hint));
+        }
+
+        @Override
+        public void onWarning(InputIssue issue) {
+            next.onWarning(issue);
+        }
+
+        @Override
+        public void onProgress(long bytesRead, long bytesTotal) {
+            next.onProgress(bytesRead, bytesTotal);
         }
     }
 }

@@ -158,6 +158,40 @@ class BankExportFormsTest {
     }
 
     @Test
+    void aTotalsRowBelowTheTableSaysItIsOne() throws IOException {
+        CollectingListener l = csv(HEADER + "\nA1,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
+                + "合计,,100000,,,,,\n总计：1笔,,,,,,,\nTotal:,,100000,,,,,\nSUM1,micro,-5,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        assertEquals(List.of("3: a totals row (合计), not a loan: loans.csv holds loans only",
+                "4: a totals row (总计：1笔), not a loan: loans.csv holds loans only",
+                "5: a totals row (Total:), not a loan: loans.csv holds loans only",
+                "6: principal -5 is not positive"), l.rejections());
+    }
+
+    @Test
+    void aTitleAboveTheHeaderIsNamedInTheWarning() throws IOException {
+        CollectingListener l = csv("某某农商行贷款明细表\n\n" + HEADER + "\nA1,micro,100000,2023-03-15,2024-03-15,fixed,4.35,"
+                + "bullet\n");
+        assertTrue(l.loans().isEmpty());
+        assertTrue(l.warningTexts().contains("loans.csv:1: line 3 holds the column names: the header must be the first "
+                + "line (CASE-FORMAT.md), so remove the 2 lines above it (a title?) and audit again"),
+                l.warningTexts().toString());
+    }
+
+    @Test
+    void aJsonArrayOrPrettyPrintedBookSaysSoOnEveryRejectedLine() throws IOException {
+        CollectingListener l = jsonl("[\n" + loan("\"A1\"") + ",\n" + loan("\"A2\"") + "\n]\n");
+        String hint = " (loans.jsonl looks like a JSON array: a loan book has one whole loan object on each line, JSON"
+                + " Lines; export it so)";
+        assertEquals(3, l.rejections().size());
+        assertTrue(l.rejections().stream().allMatch(r -> r.endsWith(hint)), l.rejections().toString());
+        // the loan on line 3 is whole: JSON Lines after all, and read
+        assertEquals(List.of("A2"), l.loans().stream().map(Loan::id).toList());
+        assertEquals("", BookForm.jsonDocumentHint((loan("\"A1\"") + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(BookForm.jsonDocumentHint("\uFEFF{\r\n  \"id\": \"A1\",".getBytes(StandardCharsets.UTF_8))
+                .startsWith(" (loans.jsonl looks like JSON objects printed over several lines"));
+    }
+
+    @Test
     void aJsonIdWrittenAsAWholeNumberIsItsDigits() throws IOException {
         CollectingListener l = jsonl(loan("1024") + "\n" + loan("\"1024\"") + "\n" + loan("10.5") + "\n"
                 + loan("-3") + "\n");

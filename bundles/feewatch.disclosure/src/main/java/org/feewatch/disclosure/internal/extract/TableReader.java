@@ -84,6 +84,11 @@ final class TableReader {
         Columns columns = continued != null ? continued : new Columns(limits.maxColumns());
         columns.inYuan |= inYuan;
         int r = continued != null ? 0 : columns.assign(grid, header);
+        Element halves = continued == null ? sideBySide(table, grid, columns, header, r) : null;
+        if (halves != null) {
+            footnotesOf = table;
+            return read(halves, context, out, notes); // read again with the halves one under the other
+        }
         Element split = continued == null ? splitLineRows(table, grid, columns, r) : null;
         if (split != null) {
             footnotesOf = table;
@@ -803,6 +808,73 @@ final class TableReader {
                 Element copy = row.clone();
                 locators.alias(copy, row);
                 rebuilt.appendChild(copy);
+            }
+        }
+        return rebuilt;
+    }
+
+    /**
+     * A price list printed two-up (收费项目 | 收费标准 | 收费项目 | 收费标准): the header repeats the same columns
+     * after the first group, one item a group on each row. Rebuilt as one table, the groups one under the
+     * other (the left half first, as the page is read), each row located by the row it came from; a row
+     * spanning the whole table (a section) stands once, before the left half's rows below it. Null for any
+     * other table.
+     */
+    private Element sideBySide(Element table, TableGrid grid, Columns columns, int header, int firstData) {
+        int[] items = columns.item;
+        if (items.length < 2 || firstData != header + 1) {
+            return null;
+        }
+        int period = items[1] - items[0];
+        int groups = items.length;
+        if (period < 2 || items[0] >= period) {
+            return null;
+        }
+        for (int g = 0; g < groups; g++) {
+            if (items[g] != items[0] + g * period) {
+                return null;
+            }
+        }
+        int used = groups * period;
+        for (int c = 0; c < grid.width(); c++) {
+            Role expected = c < used ? columns.role[c % period] : null;
+            if (columns.role[c] != expected
+                    || (c < used && !Texts.key(columns.head[c]).equals(Texts.key(columns.head[c % period])))) {
+                return null; // not the same columns again: one table with two name columns
+            }
+        }
+        Element rebuilt = new Element("table");
+        locators.alias(rebuilt, table);
+        Element head = rebuilt.appendElement("tr");
+        locators.alias(head, grid.row(header));
+        for (int c = 0; c < period; c++) {
+            head.appendElement("th").text(grid.text(header, c));
+        }
+        for (int g = 0; g < groups; g++) {
+            for (int r = firstData; grid.has(r); r++) {
+                Element first = grid.cell(r, 0);
+                boolean spansAll = first != null && first == grid.cell(r, grid.width() - 1);
+                if (spansAll) {
+                    if (g == 0) {
+                        Element tr = rebuilt.appendElement("tr");
+                        tr.appendElement("td").attr("colspan", Integer.toString(period)).text(grid.text(first));
+                        locators.alias(tr, grid.row(r));
+                    }
+                    continue;
+                }
+                List<String> cells = new ArrayList<>(period);
+                boolean any = false;
+                for (int c = g * period; c < (g + 1) * period; c++) {
+                    String t = grid.text(r, c);
+                    cells.add(t);
+                    any |= !t.isEmpty();
+                }
+                if (!any) {
+                    continue;
+                }
+                Element tr = rebuilt.appendElement("tr");
+                cells.forEach(t -> tr.appendElement("td").text(t));
+                locators.alias(tr, grid.row(r));
             }
         }
         return rebuilt;

@@ -182,4 +182,22 @@ class FourthRoundShapesTest {
         assertTrue(over.notes().stream().anyMatch(n -> n.contains("more fee items than the extraction limit")),
                 over.notes().toString());
     }
+
+    @Test
+    void aPriceListPrintedTwoUpIsOneItemAHalfRow() {
+        Disclosure d = catalogue("<table><tr><th>收费项目</th><th>收费标准</th><th>收费项目</th><th>收费标准</th></tr>"
+                + "<tr><td colspan=4>一、贷款类</td></tr>"
+                + "<tr><td>贷款展期手续费</td><td>每笔200元</td><td>资信证明费</td><td>每份100元</td></tr>"
+                + "<tr><td>工本费</td><td>每份10元</td><td></td><td></td></tr></table>");
+        assertEquals(List.of("贷款展期手续费", "工本费", "资信证明费"), Pages.names(d));
+        assertEquals("每份100元", Pages.item(d, "资信证明费").priceText());
+        assertEquals("一、贷款类", Pages.item(d, "资信证明费").section());
+    }
+
+    @Test
+    void twoNameColumnsUnderDifferentHeadersAreNoTwoUpList() {
+        Disclosure d = catalogue("<table><tr><th>类别</th><th>收费项目</th><th>收费标准</th></tr>"
+                + "<tr><td>贷款类</td><td>贷款展期手续费</td><td>每笔200元</td></tr></table>");
+        assertEquals(List.of("贷款展期手续费"), Pages.names(d));
+    }
 }

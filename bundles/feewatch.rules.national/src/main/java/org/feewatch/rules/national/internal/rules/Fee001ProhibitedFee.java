@@ -31,7 +31,9 @@ import org.feewatch.rules.national.internal.NationalFeeDictionary;
  * prohibited categories: commitment fees, 资金管理费, 信贷资信证明费, 提前还款违约金, 延迟用款违约金,
  * 信贷资金受托支付划拨费). On a loan: charged by the bank to such a borrower. On a published
  * catalogue item: the item is of such a kind and its entry does not exempt small and micro borrowers
- * (an entry priced 免费 or 取消收费 charges nobody and exempts them too).
+ * (an entry priced 免费 or 取消收费 charges nobody and exempts them too). A published item that states
+ * dates is judged as it stands on the case's asOf: the rows in force then, a dated waiver only within its
+ * period ({@link #chargingRows}).
  */
 public final class Fee001ProhibitedFee implements Rule {
 

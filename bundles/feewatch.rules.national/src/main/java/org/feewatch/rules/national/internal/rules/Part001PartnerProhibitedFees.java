@@ -23,7 +23,8 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
  * PART-001: a partner charges a FEE-001 kind (prohibited for small and micro borrowers) or a
  * FEE-002 kind (a cost the bank must bear) to a small or micro borrower on a loan, or publishes a
  * FEE-001 kind without a small and micro exemption. A published item priced 免费 / 不收取 / 暂不收费
- * charges nobody and so exempts small and micro borrowers, as for FEE-001 on a bank's catalogue.
+ * charges nobody and so exempts small and micro borrowers, as for FEE-001 on a bank's catalogue; a dated
+ * item is judged as it stands on the case's asOf, as FEE-001 judges one.
  */
 public final class Part001PartnerProhibitedFees implements Rule {
 

@@ -33,7 +33,8 @@ import org.feewatch.rules.national.internal.NationalCatalogue;
 /**
  * PART-002: a partner's charges are excessive. Three ways:
  * <ul>
- * <li>a published guarantee or insurance fee rate, read per year, above the policy cap;</li>
+ * <li>a published guarantee or insurance fee rate, read per year, above the policy cap (a rate that states
+ * dates as it stands on the case's asOf: the row in force, after the discounts in force);</li>
  * <li>a charged rate above the cap: all the partner's fees of that kind over the loan's life ÷
  * principal ÷ term in years;</li>
  * <li>on a small or micro loan, the all-in APR is above the RATE-003 line (1-year LPR on the contract
