@@ -1106,7 +1106,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
         }
         if (peek() != '"') {
-            throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind());
+            String kind = kind();
+            String hint = "";
+            if (kind.equals("a number")) {
+                // 20240105 or an Excel serial day number written as a JSON number
+                scanNumber();
+                hint = DateHints.hint(new String(b, numStart, numEnd - numStart, StandardCharsets.ISO_8859_1));
+            }
+            throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind + hint);
         }
         scanString();
         if ((strFlags & ESCAPES) != 0) {
