@@ -2,6 +2,7 @@ package org.feewatch.engine.cashflow;
 
 import java.util.List;
 
+import org.feewatch.api.Evidence;
 import org.feewatch.api.Loan;
 import org.feewatch.api.LoanFee;
 import org.feewatch.api.LprFixing;
@@ -137,6 +138,33 @@ final class AnalyzedLoan implements LoanFacts {
             return category1;
         }
         return lookUp(feeItem);
+    }
+
+    /**
+     * As {@link LoanFacts#evidence}: {@code "line " + loan().line()} written without the division per
+     * two digits that Long.toString makes under C1 (a loan finding points at its line once or twice).
+     */
+    private static final String LINE = "line ";
+
+    @Override
+    public Evidence evidence(String text) {
+        long line = loan.line();
+        String locator;
+        if (line >= 0 && line < 0x1_0000_0000L) {
+            char[] chars = new char[15];
+            int at = chars.length;
+            do {
+                long tenth = (line * 0xCCCC_CCCDL) >>> 35; // line / 10, exact below 2^32
+                chars[--at] = (char) ('0' + (line - 10 * tenth));
+                line = tenth;
+            } while (line != 0);
+            at -= LINE.length();
+            LINE.getChars(0, LINE.length(), chars, at);
+            locator = new String(chars, at, chars.length - at);
+        } else {
+            locator = LINE + line;
+        }
+        return new Evidence(loan.file(), locator, text, null);
     }
 
     @Override

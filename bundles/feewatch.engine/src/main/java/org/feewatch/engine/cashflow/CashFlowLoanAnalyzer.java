@@ -171,6 +171,20 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
 
         double principal = loan.principal().doubleValue();
         Repayment kind = loan.repayment();
+        // a zero deposit adds nothing (its double would be 0.0); signum spares the conversion
+        double deposit = loan.compensatingDeposit().signum() == 0 ? 0.0 : loan.compensatingDeposit().doubleValue();
+        if (feeCount == 0 && deposit == 0.0 && !anyMandatory(bundled, bundledCount)) {
+            // most loans: flows of principal and repayments alone, one rate for all three APRs, and the
+            // solver's first pass made as the flows are written
+            double growth = Double.NaN;
+            if (kind == Repayment.EQUAL_INSTALLMENT) {
+                double i = nominal / CashFlowModel.PERCENT / CashFlowModel.MONTHS_PER_YEAR;
+                growth = i == 0.0 ? Double.NaN : work.growth(i, n);
+            }
+            double all = CashFlowModel.setLoanAndSolve(allIn, principal, nominal, n, kind, growth);
+            return facts(loan, lpr, lpr1y, nominal, all, all, all,
+                    Double.isNaN(all) ? Irr.whyNoSolution(allIn, length) : null, dictionary, feeCount, bundledCount);
+        }
         if (kind == Repayment.EQUAL_INSTALLMENT) {
             // (1 + i)^n once per rate and term, not per loan: the same Math.pow, so the same bits
             double i = nominal / CashFlowModel.PERCENT / CashFlowModel.MONTHS_PER_YEAR;
@@ -211,8 +225,6 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
         }
 
         double guess = CashFlowModel.monthlyRateOf(nominal);
-        // a zero deposit adds nothing (its double would be 0.0); signum spares the conversion
-        double deposit = loan.compensatingDeposit().signum() == 0 ? 0.0 : loan.compensatingDeposit().doubleValue();
         double withoutDeposit = Double.NaN;
         String withoutDepositProblem = null;
         if (deposit != 0.0) {
@@ -237,17 +249,34 @@ public final class CashFlowLoanAnalyzer implements LoanAnalyzer {
             withoutDeposit = all;
             withoutDepositProblem = allProblem;
         }
+        problem = allProblem != null ? allProblem
+                : bankProblem != null ? "bank-only flows: " + bankProblem
+                : withoutDepositProblem != null ? "flows without the deposit: " + withoutDepositProblem : null;
+        return facts(loan, lpr, lpr1y, nominal, all, bankOnly, withoutDeposit, problem, dictionary, feeCount,
+                bundledCount);
+    }
+
+    /** The facts of a loan from its monthly rates of return (NaN: none, and {@code problem} says why). */
+    private static LoanFacts facts(Loan loan, LprFixing lpr, double lpr1y, double nominal, double all,
+            double bankOnly, double withoutDeposit, String problem, FeeDictionary dictionary, int feeCount,
+            int bundledCount) {
         double effective = Double.isNaN(all) ? Double.NaN : CashFlowModel.effectiveApr(all);
         if (!Double.isNaN(all) && !Double.isFinite(effective)) {
             return new AnalyzedLoan(loan, lpr, lpr1y, nominal, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "the all-in rate of return is too large to express as an annual rate (" + all * 100
                             + " % a month)", dictionary, feeCount, bundledCount);
         }
-        problem = allProblem != null ? allProblem
-                : bankProblem != null ? "bank-only flows: " + bankProblem
-                : withoutDepositProblem != null ? "flows without the deposit: " + withoutDepositProblem : null;
         return new AnalyzedLoan(loan, lpr, lpr1y, nominal, apr(all), effective, apr(bankOnly), apr(withoutDeposit),
                 problem, dictionary, feeCount, bundledCount);
+    }
+
+    private static boolean anyMandatory(List<BundledProduct> bundled, int bundledCount) {
+        for (int b = 0; b < bundledCount; b++) {
+            if (bundled.get(b).mandatory()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The contract rate as a double, NaN when the loan states none. */

@@ -98,6 +98,83 @@ public final class CashFlowModel {
         }
     }
 
+    /**
+     * {@link #setLoan} and then {@link Irr#rate Irr.rate(flows, n + 1, monthlyRateOf(nominalPercent))}, for
+     * a loan whose flows are its principal and repayments alone (no fee, product or deposit), with the
+     * solver's first pass done as the months are written: from the last month down, each flow summed
+     * the moment it is computed, so that a month is not stored by one loop and loaded back by the next.
+     * The same flows and the same sums in the same order as the two calls: the same rate, to the bit.
+     *
+     * @param growth {@link #growth(double, int)} of the monthly rate, for {@link Repayment#EQUAL_INSTALLMENT}
+     *               (unused otherwise, and when the rate is 0)
+     */
+    static double setLoanAndSolve(double[] flows, double principal, double nominalPercent, int n, Repayment kind,
+            double growth) {
+        double yearly = nominalPercent / PERCENT;
+        double i = yearly / MONTHS_PER_YEAR;
+        double start = Irr.start(monthlyRateOf(nominalPercent));
+        double v = 1.0 / (1.0 + start);
+        double f = 0.0;
+        double weighted = 0.0;
+        boolean inflow = false;
+        boolean outflow = false;
+        switch (kind) {
+            case EQUAL_INSTALLMENT, INTEREST_MONTHLY -> {
+                // one figure every month (but interest-only's last, which repays the principal as well)
+                double c = 0.0 - (kind == Repayment.EQUAL_INSTALLMENT
+                        ? installment(principal, i, n, i == 0.0 ? Double.NaN : growth) : principal * i);
+                double last = kind == Repayment.EQUAL_INSTALLMENT ? c : c - principal;
+                flows[n] = last;
+                inflow = last > 0;
+                outflow = last < 0;
+                f = f * v + last;
+                weighted = weighted * v + n * last;
+                inflow |= n > 1 && c > 0;
+                outflow |= n > 1 && c < 0;
+                for (int k = n - 1; k >= 1; k--) {
+                    flows[k] = c;
+                    f = f * v + c;
+                    weighted = weighted * v + k * c;
+                }
+            }
+            case EQUAL_PRINCIPAL -> {
+                double part = principal / n;
+                for (int k = n; k >= 1; k--) {
+                    double c = 0.0 - (part + i * (principal - (k - 1) * part));
+                    flows[k] = c;
+                    if (c > 0) {
+                        inflow = true;
+                    } else if (c < 0) {
+                        outflow = true;
+                    }
+                    f = f * v + c;
+                    weighted = weighted * v + k * c;
+                }
+            }
+            case BULLET -> {
+                double c = 0.0 - principal * (1.0 + yearly * n / MONTHS_PER_YEAR);
+                flows[n] = c;
+                inflow = c > 0;
+                outflow = c < 0;
+                f = f * v + c;
+                weighted = weighted * v + n * c;
+                for (int k = n - 1; k >= 1; k--) {
+                    flows[k] = 0.0;
+                    f = f * v + 0.0;
+                    weighted = weighted * v + k * 0.0;
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown repayment kind " + kind);
+        }
+        double c0 = 0.0 + principal;
+        flows[0] = c0;
+        inflow |= c0 > 0;
+        outflow |= c0 < 0;
+        f = f * v + c0;
+        weighted = weighted * v + 0 * c0;
+        return Irr.rate(flows, n + 1, start, v, f, weighted, inflow, outflow);
+    }
+
     /** (1 + i)^n, the growth of an equal-installment loan's balance over its term at monthly rate i. */
     static double growth(double i, int n) {
         return Math.pow(1.0 + i, n);

@@ -37,7 +37,7 @@ public final class Irr {
         if (length < 2 || length > flows.length) {
             return Double.NaN;
         }
-        double start = Double.isFinite(guess) && guess > -0.5 ? guess : 0.0;
+        double start = start(guess);
         // the checks share their pass over the flows with Newton's first step: one pass less per solve
         double v = 1.0 / (1.0 + start);
         double f = 0.0;
@@ -54,6 +54,22 @@ public final class Irr {
             f = f * v + c;
             weighted = weighted * v + k * c;
         }
+        return rate(flows, length, start, v, f, weighted, inflow, outflow);
+    }
+
+    /** Where Newton starts from {@code guess}: the guess when it is a usable rate, else 0. */
+    static double start(double guess) {
+        return Double.isFinite(guess) && guess > -0.5 ? guess : 0.0;
+    }
+
+    /**
+     * {@link #rate(double[], int, double)} after its first pass over the flows, done by a caller that
+     * wrote the flows ({@link CashFlowModel#setLoanAndSolve}): at {@code v} = 1 / (1 + start), from
+     * the last month down, {@code f = f * v + c} and {@code weighted = weighted * v + k * c}, and whether
+     * some flow is positive ({@code inflow}) or negative ({@code outflow}).
+     */
+    static double rate(double[] flows, int length, double start, double v, double f, double weighted,
+            boolean inflow, boolean outflow) {
         // a flow that is not finite makes both sums so (v is finite and positive): look for one only then
         if (!(Double.isFinite(f) && Double.isFinite(weighted)) && !allFinite(flows, length)) {
             return Double.NaN;

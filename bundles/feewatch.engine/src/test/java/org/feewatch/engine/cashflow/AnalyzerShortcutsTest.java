@@ -110,6 +110,79 @@ class AnalyzerShortcutsTest {
     }
 
     @Test
+    void flowsWrittenAndSolvedInOneLoopAreSetLoanAndIrrRateBitForBit() {
+        SplittableRandom random = new SplittableRandom(12);
+        double[] rates = {0.0, -0.0, 3.65, 4.35, 12.0, 23.99, 1e-9, 400.0, -3.0, -700.0, Double.NaN, 1e308};
+        for (int t = 0; t < 20_000; t++) {
+            int n = 1 + random.nextInt(t % 50 == 0 ? 700 : 60);
+            double principal = random.nextInt(20) == 0 ? (random.nextBoolean() ? 0.0 : -5000.0) : random.nextDouble() * 5e6;
+            double rate = random.nextInt(3) == 0 ? rates[random.nextInt(rates.length)] : random.nextDouble() * 30;
+            Repayment kind = Repayment.values()[random.nextInt(Repayment.values().length)];
+            double i = rate / 100.0 / 12.0;
+            double growth = i == 0.0 ? Double.NaN : CashFlowModel.growth(i, n);
+            double[] expected = new double[n + 1];
+            CashFlowModel.setLoan(expected, principal, rate, n, kind);
+            double expectedRate = Irr.rate(expected, n + 1, CashFlowModel.monthlyRateOf(rate));
+            double[] written = new double[n + 1 + random.nextInt(3)];
+            Arrays.fill(written, random.nextBoolean() ? Double.NaN : -123.25); // what a longer loan left there
+            double solved = CashFlowModel.setLoanAndSolve(written, principal, rate, n, kind, growth);
+            String what = kind + " n=" + n + " principal " + principal + " rate " + rate;
+            assertEquals(bits(expectedRate), bits(solved), what);
+            for (int m = 0; m <= n; m++) {
+                assertEquals(bits(expected[m]), bits(written[m]), what + " month " + m);
+            }
+        }
+    }
+
+    /** Facts with nothing but the interface's defaults, for what those give. */
+    private record DefaultFacts(Loan loan) implements LoanFacts {
+        @Override
+        public LprFixing lprOnContractDate() {
+            return null;
+        }
+
+        @Override
+        public double aprAllIn() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double aprAllInEffective() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double aprBankOnly() {
+            return Double.NaN;
+        }
+
+        @Override
+        public double aprAllInWithoutDeposit() {
+            return Double.NaN;
+        }
+
+        @Override
+        public String categoryOf(String feeItem) {
+            return null;
+        }
+    }
+
+    @Test
+    void evidenceOfTheLoanLineIsTheDefaultOne() {
+        SplittableRandom random = new SplittableRandom(3);
+        long[] lines = {0, 1, 9, 10, 99, 100, 1_000_000, 4_294_967_295L, 4_294_967_296L, -1, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (int i = 0; i < lines.length + 10_000; i++) {
+            long line = i < lines.length ? lines[i] : random.nextLong(0, 20_000_000_000L);
+            Loan loan = new Loan("L" + i, null, "p", null, new BigDecimal("1000.00"), LocalDate.of(2023, 1, 1),
+                    LocalDate.of(2023, 7, 1), new RateTerms(RateType.FIXED, null, null, new BigDecimal("4.00"), null),
+                    Repayment.BULLET, false, BigDecimal.ZERO, List.of(), List.of(), i % 2 == 0 ? "loans.jsonl" : null,
+                    line);
+            LoanFacts fast = CashFlowLoanAnalyzer.analyze(loan, null, BANK, 0.2, null);
+            assertEquals(new DefaultFacts(loan).evidence("text " + i), fast.evidence("text " + i));
+        }
+    }
+
+    @Test
     void flowsThatAreNotFiniteHaveNoRateWhereverTheyAre() {
 
         double[] bad = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};

@@ -322,4 +322,142 @@ class FindingSpillTest {
     private static byte[] expected(Finding f) {
         return (f.title() + " " + f.evidence().get(0).text()).getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void renderedFindingsReachAFileWhoseChannelTakesNothingAtFirst() throws Exception {
+        FindingRenderer titles = new FindingRenderer() {
+            @Override
+            public String format() {
+                return "titles";
+            }
+
+            @Override
+            public void render(Finding f, OutputStream out) throws IOException {
+                out.write(f.title().getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public byte[] separator() {
+                return "|".getBytes(StandardCharsets.UTF_8);
+            }
+        };
+        java.nio.file.Path report = java.nio.file.Files.createTempFile("feewatch-spill-copy", ".txt");
+        try (FindingSpill spill = new FindingSpill(titles);
+                java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(report,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+            for (int i = 0; i < 3; i++) {
+                spill.write(finding("FEE-001", i));
+            }
+            spill.finishWriting();
+            // a channel that is not a plain file and takes no bytes on its first write: the kernel's
+            // copy makes no progress, and the rest goes through a buffer
+            spill.copyRendered("FEE-001", new SlowFirstWrite(file));
+        } finally {
+            try {
+                assertEquals("title 0|title 1|title 2", java.nio.file.Files.readString(report));
+            } finally {
+                java.nio.file.Files.delete(report);
+            }
+        }
+    }
+
+    /** A file channel whose first write takes nothing; the others go to {@code to}. */
+    private static final class SlowFirstWrite extends java.nio.channels.FileChannel {
+        private final java.nio.channels.FileChannel to;
+        private boolean refused;
+
+        SlowFirstWrite(java.nio.channels.FileChannel to) {
+            this.to = to;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) throws IOException {
+            if (!refused) {
+                refused = true;
+                return 0;
+            }
+            return to.write(src);
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long read(java.nio.ByteBuffer[] dsts, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(java.nio.ByteBuffer[] srcs, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            return to.position();
+        }
+
+        @Override
+        public java.nio.channels.FileChannel position(long newPosition) throws IOException {
+            to.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return to.size();
+        }
+
+        @Override
+        public java.nio.channels.FileChannel truncate(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void force(boolean metaData) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.nio.channels.FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void implCloseChannel() {
+            // the file is closed by its owner
+        }
+    }
 }

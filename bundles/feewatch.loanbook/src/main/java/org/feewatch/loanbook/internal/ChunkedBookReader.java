@@ -364,7 +364,8 @@ final class ChunkedBookReader {
             final Chunk c;
             final LineParser parser;
             final byte[] b;
-            final ArrayList<Loan> loans = new ArrayList<>();
+            // sized for a chunk ended by its line count: not grown (copied) a dozen times a chunk
+            final ArrayList<Loan> loans = new ArrayList<>(Math.min(settings.batchLines(), 4096));
             final List<InputIssue> rejects = new ArrayList<>(0);
             long line;
             int i;

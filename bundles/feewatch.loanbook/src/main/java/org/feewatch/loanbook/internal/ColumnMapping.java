@@ -188,7 +188,7 @@ final class ColumnMapping {
 
     private static String column(Map<String, String> aliases, String header) {
         String n = normalize(header);
-        String c = aliases.get(n);
+        String c = named(aliases, n);
         if (c != null) {
             return c;
         }
@@ -196,8 +196,35 @@ final class ColumnMapping {
         if (split == null) {
             return null;
         }
-        c = aliases.get(split[0]);
+        c = named(aliases, split[0]);
         return c != null && unitFits(c, split[1]) ? c : null;
+    }
+
+    /**
+     * The column a normalized name means: as written, else (for Latin names) without the spaces, underscores,
+     * hyphens and points between its words, so {@code Contract Date}, {@code contract-date} and the JSON name
+     * {@code contractDate} are {@code contract_date}, and {@code Loan ID} in fees.csv is {@code loan_id}.
+     */
+    private static String named(Map<String, String> aliases, String n) {
+        String c = aliases.get(n);
+        if (c != null || !latin(n)) {
+            return c;
+        }
+        String compact = compact(n);
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            if (latin(a.getKey()) && compact(a.getKey()).equals(compact)) {
+                return a.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static boolean latin(String n) {
+        return !n.isEmpty() && n.chars().allMatch(ch -> ch < 0x80);
+    }
+
+    private static String compact(String n) {
+        return n.replace(" ", "").replace("_", "").replace("-", "").replace(".", "");
     }
 
     private static boolean unitFits(String column, String unit) {

@@ -16,7 +16,7 @@ final class DateHints {
             "(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:[-/.]|月)\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     /** A date followed by a time of day (Excel's and databases' date-time exports). */
-    private static final Pattern TIME = Pattern.compile("[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?");
+    private static final Pattern TIME = Pattern.compile("[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
     /** Excel counts days from 1899-12-30 (for serials from 61 on, past its 1900-02-29 that never was). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final int EXCEL_FIRST = 61;

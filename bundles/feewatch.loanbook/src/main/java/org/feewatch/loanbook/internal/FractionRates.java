@@ -26,7 +26,14 @@ final class FractionRates implements LoanBookListener {
     FractionRates(LoanBookListener next, double below) {
         this.next = next;
         this.below = below > 0 ? BigDecimal.valueOf(below) : null;
+        this.belowWholeDigits = below > 0 ? this.below.precision() - this.below.scale() : 0;
     }
+
+    /**
+     * The threshold's digits before the point (precision - scale, 0 or less under 1): it is below
+     * 10 to that power, so a rate with more digits before its point is above it.
+     */
+    private final int belowWholeDigits;
 
     /**
      * What the reader counts for this check, on the thread that made each loan (null when the check is
@@ -40,7 +47,11 @@ final class FractionRates implements LoanBookListener {
             @Override
             public boolean counts(Loan loan) {
                 BigDecimal r = loan.rate().nominal();
-                return r != null && r.signum() > 0 && r.compareTo(below) < 0;
+                // a rate with more digits before its point than the threshold (4.35 against 0.5) is
+                // answered without compareTo, which costs tens of nanoseconds a loan under C1 (the
+                // precision of a shared value is worked out once)
+                return r != null && r.signum() > 0 && r.precision() - r.scale() <= belowWholeDigits
+                        && r.compareTo(below) < 0;
             }
 
             @Override

@@ -756,11 +756,15 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 throw new Reject(field + "[" + i + "] must be an object, not " + kind());
             }
             if (ctx == CTX_FEE) {
-                fPayee = null;
-                fItem = null;
-                fAmount = null;
-                fWhen = null;
-                object(ctx, depth + 1);
+                int start = p;
+                if (!orderedFee(i)) {
+                    fPayee = null;
+                    fItem = null;
+                    fAmount = null;
+                    fWhen = null;
+                    p = start;
+                    object(ctx, depth + 1);
+                }
                 d.fees.add(checkedFee(i));
             } else {
                 bKind = null;
@@ -775,6 +779,73 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 return;
             }
         }
+    }
+
+    private static final String AT_PAYEE = "{\"payee\":\"";
+    private static final int AT_PAYEE_LENGTH = AT_PAYEE.length();
+    private static final long AT_PAYEE_W0 = word(AT_PAYEE, 0);
+    private static final long AT_PAYEE_W1 = word(AT_PAYEE, 1);
+    private static final long AT_PAYEE_M1 = mask(AT_PAYEE, 1);
+    private static final String AT_ITEM = ",\"item\":\"";
+    private static final int AT_ITEM_LENGTH = AT_ITEM.length();
+    private static final long AT_ITEM_W0 = word(AT_ITEM, 0);
+    private static final long AT_ITEM_W1 = word(AT_ITEM, 1);
+    private static final long AT_ITEM_M1 = mask(AT_ITEM, 1);
+    private static final String AT_AMOUNT = ",\"amount\":\"";
+    private static final int AT_AMOUNT_LENGTH = AT_AMOUNT.length();
+    private static final long AT_AMOUNT_W0 = word(AT_AMOUNT, 0);
+    private static final long AT_AMOUNT_W1 = word(AT_AMOUNT, 1);
+    private static final long AT_AMOUNT_M1 = mask(AT_AMOUNT, 1);
+    private static final String AT_WHEN = ",\"when\":\"";
+    private static final int AT_WHEN_LENGTH = AT_WHEN.length();
+    private static final long AT_WHEN_W0 = word(AT_WHEN, 0);
+    private static final long AT_WHEN_W1 = word(AT_WHEN, 1);
+    private static final long AT_WHEN_M1 = mask(AT_WHEN, 1);
+
+    /**
+     * Fee {@code i} at p when written as CASE-FORMAT.md does ({"payee":…,"item":…,"amount":…,"when":…},
+     * string values, none "", no blank): read by the value readers fee() calls, into fPayee … fWhen;
+     * false otherwise (then the fee is read again from its '{' by object()). The fields are those of one
+     * object, so nothing read before it changes how it reads.
+     */
+    private boolean orderedFee(int i) throws Reject {
+        byte[] bytes = b;
+        int e = end;
+        int at = p;
+        if (at + AT_PAYEE_LENGTH >= e || Bytes.word(bytes, at) != AT_PAYEE_W0
+                || (Bytes.word(bytes, at + 8) & AT_PAYEE_M1) != AT_PAYEE_W1 || bytes[at + AT_PAYEE_LENGTH] == '"') {
+            return false;
+        }
+        String prefix = at(FEE_AT, "fees", i);
+        p = at + AT_PAYEE_LENGTH - 1;
+        fPayee = string(prefix, "payee", true);
+        at = p;
+        if (at + AT_ITEM_LENGTH >= e || Bytes.word(bytes, at) != AT_ITEM_W0
+                || (Bytes.word(bytes, at + 8) & AT_ITEM_M1) != AT_ITEM_W1 || bytes[at + AT_ITEM_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_ITEM_LENGTH - 1;
+        fItem = string(prefix, "item", true);
+        at = p;
+        if (at + AT_AMOUNT_LENGTH >= e || Bytes.word(bytes, at) != AT_AMOUNT_W0
+                || (Bytes.word(bytes, at + 8) & AT_AMOUNT_M1) != AT_AMOUNT_W1
+                || bytes[at + AT_AMOUNT_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_AMOUNT_LENGTH - 1;
+        fAmount = decimal(prefix, "amount", null);
+        at = p;
+        if (at + AT_WHEN_LENGTH >= e || Bytes.word(bytes, at) != AT_WHEN_W0
+                || (Bytes.word(bytes, at + 8) & AT_WHEN_M1) != AT_WHEN_W1 || bytes[at + AT_WHEN_LENGTH] == '"') {
+            return false;
+        }
+        p = at + AT_WHEN_LENGTH - 1;
+        fWhen = enumValue(WireValues.FEE_TIMINGS, prefix, "when");
+        if (p >= e || bytes[p] != '}') {
+            return false;
+        }
+        p++;
+        return true;
     }
 
     private LoanFee checkedFee(int i) throws Reject {
@@ -1035,7 +1106,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
             }
         }
         if (peek() != '"') {
-            throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind());
+            String kind = kind();
+            String hint = "";
+            if (kind.equals("a number")) {
+                // 20240105 or an Excel serial day number written as a JSON number
+                scanNumber();
+                hint = DateHints.hint(new String(b, numStart, numEnd - numStart, StandardCharsets.ISO_8859_1));
+            }
+            throw new Reject(field + " must be a date string (YYYY-MM-DD), not " + kind + hint);
         }
         scanString();
         if ((strFlags & ESCAPES) != 0) {

@@ -299,13 +299,37 @@ final class PlainValues {
         int len = Math.min(e - s, SHOWN * 4);
         String v = new String(b, s, len, cs);
         if (v.length() > SHOWN) {
-            return v.substring(0, SHOWN) + "…";
+            return visible(v.substring(0, SHOWN)) + "…";
         }
-        return len < e - s ? v + "…" : v;
+        return len < e - s ? visible(v) + "…" : visible(v);
     }
 
     /** A value as text for a message, cut to a readable length. */
     static String show(String v) {
-        return v.length() > SHOWN ? v.substring(0, SHOWN) + "…" : v;
+        return v.length() > SHOWN ? visible(v.substring(0, SHOWN)) + "…" : visible(v);
+    }
+
+    /**
+     * Characters a reader of the message cannot see (a byte-order mark or zero-width space pasted into a
+     * cell, control characters) written as {@code \uFEFF}, so "micro" that is not micro shows why.
+     */
+    static String visible(String v) {
+        StringBuilder out = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean hidden = c < 0x20 || c == 0x7F || c == '\uFEFF' || c >= '\u200B' && c <= '\u200F'
+                    || c == '\u2060' || c == '\u00AD';
+            if (hidden && out == null) {
+                out = new StringBuilder(v.length() + 8).append(v, 0, i);
+            }
+            if (out != null) {
+                if (hidden) {
+                    out.append(String.format("\\u%04X", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? v : out.toString();
     }
 }

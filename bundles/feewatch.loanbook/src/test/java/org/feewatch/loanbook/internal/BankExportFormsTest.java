@@ -58,6 +58,21 @@ class BankExportFormsTest {
     }
 
     @Test
+    void latinHeadersMatchWhateverSeparatesTheirWords() {
+        ColumnMapping m = ColumnMapping.defaults();
+        assertEquals("contract_date", m.loanColumn("Contract Date"));
+        assertEquals("contract_date", m.loanColumn("contractDate"));
+        assertEquals("rate_type", m.loanColumn("rate-type"));
+        assertEquals("spread_bp", m.loanColumn("spreadBp"));
+        assertEquals("nominal_rate", m.loanColumn("Nominal Rate (%)"));
+        assertEquals("compensating_deposit", m.loanColumn("compensatingDeposit"));
+        assertEquals("id", m.loanColumn("Loan-ID"));
+        assertEquals("loan_id", m.feeColumn("Loan ID"));
+        assertNull(m.loanColumn("Contract"));
+        assertNull(m.loanColumn("date contract"));
+    }
+
+    @Test
     void aPrincipalIn10000YuanIsNotReadAndTheWarningSaysWhy() throws IOException {
         CollectingListener l = csv("贷款编号,借款人类型,贷款金额(万元),合同日期,到期日,利率类型,执行利率(%),还款方式\n"
                 + "W1,micro,10,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
@@ -110,6 +125,18 @@ class BankExportFormsTest {
                         + "2024-01-05",
                 "7: " + bad.formatted("01/05/2024"),
                 "8: " + bad.formatted("2024/2/30")), l.rejections());
+    }
+
+    @Test
+    void aJsonDateWrittenAsANumberSaysWhichDayItNames() throws IOException {
+        String loan = loan("\"J1\"");
+        CollectingListener l = jsonl(loan.replace("\"2023-03-15\"", "20230315") + "\n"
+                + loan.replace("\"J1\"", "\"J2\"").replace("\"2023-03-15\"", "45000") + "\n"
+                + loan.replace("\"J1\"", "\"J3\"").replace("\"2023-03-15\"", "\"2023/3/15\"") + "\n");
+        assertEquals(List.of("1: contractDate must be a date string (YYYY-MM-DD), not a number; write it 2023-03-15",
+                "2: contractDate must be a date string (YYYY-MM-DD), not a number; it looks like an Excel serial day "
+                        + "number (2023-03-15): format the column as a date (YYYY-MM-DD) before saving the book",
+                "3: contractDate \"2023/3/15\" is not a valid date (YYYY-MM-DD); write it 2023-03-15"), l.rejections());
     }
 
     @Test
@@ -189,6 +216,18 @@ class BankExportFormsTest {
         assertEquals("", BookForm.jsonDocumentHint((loan("\"A1\"") + "\n").getBytes(StandardCharsets.UTF_8)));
         assertTrue(BookForm.jsonDocumentHint("\uFEFF{\r\n  \"id\": \"A1\",".getBytes(StandardCharsets.UTF_8))
                 .startsWith(" (loans.jsonl looks like JSON objects printed over several lines"));
+    }
+
+    @Test
+    void anInvisibleCharacterInAValueIsShownInTheReason() throws IOException {
+        CollectingListener l = csv(HEADER + "\nA1,\uFEFFmicro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
+                + "A2,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\u200B\n");
+        assertEquals(List.of("2: borrower_type \"\\uFEFFmicro\" is not one of micro, small, individual-business, "
+                + "micro-owner, medium, large (nor mapped to one by value.borrower_type in "
+                + "config/org.feewatch.loanbook.columns.cfg)",
+                "3: repayment \"bullet\\u200B\" is not one of bullet, interest-monthly, equal-installment, "
+                + "equal-principal (nor mapped to one by value.repayment in config/org.feewatch.loanbook.columns.cfg)"),
+                l.rejections());
     }
 
     @Test

@@ -3,9 +3,18 @@ package org.feewatch.loanbook.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+
+import org.feewatch.api.Borrower;
+import org.feewatch.api.BorrowerType;
+import org.feewatch.api.Loan;
+import org.feewatch.api.RateTerms;
+import org.feewatch.api.RateType;
+import org.feewatch.api.Repayment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +71,31 @@ class FractionRatesTest {
                 .readCounting(tmp, off);
         assertEquals(List.of(), fractionWarnings(off));
         assertEquals(2, off.loans().size());
+    }
+
+    @Test
+    void aRateCountsExactlyWhenAbove0AndBelowTheThreshold() {
+        FractionRates off = new FractionRates(null, 0);
+        assertEquals(null, off.tally());
+        for (double threshold : new double[] {0.5, 0.05, 1, 1.5, 10, 12.345}) {
+            ChunkedBookReader.LoanTally tally = new FractionRates(null, threshold).tally();
+            BigDecimal below = BigDecimal.valueOf(threshold);
+            for (String rate : new String[] {"0", "0.00", "-0.1", "0.0435", "0.049", "0.05", "0.050", "0.0501", "0.4",
+                    "0.49", "0.5", "0.50", "0.500", "0.51", "0.9999", "1", "1.0", "1.00", "1.4999", "1.5", "1.50", "4.35",
+                    "9.99", "10", "10.0", "10.01", "12.344", "12.345", "12.3450", "12.346", "99", "100.00", "1E+1",
+                    "1E-3"}) {
+                BigDecimal r = new BigDecimal(rate);
+                boolean expected = r.signum() > 0 && r.compareTo(below) < 0;
+                assertEquals(expected, tally.counts(loanAt(r)), rate + " against " + threshold);
+            }
+        }
+    }
+
+    private static Loan loanAt(BigDecimal nominal) {
+        return new Loan("L1", new Borrower(null, BorrowerType.MICRO, null), null, null, BigDecimal.TEN,
+                LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 1),
+                new RateTerms(RateType.FIXED, null, null, nominal, null), Repayment.BULLET, false, null, null, null,
+                "loans.jsonl", 1);
     }
 
     @Test

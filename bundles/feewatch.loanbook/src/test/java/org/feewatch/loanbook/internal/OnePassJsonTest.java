@@ -130,6 +130,45 @@ class OnePassJsonTest {
         assertNull(new JsonLoanParser().parseToLineEnd(b, 0, b.length, 1));
     }
 
+    @Test
+    void aFeeInTheCaseFormatsOrderReadsAsTheSameFeeInAnotherOrder() {
+        List<String[]> fees = List.of(
+                new String[] {"\"P01\"", "\"担保费\"", "\"6416.00\"", "\"upfront\""},
+                new String[] {"\"P01\"", "\"担保费\"", "6416.5", "\"annual\""},
+                new String[] {"\"P01\"", "\"担保费\"", "\"1,500\"", "\"upfront\""},
+                new String[] {"\"P01\"", "\"担保费\"", "\"-1\"", "\"upfront\""},
+                new String[] {"\"P01\"", "\"担保费\"", "\"6416.00\"", "\"yearly\""},
+                new String[] {"\"P01\"", "\"担保费\"", "\"6416.00\"", "\"按年\""},
+                new String[] {"\"\"", "\"担保费\"", "\"6416.00\"", "\"upfront\""},
+                new String[] {"\"P01\"", "\" \"", "\"6416.00\"", "\"upfront\""},
+                new String[] {"\"P01\"", "null", "\"6416.00\"", "\"upfront\""},
+                new String[] {"\"P\\u0030\"", "\"担保\\n费\"", "\"64\\u0031\"", "\"up\\u0066ront\""},
+                new String[] {"\"P01\"", "\"担保费\"", "\"6416.00\"", "\"upfront\",\"note\":1"});
+        for (String[] v : fees) {
+            String ordered = "{\"payee\":" + v[0] + ",\"item\":" + v[1] + ",\"amount\":" + v[2] + ",\"when\":" + v[3] + "}";
+            String other = "{\"when\":" + v[3] + ",\"amount\":" + v[2] + ",\"item\":" + v[1] + ",\"payee\":" + v[0] + "}";
+            String second = "{\"payee\":\"P02\",\"item\":\"咨询费\",\"amount\":\"10\",\"when\":\"annual\"}";
+            for (String list : List.of("%s", "%s," + second, second + ",%s")) {
+                Object a = loanOrReason(GOOD.replace("\"fees\":[{\"payee\":\"P01\",\"item\":\"担保费\",\"amount\":\"6416.00\","
+                        + "\"when\":\"upfront\"}]", "\"fees\":[" + list.replace("%s", ordered) + "]"));
+                Object b = loanOrReason(GOOD.replace("\"fees\":[{\"payee\":\"P01\",\"item\":\"担保费\",\"amount\":\"6416.00\","
+                        + "\"when\":\"upfront\"}]", "\"fees\":[" + list.replace("%s", other) + "]"));
+                // the same loan (the fee in the same place), or the same reason
+                assertEquals(b, a, ordered);
+            }
+        }
+    }
+
+    /** The loan of a line, or the reason it is rejected. */
+    private static Object loanOrReason(String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        try {
+            return new JsonLoanParser().parse(b, 0, b.length, 7, false);
+        } catch (Reject r) {
+            return r.getMessage();
+        }
+    }
+
     private static Loan parse(JsonLoanParser parser, byte[] b, int end) {
         try {
             return parser.parse(b, 0, end, 7, false);

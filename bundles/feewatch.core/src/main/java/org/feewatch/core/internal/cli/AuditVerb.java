@@ -123,7 +123,7 @@ public class AuditVerb implements Verb {
         return () -> OutputFiles.rewrite(file);
     }
 
-    private static void write(AuditService service, Report report, String format, Optional<Path> out, VerbIO io)
+    static void write(AuditService service, Report report, String format, Optional<Path> out, VerbIO io)
             throws VerbException {
         try {
             if (out.isPresent()) {

@@ -69,4 +69,55 @@ class AuditVerbTest {
         assertEquals("--fail-on must be critical, high, medium, low or info, not severe",
                 assertThrows(UsageException.class, () -> verb.run(List.of("c", "--fail-on", "severe"), io)).getMessage());
     }
+
+    @Test
+    void aReportWrittenOverALongerOldOneIsExactlyTheWritersBytesInEveryFormat(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Report r = report(Severity.HIGH, Severity.CRITICAL);
+        List<org.feewatch.api.spi.ReportWriter> writers = List.of(new org.feewatch.report.JsonReportWriter(),
+                new org.feewatch.report.CsvReportWriter(), new org.feewatch.report.HtmlReportWriter());
+        for (org.feewatch.api.spi.ReportWriter w : writers) {
+            Path file = dir.resolve("nested").resolve("report." + w.format());
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, "an old report, far longer than the new one ".repeat(2000));
+            AuditVerb.write(new WritingOnly(w), r, w.format(), java.util.Optional.of(file), null);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            w.write(r, expected);
+            assertEquals(expected.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(file), w.format());
+        }
+    }
+
+    /** An audit service that only writes reports, with one writer. */
+    private record WritingOnly(org.feewatch.api.spi.ReportWriter writer) implements org.feewatch.core.AuditService {
+        @Override
+        public org.feewatch.core.AuditResult audit(org.feewatch.core.AuditRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<org.feewatch.core.LoadedRule> rules() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> plugins() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Set<String> formats() {
+            return java.util.Set.of(writer.format());
+        }
+
+        @Override
+        public void write(Report report, String format, java.io.OutputStream out) throws java.io.IOException {
+            writer.write(report, out);
+        }
+
+        @Override
+        public void write(Report report, String format, java.nio.channels.FileChannel out) throws java.io.IOException {
+            writer.write(report, out);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,13 +65,15 @@ public final class Disc001UndisclosedFee implements Rule {
                     return;
                 }
                 // every catalogue the bank publishes is cited: the fee is in none of them
-                evidence.addAll(catalogue.absenceEvidence(String.join("、", items)));
-                Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", total.toPlainString());
+                String itemsText = String.join("、", items);
+                evidence.addAll(catalogue.absenceEvidence(itemsText));
+                Map<String, String> metrics = new Metrics();
+                String totalText = Figures.plain(total);
+                metrics.put("amount", totalText);
                 metrics.put("publishedItems", Integer.toString(catalogue.entries().size()));
                 findings.add(info, Subject.loan(loan.id()),
                         "Fee not in the published price catalogue charged on loan " + loan.id() + ": "
-                                + String.join("、", items) + " (" + total.toPlainString() + " yuan)",
+                                + itemsText + " (" + totalText + " yuan)",
                         evidence, metrics);
             }
         };

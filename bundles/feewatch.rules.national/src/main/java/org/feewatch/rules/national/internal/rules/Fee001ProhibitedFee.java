@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,12 +154,13 @@ public final class Fee001ProhibitedFee implements Rule {
                 if (items.isEmpty()) {
                     return;
                 }
-                Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", total.toPlainString());
+                Map<String, String> metrics = new Metrics();
+                String totalText = Figures.plain(total);
+                metrics.put("amount", totalText);
                 findings.add(info, Subject.loan(loan.id()),
                         "Prohibited fee " + String.join("、", items) + " (" + names(categories) + ") charged to a "
                                 + loan.borrower().type().wireName() + " borrower on loan " + loan.id() + " ("
-                                + total.toPlainString() + " yuan)",
+                                + totalText + " yuan)",
                         evidence, metrics);
             }
 

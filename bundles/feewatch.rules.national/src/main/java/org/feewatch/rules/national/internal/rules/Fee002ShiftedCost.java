@@ -3,7 +3,6 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +79,12 @@ public final class Fee002ShiftedCost implements Rule {
                 if (charged.isEmpty()) {
                     return;
                 }
-                Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("amount", total.toPlainString());
+                Map<String, String> metrics = new Metrics();
+                String totalText = Figures.plain(total);
+                metrics.put("amount", totalText);
                 findings.add(info, Subject.loan(loan.id()),
                         "Cost the bank must bear passed to a " + loan.borrower().type().wireName() + " borrower on loan "
-                                + loan.id() + ": " + String.join("、", charged) + " (" + total.toPlainString() + " yuan)",
+                                + loan.id() + ": " + String.join("、", charged) + " (" + totalText + " yuan)",
                         evidence, metrics);
             }
 

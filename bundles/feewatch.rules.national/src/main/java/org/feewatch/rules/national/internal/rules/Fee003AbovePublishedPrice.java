@@ -3,7 +3,6 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,18 +138,18 @@ public final class Fee003AbovePublishedPrice implements Rule {
                     evidence.add(PartnerFacts.evidence(facts, fee));
                     evidence.add(binding.evidence(day, smallOrMicro));
                     boolean exempt = binding.exemptFor(smallOrMicro, day);
-                    parts.add(fee.item() + " " + life.toPlainString() + " yuan against a published "
+                    parts.add(fee.item() + " " + Figures.plain(life) + " yuan against a published "
                             + (exempt ? "exemption for small and micro borrowers" + binding.note(day, smallOrMicro)
-                                    : "maximum of " + limit.toPlainString() + " yuan (" + priceText(binding) + ")"
+                                    : "maximum of " + Figures.plain(limit) + " yuan (" + priceText(binding) + ")"
                                             + binding.note(day, smallOrMicro)));
                 }
                 if (parts.isEmpty()) {
                     return;
                 }
-                Map<String, String> metrics = new LinkedHashMap<>();
-                metrics.put("charged", charged.toPlainString());
-                metrics.put("published", allowed.toPlainString());
-                metrics.put("excess", charged.subtract(allowed).toPlainString());
+                Map<String, String> metrics = new Metrics();
+                metrics.put("charged", Figures.plain(charged));
+                metrics.put("published", Figures.plain(allowed));
+                metrics.put("excess", Figures.plain(charged.subtract(allowed)));
                 findings.add(info, Subject.loan(loan.id()),
                         "Fee above the published price on loan " + loan.id() + ": " + String.join("; ", parts),
                         evidence, metrics);

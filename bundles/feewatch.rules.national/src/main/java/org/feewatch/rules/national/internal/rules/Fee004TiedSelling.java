@@ -3,7 +3,6 @@ package org.feewatch.rules.national.internal.rules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +68,7 @@ public final class Fee004TiedSelling implements Rule {
                         premiums = premiums.add(p.premium());
                     }
                 }
-                Map<String, String> metrics = new LinkedHashMap<>();
+                Map<String, String> metrics = new Metrics();
                 metrics.put("products", Integer.toString(tied.size()));
                 metrics.put("premium", PricingText.money(premiums));
                 metrics.put("premiumShareOfPrincipal",

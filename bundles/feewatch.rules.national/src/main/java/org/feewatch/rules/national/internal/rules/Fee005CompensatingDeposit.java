@@ -2,7 +2,6 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,7 @@ public final class Fee005CompensatingDeposit implements Rule {
                 double withoutDeposit = facts.aprAllInWithoutDeposit();
                 String aprText = Double.isNaN(apr) ? null : PricingText.apr(apr);
                 String withoutText = Double.isNaN(withoutDeposit) ? null : PricingText.apr(withoutDeposit);
-                Map<String, String> metrics = new LinkedHashMap<>();
+                Map<String, String> metrics = new Metrics();
                 metrics.put("deposit", depositText);
                 metrics.put("depositShareOfPrincipal", shareText);
                 if (demandRate != null) {

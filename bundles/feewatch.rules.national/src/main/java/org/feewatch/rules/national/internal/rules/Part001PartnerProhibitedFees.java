@@ -1,7 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +62,7 @@ public final class Part001PartnerProhibitedFees implements Rule {
                         }
                         String kind = isProhibited ? "a fee prohibited for small and micro borrowers"
                                 : "a cost the bank must bear";
-                        Map<String, String> metrics = new LinkedHashMap<>();
+                        Map<String, String> metrics = new Metrics();
                         metrics.put("amount", fee.amount().toPlainString());
                         metrics.put("category", category);
                         facts.add(findings, info, partner, facts.title(info, partner),
@@ -109,7 +108,7 @@ public final class Part001PartnerProhibitedFees implements Rule {
                             if (evidence.isEmpty()) {
                                 continue;
                             }
-                            Map<String, String> metrics = new LinkedHashMap<>();
+                            Map<String, String> metrics = new Metrics();
                             metrics.put("category", category);
                             metrics.put("published", item.name());
                             facts.add(findings, info, partner, facts.title(info, partner), evidence, metrics);

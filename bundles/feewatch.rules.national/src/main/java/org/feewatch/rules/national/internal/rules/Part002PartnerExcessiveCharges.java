@@ -198,7 +198,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                     }
                     BigDecimal rate = total.multiply(HUNDRED).divide(loan.loan().principal(), MC).divide(years, MC);
                     if (rate.compareTo(cap) > 0) {
-                        Map<String, String> metrics = new LinkedHashMap<>();
+                        Map<String, String> metrics = new Metrics();
                         metrics.put("chargedRate", rate.setScale(4, RoundingMode.HALF_UP).toPlainString());
                         metrics.put(kind.policyField, cap.toPlainString());
                         metrics.put("amount", total.toPlainString());
@@ -243,7 +243,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                 BigDecimal allInRate = BigDecimal.valueOf(allIn);
                 BigDecimal bankOnlyRate = BigDecimal.valueOf(bankOnly);
                 if (allInRate.compareTo(line) > 0 && bankOnlyRate.compareTo(line) <= 0) {
-                    Map<String, String> metrics = new LinkedHashMap<>();
+                    Map<String, String> metrics = new Metrics();
                     metrics.put("apr", allInRate.setScale(4, RoundingMode.HALF_UP).toPlainString());
                     metrics.put("aprBankOnly", bankOnlyRate.setScale(4, RoundingMode.HALF_UP).toPlainString());
                     metrics.put("line", line.toPlainString());
@@ -276,7 +276,7 @@ public final class Part002PartnerExcessiveCharges implements Rule {
                             }
                             Optional<BigDecimal> rate = PublishedRate.annualRate(item.price());
                             if (rate.isPresent() && rate.get().compareTo(cap) > 0) {
-                                Map<String, String> metrics = new LinkedHashMap<>();
+                                Map<String, String> metrics = new Metrics();
                                 metrics.put("publishedRate", rate.get().stripTrailingZeros().toPlainString());
                                 metrics.put(kind.policyField, cap.toPlainString());
                                 metrics.put("published", item.name());

@@ -85,7 +85,7 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     String item = group.get(0).item();
                     BankCatalogue.Entry[] matches = published.matches(partner, loan.categoryOf(item), item);
                     if (matches.length == 0) {
-                        Map<String, String> metrics = new LinkedHashMap<>();
+                        Map<String, String> metrics = new Metrics();
                         metrics.put("amount", charged.toPlainString());
                         facts.add(findings, info, partner, facts.title(info, partner),
                                 List.of(PartnerFacts.evidence(loan, group, "an item its fee schedule does not publish")),
@@ -111,7 +111,7 @@ public final class Part004PartnerUnpublishedCharges implements Rule {
                     }
                     BigDecimal allowed = bound.setScale(2, RoundingMode.CEILING);
                     if (charged.compareTo(allowed) > 0) {
-                        Map<String, String> metrics = new LinkedHashMap<>();
+                        Map<String, String> metrics = new Metrics();
                         metrics.put("amount", charged.toPlainString());
                         metrics.put("publishedMaximum", allowed.toPlainString());
                         evidence.add(0, PartnerFacts.evidence(loan, group, charged.toPlainString() + " yuan of " + item

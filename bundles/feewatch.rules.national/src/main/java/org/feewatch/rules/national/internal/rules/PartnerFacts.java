@@ -151,11 +151,29 @@ final class PartnerFacts {
      * particular to one loan is said here, not in the title.
      */
     static Evidence evidence(LoanFacts loan, List<LoanFee> fees, String note) {
-        StringBuilder b = new StringBuilder("loan ").append(loan.loan().id()).append(": ");
+        if (fees.size() == 1 && note == null) {
+            // the usual line, in one concatenation (its length counted once)
+            LoanFee fee = fees.get(0);
+            if (fee.amount() == null) {
+                fee.amount().toPlainString(); // fails as it always did
+            }
+            return loan.evidence("loan " + loan.loan().id() + ": " + fee.payee() + " " + fee.item() + " "
+                    + Figures.plain(fee.amount()) + " " + fee.when().wireName());
+        }
+        // sized for the usual line, so that it is not grown on the way; the amounts written straight in
+        StringBuilder b = new StringBuilder(96).append("loan ").append(loan.loan().id()).append(": ");
         for (int i = 0; i < fees.size(); i++) {
             LoanFee fee = fees.get(i);
-            b.append(i == 0 ? fee.payee() + " " : ", ").append(fee.item()).append(' ')
-                    .append(fee.amount().toPlainString()).append(' ').append(fee.when().wireName());
+            if (i == 0) {
+                b.append(fee.payee()).append(' ');
+            } else {
+                b.append(", ");
+            }
+            b.append(fee.item()).append(' ');
+            if (fee.amount() == null) {
+                b.append(fee.amount().toPlainString()); // fails as it always did
+            }
+            Figures.appendPlain(b, fee.amount()).append(' ').append(fee.when().wireName());
         }
         if (note != null) {
             b.append("; ").append(note);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.feewatch.api.Loan;
+import org.feewatch.api.RateTerms;
+import org.feewatch.api.Repayment;
 import org.feewatch.api.RuleInfo;
 import org.feewatch.api.Severity;
 import org.feewatch.api.Subject;
@@ -50,23 +52,7 @@ final class PricingText {
 
     /** {@code digits} / 10^4 with four decimals, as BigDecimal.toPlainString writes it. */
     private static String fixedFour(boolean negative, long digits) {
-        long whole = digits / 10_000;
-        int part = (int) (digits % 10_000);
-        StringBuilder b = new StringBuilder(24);
-        if (negative) {
-            b.append('-');
-        }
-        b.append(whole).append('.');
-        if (part < 1000) {
-            b.append('0');
-        }
-        if (part < 100) {
-            b.append('0');
-        }
-        if (part < 10) {
-            b.append('0');
-        }
-        return b.append(part).toString();
+        return Figures.plain(negative, digits, 4);
     }
 
     /**
@@ -87,11 +73,16 @@ final class PricingText {
 
     /** A rate given as data, as written but with at least two decimals ("3.65", "4.785", "4.00"). */
     static String rate(BigDecimal percent) {
-        return percent.scale() < 2 ? percent.setScale(2).toPlainString() : percent.toPlainString();
+        return Figures.plain(percent.scale() < 2 ? percent.setScale(2) : percent);
     }
 
     static String money(BigDecimal yuan) {
-        return yuan.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Figures.plain(yuan.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** {@code b.append(money(yuan))}. */
+    static StringBuilder appendMoney(StringBuilder b, BigDecimal yuan) {
+        return yuan == null ? b.append(money(yuan)) : Figures.appendPlain(b, yuan.setScale(2, RoundingMode.HALF_UP));
     }
 
     /** Basis points as a short decimal: 300, -5, 0.5. */
@@ -101,25 +92,72 @@ final class PricingText {
 
     /** The loan as its line shows it, for evidence. */
     static String loanText(Loan loan) {
-        StringBuilder sb = new StringBuilder(loan.id()).append(": principal ").append(money(loan.principal()))
-                .append(", ").append(loan.contractDate()).append(" to ").append(loan.maturityDate());
-        if (loan.rate() != null) {
-            sb.append(", rate ").append(loan.rate().type() == null ? "?" : loan.rate().type().wireName());
-            if (loan.rate().tenor() != null) {
-                sb.append(' ').append(loan.rate().tenor());
-            }
-            if (loan.rate().spreadBp() != null) {
-                sb.append(' ').append(loan.rate().spreadBp() >= 0 ? "+" : "").append(loan.rate().spreadBp()).append(" bp");
-            }
-            if (loan.rate().multiplier() != null) {
-                sb.append(" × ").append(loan.rate().multiplier().toPlainString());
-            }
-            if (loan.rate().nominal() != null) {
-                sb.append(" = ").append(loan.rate().nominal().toPlainString()).append(" %");
-            }
+        String id = loan.id();
+        if (id == null) {
+            new StringBuilder(id); // the NullPointerException this text always gave for a loan without an id
         }
-        if (loan.repayment() != null) {
-            sb.append(", ").append(loan.repayment().wireName());
+        // one concatenation (its length counted once): cheaper under C1 than a builder appended to piece by piece
+        return id + ": principal " + money(loan.principal()) + ", " + Figures.date(loan.contractDate()) + " to "
+                + Figures.date(loan.maturityDate()) + (loan.rate() == null ? "" : rateText(loan.rate()))
+                + (loan.repayment() == null ? "" : REPAYMENT_TEXTS[loan.repayment().ordinal()]);
+    }
+
+    /** ", " and the wire name of each repayment kind, by ordinal. */
+    private static final String[] REPAYMENT_TEXTS = java.util.Arrays.stream(Repayment.values())
+            .map(r -> ", " + r.wireName()).toArray(String[]::new);
+
+    /** The rate terms' part of {@link #loanText} of terms met lately (a power of two). */
+    private static final RateText[] RATE_TEXTS = new RateText[64];
+
+    /** Terms and their text; immutable, so that a judging thread sees a whole entry or none. */
+    private static final class RateText {
+        final RateTerms terms;
+        final String text;
+
+        RateText(RateTerms terms, String text) {
+            this.terms = terms;
+            this.text = text;
+        }
+    }
+
+    /**
+     * ", rate lpr 1Y +60 bp = 4.25 %": remembered by terms, which repeat from loan to loan (a book's
+     * readers share one instance for equal terms, and a book has a few dozen).
+     */
+    static String rateText(RateTerms rate) {
+        Integer spread = rate.spreadBp();
+        BigDecimal nominal = rate.nominal();
+        int slot = ((spread == null ? 0 : spread) * 31 + (nominal == null ? 0 : nominal.hashCode())) & (RATE_TEXTS.length - 1);
+        RateText known = RATE_TEXTS[slot];
+        if (known != null && (known.terms == rate || sameTerms(known.terms, rate))) {
+            return known.text;
+        }
+        String text = newRateText(rate);
+        RATE_TEXTS[slot] = new RateText(rate, text);
+        return text;
+    }
+
+    private static boolean sameTerms(RateTerms a, RateTerms b) {
+        return a.type() == b.type() && java.util.Objects.equals(a.tenor(), b.tenor())
+                && java.util.Objects.equals(a.spreadBp(), b.spreadBp())
+                && java.util.Objects.equals(a.multiplier(), b.multiplier())
+                && java.util.Objects.equals(a.nominal(), b.nominal());
+    }
+
+    private static String newRateText(RateTerms rate) {
+        StringBuilder sb = new StringBuilder(48);
+        sb.append(", rate ").append(rate.type() == null ? "?" : rate.type().wireName());
+        if (rate.tenor() != null) {
+            sb.append(' ').append(rate.tenor());
+        }
+        if (rate.spreadBp() != null) {
+            sb.append(' ').append(rate.spreadBp() >= 0 ? "+" : "").append(rate.spreadBp()).append(" bp");
+        }
+        if (rate.multiplier() != null) {
+            sb.append(" × ").append(rate.multiplier().toPlainString());
+        }
+        if (rate.nominal() != null) {
+            sb.append(" = ").append(rate.nominal().toPlainString()).append(" %");
         }
         return sb.toString();
     }

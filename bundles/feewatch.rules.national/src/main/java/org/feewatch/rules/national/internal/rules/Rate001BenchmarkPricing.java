@@ -2,7 +2,6 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,19 +48,19 @@ public final class Rate001BenchmarkPricing implements Rule {
                         || (from != null && loan.contractDate().isBefore(from))) {
                     return;
                 }
-                Map<String, String> metrics = new LinkedHashMap<>();
+                Map<String, String> metrics = new Metrics();
                 if (loan.rate().nominal() != null) {
                     metrics.put("nominalRate", PricingText.rate(loan.rate().nominal()));
                 }
                 if (loan.rate().multiplier() != null) {
-                    metrics.put("multiplier", loan.rate().multiplier().toPlainString());
+                    metrics.put("multiplier", Figures.plain(loan.rate().multiplier()));
                 }
                 metrics.put("contractDate", loan.contractDate().toString());
                 if (facts.lpr1y() != null) {
                     metrics.put("lpr1y", PricingText.rate(facts.lpr1y()));
                 }
                 String rate = loan.rate().nominal() == null ? "" : " (" + PricingText.rate(loan.rate().nominal())
-                        + " %" + (loan.rate().multiplier() == null ? "" : " = " + loan.rate().multiplier().toPlainString()
+                        + " %" + (loan.rate().multiplier() == null ? "" : " = " + Figures.plain(loan.rate().multiplier())
                         + " × benchmark") + ")";
                 findings.add(info, Subject.loan(loan.id()),
                         "Loan of " + loan.contractDate() + " priced off the retired benchmark lending rate" + rate

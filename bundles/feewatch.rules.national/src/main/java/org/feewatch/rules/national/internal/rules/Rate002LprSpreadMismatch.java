@@ -2,7 +2,6 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +114,7 @@ public final class Rate002LprSpreadMismatch implements Rule {
                 String tenorText = tenor.toUpperCase();
                 String expectedText = PricingText.rate(expected);
                 String differenceText = PricingText.bp(differenceBp);
-                Map<String, String> metrics = new LinkedHashMap<>();
+                Map<String, String> metrics = new Metrics();
                 metrics.put("nominalRate", nominalText);
                 metrics.put("lpr", lprText);
                 metrics.put("tenor", tenorText);

@@ -2,7 +2,6 @@ package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +76,7 @@ public final class Rate003SmallMicroAllInCost implements Rule {
                 String aprText = PricingText.apr(apr);
                 String lprText = PricingText.rate(lpr);
                 String lineText = PricingText.rate(line);
-                Map<String, String> metrics = new LinkedHashMap<>();
+                Map<String, String> metrics = new Metrics();
                 metrics.put("apr", aprText);
                 metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
                 if (!Double.isNaN(facts.aprBankOnly())) {

@@ -1,7 +1,6 @@
 package org.feewatch.rules.national.internal.rules;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +71,7 @@ public final class Rate004JudicialProtectionLine implements Rule {
                 String aprText = PricingText.apr(apr);
                 String lprText = PricingText.rate(lpr);
                 String lineText = PricingText.rate(line);
-                Map<String, String> metrics = new LinkedHashMap<>();
+                Map<String, String> metrics = new Metrics();
                 metrics.put("apr", aprText);
                 metrics.put("aprEffective", PricingText.apr(facts.aprAllInEffective()));
                 metrics.put("lpr1y", lprText);
