@@ -1,6 +1,7 @@
 package org.feewatch.engine.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,16 @@ public final class FeePayees {
     /** payee → where first seen and how often, in the order of the map's own keys. */
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
+    /**
+     * A partner named otherwise than by its id (its name from partners.json, or its id in another letter
+     * case) → its id; a name two partners share is no one's.
+     */
+    private final Map<String, String> partnerForms = new HashMap<>();
+
     private static final class Seen {
         final boolean institution;
+        /** The partner id the payee was taken as, or null. */
+        String partner;
         // the earliest place in the book (books are read in parallel: kept as the minimum)
         String file;
         long line;
@@ -57,10 +66,19 @@ public final class FeePayees {
             aliases.add(caseInfo.institutionName().strip());
         }
         aliases.addAll(SELF_REFERENCES);
+        Set<String> shared = new HashSet<>();
         for (Partner p : partners == null ? List.<Partner>of() : partners) {
             // a partner's id is the partner's, whatever it looks like (checked before the aliases)
             partnerIds.add(p.id());
+            for (String form : new String[] {p.name() == null ? null : p.name().strip(),
+                p.id().toUpperCase(Locale.ROOT)}) {
+                if (form != null && !form.isEmpty() && partnerForms.putIfAbsent(form, p.id()) != null
+                        && !partnerForms.get(form).equals(p.id())) {
+                    shared.add(form);
+                }
+            }
         }
+        shared.forEach(partnerForms::remove);
     }
 
     /** The loans with the institution's fees under its id; the same list's loans when nothing changes. */
@@ -99,12 +117,14 @@ public final class FeePayees {
                 continue;
             }
             boolean institution = aliases.contains(payee) || payee.toUpperCase(Locale.ROOT).equals(upperId);
-            note(payee, loan, institution);
-            if (institution) {
+            String partner = institution ? null : partnerForm(payee);
+            note(payee, loan, institution, partner);
+            if (institution || partner != null) {
                 if (changed == null) {
                     changed = new ArrayList<>(fees);
                 }
-                changed.set(i, new LoanFee(institutionId, fee.item(), fee.amount(), fee.when()));
+                changed.set(i, new LoanFee(institution ? institutionId : partner, fee.item(), fee.amount(),
+                        fee.when()));
             }
         }
         if (changed == null) {
@@ -115,9 +135,19 @@ public final class FeePayees {
                 loan.compensatingDeposit(), loan.bundled(), changed, loan.file(), loan.line());
     }
 
-    private void note(String payee, Loan loan, boolean institution) {
+    /** The partner id a payee names otherwise (the partner's name, its id in another case), or null. */
+    private String partnerForm(String payee) {
+        if (partnerForms.isEmpty()) {
+            return null;
+        }
+        String p = partnerForms.get(payee.strip());
+        return p != null ? p : partnerForms.get(payee.strip().toUpperCase(Locale.ROOT));
+    }
+
+    private void note(String payee, Loan loan, boolean institution, String partner) {
         Seen s = seen.computeIfAbsent(payee, k -> new Seen(institution));
         synchronized (s) {
+            s.partner = partner;
             s.fees++;
             if (s.file == null || loan.line() < s.line) {
                 s.file = loan.file();
@@ -138,6 +168,9 @@ public final class FeePayees {
             String message = s.institution
                     ? "fee payee \"" + e.getKey() + "\" taken as the institution " + institutionId + " (" + count
                             + "); write its id " + institutionId + " in the book"
+                    : s.partner != null
+                    ? "fee payee \"" + e.getKey() + "\" taken as the partner " + s.partner + " of partners.json ("
+                            + count + "); write its id " + s.partner + " in the book"
                     : "fee payee \"" + e.getKey() + "\" is neither the institution " + institutionId
                             + " nor a partner in partners.json (" + count + "); it is taken as a third party";
             out.add(new InputIssue(s.file, s.line > 0 ? s.line : null, message));

@@ -73,4 +73,27 @@ class FeePayeesTest {
         assertSame(l, payees.canonical(List.of(l)).get(0));
         assertEquals(List.of(), payees.warnings());
     }
+
+    @Test
+    void aPartnerByItsNameOrItsIdInAnotherCaseIsThatPartner() {
+        // unseen book payee-partner-names: the guarantor written by its name was a phantom third party, so
+        // its fees escaped PART-001, PART-002 and PART-004
+        List<Partner> partners = List.of(
+                new Partner("P01", "某某融资担保有限公司", PartnerType.GUARANTEE, PartnerStatus.ACTIVE, false),
+                new Partner("P02", "同名公司", PartnerType.OTHER, PartnerStatus.ACTIVE, false),
+                new Partner("P03", "同名公司", PartnerType.OTHER, PartnerStatus.ACTIVE, false));
+        FeePayees payees = new FeePayees(CASE, partners);
+        List<Loan> out = payees.canonical(List.of(loan("N1", 1, "某某融资担保有限公司 "), loan("N2", 2, "p01"),
+                loan("N3", 3, "同名公司"), loan("N4", 4, "P01")));
+        assertEquals(List.of(List.of("P01"), List.of("P01"), List.of("同名公司"), List.of("P01")),
+                out.stream().map(l -> l.fees().stream().map(LoanFee::payee).toList()).toList());
+        assertEquals(List.of(
+                new InputIssue("loans.jsonl", 2L, "fee payee \"p01\" taken as the partner P01 of partners.json (1 fee); "
+                        + "write its id P01 in the book"),
+                new InputIssue("loans.jsonl", 3L, "fee payee \"同名公司\" is neither the institution BANK-A nor a partner "
+                        + "in partners.json (1 fee); it is taken as a third party"),
+                new InputIssue("loans.jsonl", 1L, "fee payee \"某某融资担保有限公司 \" taken as the partner P01 of "
+                        + "partners.json (1 fee); write its id P01 in the book")),
+                payees.warnings());
+    }
 }

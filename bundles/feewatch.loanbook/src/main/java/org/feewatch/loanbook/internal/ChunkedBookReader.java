@@ -29,6 +29,10 @@ import org.feewatch.api.spi.LoanBookListener;
  * the numbers have no gaps). Memory is bounded by a fixed pool of chunk buffers whatever the book's size.
  */
 final class ChunkedBookReader {
+    /** 1.23457E+11: a long numeric id that Excel showed, and saved, as a number with 6 significant digits. */
+    private static final java.util.regex.Pattern EXCEL_NUMBER_ID =
+            java.util.regex.Pattern.compile("\\d(\\.\\d+)?[eE]\\+\\d+");
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedBookReader.class);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int MISSES_BEFORE_PAUSE = 64;
@@ -550,7 +554,9 @@ final class ChunkedBookReader {
 
         private InputIssue duplicate(Loan loan, long first) {
             return InputIssue.at(fileName, loan.line(), "duplicate loan id \"" + PlainValues.show(loan.id())
-                    + "\" (first on line " + first + ")");
+                    + "\" (first on line " + first + ")" + (EXCEL_NUMBER_ID.matcher(loan.id()).matches()
+                    ? ": the id is a number in Excel's exponent form, which keeps only its first digits (format the"
+                    + " id column as text before saving the book)" : ""));
         }
     }
 

@@ -231,6 +231,17 @@ class BankExportFormsTest {
     }
 
     @Test
+    void idsThatExcelTurnedIntoNumbersSayWhyTheyRepeat() throws IOException {
+        CollectingListener l = csv(HEADER + "\n1.23457E+11,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
+                + "1.23457E+11,micro,200000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
+                + "A1,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n"
+                + "A1,micro,100000,2023-03-15,2024-03-15,fixed,4.35,bullet\n");
+        assertEquals(List.of("3: duplicate loan id \"1.23457E+11\" (first on line 2): the id is a number in Excel's "
+                + "exponent form, which keeps only its first digits (format the id column as text before saving the "
+                + "book)", "5: duplicate loan id \"A1\" (first on line 4)"), l.rejections());
+    }
+
+    @Test
     void aJsonIdWrittenAsAWholeNumberIsItsDigits() throws IOException {
         CollectingListener l = jsonl(loan("1024") + "\n" + loan("\"1024\"") + "\n" + loan("10.5") + "\n"
                 + loan("-3") + "\n");
