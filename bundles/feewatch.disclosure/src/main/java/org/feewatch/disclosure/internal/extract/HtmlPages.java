@@ -60,8 +60,30 @@ final class HtmlPages {
         String base = snapshot == null || snapshot.location() == null || !snapshot.location().startsWith("http") ? ""
                 : snapshot.location();
         Document doc = parser.parseInput(text, base);
-        dropStruck(doc);
+        if (mayStrike(text)) {
+            dropStruck(doc);
+        }
         return doc;
+    }
+
+    /** True when the markup may strike text through: a del, s or strike tag, or line-through in a style. */
+    static boolean mayStrike(String text) {
+        if (text.indexOf("line-through") >= 0 || text.indexOf("LINE-THROUGH") >= 0) {
+            return true;
+        }
+        for (int i = text.indexOf('<'); i >= 0 && i + 2 < text.length(); i = text.indexOf('<', i + 1)) {
+            char a = Character.toLowerCase(text.charAt(i + 1));
+            if (a == 'd' && text.regionMatches(true, i + 1, "del", 0, 3)) {
+                return true;
+            }
+            if (a == 's') {
+                char b = text.charAt(i + 2);
+                if (b == '>' || b == ' ' || text.regionMatches(true, i + 1, "strike", 0, 6)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A CSS rule of one class or more that strikes its text through ({@code .old{text-decoration:line-through}}). */

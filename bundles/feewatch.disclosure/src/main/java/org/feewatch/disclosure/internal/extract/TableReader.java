@@ -1138,10 +1138,7 @@ final class TableReader {
             role = new Role[width];
             sub = new String[width];
             head = new String[width];
-            levels = new ArrayList<>(width);
-            for (int c = 0; c < width; c++) {
-                levels.add(new ArrayList<>(2));
-            }
+            levels = new ArrayList<>(java.util.Collections.nCopies(width, List.<String>of()));
         }
 
         /**
@@ -1231,7 +1228,7 @@ final class TableReader {
                 role[c] = vocabulary.roleOfHeader(grid.text(h, c));
                 head[c] = grid.text(h, c);
                 sub[c] = null; // a header further down the table brings its own sub-labels
-                levels.get(c).clear();
+                levels.set(c, List.of());
             }
             int r = h + 1;
             while (grid.has(r) && isHeaderContinuation(grid, r, h)) {
@@ -1246,8 +1243,10 @@ final class TableReader {
                         role[c] = x;
                     } else if (!t.isEmpty()) {
                         // a third header row under a second (对公客户 over 柜面 | 网上银行) adds its level
-                        levels.get(c).add(t);
-                        sub[c] = String.join("", levels.get(c));
+                        List<String> mine = new ArrayList<>(levels.get(c));
+                        mine.add(t);
+                        levels.set(c, mine);
+                        sub[c] = String.join("", mine);
                     }
                 }
                 r++;

@@ -145,8 +145,11 @@ final class TextTableReader {
         int width = 0;
         while (width < children.size() && width < MAX_FLAT_COLUMNS) {
             Element cell = children.get(width);
-            if (cell.childrenSize() > 2 || cell.attr("style").contains("position")
-                    || vocabulary.roleOfHeader(Texts.clean(cell.text())) == null) {
+            if (cell.childrenSize() > 2 || cell.attr("style").contains("position")) {
+                break;
+            }
+            String text = BoundedText.shortText(cell, MAX_HEADER_CELL, false); // a cell of a whole page costs nothing
+            if (text == null || vocabulary.roleOfHeader(text) == null) {
                 break;
             }
             width++;

@@ -60,6 +60,10 @@ class VocabularyTest {
         assertEquals(Repayment.INTEREST_MONTHLY, v.repaymentIn("按月付息，到期还本"));
         assertEquals(Repayment.BULLET, v.repaymentIn("到期一次还本付息"));
         assertEquals(Repayment.EQUAL_PRINCIPAL, v.repaymentIn("等额本金、等额本息"), "the first one named");
+        // English product pages (hardpages bank-zj)
+        assertEquals(Repayment.EQUAL_INSTALLMENT, v.repaymentIn("Repayment: equal monthly installments"));
+        assertEquals(Repayment.INTEREST_MONTHLY, v.repaymentIn("Interest only, principal at maturity"));
+        assertEquals(Repayment.BULLET, v.repaymentIn("Principal and interest at maturity"));
         assertEquals(Price.Period.ONCE, v.timingIn("放款时一次性收取"));
         assertEquals(Price.Period.PER_YEAR, v.timingIn("按年收取"));
         assertEquals(Price.Period.PER_MONTH, v.timingIn("每月收取"));
