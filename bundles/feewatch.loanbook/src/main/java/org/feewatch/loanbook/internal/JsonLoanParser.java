@@ -376,8 +376,6 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
     private static final int AT_ESTABLISHED_LENGTH = AT_ESTABLISHED.length();
     private static final long AT_ESTABLISHED_W0 = word(AT_ESTABLISHED, 0);
     private static final long AT_ESTABLISHED_W1 = word(AT_ESTABLISHED, 1);
-    private static final long AT_ESTABLISHED_W2 = word(AT_ESTABLISHED, 2);
-    private static final long AT_ESTABLISHED_M2 = mask(AT_ESTABLISHED, 2);
     private static final String AT_PRODUCT = "},\"product\":\"";
     private static final int AT_PRODUCT_LENGTH = AT_PRODUCT.length();
     private static final long AT_PRODUCT_W0 = word(AT_PRODUCT, 0);
@@ -503,8 +501,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         d.borrowerType = enumValue(WireValues.BORROWER_TYPES, "borrower.type");
         at = p;
         if (at + AT_ESTABLISHED_LENGTH < e && Bytes.word(bytes, at) == AT_ESTABLISHED_W0
-                && Bytes.word(bytes, at + 8) == AT_ESTABLISHED_W1
-                && (Bytes.word(bytes, at + 16) & AT_ESTABLISHED_M2) == AT_ESTABLISHED_W2) {
+                && Bytes.word(bytes, at + 8) == AT_ESTABLISHED_W1) {
             if (bytes[at + AT_ESTABLISHED_LENGTH] == '"') {
                 return false;
             }
@@ -781,6 +778,11 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         }
     }
 
+    /**
+     * The bytes of the two words each fee name below is compared in: they must lie before the line's
+     * end, which is no further than the array's (a line cut short at the end of a full buffer).
+     */
+    private static final int FEE_NAME_SPAN = 16;
     private static final String AT_PAYEE = "{\"payee\":\"";
     private static final int AT_PAYEE_LENGTH = AT_PAYEE.length();
     private static final long AT_PAYEE_W0 = word(AT_PAYEE, 0);
@@ -812,7 +814,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         byte[] bytes = b;
         int e = end;
         int at = p;
-        if (at + AT_PAYEE_LENGTH >= e || Bytes.word(bytes, at) != AT_PAYEE_W0
+        if (at + FEE_NAME_SPAN > e || Bytes.word(bytes, at) != AT_PAYEE_W0
                 || (Bytes.word(bytes, at + 8) & AT_PAYEE_M1) != AT_PAYEE_W1 || bytes[at + AT_PAYEE_LENGTH] == '"') {
             return false;
         }
@@ -820,14 +822,14 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         p = at + AT_PAYEE_LENGTH - 1;
         fPayee = string(prefix, "payee", true);
         at = p;
-        if (at + AT_ITEM_LENGTH >= e || Bytes.word(bytes, at) != AT_ITEM_W0
+        if (at + FEE_NAME_SPAN > e || Bytes.word(bytes, at) != AT_ITEM_W0
                 || (Bytes.word(bytes, at + 8) & AT_ITEM_M1) != AT_ITEM_W1 || bytes[at + AT_ITEM_LENGTH] == '"') {
             return false;
         }
         p = at + AT_ITEM_LENGTH - 1;
         fItem = string(prefix, "item", true);
         at = p;
-        if (at + AT_AMOUNT_LENGTH >= e || Bytes.word(bytes, at) != AT_AMOUNT_W0
+        if (at + FEE_NAME_SPAN > e || Bytes.word(bytes, at) != AT_AMOUNT_W0
                 || (Bytes.word(bytes, at + 8) & AT_AMOUNT_M1) != AT_AMOUNT_W1
                 || bytes[at + AT_AMOUNT_LENGTH] == '"') {
             return false;
@@ -835,7 +837,7 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
         p = at + AT_AMOUNT_LENGTH - 1;
         fAmount = decimal(prefix, "amount", null);
         at = p;
-        if (at + AT_WHEN_LENGTH >= e || Bytes.word(bytes, at) != AT_WHEN_W0
+        if (at + FEE_NAME_SPAN > e || Bytes.word(bytes, at) != AT_WHEN_W0
                 || (Bytes.word(bytes, at + 8) & AT_WHEN_M1) != AT_WHEN_W1 || bytes[at + AT_WHEN_LENGTH] == '"') {
             return false;
         }

@@ -159,6 +159,26 @@ class OnePassJsonTest {
         }
     }
 
+    @Test
+    void aLineCutShortInAFeeAtTheEndOfAFullBufferIsRejectedAsWithRoomAfterIt() throws Exception {
+        int fees = GOOD.indexOf("\"fees\":[") + "\"fees\":[".length();
+        for (int cut = fees + 1; cut < GOOD.length(); cut++) {
+            byte[] whole = GOOD.substring(0, cut).getBytes(StandardCharsets.UTF_8);
+            byte[] roomy = java.util.Arrays.copyOf(whole, whole.length + 32);
+            Object full = cutShort(whole, whole.length);
+            assertEquals(cutShort(roomy, whole.length), full, GOOD.substring(0, cut));
+        }
+    }
+
+    /** The reason a line cut short at {@code end} is rejected (the last line of a book). */
+    private static Object cutShort(byte[] b, int end) {
+        try {
+            return new JsonLoanParser().parse(b, 0, end, 7, true);
+        } catch (Reject r) {
+            return r.getMessage();
+        }
+    }
+
     /** The loan of a line, or the reason it is rejected. */
     private static Object loanOrReason(String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
