@@ -93,22 +93,7 @@ class FindingSpillTest {
 
     @Test
     void eachRulesFindingsAreRenderedInTheOrderWrittenJoinedByTheSeparator() throws IOException {
-        FindingRenderer titles = new FindingRenderer() {
-            @Override
-            public String format() {
-                return "titles";
-            }
-
-            @Override
-            public void render(Finding f, OutputStream out) throws IOException {
-                out.write(f.title().getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public byte[] separator() {
-                return "|".getBytes(StandardCharsets.UTF_8);
-            }
-        };
+        FindingRenderer titles = titles();
         try (FindingSpill spill = new FindingSpill(titles)) {
             for (int i = 0; i < 5; i++) {
                 Finding f = finding(i % 2 == 0 ? "FEE-001" : "RATE-003", i);
@@ -319,13 +304,9 @@ class FindingSpillTest {
         }
     }
 
-    private static byte[] expected(Finding f) {
-        return (f.title() + " " + f.evidence().get(0).text()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void renderedFindingsReachAFileWhoseChannelTakesNothingAtFirst() throws Exception {
-        FindingRenderer titles = new FindingRenderer() {
+    /** Renders a finding as its title, findings joined by "|". */
+    private static FindingRenderer titles() {
+        return new FindingRenderer() {
             @Override
             public String format() {
                 return "titles";
@@ -341,6 +322,15 @@ class FindingSpillTest {
                 return "|".getBytes(StandardCharsets.UTF_8);
             }
         };
+    }
+
+    private static byte[] expected(Finding f) {
+        return (f.title() + " " + f.evidence().get(0).text()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void renderedFindingsReachAFileWhoseChannelTakesNothingAtFirst() throws Exception {
+        FindingRenderer titles = titles();
         java.nio.file.Path report = java.nio.file.Files.createTempFile("feewatch-spill-copy", ".txt");
         try (FindingSpill spill = new FindingSpill(titles);
                 java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(report,
