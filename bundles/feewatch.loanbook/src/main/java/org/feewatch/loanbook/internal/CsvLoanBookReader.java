@@ -145,11 +145,6 @@ public final class CsvLoanBookReader implements LoanBookReader {
         }
     }
 
-    /**
-     * Reads {@code loans} with {@code feesPath} (no fees when {@code noFees}; none when {@code feesHead} is
-     * null): plain text forms only. The heads are the files' first bytes, as read for their {@link BookForm}
-     * (a copy with line feeds for carriage returns has the same charset).
-     */
     /** How many lines below an unusable line 1 are looked at for the column names. */
     private static final int HEADER_SEARCH_LINES = 5;
 
@@ -173,7 +168,12 @@ public final class CsvLoanBookReader implements LoanBookReader {
         return null;
     }
 
-    /** {@code rates}: the listener, which also counts the fraction rates of the loans. */
+    /**
+     * Reads {@code loans} with {@code feesPath} (no fees when {@code noFees}; none when {@code feesHead} is
+     * null): plain text forms only. The heads are the files' first bytes, as read for their {@link BookForm}
+     * (a copy with line feeds for carriage returns has the same charset). {@code rates}: the listener,
+     * which also counts the fraction rates of the loans.
+     */
     private ChunkedBookReader.Totals readCounting(Path loans, byte[] loansHead, Path feesPath, byte[] feesHead,
             boolean noFees, FractionRates rates) throws IOException {
         LoanBookListener listener = rates;
