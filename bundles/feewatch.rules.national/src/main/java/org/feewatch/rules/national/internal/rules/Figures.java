@@ -103,16 +103,6 @@ final class Figures {
         return new String(text);
     }
 
-    /** {@code b.append(date)} (and "null" for none, as append does). */
-    static StringBuilder appendDate(StringBuilder b, LocalDate date) {
-        if (date == null || date.getYear() < 1000 || date.getYear() > 9999) {
-            return b.append(date);
-        }
-        char[] text = new char[10];
-        writeDate(text, date);
-        return b.append(text, 0, 10);
-    }
-
     /** yyyy-MM-dd of a date of the years 1000 to 9999. */
     private static void writeDate(char[] text, LocalDate date) {
         int year = date.getYear();

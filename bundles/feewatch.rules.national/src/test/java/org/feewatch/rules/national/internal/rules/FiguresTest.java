@@ -59,11 +59,11 @@ class FiguresTest {
     @Test
     void datesAreWrittenAsLocalDateWritesThem() {
         for (LocalDate d = LocalDate.of(1999, 12, 1); d.isBefore(LocalDate.of(2031, 2, 1)); d = d.plusDays(1)) {
-            assertEquals("x" + d, Figures.appendDate(new StringBuilder("x"), d).toString());
+            assertEquals(String.valueOf(d), Figures.date(d));
         }
         for (LocalDate d : new LocalDate[] {LocalDate.of(999, 1, 1), LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31),
             LocalDate.of(10000, 1, 1), LocalDate.of(-5, 3, 9), LocalDate.MIN, LocalDate.MAX, null}) {
-            assertEquals("x" + d, Figures.appendDate(new StringBuilder("x"), d).toString());
+            assertEquals(String.valueOf(d), Figures.date(d));
         }
     }
 
