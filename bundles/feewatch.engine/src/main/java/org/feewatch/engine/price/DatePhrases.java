@@ -243,9 +243,9 @@ public final class DatePhrases {
             }
             d.append('年');
             if (m.group(2) != null) {
-                d.append(number(m.group(2))).append('月');
+                d.append(PriceParser.chineseNumber(m.group(2)).intValue()).append('月');
                 if (m.group(3) != null) {
-                    d.append(number(m.group(3))).append(m.group(4));
+                    d.append(PriceParser.chineseNumber(m.group(3)).intValue()).append(m.group(4));
                 }
             }
             m.appendReplacement(out, Matcher.quoteReplacement(d.toString()));
@@ -257,19 +257,5 @@ public final class DatePhrases {
     /** A digit word's value: 〇, ○ and 零 are 0. */
     private static int value(char c) {
         return c == '○' || c == '零' || c == 'O' || c == 'o' ? 0 : DIGIT_WORDS.indexOf(c);
-    }
-
-    /** 三 → 3, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31; figures as they are. */
-    private static int number(String s) {
-        if (s.charAt(0) >= '0' && s.charAt(0) <= '9') {
-            return Integer.parseInt(s);
-        }
-        int ten = s.indexOf('十');
-        if (ten < 0) {
-            return value(s.charAt(0));
-        }
-        int tens = ten == 0 ? 1 : value(s.charAt(0));
-        int ones = ten == s.length() - 1 ? 0 : value(s.charAt(ten + 1));
-        return tens * 10 + ones;
     }
 }
