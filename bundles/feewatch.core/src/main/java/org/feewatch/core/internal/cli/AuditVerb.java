@@ -133,8 +133,12 @@ public class AuditVerb implements Verb {
                 }
                 // a channel: a large report's findings are copied into it from their files
                 try (FileChannel file = OutputFiles.openForRewrite(out.get())) {
-                    service.write(report, format, file);
-                    OutputFiles.cutToPosition(file);
+                    try {
+                        service.write(report, format, file);
+                    } finally {
+                        // also after a failed write: an empty file when it wrote nothing, not the old first byte
+                        OutputFiles.cutToPosition(file);
+                    }
                 }
             } else {
                 OutputStream os = new BufferedOutputStream(io.out());

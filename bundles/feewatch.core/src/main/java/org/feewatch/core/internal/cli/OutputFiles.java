@@ -16,7 +16,11 @@ import java.nio.file.StandardOpenOption;
  * disk when it is closed; cutting it to nothing the next time then waits until the disk has it. An
  * audit run again over its own outputs (hundreds of megabytes for a large book) waited tens of
  * milliseconds at each of those points. A file cut to its first byte instead (which the first write
- * replaces) is not treated so, and {@link #close} cuts what is left past the new content.
+ * replaces) is not treated so, and the cut when written removes what is left past the new content.
+ *
+ * <p>So a run stopped before it wrote anything (killed, the machine down) leaves the old first byte
+ * where {@code Files.newOutputStream} would have left an empty file; once a byte is written the file
+ * holds what was written, as there.
  */
 final class OutputFiles {
 

@@ -88,6 +88,29 @@ class AuditVerbTest {
         }
     }
 
+    @Test
+    void aReportWriteThatFailsBeforeWritingLeavesAnEmptyFileNotTheOldFirstByte(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("report.json");
+        java.nio.file.Files.writeString(file, "an old report, far longer than the new one ".repeat(2000));
+        org.feewatch.api.spi.ReportWriter failing = new org.feewatch.api.spi.ReportWriter() {
+            @Override
+            public String format() {
+                return "json";
+            }
+
+            @Override
+            public void write(Report report, java.io.OutputStream out) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        org.feewatch.core.cli.VerbException e = assertThrows(org.feewatch.core.cli.VerbException.class,
+                () -> AuditVerb.write(new WritingOnly(failing), report(Severity.HIGH), "json", java.util.Optional.of(file),
+                        null));
+        assertTrue(e.getMessage().startsWith("cannot write the report to " + file), e.getMessage());
+        assertEquals("", java.nio.file.Files.readString(file));
+    }
+
     /** An audit service that only writes reports, with one writer. */
     private record WritingOnly(org.feewatch.api.spi.ReportWriter writer) implements org.feewatch.core.AuditService {
         @Override
