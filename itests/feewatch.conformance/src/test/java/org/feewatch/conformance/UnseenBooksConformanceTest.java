@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * number, JSON key orders, nulls and escapes, line forms, one-loan books, weekend fixings, one-month, 0 %
  * and 30-year terms, deposits near the principal), each audited end to end and compared with its
  * {@code expected.txt}, worked out by hand from CASE-FORMAT.md and the RULES.md cash-flow model (the
- * APRs with a separate calculation of that model, not the product's):
+ * second round's APRs with a separate calculation of that model, not the product's:
+ * {@code itests/feewatch.conformance/unseenbooks-apr.py}):
  * <ul>
  * <li>{@code counts READ ACCEPTED REJECTED};</li>
  * <li>{@code reject FILE LINE TEXT}: exactly these lines are rejected, each reason containing TEXT;</li>

@@ -84,6 +84,12 @@ final class AnalyzedLoan implements LoanFacts {
         return lpr;
     }
 
+    /** The interface's default, without its second call through the interface. */
+    @Override
+    public java.math.BigDecimal lpr1y() {
+        return lpr == null ? null : lpr.oneYear();
+    }
+
     @Override
     public double lpr1yValue() {
         return lpr1yValue;

@@ -1085,8 +1085,9 @@ final class JsonLoanParser implements ChunkedBookReader.LineParser {
                 }
             }
             // a JSON number is named as written, without quotes
-            throw new Reject(field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8)
-                    + " is not a whole number");
+            throw new Reject(numFraction && !numExponent
+                    ? PlainValues.fractionalSpread(field, PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8))
+                    : field + " " + PlainValues.show(b, numStart, numEnd, StandardCharsets.UTF_8) + " is not a whole number");
         }
         throw new Reject(field + " must be a whole number, not " + kind());
     }

@@ -166,9 +166,31 @@ final class PlainValues {
         }
         String m = notPlain(b, s, e, field, cs);
         if (m.endsWith("is not a plain decimal number")) {
-            return field + " \"" + show(b, s, e, cs) + "\" is not a whole number";
+            String v = show(b, s, e, cs);
+            String t = v.strip().toLowerCase(java.util.Locale.ROOT);
+            boolean unit = t.endsWith("bp") || t.endsWith("bps") || t.endsWith("基点") || t.endsWith("个基点");
+            boolean fraction;
+            try {
+                decimal(b, s, e, field, cs);
+                fraction = true;
+            } catch (Reject notDecimal) {
+                fraction = false;
+            }
+            return field + " \"" + v + "\" is not a whole number" + (unit
+                    ? ": write the basis points without a unit" : fraction ? ": " + SPREAD_IN_BP : "");
+        }
+        if (m.endsWith("has a percent sign: rates are written in percent without it (\"4.35\" means 4.35 %)")) {
+            return field + " \"" + show(b, s, e, cs) + "\" has a percent sign: " + SPREAD_IN_BP;
         }
         return m.replace("plain decimal", "whole number");
+    }
+
+    /** What a spread that is not whole basis points is told (all wholeNumber fields are spreads). */
+    static final String SPREAD_IN_BP = "spreads are whole basis points (a spread of 0.85 percentage points is 85)";
+
+    /** {@link #wholeNumber}'s reason for a plain decimal with a fraction: it may be written in percent. */
+    static String fractionalSpread(String field, String shown) {
+        return field + " " + shown + " is not a whole number: " + SPREAD_IN_BP;
     }
 
     /** An ISO date YYYY-MM-DD that exists in the calendar. */

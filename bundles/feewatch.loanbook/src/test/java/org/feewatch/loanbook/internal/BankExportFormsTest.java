@@ -242,6 +242,19 @@ class BankExportFormsTest {
     }
 
     @Test
+    void aSpreadWithAUnitOrInPercentSaysSpreadsAreBasisPoints() throws IOException {
+        String h = "id,borrower_type,principal,contract_date,maturity_date,rate_type,rate_tenor,spread_bp,nominal_rate,"
+                + "repayment\n";
+        CollectingListener l = csv(h + "S1,micro,100000,2023-03-15,2024-03-15,lpr,1Y,70bp,4.35,bullet\n"
+                + "S2,micro,100000,2023-03-15,2024-03-15,lpr,1Y,0.70%,4.35,bullet\n"
+                + "S3,micro,100000,2023-03-15,2024-03-15,lpr,1Y,70基点,4.35,bullet\n");
+        assertEquals(List.of("2: spread_bp \"70bp\" is not a whole number: write the basis points without a unit",
+                "3: spread_bp \"0.70%\" has a percent sign: spreads are whole basis points (a spread of 0.85 percentage "
+                        + "points is 85)",
+                "4: spread_bp \"70基点\" is not a whole number: write the basis points without a unit"), l.rejections());
+    }
+
+    @Test
     void aJsonIdWrittenAsAWholeNumberIsItsDigits() throws IOException {
         CollectingListener l = jsonl(loan("1024") + "\n" + loan("\"1024\"") + "\n" + loan("10.5") + "\n"
                 + loan("-3") + "\n");

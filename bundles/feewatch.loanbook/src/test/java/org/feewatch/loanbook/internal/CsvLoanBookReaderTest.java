@@ -98,7 +98,8 @@ class CsvLoanBookReaderTest {
                         + " (nor mapped to one by value.borrower_type in config/org.feewatch.loanbook.columns.cfg)",
                 "12: duplicate loan id \"D1\" (first on line 2)",
                 "14: contract_date \"2023/03/15\" is not a valid date (YYYY-MM-DD); write it 2023-03-15",
-                "15: spread_bp \"8.5\" is not a whole number",
+                "15: spread_bp \"8.5\" is not a whole number: spreads are whole basis points (a spread of 0.85 percentage "
+                        + "points is 85)",
                 "16: rate_tenor is required for an lpr rate (1Y or 5Y)",
                 "17: on_lending \"maybe\" is not true or false"
                         + " (nor mapped to one by value.on_lending in config/org.feewatch.loanbook.columns.cfg)",

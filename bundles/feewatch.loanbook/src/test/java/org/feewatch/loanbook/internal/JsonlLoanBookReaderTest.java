@@ -81,7 +81,8 @@ class JsonlLoanBookReaderTest {
                 "2: principal must be a decimal number (a JSON string or number), not an object",
                 "3: onLending must be true or false, not a string",
                 "4: borrower must be an object, not a string",
-                "5: rate.spreadBp 85.5 is not a whole number",
+                "5: rate.spreadBp 85.5 is not a whole number: spreads are whole basis points (a spread of 0.85 "
+                        + "percentage points is 85)",
                 "6: fees must be an array, not an object",
                 "7: principal \"1e5\" has an exponent: write it as a plain decimal",
                 "8: principal 1E5 has an exponent: write it as a plain decimal",

@@ -30,7 +30,8 @@ class PlainValuesTest {
         assertEquals(-20, whole("-20"));
         assertEquals(85, whole("85.0"));
         assertEquals(-20, whole("-20.00"));
-        assertEquals("v \"85.5\" is not a whole number",
+        assertEquals("v \"85.5\" is not a whole number: spreads are whole basis points (a spread of 0.85 percentage "
+                + "points is 85)",
                 assertThrows(Reject.class, () -> whole("85.5")).getMessage());
         assertEquals("v \"85.\" is not a whole number", assertThrows(Reject.class, () -> whole("85.")).getMessage());
         assertEquals("v \".0\" is not a whole number", assertThrows(Reject.class, () -> whole(".0")).getMessage());
