@@ -181,6 +181,10 @@ public final class AuditEngine {
                         + " more rejected loan lines are counted in inputs.loans but not listed in its errors"));
             }
             addCapped(warnings, pipeline.warnings(), "more loan book warnings are not listed");
+            InputIssue late = pipeline.afterAuditDate().warning();
+            if (late != null) {
+                warnings.add(late);
+            }
             addCapped(warnings, pipeline.loanProblems(), "more loans without an APR are not listed");
             CappedIssues payees = new CappedIssues(options.maxListedWarnings());
             pipeline.payees().warnings().forEach(payees::add);

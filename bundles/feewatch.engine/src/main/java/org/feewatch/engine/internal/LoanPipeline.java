@@ -83,6 +83,7 @@ public final class LoanPipeline implements LoanBookListener {
     private final CappedIssues warnings;
     private final CappedIssues loanProblems;
     private final FeePayees payees;
+    private final AfterAuditDate afterAuditDate;
 
     // re-ordering of detail rows: guarded by "this"
     private final TreeMap<Long, List<Done>> pending = new TreeMap<>();
@@ -109,6 +110,7 @@ public final class LoanPipeline implements LoanBookListener {
         this.warnings = new CappedIssues(options.maxListedWarnings());
         this.loanProblems = new CappedIssues(options.maxListedWarnings());
         this.payees = new FeePayees(context.caseInfo(), context.partners());
+        this.afterAuditDate = new AfterAuditDate(context.caseInfo() == null ? null : context.caseInfo().asOf());
         this.institutionId = context.caseInfo() == null ? null : context.caseInfo().institutionId();
     }
 
@@ -209,6 +211,7 @@ public final class LoanPipeline implements LoanBookListener {
         unfinished.incrementAndGet();
         Loan[] batch = loans.toArray(new Loan[0]); // the reader may reuse its list
         payees.canonical(batch);
+        afterAuditDate.tally(batch);
         queue.add(new Batch(sequence, batch));
     }
 
@@ -245,6 +248,11 @@ public final class LoanPipeline implements LoanBookListener {
     /** Reader warnings (unknown fields, skipped books, orphan fee rows, read errors). */
     public CappedIssues warnings() {
         return warnings;
+    }
+
+    /** Loans contracted after the audit date: one warning for the book, or none. */
+    public AfterAuditDate afterAuditDate() {
+        return afterAuditDate;
     }
 
     /** The book's fee payees that are not the institution id or a partner id. */

@@ -681,24 +681,14 @@ final class TableReader {
      * whose text starts with a mark (① …, [3] …, 注1：…), after the table in document order.
      */
     private List<String> farNotes(Element table) {
-        Element root = table.ownerDocument();
-        if (root == null) {
+        if (table.ownerDocument() == null) {
             return List.of(); // a table rebuilt from text has no page around it
         }
         List<String> notes = new ArrayList<>();
-        boolean after = false;
         int looked = 0;
-        for (Element e : root.getAllElements()) {
-            if (!after) {
-                after = e == table;
-                continue;
-            }
-            if (++looked > FAR_NOTE_ELEMENTS) {
-                break;
-            }
-            if (e.parent() != null && isInside(e, table)) {
-                continue;
-            }
+        // in document order from the end of the table, without listing the page's elements
+        for (Element e = nextInOrder(table, false); e != null && ++looked <= FAR_NOTE_ELEMENTS;
+                e = nextInOrder(e, true)) {
             if (!BoundedText.BLOCK_TAGS.contains(e.normalName()) || hasBlockChild(e)) {
                 continue;
             }
@@ -710,13 +700,22 @@ final class TableReader {
         return notes;
     }
 
-    private static boolean isInside(Element e, Element ancestor) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == ancestor) {
-                return true;
+    /** The element after {@code e} in document order: its first child when {@code descend}, else what follows it. */
+    private static Element nextInOrder(Element e, boolean descend) {
+        if (descend) {
+            Element child = e.firstElementChild();
+            if (child != null) {
+                return child;
             }
         }
-        return false;
+        for (Element cur = e; cur != null; cur = cur.parent()) {
+            for (org.jsoup.nodes.Node n = cur.nextSibling(); n != null; n = n.nextSibling()) {
+                if (n instanceof Element sibling) {
+                    return sibling;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean hasBlockChild(Element e) {
