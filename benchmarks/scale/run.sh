@@ -12,7 +12,9 @@
 # listed), --loans N (default 1000000), --big N (default 10000000), --python-limit N (loans the Python
 # evaluator times, default 200000; it checks its counts exactly on a separate 20,000-loan book),
 # --big-heap SIZE (default 256m), --big-timeout SECONDS (default 1800: a heap too small for the book
-# shows as endless garbage collection rather than an error).
+# shows as endless garbage collection rather than an error), --steady-runs N (default 5; 0 skips it):
+# the 1M JSONL audit N times in one JVM (AuditBench, the audit as `./feewatch audit` does it, without
+# the OSGi runtime), whose runs 2..N are the audit with its code compiled, beside the Python figure.
 # Books go to benchmarks/scale/work/ (git-ignored) and are reused when present; results are printed
 # and appended to work/results.md. The machine is shared: loans/s are given per wall and per CPU second.
 set -euo pipefail
@@ -30,6 +32,7 @@ BIG=10000000
 BIG_HEAP=256m
 BIG_TIMEOUT=1800
 PY_LIMIT=200000
+STEADY_RUNS=5
 DO_BIG=true
 DO_MAIN=true
 READER_ONLY=false
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
         --big-heap) BIG_HEAP="$2"; shift 2 ;;
         --big-timeout) BIG_TIMEOUT="$2"; shift 2 ;;
         --python-limit) PY_LIMIT="$2"; shift 2 ;;
+        --steady-runs) STEADY_RUNS="$2"; shift 2 ;;
         --no-big) DO_BIG=false; shift ;;
         --only-big) DO_MAIN=false; shift ;;
         --reader-only) READER_ONLY=true; shift ;;
@@ -233,4 +237,23 @@ read -r JW JPH < "$WORK/median-jsonl.txt"
 say "- ratio, feewatch (1M JSONL, median run) to Python, per wall second: whole command incl. JVM start" \
     "$(python3 -c "print('%.1f' % (($LOANS / $JW) / $PY_RATE))")x; audit phase (as the Python figure, which" \
     "leaves out the interpreter's start) $(python3 -c "print('%.1f' % (($LOANS / $JPH) / $PY_RATE))")x"
+if [ "$STEADY_RUNS" -gt 1 ]; then
+    # The audit once its code is compiled: what a long book, or a server auditing book after book, runs at.
+    # A single ./feewatch command spends its first ~0.6 s of audit in the interpreter and the C1 compiler.
+    (cd "$ROOT" && mvn -B -q -pl itests/feewatch.conformance -am install -DskipTests \
+        && mvn -B -q -pl itests/feewatch.conformance dependency:build-classpath \
+            -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test) >&2
+    CP="$ROOT/itests/feewatch.conformance/target/test-classes:$(cat "$ROOT/itests/feewatch.conformance/target/classpath.txt")"
+    # the launcher's JIT, collector and young generation (BENCHMARKS.md)
+    JAVA_DEFAULTS="$(sed -n 's/^JAVA_DEFAULTS="\(.*\)"$/\1/p' "$ROOT/feewatch") -Xmn256m"
+    java $JAVA_DEFAULTS -cp "$CP" org.feewatch.conformance.AuditBench "$J1" "$WORK/steady" "$STEADY_RUNS" \
+        > "$WORK/steady.out" 2>/dev/null
+    say ""
+    say "## The audit with its code compiled (AuditBench, $LOANS loans JSONL, $STEADY_RUNS runs in one JVM; java $JAVA_DEFAULTS)"
+    sed 's/^/- /' "$WORK/steady.out" | grep '^- run' | tee -a "$RESULTS"
+    SW=$(grep '^run' "$WORK/steady.out" | tail -n +2 | sed 's/^run [0-9]*: \([0-9.]*\) s wall.*/\1/' | sort -n \
+        | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
+    say "- runs 2..$STEADY_RUNS, median ${SW} s: $(rate "$LOANS" "$SW") loans/s;" \
+        "ratio to Python $(python3 -c "print('%.1f' % (($LOANS / $SW) / $PY_RATE))")x"
+fi
 say "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
