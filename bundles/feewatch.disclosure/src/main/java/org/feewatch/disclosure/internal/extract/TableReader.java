@@ -67,22 +67,24 @@ final class TableReader {
             }
         }
         Headings headings = context;
-        boolean inYuan = false;
+        String money = null;
         for (Element child : table.children()) {
             if (child.normalName().equals("caption")) {
                 String caption = Texts.clean(child.text());
-                inYuan |= YUAN_UNIT.matcher(caption).find();
+                money = money != null ? money : moneyUnitOf(caption);
                 if (!caption.isEmpty() && caption.length() <= 80) {
                     headings = headings.open(caption, 3, false, vocabulary);
                 }
             }
         }
         for (int above = 0; above < header; above++) {
-            inYuan |= YUAN_UNIT.matcher(textOf(grid, distinctNonEmpty(grid, above))).find(); // 单位：人民币元
+            if (money == null) {
+                money = moneyUnitOf(textOf(grid, distinctNonEmpty(grid, above))); // 单位：人民币元, 单位：万元
+            }
         }
         int first = out.items().size();
         Columns columns = continued != null ? continued : new Columns(limits.maxColumns());
-        columns.inYuan |= inYuan;
+        columns.money = columns.money != null ? columns.money : money;
         int r = continued != null ? 0 : columns.assign(grid, header);
         Element halves = continued == null ? sideBySide(table, grid, columns, header, r) : null;
         if (halves != null) {
@@ -100,9 +102,9 @@ final class TableReader {
             if (mayBeHeader(grid, r) && isHeader(grid, r)) {
                 flush(current, grid, columns, out);
                 current = null;
-                boolean yuan = columns.inYuan;
+                String tableMoney = columns.money;
                 columns = new Columns(limits.maxColumns());
-                columns.inYuan = yuan;
+                columns.money = tableMoney;
                 r = columns.assign(grid, r) - 1;
                 continue;
             }
@@ -253,7 +255,7 @@ final class TableReader {
             }
         }
         // a unit in brackets (最低（元）, 收费标准（元）) names the column's unit, it is no figure
-        return text.contains("%") || YUAN_UNIT.matcher(text).replaceAll("").contains("元");
+        return text.contains("%") || MONEY_UNIT.matcher(text).replaceAll("").contains("元");
     }
 
     /**
@@ -405,7 +407,7 @@ final class TableReader {
             priceParts.add(prefix == null ? row : prefix + " " + row);
         }
         String priceText = Texts.join(priceParts, "；");
-        Price price = out.parse(columns.inYuan(priceCols) ? inYuan(priceText) : priceText);
+        Price price = out.parse(inMoney(priceText, columns.moneyUnit(priceCols)));
         String content = collect(grid, item, columns.of(Role.CONTENT), "；");
         String basis = collect(grid, item, columns.of(Role.BASIS), "；");
         if (basis == null) {
@@ -539,9 +541,33 @@ final class TableReader {
 
     // ---- what a price column in yuan, a fee-naming price header and footnotes add ----------------
 
-    /** A unit of yuan stated for a column or a table: 收费标准（元）, 单位：人民币元. */
-    private static final Pattern YUAN_UNIT = Pattern.compile("[（(]\\s*(?:人民币)?元\\s*[)）]|单位\\s*[：:]\\s*(?:人民币)?元|单位\\s*[（(]元[)）]");
-    /** A bare figure in a yuan column: before a 「/」 unit or at the end of a clause (200/份, 最高50). */
+    /**
+     * A unit of money stated for a column or a table, in yuan or in thousands or ten thousands of yuan
+     * (group 1, 2, 3 or 4): 收费标准（元）, 单位：人民币元, 金额(万元), 单位：千元, 费用/万元. 元/万元 is a rate
+     * per amount, no unit of the figures.
+     */
+    private static final Pattern MONEY_UNIT = Pattern.compile("[（(]\\s*(?:人民币)?([万千]?元)\\s*[)）]"
+            + "|单位\\s*[：:]\\s*(?:人民币)?([万千]?元)|单位\\s*[（(]\\s*([万千]?元)\\s*[)）]"
+            + "|(?<![元\\d\\s])\\s*[/／]\\s*(?:人民币)?([万千]?元)\\s*$");
+
+    /** The unit of money a header, caption or title states (元, 千元, 万元), or null. */
+    static String moneyUnitOf(String text) {
+        if (text == null || text.indexOf('元') < 0) {
+            return null;
+        }
+        Matcher m = MONEY_UNIT.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
+    }
+
+    /** A bare figure in a money column: before a 「/」 unit or at the end of a clause (200/份, 最高50). */
     private static final Pattern BARE_YUAN = Pattern.compile("(?<![\\d.分之])(\\d+(?:\\.\\d+)?)(?=\\s*(?:/|$|[，,；;。）)]))");
     /** A footnote mark after an item's name: 贷款承诺费*, 资金管理费①, 评估费（注1）. */
     private static final Pattern FOOTNOTE_MARK = Pattern.compile("(\\*+|＊+|※|[①-⑳]|[（(]\\s*注\\s*\\d{1,2}\\s*[)）]|注\\s*\\d{1,2})\\s*$");
@@ -590,10 +616,18 @@ final class TableReader {
 
     /** The price text with a bare figure read as yuan: what a column headed 收费标准（元） means by 200/份. */
     static String inYuan(String priceText) {
-        if (priceText == null) {
-            return null;
+        return inMoney(priceText, "元");
+    }
+
+    /**
+     * The price text with its bare figures in the column's unit of money (3 under 金额（万元） is 3万元); a
+     * figure with its own unit (500元, 0.3%) keeps it. The text as it is when no unit is stated.
+     */
+    static String inMoney(String priceText, String unit) {
+        if (priceText == null || unit == null) {
+            return priceText;
         }
-        return BARE_YUAN.matcher(priceText).replaceAll("$1元");
+        return BARE_YUAN.matcher(priceText).replaceAll("$1" + unit);
     }
 
     /**
@@ -1030,7 +1064,7 @@ final class TableReader {
             String name = textOf(grid, cellsOf(grid, r, lastColumns.item));
             String price = grid.text(r, prices[0]);
             if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !containsDigitRun(name)
-                    && out.parse(lastColumns.inYuan(prices) ? inYuan(price) : price).statesPrice()) {
+                    && out.parse(inMoney(price, lastColumns.moneyUnit(prices))).statesPrice()) {
                 data++;
             }
         }
@@ -1043,7 +1077,7 @@ final class TableReader {
         System.arraycopy(lastColumns.head, 0, copy.head, 0, copy.head.length);
         copy.item = lastColumns.item;
         copy.number = lastColumns.number;
-        copy.inYuan = lastColumns.inYuan;
+        copy.money = lastColumns.money;
         return copy;
     }
 
@@ -1123,8 +1157,8 @@ final class TableReader {
         final String[] head;
         int[] item = new int[0];
         int number = -1;
-        /** True when the table states its figures in yuan (单位：元). */
-        boolean inYuan;
+        /** The unit of money the table states for its figures (单位：元, 单位：万元), or null. */
+        String money;
         /** The columns naming a tier, once computed ({@link #columnsNaming}). */
         int[] naming;
         /** The unit the price header states, once computed ("" for none). */
@@ -1160,17 +1194,19 @@ final class TableReader {
             return common.isEmpty() ? null : String.join("", common);
         }
 
-        /** True when the table, or one of the price columns, states its figures in yuan. */
-        boolean inYuan(int[] priceCols) {
-            if (inYuan) {
-                return true;
-            }
+        /**
+         * The unit of money a price column's header states (收费标准（元）, 金额(万元)), else the table's, or null:
+         * the unit of the column's bare figures.
+         */
+        String moneyUnit(int[] priceCols) {
             for (int c : priceCols) {
-                if ((head[c] != null && YUAN_UNIT.matcher(head[c]).find()) || (sub[c] != null && YUAN_UNIT.matcher(sub[c]).find())) {
-                    return true;
+                String unit = moneyUnitOf(head[c]);
+                unit = unit != null ? unit : moneyUnitOf(sub[c]);
+                if (unit != null) {
+                    return unit;
                 }
             }
-            return false;
+            return money;
         }
 
         /** The fee a price column's header names (担保费 for 担保费率), or null. */
@@ -1186,7 +1222,7 @@ final class TableReader {
 
         /**
          * The unit a price column's header states in brackets for its bare figures (费率（%） → %, 担保费率
-         * （%/年） → %/年), or null. Yuan is read apart ({@link #inYuan}), as 200/份 under （元） needs.
+         * （%/年） → %/年), or null. Money is read apart ({@link #moneyUnit}), as 200/份 under （元） needs.
          */
         String headerUnit() {
             if (headerUnit == null) {
