@@ -27,7 +27,8 @@ class DatedPricesConformanceTest {
     @TempDir
     Path tmp;
 
-    private static String page(String title, String header, String... rows) {
+    /** A page of one table; a row starting with {@code <tr} is taken as written, any other is cells split at |. */
+    static String page(String title, String header, String... rows) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
                 + title + "</title></head><body><h1>" + title + "</h1><table border=\"1\"><thead><tr>");
         for (String h : header.split("\\|")) {
@@ -48,7 +49,8 @@ class DatedPricesConformanceTest {
         return b.append("</tbody></table></body></html>").toString();
     }
 
-    private static String loan(String id, String type, String contract, String maturity, String payee, String item,
+    /** A loan of 1,000,000 yuan at 4.50 %, interest monthly, with one fee paid up front. */
+    static String loan(String id, String type, String contract, String maturity, String payee, String item,
             String amount) {
         return "{\"id\":\"" + id + "\",\"borrower\":{\"id\":\"B" + id + "\",\"type\":\"" + type + "\"},"
                 + "\"product\":\"流动资金贷款\",\"principal\":\"1000000.00\",\"contractDate\":\"" + contract

@@ -27,28 +27,11 @@ class DatedPublishedItemsConformanceTest {
     Path tmp;
 
     private static String page(String title, String header, String... rows) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
-                + title + "</title></head><body><h1>" + title + "</h1><table border=\"1\"><thead><tr>");
-        for (String h : header.split("\\|")) {
-            b.append("<th>").append(h).append("</th>");
-        }
-        b.append("</tr></thead><tbody>");
-        for (String row : rows) {
-            b.append("<tr>");
-            for (String cell : row.split("\\|", -1)) {
-                b.append("<td>").append(cell).append("</td>");
-            }
-            b.append("</tr>");
-        }
-        return b.append("</tbody></table></body></html>").toString();
+        return DatedPricesConformanceTest.page(title, header, rows);
     }
 
     private static String loan(String id, String type, String contract, String maturity, String item, String amount) {
-        return "{\"id\":\"" + id + "\",\"borrower\":{\"id\":\"B" + id + "\",\"type\":\"" + type + "\"},"
-                + "\"product\":\"流动资金贷款\",\"principal\":\"1000000.00\",\"contractDate\":\"" + contract
-                + "\",\"maturityDate\":\"" + maturity + "\",\"rate\":{\"type\":\"fixed\",\"nominal\":\"4.50\"},"
-                + "\"repayment\":\"interest-monthly\",\"fees\":[{\"payee\":\"BANK-A\",\"item\":\"" + item
-                + "\",\"amount\":\"" + amount + "\",\"when\":\"upfront\"}]}\n";
+        return DatedPricesConformanceTest.loan(id, type, contract, maturity, "BANK-A", item, amount);
     }
 
     @Test

@@ -614,14 +614,10 @@ final class TableReader {
         return SUP_TEXT.matcher(mark).matches() && Texts.clean(cell.text()).endsWith(mark) ? mark : null;
     }
 
-    /** The price text with a bare figure read as yuan: what a column headed 收费标准（元） means by 200/份. */
-    static String inYuan(String priceText) {
-        return inMoney(priceText, "元");
-    }
-
     /**
-     * The price text with its bare figures in the column's unit of money (3 under 金额（万元） is 3万元); a
-     * figure with its own unit (500元, 0.3%) keeps it. The text as it is when no unit is stated.
+     * The price text with its bare figures in the column's unit of money (3 under 金额（万元） is 3万元, 200/份
+     * under 收费标准（元） is 200元/份); a figure with its own unit (500元, 0.3%) keeps it. The text as it is
+     * when no unit is stated.
      */
     static String inMoney(String priceText, String unit) {
         if (priceText == null || unit == null) {

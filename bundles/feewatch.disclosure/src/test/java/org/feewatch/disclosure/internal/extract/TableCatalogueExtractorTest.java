@@ -273,8 +273,8 @@ class TableCatalogueExtractorTest {
         assertEquals(0, new BigDecimal("500").compareTo(extension.price().high()));
         assertEquals("笔", extension.price().unit());
         assertEquals(Price.Kind.PERCENT, Pages.item(d, "提前还款违约金").price().kind());
-        assertEquals("200元/份，最高50元", TableReader.inYuan("200/份，最高50"));
-        assertEquals("按金额的1%；千分之三", TableReader.inYuan("按金额的1%；千分之三"), "percentages stay");
+        assertEquals("200元/份，最高50元", TableReader.inMoney("200/份，最高50", "元"));
+        assertEquals("按金额的1%；千分之三", TableReader.inMoney("按金额的1%；千分之三", "元"), "percentages stay");
     }
 
     @Test
