@@ -53,10 +53,11 @@ public final class MainThread implements Callable<Integer> {
 
     /**
      * Marks the class-data archive this JVM writes at its exit as made by a command that worked
-     * (the ./feewatch script adopts only marked ones, not those of a mistyped command).
+     * (the ./feewatch script adopts only marked ones, not those of a mistyped command). {@code mark} is
+     * read before the verb runs: serve and demo return once the framework has stopped, and its
+     * context can no longer be asked then.
      */
-    private void markClassDataArchive() {
-        String mark = context.getProperty(CDS_MARK);
+    private static void markClassDataArchive(String mark) {
         if (mark == null || mark.isBlank()) {
             return;
         }
@@ -99,6 +100,8 @@ public final class MainThread implements Callable<Integer> {
             LOG.warn("cannot list the plugins folder", e);
         }
         String tty = context.getProperty(STDERR_TTY);
+        String classDataMark = context.getProperty(CDS_MARK);
+        Bundle framework = context.getBundle(0); // its state can be asked after it stopped, the context not
         boolean errTerminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
         Path cwd = Paths.get(System.getProperty("user.dir", ".")).toAbsolutePath();
         VerbIO io = new VerbIO(System.out, System.err, errTerminal, cwd, Home.home(context));
@@ -108,16 +111,16 @@ public final class MainThread implements Callable<Integer> {
         String verb = args.length == 0 ? "" : args[0];
         if (RUN_UNTIL_STOPPED.contains(verb)) {
             // their start-up is what the class-data archive is for; they end by a signal
-            markClassDataArchive();
+            markClassDataArchive(classDataMark);
         }
         int code = new Dispatcher(verbs.get()).run(List.of(args), io);
         System.out.flush();
         System.err.flush();
         boolean commandHelp = args.length > 1 && (List.of(args).contains("--help") || List.of(args).contains("-h"));
         if (code == Verb.OK && !commandHelp) {
-            markClassDataArchive();
+            markClassDataArchive(classDataMark);
         }
-        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+        if (framework.getState() == Bundle.ACTIVE) {
             // A command that ran to its end with the framework still up (all but serve and demo,
             // which return once it has stopped): end the JVM now instead of first stopping every
             // bundle, which took about half a second. What must outlive the process is on disk
